@@ -1,0 +1,241 @@
+// The contract between readers (packages/k8s, the CLI's manifest loader) and the engine, and
+// between the engine and its consumers (worker, web, CLI). Everything here is plain data.
+
+export type Severity = "critical" | "high" | "medium" | "low" | "info";
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"] as const;
+
+/** A Kubernetes object as read from the API or a manifest (managedFields stripped). */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>;
+    creationTimestamp?: string;
+    resourceVersion?: string;
+    [key: string]: unknown;
+  };
+  // spec, data, rules, subjects, roleRef, webhooks, ... as the kind has them
+  [key: string]: unknown;
+}
+
+/** Where an object came from when it was read from a file (CLI). */
+export interface SourceLocation {
+  file: string;
+  /** 1-based line of the document start */
+  line: number;
+}
+
+/** Result of reading one kind from a cluster. */
+export type KindReadStatus = "read" | "forbidden" | "failed" | "not-served";
+
+export interface KindReadResult {
+  /** e.g. "apps/v1/deployments", "v1/secrets" */
+  resource: string;
+  kind: string;
+  status: KindReadStatus;
+  count: number;
+  /** reason for forbidden/failed */
+  error?: string;
+}
+
+export type PlatformHint = "eks" | "gke" | "aks" | "openshift" | "k3s" | "kind" | "rke" | "unknown";
+
+/** An immutable snapshot of one cluster or one set of manifests: the engine's input. */
+export interface Snapshot {
+  source: "cluster" | "manifests";
+  /** Objects in read order. Secrets carry no values: `data` maps key -> "<redacted:N bytes>". */
+  objects: readonly KubeObject[];
+  /** Cluster version as "1.29" (major.minor) when known; for manifests, from --kube-version. */
+  kubeVersion?: string;
+  /** Full git version string from /version when read from a cluster. */
+  gitVersion?: string;
+  platform?: PlatformHint;
+  /**
+   * Per-kind read results. For a cluster every kind the rules may need is listed; a rule whose
+   * kind is not "read" is "not evaluated". For manifests this is empty and `kindsComplete` false.
+   */
+  kinds: readonly KindReadResult[];
+  /** true when the snapshot is a whole cluster (absence of an object means it does not exist). */
+  kindsComplete: boolean;
+  /** Where each object came from (manifests); index-aligned with objects, or absent. */
+  locations?: readonly (SourceLocation | undefined)[];
+  /** When the snapshot was taken (ISO). */
+  takenAt?: string;
+}
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid?: string;
+}
+
+export interface Fix {
+  /** "merge-patch": JSON merge patch for the object; "yaml": a snippet to apply by hand. */
+  type: "merge-patch" | "yaml";
+  content: string;
+  description?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  object: ObjectRef;
+  /** Exact field path, e.g. spec.template.spec.containers[1].securityContext.privileged */
+  path: string;
+  /** Observed value, stringified and short; never a secret value. */
+  observed?: string;
+  message: string;
+  remediation: string;
+  fix?: Fix;
+  /** Stable identity across scans: sha256(ruleId|uid-or-kind/ns/name|path), hex, 32 chars */
+  fingerprint: string;
+  /** Set when an exception covers the finding. */
+  exception?: { id: string; justification: string; expiresAt?: string };
+  /** file/line when the snapshot came from manifests */
+  location?: SourceLocation;
+}
+
+export type RuleStatusValue = "passed" | "failed" | "not-evaluated" | "disabled";
+
+export interface RuleStatus {
+  id: string;
+  status: RuleStatusValue;
+  /** Why not evaluated, e.g. "kind v1/secrets forbidden", "control plane not visible" */
+  reason?: string;
+  findings: number;
+}
+
+export type RuleCategory =
+  | "workload-security"
+  | "host-access"
+  | "resources"
+  | "probes"
+  | "images"
+  | "rbac"
+  | "network"
+  | "exposure"
+  | "secrets"
+  | "namespaces"
+  | "storage"
+  | "admission"
+  | "deprecated-api"
+  | "reliability"
+  | "control-plane"
+  | "custom";
+
+export interface RulePeers {
+  polaris?: string[];
+  kubeLinter?: string[];
+  kubescape?: string[];
+  trivy?: string[];
+  /** "<level>:<pod-security-admission check id>", e.g. "baseline:hostNamespaces" */
+  pss?: string[];
+  /** CIS Kubernetes Benchmark v1.9 section numbers */
+  cis?: string[];
+  /** NSA/CISA hardening guidance v1.2 headings, e.g. "PS-NR" */
+  nsa?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable, kebab-case, equals the file name. */
+  id: string;
+  aliases?: string[];
+  title: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** Kinds the rule reads, e.g. ["Pod","Deployment"] or the WORKLOAD_KINDS constant. */
+  kinds: readonly string[];
+  /**
+   * Extra kinds whose absence of read makes the rule "not evaluated" (cross-object rules), e.g. a
+   * network-policy rule needs NetworkPolicy read as well as Namespace.
+   */
+  requiresKinds?: readonly string[];
+  /** Needs the whole cluster (cross-object rule that is meaningless on a partial manifest set). */
+  clusterScope?: boolean;
+  description: string;
+  remediation: string;
+  references?: string[];
+  peers: RulePeers;
+}
+
+/** A finding as a rule reports it; the engine adds severity, ruleId, fingerprint, remediation. */
+export interface RawFinding {
+  object: KubeObject;
+  path: string;
+  observed?: unknown;
+  message: string;
+  /** Overrides the rule's remediation for this finding. */
+  remediation?: string;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  snapshot: Snapshot;
+  /** Precomputed indexes; built once per evaluation. */
+  index: SnapshotIndex;
+  /** Organization rule parameters (allowed registries, ...). */
+  params: RuleParams;
+}
+
+export interface RuleParams {
+  allowedRegistries?: string[];
+  [key: string]: unknown;
+}
+
+export interface SnapshotIndex {
+  byKind(kind: string): readonly KubeObject[];
+  byUid(uid: string): KubeObject | undefined;
+  byName(kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  namespaces(): readonly string[];
+}
+
+export interface Rule extends RuleMeta {
+  /** Returns every violation in the snapshot. Pure: no I/O, no mutation of its input. */
+  evaluate(ctx: RuleContext): Iterable<RawFinding>;
+  /** Returns a reason when the rule cannot be judged on this snapshot (besides unread kinds). */
+  notEvaluable?(ctx: RuleContext): string | undefined;
+}
+
+export interface Exception {
+  id: string;
+  ruleId: string;
+  /** Scope: any field left undefined matches everything. */
+  cluster?: string;
+  namespace?: string;
+  kind?: string;
+  name?: string;
+  labelSelector?: Record<string, string>;
+  justification: string;
+  expiresAt?: string;
+}
+
+export interface EngineSettings {
+  severityOverrides?: Record<string, Severity>;
+  disabledRules?: string[];
+  exceptions?: Exception[];
+  params?: RuleParams;
+  /** Only run these rules (e.g. one framework's); default all. */
+  onlyRules?: string[];
+  /** Extra rules (custom CEL rules compiled by compileCustomRule). */
+  extraRules?: Rule[];
+  /** Cluster name, for exception scopes. */
+  clusterName?: string;
+  /** now, for exception expiry (ISO); default new Date(). */
+  now?: string;
+}
+
+export interface EvaluationResult {
+  findings: Finding[];
+  rules: RuleStatus[];
+  /** Posture score 0..100, see README. */
+  score: number;
+  counts: Record<Severity, number>;
+  objectCount: number;
+}
