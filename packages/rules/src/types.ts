@@ -66,6 +66,8 @@ export interface Snapshot {
   locations?: readonly (SourceLocation | undefined)[];
   /** When the snapshot was taken (ISO). */
   takenAt?: string;
+  /** Group/versions the API server serves ("v1", "apps/v1", "policy/v1beta1"), for deprecated-API rules. */
+  servedVersions?: readonly string[];
 }
 
 export interface ObjectRef {

@@ -1,0 +1,68 @@
+// The web app's configuration, read from process.env once and validated with zod. Nothing else in
+// apps/web reads process.env. Validation is lazy (first server use) so `next build` does not need
+// production secrets; a missing or bad setting fails the first request with a message naming it.
+import { z } from "zod";
+
+const ZBool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ZEnv = z
+  .object({
+    DATABASE_URL: z.string().min(1, "is required (postgresql://user@host:5432/db)"),
+    REDIS_URL: z.string().optional(),
+    BULWARK_QUEUE_BACKEND: z.string().optional(),
+    BULWARK_SECRET_KEY: z.string().min(1, "is required (the key that encrypts stored kubeconfigs)"),
+    NEXTAUTH_SECRET: z.string().optional(),
+    AUTH_SECRET: z.string().optional(),
+    NEXTAUTH_URL: z.url("must be a URL like https://bulwark.example.com").optional(),
+    OIDC_ISSUER: z.url("must be the issuer URL").optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_NAME: z.string().optional(),
+    BULWARK_ALLOW_PRIVATE_NETWORKS: ZBool,
+  })
+  .superRefine((e, ctx) => {
+    if (!e.NEXTAUTH_SECRET && !e.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required (or AUTH_SECRET): signs session tokens" });
+    }
+    const secret = e.NEXTAUTH_SECRET ?? e.AUTH_SECRET;
+    if (secret && secret.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "must be at least 16 characters" });
+    }
+    if (!e.REDIS_URL && !e.BULWARK_QUEUE_BACKEND) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required (redis://host:6379) unless BULWARK_QUEUE_BACKEND is set" });
+    }
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together" });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv> & { authSecret: string; oidcEnabled: boolean };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"} ${i.message}`);
+    throw new ConfigError(`Bulwark web: invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    authSecret: (e.NEXTAUTH_SECRET ?? e.AUTH_SECRET)!,
+    oidcEnabled: Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET),
+  };
+  return cached;
+}

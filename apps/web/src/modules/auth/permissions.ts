@@ -1,0 +1,42 @@
+// Who may do what inside an organization. One table, read by withOrg and by pages that hide
+// buttons a role cannot use (the server check is the one that counts).
+export type TRole = "owner" | "admin" | "member" | "viewer";
+
+export type TPermission =
+  | "org:read"
+  | "finding:write"
+  | "scan:run"
+  | "cluster:manage"
+  | "schedule:manage"
+  | "member:manage"
+  | "settings:manage";
+
+const ALL: readonly TPermission[] = [
+  "org:read",
+  "finding:write",
+  "scan:run",
+  "cluster:manage",
+  "schedule:manage",
+  "member:manage",
+  "settings:manage",
+];
+
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  owner: ALL,
+  admin: ALL,
+  member: ["org:read", "finding:write", "scan:run"],
+  viewer: ["org:read"],
+};
+
+export const ROLES: readonly TRole[] = ["owner", "admin", "member", "viewer"];
+
+export const ROLE_DESCRIPTIONS: Record<TRole, string> = {
+  owner: "Everything, including managing other owners",
+  admin: "Clusters, schedules, policy and members",
+  member: "Triage findings and run scans",
+  viewer: "Read-only access",
+};
+
+export function can(role: TRole, permission: TPermission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,66 @@
+// Resolves who is calling and in which organization. The current organization is a cookie holding
+// an org id; it is only a preference: every request re-checks it against the user's memberships.
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { getUserById, listMembershipsForUser } from "@bulwark/db";
+import { authOptions } from "./auth-options";
+import type { TRole } from "../permissions";
+
+export const ORG_COOKIE = "bulwark-org";
+
+export interface TOrgContext {
+  userId: string;
+  user: { id: string; email: string; name: string | null };
+  orgId: string;
+  org: { id: string; name: string; slug: string };
+  role: TRole;
+  memberships: Array<{ orgId: string; role: TRole; org: { id: string; name: string; slug: string } }>;
+}
+
+export const getSessionUserId = cache(async (): Promise<string | null> => {
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ?? null;
+});
+
+export type TOrgResolution =
+  | { kind: "ok"; ctx: TOrgContext }
+  | { kind: "unauthenticated" }
+  | { kind: "no-org"; userId: string };
+
+export const resolveOrgContext = cache(async (): Promise<TOrgResolution> => {
+  const userId = await getSessionUserId();
+  if (!userId) return { kind: "unauthenticated" };
+  const [user, memberships] = await Promise.all([getUserById(userId), listMembershipsForUser(userId)]);
+  // A token for a deleted user is as good as no token.
+  if (!user) return { kind: "unauthenticated" };
+  if (memberships.length === 0) return { kind: "no-org", userId };
+  const jar = await cookies();
+  const wanted = jar.get(ORG_COOKIE)?.value;
+  const current = memberships.find((m) => m.orgId === wanted) ?? memberships[0]!;
+  return {
+    kind: "ok",
+    ctx: {
+      userId,
+      user: { id: user.id, email: user.email, name: user.name ?? null },
+      orgId: current.orgId,
+      org: { id: current.org.id, name: current.org.name, slug: current.org.slug },
+      role: current.role as TRole,
+      memberships: memberships.map((m) => ({
+        orgId: m.orgId,
+        role: m.role as TRole,
+        org: { id: m.org.id, name: m.org.name, slug: m.org.slug },
+      })),
+    },
+  };
+});
+
+/** For pages: the org context, or a redirect to sign-in. */
+export async function requirePageContext(): Promise<TOrgContext> {
+  const r = await resolveOrgContext();
+  if (r.kind === "unauthenticated") redirect("/sign-in");
+  if (r.kind === "no-org") redirect("/sign-up?reason=no-org");
+  return r.ctx;
+}

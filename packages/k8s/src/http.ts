@@ -1,0 +1,338 @@
+// A small JSON-over-HTTPS client for the Kubernetes API: one keep-alive agent, TLS from the vetted
+// kubeconfig, per-request timeout, retries with full-jitter backoff, no redirects, bounded bodies,
+// connect-time address checks. Raw JSON is far faster than a typed client's model deserialization.
+import https from "node:https";
+import type { IncomingHttpHeaders } from "node:http";
+import { gunzip } from "node:zlib";
+import { promisify } from "node:util";
+import type { ConnectionParams } from "./kubeconfig";
+import { BlockedAddressError, guardedLookup } from "./net-guard";
+
+const gunzipAsync = promisify(gunzip);
+
+/** A hostile or broken server must not make us buffer without bound. */
+export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+const RETRY_AFTER_CAP_MS = 10_000;
+const BACKOFF_BASE_MS = 100;
+const BACKOFF_CAP_MS = 5_000;
+
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`HTTP ${status} on ${path}: ${reason}`);
+    this.name = "HttpStatusError";
+  }
+}
+
+export class DeadlineError extends Error {
+  constructor(ms: number) {
+    super(`deadline of ${ms} ms exceeded`);
+    this.name = "DeadlineError";
+  }
+}
+
+export class AbortedError extends Error {
+  constructor() {
+    super("scan aborted");
+    this.name = "AbortedError";
+  }
+}
+
+/** Errors that point at an unreachable or untrusted server: retrying does not help. */
+const FATAL_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+  "EPROTO",
+]);
+
+export function isConnectivityError(err: unknown): boolean {
+  if (err instanceof BlockedAddressError) return true;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && FATAL_CODES.has(code);
+}
+
+function isRetryableError(err: unknown): boolean {
+  if (err instanceof HttpStatusError || err instanceof DeadlineError || err instanceof AbortedError) return false;
+  if (isConnectivityError(err)) return false;
+  if (err instanceof BodyTooLargeError) return false;
+  // ECONNRESET, EPIPE, ETIMEDOUT, socket hang up, our request timeout, truncated/invalid JSON
+  return true;
+}
+
+class BodyTooLargeError extends Error {}
+class RequestTimeoutError extends Error {
+  code = "ETIMEDOUT";
+}
+class BadJsonError extends Error {}
+
+/** A reason a person can act on, for an error reaching the API server. */
+export function describeError(err: unknown, server: string): string {
+  if (err instanceof BlockedAddressError) return `refused to connect: ${err.message}`;
+  const e = err as NodeJS.ErrnoException;
+  const host = (() => {
+    try {
+      return new URL(server).host;
+    } catch {
+      return server;
+    }
+  })();
+  switch (e?.code) {
+    case "ECONNREFUSED":
+      return `connection refused by ${host}`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `cannot resolve host ${host}`;
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return `no route to ${host}`;
+    case "ETIMEDOUT":
+      return `no answer from ${host} in time (${e.message})`;
+    case "ECONNRESET":
+      return `connection to ${host} was reset`;
+    case "CERT_HAS_EXPIRED":
+      return `TLS: the API server's certificate has expired`;
+    case "CERT_NOT_YET_VALID":
+      return `TLS: the API server's certificate is not yet valid`;
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      return `TLS: the API server's certificate is not valid for ${host} (set tls-server-name to a name in the certificate)`;
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "UNABLE_TO_GET_ISSUER_CERT":
+      return `TLS: the API server's certificate is not signed by the CA in certificate-authority-data`;
+    default:
+      return e?.message ? `${e.message}${e.code && !e.message.includes(e.code) ? ` (${e.code})` : ""}` : String(err);
+  }
+}
+
+export interface KubeHttpOptions {
+  params: ConnectionParams;
+  concurrency: number;
+  requestTimeoutMs: number;
+  retries: number;
+  allowPrivateNetworks: boolean;
+  signal: AbortSignal;
+  /** Thrown when signal aborts because the overall deadline passed. */
+  deadlineMs: number;
+}
+
+function statusReason(body: Buffer, status: number): string {
+  try {
+    const j = JSON.parse(body.toString("utf8")) as { message?: unknown; reason?: unknown };
+    if (typeof j.message === "string" && j.message) return j.message.slice(0, 300);
+    if (typeof j.reason === "string" && j.reason) return j.reason;
+  } catch {
+    // not a Status object
+  }
+  const text = body.toString("utf8", 0, Math.min(body.length, 200)).trim();
+  return text || `status ${status}`;
+}
+
+function parseRetryAfter(h: string | string[] | undefined): number | undefined {
+  const v = Array.isArray(h) ? h[0] : h;
+  if (!v) return undefined;
+  const secs = Number(v);
+  if (Number.isFinite(secs) && secs >= 0) return Math.min(secs * 1000, RETRY_AFTER_CAP_MS);
+  const date = Date.parse(v);
+  if (!Number.isNaN(date)) return Math.min(Math.max(0, date - Date.now()), RETRY_AFTER_CAP_MS);
+  return undefined;
+}
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export class KubeHttp {
+  readonly agent: https.Agent;
+  readonly server: URL;
+  #authHeader: string | undefined;
+  #opts: KubeHttpOptions;
+  requests = 0;
+  retriesDone = 0;
+
+  constructor(opts: KubeHttpOptions) {
+    const p = opts.params;
+    this.#opts = opts;
+    this.server = p.server;
+    this.agent = new https.Agent({
+      keepAlive: true,
+      maxSockets: opts.concurrency,
+      maxFreeSockets: opts.concurrency,
+      ...(p.caPem ? { ca: p.caPem } : {}),
+      ...(p.certPem && p.keyPem ? { cert: p.certPem, key: p.keyPem } : {}),
+      ...(p.tlsServerName ? { servername: p.tlsServerName } : {}),
+      rejectUnauthorized: !p.insecureSkipTlsVerify,
+      lookup: guardedLookup(opts.allowPrivateNetworks),
+    });
+    if (p.token) this.#authHeader = `Bearer ${p.token}`;
+    else if (p.username !== undefined && p.password !== undefined && !p.certPem) {
+      this.#authHeader = `Basic ${Buffer.from(`${p.username}:${p.password}`, "utf8").toString("base64")}`;
+    }
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  #abortError(): Error {
+    const reason: unknown = this.#opts.signal.reason;
+    return reason instanceof Error ? reason : new AbortedError();
+  }
+
+  #once(path: string, timeoutMs: number): Promise<RawResponse> {
+    const signal = this.#opts.signal;
+    if (signal.aborted) return Promise.reject(this.#abortError());
+    const base = this.server.pathname.replace(/\/$/, "");
+    const p = this.#opts.params;
+    this.requests++;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (err: Error | undefined, value?: RawResponse) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        if (err) reject(err);
+        else resolve(value!);
+      };
+      const headers: Record<string, string> = {
+        Accept: "application/json",
+        "Accept-Encoding": "gzip",
+        "User-Agent": "bulwark-reader/0.1",
+      };
+      if (this.#authHeader) headers.Authorization = this.#authHeader;
+      const req = https.request({
+        protocol: "https:",
+        hostname: this.server.hostname.replace(/^\[|\]$/g, ""),
+        port: this.server.port || 443,
+        path: base + path,
+        method: "GET",
+        agent: this.agent,
+        headers,
+        ...(p.tlsServerName ? { servername: p.tlsServerName } : {}),
+        lookup: guardedLookup(this.#opts.allowPrivateNetworks),
+      });
+      const onAbort = () => {
+        const err = this.#abortError();
+        req.destroy(err);
+        finish(err);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      const timer = setTimeout(() => {
+        const err = new RequestTimeoutError(`request timed out after ${timeoutMs} ms`);
+        req.destroy(err);
+        finish(err);
+      }, timeoutMs);
+      req.on("error", (err) => finish(err));
+      req.on("response", (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const declared = Number(res.headers["content-length"] ?? NaN);
+        res.on("data", (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_BODY_BYTES) {
+            const err = new BodyTooLargeError(`response body exceeds ${MAX_BODY_BYTES} bytes`);
+            req.destroy(err);
+            finish(err);
+            return;
+          }
+          chunks.push(c);
+        });
+        res.on("aborted", () => finish(Object.assign(new Error("response aborted mid-body"), { code: "ECONNRESET" })));
+        res.on("error", (err) => finish(err));
+        res.on("end", () => {
+          if (!res.complete || (Number.isFinite(declared) && size !== declared)) {
+            finish(Object.assign(new Error("response body truncated"), { code: "ECONNRESET" }));
+            return;
+          }
+          let body = Buffer.concat(chunks, size);
+          const enc = res.headers["content-encoding"];
+          if (enc === "gzip") {
+            gunzipAsync(body, { maxOutputLength: MAX_BODY_BYTES })
+              .then((out) => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: out }))
+              .catch((err: Error) => finish(Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" })));
+            return;
+          }
+          finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body });
+          body = Buffer.alloc(0);
+        });
+      });
+      req.end();
+    });
+  }
+
+  #sleep(ms: number): Promise<void> {
+    const signal = this.#opts.signal;
+    if (signal.aborted) return Promise.reject(this.#abortError());
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(t);
+        reject(this.#abortError());
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+
+  /**
+   * GET a JSON document. Retries 429/5xx (honouring Retry-After), resets, timeouts and truncated
+   * bodies; throws HttpStatusError for other non-2xx answers and for redirects (never followed).
+   */
+  async getJson<T = unknown>(path: string, opts: { retries?: number; timeoutMs?: number } = {}): Promise<T> {
+    const retries = opts.retries ?? this.#opts.retries;
+    const timeoutMs = opts.timeoutMs ?? this.#opts.requestTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      // Full jitter spreads retries of many concurrent listers.
+      const backoff = () => Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+      let res: RawResponse | undefined;
+      let failure: Error | undefined;
+      let wait: number | undefined;
+      try {
+        res = await this.#once(path, timeoutMs);
+      } catch (err) {
+        if (!isRetryableError(err)) throw err;
+        failure = err as Error;
+      }
+      if (res) {
+        if (res.status >= 200 && res.status < 300) {
+          try {
+            return JSON.parse(res.body.toString("utf8")) as T;
+          } catch (err) {
+            // A body cut short in a way the transport did not notice: retry.
+            failure = new BadJsonError(`invalid JSON in response to ${path} (${(err as Error).message})`);
+          }
+        } else if (res.status >= 300 && res.status < 400) {
+          throw new HttpStatusError(res.status, path, `redirect to ${String(res.headers.location ?? "?").slice(0, 200)} not followed`);
+        } else {
+          failure = new HttpStatusError(res.status, path, statusReason(res.body, res.status));
+          if (![429, 500, 502, 503, 504].includes(res.status)) throw failure;
+          wait = parseRetryAfter(res.headers["retry-after"]);
+        }
+      }
+      if (attempt >= retries) throw failure!;
+      this.retriesDone++;
+      await this.#sleep(wait ?? backoff());
+    }
+  }
+}

@@ -1,0 +1,14 @@
+export { KubeconfigError, ClusterUnreachableError } from "./errors";
+export {
+  parseKubeconfig,
+  vetKubeconfig,
+  MAX_KUBECONFIG_BYTES,
+  type ParsedKubeconfig,
+  type VetOptions,
+  type VettedKubeconfig,
+} from "./kubeconfig";
+export { parseKeyring, encryptCredential, decryptCredential, credentialKeyId, Keyring } from "./credentials";
+export { readCluster, testConnection, kubeVersionOf, type ReadOptions, type TestConnectionResult } from "./reader";
+export { RESOURCES_TO_READ, type ResourceSpec } from "./resources";
+export { classifyAddress } from "./net-guard";
+export { detectPlatform, platformFromVersion } from "./platform";

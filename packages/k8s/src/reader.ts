@@ -1,0 +1,321 @@
+// Reads a cluster into a Snapshot: discovery, then every kind the rules need, paginated, with
+// bounded concurrency, retries and an overall deadline. Per-kind failures are recorded, not thrown;
+// only an unreachable API server (or rejected credentials) fails the whole read.
+import type { KindReadResult, KubeObject, PlatformHint, Snapshot } from "@bulwark/rules";
+import { ClusterUnreachableError, KubeconfigError } from "./errors";
+import { AbortedError, DeadlineError, HttpStatusError, KubeHttp, describeError, isConnectivityError } from "./http";
+import { checkServerHost, vetConnection, type ConnectionParams } from "./kubeconfig";
+import { minimizeObject } from "./minimize";
+import { detectPlatform, platformFromVersion } from "./platform";
+import { RESOURCES_TO_READ, groupVersion, groupVersionPath, type ResourceSpec } from "./resources";
+
+export interface ReadOptions {
+  /** Overall budget for the whole read; default 120000. */
+  deadlineMs?: number;
+  pageSize?: number;
+  concurrency?: number;
+  requestTimeoutMs?: number;
+  retries?: number;
+  onProgress?: (p: { done: number; total: number; kind: string; objects: number }) => void;
+  allowPrivateNetworks?: boolean;
+  allowInsecureTls?: boolean;
+  signal?: AbortSignal;
+}
+
+interface VersionInfo {
+  major?: string;
+  minor?: string;
+  gitVersion?: string;
+}
+
+interface ApiResourceList {
+  resources?: Array<{ name?: string; namespaced?: boolean; verbs?: string[] }>;
+}
+
+interface ApiGroupList {
+  groups?: Array<{ name?: string; versions?: Array<{ groupVersion?: string; version?: string }> }>;
+}
+
+interface ListPage {
+  items?: unknown;
+  metadata?: { continue?: string };
+}
+
+export function kubeVersionOf(v: VersionInfo): string | undefined {
+  const major = (v.major ?? "").replace(/\D/g, "");
+  const minor = (v.minor ?? "").replace(/\D/g, "");
+  if (major && minor) return `${major}.${minor}`;
+  const m = /^v?(\d+)\.(\d+)/.exec(v.gitVersion ?? "");
+  return m ? `${m[1]}.${m[2]}` : undefined;
+}
+
+async function prepare(kubeconfigYaml: string, opts: { allowPrivateNetworks?: boolean; allowInsecureTls?: boolean }): Promise<ConnectionParams> {
+  const vetOpts = {
+    ...(opts.allowPrivateNetworks !== undefined ? { allowPrivateNetworks: opts.allowPrivateNetworks } : {}),
+    ...(opts.allowInsecureTls !== undefined ? { allowInsecureTls: opts.allowInsecureTls } : {}),
+  };
+  const params = vetConnection(kubeconfigYaml, vetOpts);
+  // Names are resolved at connect time by the agent's guarded lookup (DNS rebinding); here we
+  // refuse literals and local names up front with a kubeconfig error.
+  await checkServerHost(params.server, "server", { ...vetOpts, resolveDns: false });
+  return params;
+}
+
+function unreachable(err: unknown, server: string): Error {
+  if (err instanceof AbortedError || err instanceof KubeconfigError || err instanceof ClusterUnreachableError) return err;
+  if (err instanceof HttpStatusError) {
+    if (err.status === 401) {
+      return new ClusterUnreachableError(
+        `credentials rejected by ${server} (HTTP 401): the token or client certificate is not valid for this cluster`,
+        { cause: err },
+      );
+    }
+    return new ClusterUnreachableError(`API server discovery failed: ${err.message}`, { cause: err });
+  }
+  if (err instanceof DeadlineError) return new ClusterUnreachableError(`API server discovery did not finish: ${err.message}`, { cause: err });
+  return new ClusterUnreachableError(`cannot reach the API server at ${server}: ${describeError(err, server)}`, { cause: err });
+}
+
+/** Runs tasks with at most `limit` in flight; stops starting new ones once the signal aborts. */
+async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+interface Plan {
+  spec: ResourceSpec;
+  version?: string;
+  result: KindReadResult;
+  objects: KubeObject[];
+}
+
+async function listKind(http: KubeHttp, plan: Plan, pageSize: number): Promise<void> {
+  const { spec } = plan;
+  const version = plan.version!;
+  const apiVersion = groupVersion(spec.group, version);
+  const base = `${groupVersionPath(spec.group, version)}/${spec.resource}`;
+  let restarted = false;
+  for (;;) {
+    const objects: KubeObject[] = [];
+    let cont: string | undefined;
+    let expired = false;
+    do {
+      const query = `?limit=${pageSize}${cont ? `&continue=${encodeURIComponent(cont)}` : ""}`;
+      let page: ListPage;
+      try {
+        page = await http.getJson<ListPage>(base + query);
+      } catch (err) {
+        // 410: the continue token outlived etcd compaction; a fresh list is consistent again.
+        if (err instanceof HttpStatusError && err.status === 410 && cont && !restarted) {
+          expired = true;
+          break;
+        }
+        throw err;
+      }
+      if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
+        throw new Error(`unexpected answer from ${base}: not a list`);
+      }
+      for (const item of page.items as unknown[]) {
+        if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+          objects.push(minimizeObject(item as Record<string, unknown>, apiVersion, spec.kind));
+        }
+      }
+      const next = page.metadata?.continue;
+      if (next && next === cont) throw new Error(`server repeated continue token for ${base}`);
+      cont = typeof next === "string" && next ? next : undefined;
+    } while (cont);
+    if (expired) {
+      restarted = true;
+      continue;
+    }
+    plan.objects = objects;
+    return;
+  }
+}
+
+/** Reads every kind in RESOURCES_TO_READ into an immutable snapshot. */
+export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}): Promise<Snapshot> {
+  const deadlineMs = opts.deadlineMs ?? 120_000;
+  const pageSize = Math.max(1, Math.floor(opts.pageSize ?? 500));
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 6));
+  const params = await prepare(kubeconfigYaml, opts);
+  const server = params.server.toString().replace(/\/$/, "");
+  if (opts.signal?.aborted) throw new AbortedError();
+
+  const controller = new AbortController();
+  const deadline = setTimeout(() => controller.abort(new DeadlineError(deadlineMs)), deadlineMs);
+  const onOuterAbort = () => controller.abort(new AbortedError());
+  opts.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  const http = new KubeHttp({
+    params,
+    concurrency,
+    requestTimeoutMs: opts.requestTimeoutMs ?? 30_000,
+    retries: opts.retries ?? 4,
+    allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
+    signal: controller.signal,
+    deadlineMs,
+  });
+  const takenAt = new Date().toISOString();
+  try {
+    // --- discovery ---
+    let version: VersionInfo = {};
+    try {
+      version = await http.getJson<VersionInfo>("/version");
+    } catch (err) {
+      // Some clusters hide /version from some identities; a 403/404 there is not fatal.
+      if (!(err instanceof HttpStatusError && (err.status === 403 || err.status === 404))) throw unreachable(err, server);
+    }
+    let core: ApiResourceList;
+    let groups: ApiGroupList;
+    try {
+      [core, groups] = await Promise.all([http.getJson<ApiResourceList>("/api/v1"), http.getJson<ApiGroupList>("/apis")]);
+    } catch (err) {
+      throw unreachable(err, server);
+    }
+    const served = new Set<string>(["v1"]);
+    for (const g of groups.groups ?? []) for (const v of g.versions ?? []) if (typeof v.groupVersion === "string") served.add(v.groupVersion);
+    const servedVersions = Object.freeze([...served].sort());
+
+    const resourcesByGv = new Map<string, Set<string> | "unknown">();
+    resourcesByGv.set("v1", new Set((core.resources ?? []).map((r) => r.name ?? "")));
+    const neededGvs = new Set<string>();
+    for (const spec of RESOURCES_TO_READ) {
+      for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
+        const gv = groupVersion(spec.group, v);
+        if (served.has(gv) && !resourcesByGv.has(gv)) neededGvs.add(gv);
+      }
+    }
+    await pool([...neededGvs], concurrency, async (gv) => {
+      try {
+        const list = await http.getJson<ApiResourceList>(`/apis/${gv}`);
+        resourcesByGv.set(gv, new Set((list.resources ?? []).map((r) => r.name ?? "")));
+      } catch (err) {
+        if (err instanceof AbortedError) throw err;
+        if (err instanceof HttpStatusError && err.status === 401) throw unreachable(err, server);
+        // The group is advertised; let the list request itself tell what is wrong.
+        resourcesByGv.set(gv, "unknown");
+      }
+    });
+
+    // --- plan ---
+    const plans: Plan[] = RESOURCES_TO_READ.map((spec) => {
+      for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
+        const gv = groupVersion(spec.group, v);
+        const res = resourcesByGv.get(gv);
+        if (served.has(gv) && res && (res === "unknown" || res.has(spec.resource))) {
+          return { spec, version: v, objects: [], result: { resource: `${gv}/${spec.resource}`, kind: spec.kind, status: "read", count: 0 } };
+        }
+      }
+      const gv = groupVersion(spec.group, spec.version);
+      return { spec, objects: [], result: { resource: `${gv}/${spec.resource}`, kind: spec.kind, status: "not-served", count: 0 } };
+    });
+
+    // --- list ---
+    const toRead = plans.filter((p) => p.version !== undefined);
+    let done = plans.length - toRead.length;
+    let objectCount = 0;
+    await pool(toRead, concurrency, async (plan) => {
+      try {
+        if (controller.signal.aborted) throw controller.signal.reason;
+        await listKind(http, plan, pageSize);
+        plan.result.count = plan.objects.length;
+        objectCount += plan.objects.length;
+      } catch (err) {
+        if (err instanceof AbortedError) throw err;
+        plan.objects = [];
+        if (err instanceof HttpStatusError && err.status === 403) {
+          plan.result.status = "forbidden";
+          plan.result.error = err.reason;
+        } else if (err instanceof HttpStatusError && err.status === 404) {
+          plan.result.status = "not-served";
+        } else if (err instanceof HttpStatusError && err.status === 401) {
+          plan.result.status = "failed";
+          plan.result.error = "credentials rejected (HTTP 401)";
+        } else {
+          plan.result.status = "failed";
+          plan.result.error = err instanceof HttpStatusError || err instanceof DeadlineError ? err.message : describeError(err, server);
+          if (isConnectivityError(err)) plan.result.error = `connection lost: ${plan.result.error}`;
+        }
+      }
+      done++;
+      opts.onProgress?.({ done, total: plans.length, kind: plan.spec.kind, objects: objectCount });
+    });
+
+    const objects: KubeObject[] = [];
+    for (const p of plans) for (const o of p.objects) objects.push(o);
+    const nodes = plans.find((p) => p.spec.kind === "Node")?.objects ?? [];
+    const snapshot: Snapshot = {
+      source: "cluster",
+      objects: Object.freeze(objects),
+      kinds: Object.freeze(plans.map((p) => Object.freeze(p.result))),
+      kindsComplete: true,
+      platform: detectPlatform(version.gitVersion, nodes, servedVersions),
+      takenAt,
+      servedVersions,
+    };
+    const kv = kubeVersionOf(version);
+    if (kv) snapshot.kubeVersion = kv;
+    if (version.gitVersion) snapshot.gitVersion = version.gitVersion;
+    return Object.freeze(snapshot);
+  } finally {
+    clearTimeout(deadline);
+    opts.signal?.removeEventListener("abort", onOuterAbort);
+    http.close();
+  }
+}
+
+export type TestConnectionResult =
+  | { ok: true; gitVersion: string; kubeVersion: string; platform: PlatformHint }
+  | { ok: false; reason: string };
+
+/** One authenticated /version call: proves reachability, TLS trust and credentials. */
+export async function testConnection(
+  kubeconfigYaml: string,
+  opts: { timeoutMs?: number; allowPrivateNetworks?: boolean; allowInsecureTls?: boolean } = {},
+): Promise<TestConnectionResult> {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  let http: KubeHttp | undefined;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
+  try {
+    const params = await prepare(kubeconfigYaml, opts);
+    const server = params.server.toString().replace(/\/$/, "");
+    http = new KubeHttp({
+      params,
+      concurrency: 1,
+      requestTimeoutMs: timeoutMs,
+      retries: 1,
+      allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
+      signal: controller.signal,
+      deadlineMs: timeoutMs,
+    });
+    let v: VersionInfo;
+    try {
+      v = await http.getJson<VersionInfo>("/version");
+      // /version may be open to anyone; listing namespaces proves the credentials work.
+      await http.getJson("/api/v1/namespaces?limit=1");
+    } catch (err) {
+      if (err instanceof HttpStatusError && err.status === 403) {
+        return { ok: false, reason: `connected, but the credentials may not list namespaces: ${err.reason}` };
+      }
+      throw unreachable(err, server);
+    }
+    return {
+      ok: true,
+      gitVersion: v.gitVersion ?? "unknown",
+      kubeVersion: kubeVersionOf(v) ?? "unknown",
+      platform: platformFromVersion(v.gitVersion) ?? "unknown",
+    };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
+    http?.close();
+  }
+}

@@ -1,0 +1,153 @@
+// TLS material for the simulator: one CA and one leaf key per process (RSA key generation is the
+// slow part, native crypto makes it ~100 ms), certificates signed with node-forge on demand and
+// cached, so tests that start dozens of servers pay the key cost once.
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { isIP } from "node:net";
+import forge from "node-forge";
+
+export type CertMode = "valid" | "expired" | "wrong-host";
+
+interface KeyPem {
+  privatePem: string;
+  publicPem: string;
+}
+
+interface CaMaterial {
+  cert: forge.pki.Certificate;
+  key: forge.pki.rsa.PrivateKey;
+  certPem: string;
+}
+
+export interface ServerTls {
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
+export interface ClientTls {
+  certPem: string;
+  keyPem: string;
+}
+
+let caCache: CaMaterial | undefined;
+let leafKeyCache: KeyPem | undefined;
+const serverCertCache = new Map<string, string>();
+const clientCertCache = new Map<string, string>();
+
+function newRsaKey(): KeyPem {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return {
+    privatePem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+    publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
+}
+
+function serial(): string {
+  // Positive, non-zero leading byte: Go's x509 rejects negative serials.
+  return "01" + randomBytes(15).toString("hex");
+}
+
+function ca(): CaMaterial {
+  if (caCache) return caCache;
+  const keys = newRsaKey();
+  const key = forge.pki.privateKeyFromPem(keys.privatePem) as forge.pki.rsa.PrivateKey;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(keys.publicPem);
+  cert.serialNumber = serial();
+  const now = Date.now();
+  cert.validity.notBefore = new Date(now - 24 * 3600_000);
+  cert.validity.notAfter = new Date(now + 10 * 365 * 24 * 3600_000);
+  const attrs = [{ name: "commonName", value: "kube-sim-ca" }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.setExtensions([
+    { name: "basicConstraints", cA: true, critical: true },
+    { name: "keyUsage", keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: "subjectKeyIdentifier" },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+  caCache = { cert, key, certPem: forge.pki.certificateToPem(cert) };
+  return caCache;
+}
+
+function leafKey(): KeyPem {
+  leafKeyCache ??= newRsaKey();
+  return leafKeyCache;
+}
+
+function signLeaf(opts: {
+  commonName: string;
+  organization?: string;
+  altNames?: Array<{ type: 2; value: string } | { type: 7; ip: string }>;
+  notBefore: Date;
+  notAfter: Date;
+  usage: "server" | "client";
+}): string {
+  const authority = ca();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(leafKey().publicPem);
+  cert.serialNumber = serial();
+  cert.validity.notBefore = opts.notBefore;
+  cert.validity.notAfter = opts.notAfter;
+  const subject: forge.pki.CertificateField[] = [{ name: "commonName", value: opts.commonName }];
+  if (opts.organization) subject.push({ name: "organizationName", value: opts.organization });
+  cert.setSubject(subject);
+  cert.setIssuer(authority.cert.subject.attributes);
+  const ext: unknown[] = [
+    { name: "basicConstraints", cA: false },
+    { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
+    opts.usage === "server" ? { name: "extKeyUsage", serverAuth: true } : { name: "extKeyUsage", clientAuth: true },
+    { name: "authorityKeyIdentifier", keyIdentifier: authority.cert.generateSubjectKeyIdentifier().getBytes() },
+  ];
+  if (opts.altNames) ext.push({ name: "subjectAltName", altNames: opts.altNames });
+  cert.setExtensions(ext as never[]);
+  cert.sign(authority.key, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+export function serverTls(host: string, mode: CertMode): ServerTls {
+  const cacheKey = `${host}|${mode}`;
+  let certPem = serverCertCache.get(cacheKey);
+  if (!certPem) {
+    const now = Date.now();
+    const altNames: Array<{ type: 2; value: string } | { type: 7; ip: string }> =
+      mode === "wrong-host"
+        ? [{ type: 2, value: "wrong-host.kube-sim.invalid" }]
+        : [
+            { type: 2, value: "localhost" },
+            { type: 2, value: "kubernetes.default.svc" },
+            { type: 7, ip: "127.0.0.1" },
+            ...(isIP(host) === 4 && host !== "127.0.0.1" ? [{ type: 7 as const, ip: host }] : []),
+            ...(isIP(host) === 0 && host !== "localhost" ? [{ type: 2 as const, value: host }] : []),
+          ];
+    certPem = signLeaf({
+      commonName: mode === "wrong-host" ? "wrong-host.kube-sim.invalid" : "kube-apiserver",
+      altNames,
+      notBefore: mode === "expired" ? new Date(now - 2 * 365 * 24 * 3600_000) : new Date(now - 3600_000),
+      notAfter: mode === "expired" ? new Date(now - 30 * 24 * 3600_000) : new Date(now + 365 * 24 * 3600_000),
+      usage: "server",
+    });
+    serverCertCache.set(cacheKey, certPem);
+  }
+  return { caPem: ca().certPem, certPem, keyPem: leafKey().privatePem };
+}
+
+export function clientTls(commonName: string): ClientTls {
+  let certPem = clientCertCache.get(commonName);
+  if (!certPem) {
+    const now = Date.now();
+    certPem = signLeaf({
+      commonName,
+      organization: "kube-sim:users",
+      notBefore: new Date(now - 3600_000),
+      notAfter: new Date(now + 365 * 24 * 3600_000),
+      usage: "client",
+    });
+    clientCertCache.set(commonName, certPem);
+  }
+  return { certPem, keyPem: leafKey().privatePem };
+}
+
+export function caPem(): string {
+  return ca().certPem;
+}

@@ -1,0 +1,5 @@
+export type { FaultSpec, KubeObject, KubeSim, KubeSimOptions, SimIdentity, SimPlatform, SimStore } from "./types";
+export { startKubeSim } from "./server";
+export { loadManifests } from "./manifests";
+export { scenarios } from "./scenarios";
+export { generateCluster } from "./generate";

@@ -1,0 +1,638 @@
+// The simulated kube-apiserver: HTTPS, discovery, CRUD + list/watch with the apiserver's paging,
+// selectors, Status errors, token/client-certificate authentication, allow-list authorization,
+// self-subject reviews, Table output for kubectl, and injectable faults.
+import https from "node:https";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { randomBytes } from "node:crypto";
+import { stringify as toYaml } from "yaml";
+import { clientTls, serverTls } from "./certs";
+import { defaultIdentities, isAllowed, resolveIdentities, rulesFor, type ResolvedIdentity } from "./auth";
+import { ResourceRegistry, splitApiVersion, type ResourceDef } from "./resources";
+import { combine, fieldMatcher, labelMatcher, SelectorError } from "./selectors";
+import { collKey, entryJson, ObjectStore, type Entry, type WatchEvent } from "./store";
+import { renderTable } from "./table";
+import type { FaultSpec, KubeObject, KubeSim, KubeSimOptions, SimPlatform } from "./types";
+
+class HttpError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+function statusBody(code: number, reason: string, message: string, details?: Record<string, unknown>): string {
+  const body: Record<string, unknown> = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code };
+  if (details) body.details = details;
+  return JSON.stringify(body);
+}
+
+const PLATFORM_SUFFIX: Record<SimPlatform, string> = {
+  eks: "-eks-4f4795d",
+  gke: "-gke.1086000",
+  aks: "",
+  openshift: "+4b2a1c9",
+  k3s: "+k3s1",
+  kind: "",
+};
+
+const PLATFORM_NODE_LABELS: Record<SimPlatform, Record<string, string>> = {
+  eks: { "eks.amazonaws.com/nodegroup": "default", "eks.amazonaws.com/capacityType": "ON_DEMAND" },
+  gke: { "cloud.google.com/gke-nodepool": "default-pool", "cloud.google.com/gke-os-distribution": "cos" },
+  aks: { "kubernetes.azure.com/cluster": "MC_rg_aks_westeurope", "kubernetes.azure.com/agentpool": "nodepool1" },
+  openshift: { "node.openshift.io/os_id": "rhcos" },
+  k3s: { "node.kubernetes.io/instance-type": "k3s" },
+  kind: { "ingress-ready": "true" },
+};
+
+const PLATFORM_PROVIDER: Partial<Record<SimPlatform, (name: string) => string>> = {
+  eks: (n) => `aws:///eu-west-1a/i-0${n.replace(/[^a-f0-9]/g, "").padEnd(16, "0").slice(0, 16)}`,
+  gke: (n) => `gce://sim-project/europe-west1-b/${n}`,
+  aks: (n) => `azure:///subscriptions/0000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/${n}`,
+  k3s: (n) => `k3s://${n}`,
+  kind: (n) => `kind://docker/kind/${n}`,
+};
+
+interface ContinueToken {
+  v: string;
+  rv: number;
+  start: string;
+}
+
+function encodeContinue(rv: number, lastKey: string): string {
+  return Buffer.from(JSON.stringify({ v: "meta.k8s.io/v1", rv, start: lastKey })).toString("base64url");
+}
+
+function decodeContinue(token: string): ContinueToken {
+  const expired = new HttpError(
+    410,
+    "Expired",
+    "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.",
+  );
+  try {
+    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<ContinueToken>;
+    if (parsed.v !== "meta.k8s.io/v1" || typeof parsed.rv !== "number" || typeof parsed.start !== "string") throw expired;
+    return parsed as ContinueToken;
+  } catch {
+    throw expired;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > 16 * 1024 * 1024) {
+        reject(new HttpError(413, "RequestEntityTooLarge", "request entity too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJsonBody(text: string): KubeObject {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, "BadRequest", `the body of the request was in an unknown format - accepted media types include: application/json: ${(e as Error).message}`);
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v)) throw new HttpError(400, "BadRequest", "request body must be a JSON object");
+  return v as KubeObject;
+}
+
+/** RFC 7386 JSON merge patch; also used for strategic-merge patches (lists are replaced). */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!patch || typeof patch !== "object" || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> = target && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+interface Route {
+  def: ResourceDef;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+interface ActiveFault {
+  spec: FaultSpec;
+  re?: RegExp;
+  left: number;
+}
+
+export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> {
+  const version = opts.version ?? "1.29";
+  const vm = /^v?(\d+)\.(\d+)/.exec(version);
+  if (!vm) throw new Error(`kube-sim: version must look like "1.29", got ${JSON.stringify(version)}`);
+  const major = vm[1]!;
+  const minor = vm[2]!;
+  const gitVersion = `v${major}.${minor}.0${opts.platform ? PLATFORM_SUFFIX[opts.platform] : ""}`;
+  const host = opts.host ?? "127.0.0.1";
+  const clusterName = opts.clusterName ?? "kube-sim";
+  const registry = new ResourceRegistry(version);
+  const store = new ObjectStore(opts.seed ?? 1);
+  const identities = resolveIdentities(opts.identities ?? defaultIdentities());
+  const byToken = new Map<string, ResolvedIdentity>();
+  const byCn = new Map<string, ResolvedIdentity>();
+  for (const id of identities) {
+    if (id.token) byToken.set(id.token, id);
+    if (id.clientCert) byCn.set(id.name, id);
+  }
+  const tls = serverTls(host, opts.tls?.certificate ?? "valid");
+  let faults: ActiveFault[] = [];
+  let requests = 0;
+  const openWatches = new Set<ServerResponse>();
+
+  // ---- object loading and the programmatic store -------------------------------------------
+  function defFor(obj: KubeObject): ResourceDef | undefined {
+    if (!obj || typeof obj.apiVersion !== "string" || typeof obj.kind !== "string") return undefined;
+    return registry.forObject(obj);
+  }
+
+  function applyObject(obj: KubeObject, quiet = false): KubeObject | undefined {
+    if (!obj?.metadata?.name) throw new Error(`kube-sim: object ${obj?.apiVersion}/${obj?.kind} has no metadata.name`);
+    if (obj.apiVersion === "apiextensions.k8s.io/v1" && obj.kind === "CustomResourceDefinition") registry.addCrd(obj);
+    let def = defFor(obj);
+    if (!def) {
+      // Kinds that this version no longer serves (PSP after 1.24) are dropped like a cluster would.
+      if (obj.kind === "PodSecurityPolicy") return undefined;
+      def = registry.addGuess(obj);
+    }
+    if (obj.kind === "Node" && opts.platform) {
+      const labels = { ...(obj.metadata.labels ?? {}), ...PLATFORM_NODE_LABELS[opts.platform] };
+      const spec = { ...((obj.spec as Record<string, unknown> | undefined) ?? {}) };
+      const provider = PLATFORM_PROVIDER[opts.platform];
+      if (provider && !spec.providerID) spec.providerID = provider(obj.metadata.name);
+      obj = { ...obj, metadata: { ...obj.metadata, labels }, spec };
+    }
+    return store.put(def, obj, { quiet }).obj;
+  }
+
+  const initial = opts.objects ?? [];
+  // CRDs first so their custom resources resolve to the declared plural and scope.
+  for (const o of initial) if (o?.kind === "CustomResourceDefinition") applyObject(o, true);
+  for (const o of initial) if (o?.kind !== "CustomResourceDefinition") applyObject(o, true);
+  store.markLoaded();
+
+  // ---- request helpers -----------------------------------------------------------------------
+  function authenticate(req: IncomingMessage): ResolvedIdentity | undefined {
+    const auth = req.headers.authorization;
+    if (auth) {
+      const m = /^Bearer\s+(.+)$/i.exec(auth);
+      return m ? byToken.get(m[1]!.trim()) : undefined;
+    }
+    const sock = req.socket as TLSSocket;
+    if (sock.authorized) {
+      const cn = sock.getPeerCertificate()?.subject?.CN;
+      if (typeof cn === "string") return byCn.get(cn);
+    }
+    return undefined;
+  }
+
+  function forbidden(id: ResolvedIdentity, verb: string, def: ResourceDef, namespace?: string, name?: string): HttpError {
+    const res = def.plural;
+    const scope = namespace ? `in the namespace "${namespace}"` : "at the cluster scope";
+    const subject = name ? `${res} "${name}"` : res;
+    const details: Record<string, unknown> = { group: def.group, kind: res };
+    if (name) details.name = name;
+    return new HttpError(403, "Forbidden", `${subject} is forbidden: User "${id.username}" cannot ${verb} resource "${res}" in API group "${def.group}" ${scope}`, details);
+  }
+
+  function notFound(def: ResourceDef, name: string): HttpError {
+    return new HttpError(404, "NotFound", `${def.plural}${def.group ? "." + def.group : ""} "${name}" not found`, { name, group: def.group, kind: def.plural });
+  }
+
+  function route(parts: string[]): Route | undefined {
+    let group: string;
+    let ver: string;
+    let rest: string[];
+    if (parts[0] === "api" && parts.length >= 3) {
+      group = "";
+      ver = parts[1]!;
+      rest = parts.slice(2);
+    } else if (parts[0] === "apis" && parts.length >= 4) {
+      group = parts[1]!;
+      ver = parts[2]!;
+      rest = parts.slice(3);
+    } else return undefined;
+    let namespace: string | undefined;
+    if (rest[0] === "namespaces" && rest.length >= 3) {
+      namespace = rest[1];
+      rest = rest.slice(2);
+    }
+    const def = registry.lookup(group, ver, rest[0]!);
+    if (!def || rest.length > 3) return undefined;
+    if (namespace !== undefined && !def.namespaced) return undefined;
+    return { def, namespace, name: rest[1], subresource: rest[2] };
+  }
+
+  function discoveryResources(group: string, ver: string): string {
+    const defs = registry.inVersion(group, ver);
+    return JSON.stringify({
+      kind: "APIResourceList",
+      apiVersion: "v1",
+      groupVersion: group ? `${group}/${ver}` : ver,
+      resources: defs.map((d) => {
+        const r: Record<string, unknown> = { name: d.plural, singularName: d.singular, namespaced: d.namespaced, kind: d.kind, verbs: d.verbs };
+        if (d.shortNames?.length) r.shortNames = d.shortNames;
+        if (d.categories?.length) r.categories = d.categories;
+        return r;
+      }),
+    });
+  }
+
+  function apiGroup(group: string, versions: string[]): Record<string, unknown> {
+    const list = versions.map((v) => ({ groupVersion: `${group}/${v}`, version: v }));
+    return { name: group, versions: list, preferredVersion: list[0] };
+  }
+
+  function objectMatcher(q: URLSearchParams) {
+    try {
+      return combine(labelMatcher(q.get("labelSelector")), fieldMatcher(q.get("fieldSelector")));
+    } catch (e) {
+      if (e instanceof SelectorError) throw new HttpError(400, "BadRequest", e.message);
+      throw e;
+    }
+  }
+
+  function wantsTable(req: IncomingMessage): boolean {
+    return /as=Table/.test(String(req.headers.accept ?? ""));
+  }
+
+  function listKind(def: ResourceDef): string {
+    return `${def.kind}List`;
+  }
+
+  function handleList(req: IncomingMessage, q: URLSearchParams, r: Route): string {
+    const match = objectMatcher(q);
+    const limit = Number(q.get("limit") ?? "0") || 0;
+    const cont = q.get("continue");
+    let after: string | undefined;
+    let rv = store.resourceVersion();
+    if (cont) {
+      const tok = decodeContinue(cont);
+      after = tok.start;
+      rv = tok.rv;
+    }
+    const page = store.page(collKey(r.def), { namespace: r.namespace, after, limit, match });
+    const next = page.next !== undefined ? encodeContinue(rv, page.next) : undefined;
+    if (wantsTable(req)) {
+      return renderTable(page.entries.map((e) => e.obj), r.def.kind, { resourceVersion: String(rv), continue: next, remainingItemCount: page.remaining }, q.get("includeObject") ?? "Metadata");
+    }
+    const meta: Record<string, unknown> = { resourceVersion: String(rv) };
+    if (next) meta.continue = next;
+    if (next && page.remaining !== undefined) meta.remainingItemCount = page.remaining;
+    const apiVersion = r.def.group ? `${r.def.group}/${r.def.version}` : r.def.version;
+    let body = `{"kind":${JSON.stringify(listKind(r.def))},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(meta)},"items":[`;
+    const parts: string[] = new Array(page.entries.length);
+    for (let i = 0; i < page.entries.length; i++) parts[i] = entryJson(page.entries[i]!);
+    body += parts.join(",") + "]}";
+    return body;
+  }
+
+  function handleWatch(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, r: Route): void {
+    const match = objectMatcher(q);
+    const ck = collKey(r.def);
+    const timeout = Math.min(Number(q.get("timeoutSeconds") ?? "0") || 1800, 3600);
+    const rvParam = q.get("resourceVersion");
+    const accept = (ev: { entry: Entry }): boolean => {
+      const o = ev.entry.obj;
+      if (r.namespace !== undefined && o.metadata.namespace !== r.namespace) return false;
+      if (r.name !== undefined && o.metadata.name !== r.name) return false;
+      return !match || match(o);
+    };
+    res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
+    res.flushHeaders();
+    openWatches.add(res);
+    const write = (type: string, json: string) => res.write(`{"type":"${type}","object":${json}}\n`);
+    const send = (ev: WatchEvent) => {
+      if (accept(ev)) write(ev.type, entryJson(ev.entry));
+    };
+    let queued: WatchEvent[] | undefined = [];
+    const stop = store.addWatcher({ coll: ck, send: (ev) => (queued ? queued.push(ev) : send(ev)) });
+    if (!rvParam || rvParam === "0") {
+      for (const e of store.page(ck, { namespace: r.namespace, match }).entries) {
+        if (r.name === undefined || e.obj.metadata.name === r.name) write("ADDED", entryJson(e));
+      }
+    } else {
+      const replay = store.since(ck, Number(rvParam));
+      if (!replay || Number.isNaN(Number(rvParam))) {
+        write("ERROR", statusBody(410, "Expired", `too old resource version: ${rvParam} (${store.resourceVersion()})`));
+        res.end();
+        stop();
+        openWatches.delete(res);
+        return;
+      }
+      for (const ev of replay) send(ev);
+    }
+    for (const ev of queued) send(ev);
+    queued = undefined;
+    const timer = setTimeout(() => res.end(), timeout * 1000);
+    const cleanup = () => {
+      clearTimeout(timer);
+      stop();
+      openWatches.delete(res);
+    };
+    res.on("close", cleanup);
+    req.on("close", cleanup);
+  }
+
+  async function handleReview(req: IncomingMessage, id: ResolvedIdentity, plural: string): Promise<[number, string]> {
+    const body = parseJsonBody(await readBody(req));
+    const spec = (body.spec ?? {}) as Record<string, unknown>;
+    if (plural === "selfsubjectaccessreviews") {
+      const ra = spec.resourceAttributes as Record<string, string> | undefined;
+      let allowed: boolean;
+      if (ra) {
+        const group = ra.group === "*" ? "*" : (ra.group ?? "");
+        allowed = isAllowed(id, ra.verb ?? "get", group, ra.resource ?? "");
+      } else {
+        // Non-resource URLs (/version, /healthz, discovery): readable by every authenticated user.
+        const nra = (spec.nonResourceAttributes ?? {}) as Record<string, string>;
+        allowed = id.allow === "*" || nra.verb === "get";
+      }
+      const status: Record<string, unknown> = { allowed };
+      if (allowed) status.reason = `kube-sim: allowed by identity "${id.name}"`;
+      return [201, JSON.stringify({ kind: "SelfSubjectAccessReview", apiVersion: "authorization.k8s.io/v1", metadata: { creationTimestamp: null }, spec, status })];
+    }
+    const rules = rulesFor(id, registry);
+    return [201, JSON.stringify({ kind: "SelfSubjectRulesReview", apiVersion: "authorization.k8s.io/v1", metadata: { creationTimestamp: null }, spec, status: { ...rules, incomplete: false } })];
+  }
+
+  async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, id: ResolvedIdentity, r: Route): Promise<[number, string] | undefined> {
+    const q = url.searchParams;
+    const method = req.method ?? "GET";
+    const { def, namespace, name } = r;
+    if (r.subresource && r.subresource !== "status") throw new HttpError(404, "NotFound", "the server could not find the requested resource");
+    if (def.group === "authorization.k8s.io") {
+      if (method !== "POST" || name) throw new HttpError(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`);
+      return handleReview(req, id, def.plural);
+    }
+    let verb: string;
+    if (method === "GET") verb = name ? "get" : q.get("watch") === "true" || q.get("watch") === "1" ? "watch" : "list";
+    else if (method === "POST") verb = "create";
+    else if (method === "PUT") verb = "update";
+    else if (method === "PATCH") verb = "patch";
+    else if (method === "DELETE") verb = name ? "delete" : "deletecollection";
+    else throw new HttpError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    if (!isAllowed(id, verb, def.group, def.plural)) throw forbidden(id, verb, def, namespace, name);
+    const ck = collKey(def);
+
+    if (verb === "watch") {
+      handleWatch(req, res, q, r);
+      return undefined;
+    }
+    if (verb === "list") return [200, handleList(req, q, r)];
+    if (verb === "get") {
+      const e = store.get(ck, namespace, name!);
+      if (!e) throw notFound(def, name!);
+      if (wantsTable(req)) return [200, renderTable([e.obj], def.kind, { resourceVersion: e.obj.metadata.resourceVersion ?? "" }, q.get("includeObject") ?? "Metadata")];
+      return [200, entryJson(e)];
+    }
+    if (verb === "delete") {
+      const gone = store.delete(ck, namespace, name!);
+      if (!gone) throw notFound(def, name!);
+      return [200, JSON.stringify(gone)];
+    }
+    if (verb === "deletecollection") throw new HttpError(405, "MethodNotAllowed", "deletecollection is not supported by kube-sim");
+
+    const apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
+    let body: KubeObject;
+    if (verb === "patch") {
+      const ctype = String(req.headers["content-type"] ?? "");
+      if (ctype.includes("json-patch")) throw new HttpError(415, "UnsupportedMediaType", "kube-sim supports merge and strategic-merge patches only");
+      const existing = store.get(ck, namespace, name!);
+      if (!existing) throw notFound(def, name!);
+      body = mergePatch(JSON.parse(entryJson(existing)), parseJsonBody(await readBody(req))) as KubeObject;
+    } else {
+      body = parseJsonBody(await readBody(req));
+    }
+    body.apiVersion ||= apiVersion;
+    body.kind ||= def.kind;
+    body.metadata ??= {};
+    if (body.kind !== def.kind) throw new HttpError(400, "BadRequest", `the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersion}) or kind ${body.kind} is not ${def.kind}`);
+    if (splitApiVersion(body.apiVersion).group !== def.group) throw new HttpError(400, "BadRequest", `the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersion})`);
+    if (def.namespaced) {
+      if (body.metadata.namespace && namespace && body.metadata.namespace !== namespace)
+        throw new HttpError(400, "BadRequest", "the namespace of the provided object does not match the namespace sent on the request");
+      body.metadata.namespace = namespace ?? body.metadata.namespace ?? "default";
+    }
+    if (verb === "create") {
+      if (!body.metadata.name && typeof body.metadata.generateName === "string") body.metadata.name = body.metadata.generateName + randomBytes(3).toString("hex").slice(0, 5);
+      if (!body.metadata.name) throw new HttpError(422, "Invalid", `${def.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
+      if (store.get(ck, body.metadata.namespace, String(body.metadata.name))) {
+        throw new HttpError(409, "AlreadyExists", `${def.plural}${def.group ? "." + def.group : ""} "${body.metadata.name}" already exists`, { name: body.metadata.name, group: def.group, kind: def.plural });
+      }
+      delete body.metadata.resourceVersion;
+      delete body.metadata.uid;
+      delete body.metadata.creationTimestamp;
+    } else {
+      if (body.metadata.name && body.metadata.name !== name) throw new HttpError(400, "BadRequest", `the name of the object (${String(body.metadata.name)}) does not match the name on the URL (${name})`);
+      body.metadata.name = name;
+      const existing = store.get(ck, body.metadata.namespace, name!);
+      if (!existing) throw notFound(def, name!);
+      if (verb === "update" && body.metadata.resourceVersion && body.metadata.resourceVersion !== existing.obj.metadata.resourceVersion) {
+        throw new HttpError(409, "Conflict", `Operation cannot be fulfilled on ${def.plural}${def.group ? "." + def.group : ""} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, group: def.group, kind: def.plural });
+      }
+    }
+    if (def.kind === "CustomResourceDefinition") registry.addCrd(body);
+    const { obj, created } = store.put(def, body);
+    return [created ? 201 : 200, JSON.stringify(obj)];
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<[number, string] | undefined> {
+    const id = authenticate(req);
+    if (!id) throw new HttpError(401, "Unauthorized", "Unauthorized");
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    if (req.method === "GET") {
+      if (path === "/version")
+        return [200, JSON.stringify({ major, minor, gitVersion, gitCommit: "0000000000000000000000000000000000000000", gitTreeState: "clean", buildDate: "2024-01-01T00:00:00Z", goVersion: "go1.21.6", compiler: "gc", platform: "linux/amd64" }, null, 2)];
+      if (path === "/healthz" || path === "/livez" || path === "/readyz") return [200, "ok"];
+      if (path === "/api") {
+        const port = (server.address() as { port: number }).port;
+        return [200, JSON.stringify({ kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: `${host}:${port}` }] })];
+      }
+      if (path === "/api/v1") return [200, discoveryResources("", "v1")];
+      if (path === "/apis") {
+        const groups = [...registry.groups().entries()].filter(([g]) => g !== "").map(([g, vs]) => apiGroup(g, vs));
+        return [200, JSON.stringify({ kind: "APIGroupList", apiVersion: "v1", groups })];
+      }
+      if (parts[0] === "apis" && parts.length === 2) {
+        const vs = registry.groups().get(parts[1]!);
+        if (!vs) throw new HttpError(404, "NotFound", "the server could not find the requested resource");
+        return [200, JSON.stringify({ kind: "APIGroup", apiVersion: "v1", ...apiGroup(parts[1]!, vs) })];
+      }
+      if (parts[0] === "apis" && parts.length === 3) {
+        if (!registry.groups().get(parts[1]!)?.includes(parts[2]!)) throw new HttpError(404, "NotFound", "the server could not find the requested resource");
+        return [200, discoveryResources(parts[1]!, parts[2]!)];
+      }
+    }
+    const r = route(parts);
+    if (!r) throw new HttpError(404, "NotFound", "the server could not find the requested resource");
+    return handleResource(req, res, url, id, r);
+  }
+
+  function pickFaults(path: string): { latency: number; action?: "500" | "429" | "drop" | "truncate"; retryAfter: number } {
+    let latency = 0;
+    let action: "500" | "429" | "drop" | "truncate" | undefined;
+    let retryAfter = 1;
+    for (const f of faults) {
+      if (f.left <= 0) continue;
+      if (f.re && !f.re.test(path)) continue;
+      let applied = false;
+      if (f.spec.latencyMs) {
+        latency += f.spec.latencyMs;
+        applied = true;
+      }
+      if (!action) {
+        const roll = (p?: number) => !!p && Math.random() < p;
+        if (roll(f.spec.dropConnection)) action = "drop";
+        else if (roll(f.spec.status500)) action = "500";
+        else if (roll(f.spec.status429)) action = "429";
+        else if (roll(f.spec.truncateBody)) action = "truncate";
+        if (action) {
+          applied = true;
+          retryAfter = f.spec.retryAfterSeconds ?? 1;
+        }
+      }
+      if (applied) f.left--;
+    }
+    return { latency, action, retryAfter };
+  }
+
+  const server = https.createServer(
+    { key: tls.keyPem, cert: tls.certPem, ca: [tls.caPem], requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 30_000 },
+    (req, res) => {
+      requests++;
+      void (async () => {
+        const url = new URL(req.url ?? "/", "https://kube-sim");
+        const fault = faults.length ? pickFaults(url.pathname) : { latency: 0, retryAfter: 1, action: undefined };
+        if (fault.latency) await new Promise((r) => setTimeout(r, fault.latency));
+        if (fault.action === "drop") {
+          req.socket.destroy();
+          return;
+        }
+        let code: number;
+        let body: string;
+        const headers: Record<string, string> = { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Audit-Id": randomBytes(8).toString("hex") };
+        try {
+          if (fault.action === "500") throw new HttpError(500, "InternalError", "Internal error occurred: kube-sim injected fault");
+          if (fault.action === "429") {
+            headers["Retry-After"] = String(fault.retryAfter);
+            throw new HttpError(429, "TooManyRequests", "The server has received too many requests and has asked us to try again later", { retryAfterSeconds: fault.retryAfter });
+          }
+          const out = await handle(req, res, url);
+          if (!out) return; // streamed (watch)
+          [code, body] = out;
+          if (body === "ok") headers["Content-Type"] = "text/plain; charset=utf-8";
+          else if (wantsTable(req) && body.startsWith('{"kind":"Table"')) headers["Content-Type"] = "application/json;as=Table;v=v1;g=meta.k8s.io";
+        } catch (e) {
+          if (e instanceof HttpError) {
+            code = e.code;
+            body = statusBody(e.code, e.reason, e.message, e.details);
+          } else {
+            code = 500;
+            body = statusBody(500, "InternalError", `Internal error occurred: ${(e as Error).message}`);
+          }
+        }
+        if (res.headersSent || res.destroyed) return;
+        const buf = Buffer.from(body, "utf8");
+        headers["Content-Length"] = String(buf.length);
+        if (fault.action === "truncate") {
+          res.writeHead(code, headers);
+          res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => req.socket.destroy());
+          return;
+        }
+        res.writeHead(code, headers);
+        res.end(buf);
+      })();
+    },
+  );
+  server.on("clientError", (_err, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const url = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  function kubeconfig(kopts: { identity?: string; allContexts?: boolean } = {}): string {
+    const chosen = kopts.allContexts ? identities : identities.filter((i) => i.name === (kopts.identity ?? identities[0]?.name));
+    if (chosen.length === 0) throw new Error(`kube-sim: no identity named ${JSON.stringify(kopts.identity)}; known: ${identities.map((i) => i.name).join(", ")}`);
+    const caData = Buffer.from(tls.caPem).toString("base64");
+    return toYaml({
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [{ name: clusterName, cluster: { server: url, "certificate-authority-data": caData } }],
+      users: chosen.map((id) => {
+        if (id.clientCert) {
+          const c = clientTls(id.name);
+          return { name: id.name, user: { "client-certificate-data": Buffer.from(c.certPem).toString("base64"), "client-key-data": Buffer.from(c.keyPem).toString("base64") } };
+        }
+        return { name: id.name, user: { token: id.token } };
+      }),
+      contexts: chosen.map((id) => ({ name: id.name, context: { cluster: clusterName, user: id.name } })),
+      "current-context": chosen[0]!.name,
+      preferences: {},
+    });
+  }
+
+  function findDef(apiVersion: string, kind: string): ResourceDef | undefined {
+    return registry.forObject({ apiVersion, kind, metadata: {} });
+  }
+
+  return {
+    url,
+    port,
+    caPem: tls.caPem,
+    kubeconfig,
+    setFaults(list) {
+      faults = list.map((spec) => ({ spec, re: spec.pathPattern ? new RegExp(spec.pathPattern) : undefined, left: spec.times ?? Infinity }));
+    },
+    clearFaults() {
+      faults = [];
+    },
+    store: {
+      list(kind) {
+        const all = store.all().map((e) => e.obj);
+        return kind ? all.filter((o) => o.kind === kind) : all;
+      },
+      apply(obj) {
+        const stored = applyObject(obj);
+        if (!stored) throw new Error(`kube-sim: ${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${version}`);
+        return stored;
+      },
+      remove(apiVersion, kind, namespace, name) {
+        const def = findDef(apiVersion, kind);
+        if (!def) return false;
+        return !!store.delete(collKey(def), def.namespaced ? (namespace ?? "default") : undefined, name);
+      },
+      count: () => store.count(),
+    },
+    requestCount: () => requests,
+    close() {
+      for (const w of openWatches) w.destroy();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,236 @@
+// In-memory object store with the apiserver's semantics the simulator needs: a global
+// resourceVersion counter, stable (namespace, name) order per collection, O(log n) continue
+// handling, cached JSON per object, and an event log that watches replay from.
+import { createHash } from "node:crypto";
+import type { ResourceDef } from "./resources";
+import type { KubeObject } from "./types";
+import type { Matcher } from "./selectors";
+
+export interface Entry {
+  key: string;
+  obj: KubeObject;
+  json?: string;
+}
+
+export type EventType = "ADDED" | "MODIFIED" | "DELETED";
+
+export interface WatchEvent {
+  rv: number;
+  coll: string;
+  type: EventType;
+  entry: Entry;
+}
+
+export interface Watcher {
+  coll: string;
+  namespace?: string;
+  match?: Matcher;
+  send(ev: WatchEvent): void;
+}
+
+class Collection {
+  readonly entries = new Map<string, Entry>();
+  private sorted: string[] = [];
+  private dirty = false;
+
+  set(entry: Entry): void {
+    const existed = this.entries.has(entry.key);
+    this.entries.set(entry.key, entry);
+    if (existed) return;
+    const last = this.sorted[this.sorted.length - 1];
+    if (!this.dirty && (last === undefined || entry.key > last)) this.sorted.push(entry.key);
+    else this.dirty = true;
+  }
+
+  delete(key: string): boolean {
+    if (!this.entries.delete(key)) return false;
+    this.dirty = true;
+    return true;
+  }
+
+  keys(): string[] {
+    if (this.dirty) {
+      this.sorted = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.dirty = false;
+    }
+    return this.sorted;
+  }
+}
+
+/** First index whose key is > after (or >= from when inclusive). */
+function lowerBound(keys: string[], target: string, strict: boolean): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < target || (strict && k === target)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ""}\u0000${name}`;
+}
+
+export function collKey(def: { group: string; plural: string }): string {
+  return `${def.group}/${def.plural}`;
+}
+
+export function entryJson(e: Entry): string {
+  e.json ??= JSON.stringify(e.obj);
+  return e.json;
+}
+
+const EVENT_LOG_CAP = 20_000;
+
+export class ObjectStore {
+  private readonly colls = new Map<string, Collection>();
+  private rv = 1000;
+  private readonly log: WatchEvent[] = [];
+  private logStart = 0; // rv before which events are no longer replayable
+  private readonly watchers = new Set<Watcher>();
+  private readonly baseTime: number;
+
+  constructor(private readonly seed: number) {
+    // Round to the hour so timestamps are stable within a run and look like a real cluster's.
+    this.baseTime = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  }
+
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  private coll(key: string): Collection {
+    let c = this.colls.get(key);
+    if (!c) {
+      c = new Collection();
+      this.colls.set(key, c);
+    }
+    return c;
+  }
+
+  uidFor(ck: string, ns: string | undefined, name: string): string {
+    const h = createHash("sha1").update(`${this.seed}|${ck}|${ns ?? ""}|${name}`).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  private ageFor(uid: string): number {
+    // 1 hour .. ~60 days, derived from the uid so it is deterministic per object.
+    return (3600 + (parseInt(uid.slice(0, 6), 16) % (60 * 86400))) * 1000;
+  }
+
+  /** Creates or replaces; assigns server-owned metadata. Returns the stored object. */
+  put(def: ResourceDef, input: KubeObject, opts: { quiet?: boolean } = {}): { obj: KubeObject; created: boolean } {
+    const ck = collKey(def);
+    const c = this.coll(ck);
+    const name = String(input.metadata?.name ?? "");
+    const ns = def.namespaced ? String(input.metadata?.namespace ?? "default") : undefined;
+    const key = objectKey(ns, name);
+    const prev = c.entries.get(key);
+    const md: KubeObject["metadata"] = { ...(input.metadata ?? {}), name };
+    if (def.namespaced) md.namespace = ns;
+    else delete md.namespace;
+    if (prev) {
+      md.uid = prev.obj.metadata.uid;
+      md.creationTimestamp = prev.obj.metadata.creationTimestamp;
+      const prevGen = typeof prev.obj.metadata.generation === "number" ? prev.obj.metadata.generation : 1;
+      const specChanged = JSON.stringify(prev.obj.spec) !== JSON.stringify(input.spec);
+      if (input.spec !== undefined) md.generation = specChanged ? prevGen + 1 : prevGen;
+    } else {
+      md.uid ??= this.uidFor(ck, ns, name);
+      md.creationTimestamp ??= new Date(this.baseTime - this.ageFor(md.uid)).toISOString().replace(/\.\d{3}Z$/, "Z");
+      if (input.spec !== undefined && md.generation === undefined) md.generation = 1;
+    }
+    md.resourceVersion = String(++this.rv);
+    const obj: KubeObject = { ...input, apiVersion: input.apiVersion, kind: input.kind, metadata: md };
+    const entry: Entry = { key, obj };
+    c.set(entry);
+    if (!opts.quiet) this.emit({ rv: this.rv, coll: ck, type: prev ? "MODIFIED" : "ADDED", entry });
+    return { obj, created: !prev };
+  }
+
+  get(ck: string, ns: string | undefined, name: string): Entry | undefined {
+    return this.colls.get(ck)?.entries.get(objectKey(ns, name));
+  }
+
+  delete(ck: string, ns: string | undefined, name: string): KubeObject | undefined {
+    const c = this.colls.get(ck);
+    const key = objectKey(ns, name);
+    const prev = c?.entries.get(key);
+    if (!c || !prev) return undefined;
+    c.delete(key);
+    const obj: KubeObject = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(++this.rv) } };
+    this.emit({ rv: this.rv, coll: ck, type: "DELETED", entry: { key, obj } });
+    return obj;
+  }
+
+  /**
+   * One page of a list, in key order, starting after `after` (a key from a continue token).
+   * Returns the entries and the last key when more matching entries remain.
+   */
+  page(
+    ck: string,
+    opts: { namespace?: string; after?: string; limit?: number; match?: Matcher },
+  ): { entries: Entry[]; next?: string; remaining?: number } {
+    const c = this.colls.get(ck);
+    if (!c) return { entries: [] };
+    const keys = c.keys();
+    let from = 0;
+    let to = keys.length;
+    if (opts.namespace !== undefined) {
+      from = lowerBound(keys, `${opts.namespace}\u0000`, false);
+      to = lowerBound(keys, `${opts.namespace}\u0001`, false);
+    }
+    if (opts.after !== undefined) from = Math.max(from, lowerBound(keys, opts.after, true));
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const out: Entry[] = [];
+    for (let i = from; i < to; i++) {
+      const e = c.entries.get(keys[i]!)!;
+      if (opts.match && !opts.match(e.obj)) continue;
+      if (out.length === limit) {
+        return { entries: out, next: out[out.length - 1]!.key, remaining: opts.match ? undefined : to - i };
+      }
+      out.push(e);
+    }
+    return { entries: out };
+  }
+
+  all(): Entry[] {
+    const out: Entry[] = [];
+    for (const c of this.colls.values()) for (const k of c.keys()) out.push(c.entries.get(k)!);
+    return out;
+  }
+
+  count(): number {
+    let n = 0;
+    for (const c of this.colls.values()) n += c.entries.size;
+    return n;
+  }
+
+  private emit(ev: WatchEvent): void {
+    this.log.push(ev);
+    if (this.log.length > EVENT_LOG_CAP) {
+      const dropped = this.log.splice(0, this.log.length - EVENT_LOG_CAP);
+      this.logStart = dropped[dropped.length - 1]!.rv;
+    }
+    for (const w of this.watchers) if (w.coll === ev.coll) w.send(ev);
+  }
+
+  /** Events after rv for a collection; undefined when rv is older than the retained log. */
+  since(ck: string, rv: number): WatchEvent[] | undefined {
+    if (rv < this.logStart) return undefined;
+    return this.log.filter((e) => e.rv > rv && e.coll === ck);
+  }
+
+  /** Marks the start of the replayable log (objects loaded at start are not events). */
+  markLoaded(): void {
+    this.logStart = this.rv;
+  }
+
+  addWatcher(w: Watcher): () => void {
+    this.watchers.add(w);
+    return () => this.watchers.delete(w);
+  }
+}

@@ -1,0 +1,259 @@
+// The engine: judge one snapshot with the built-in (and any extra) rules, applying the
+// organization's settings (disabled rules, severity overrides, exceptions).
+//
+// Coverage policy, in order, per rule:
+// 1. A kind in `kinds` ∪ `requiresKinds` that a cluster read did not get (snapshot.kinds says
+//    forbidden/failed, or, when the reader listed kinds at all, the kind is missing) makes the rule
+//    "not-evaluated". A kind the API server does not serve ("not-served", e.g. PodSecurityPolicy on
+//    1.25+) counts as read and empty: no such object can exist.
+// 2. `clusterScope` rules need the whole cluster. On a partial snapshot (kindsComplete false, i.e.
+//    manifests) they run only when the set contains at least one object of every `requiresKinds`
+//    kind (the set then carries that part of the configuration), else "not-evaluated".
+//    Other rules run on manifests under a closed-world view: the manifest set is what gets
+//    deployed, so "no NetworkPolicy selects these pods" is reported on a set without any, as
+//    Polaris and Kubescape do on files.
+// 3. `notEvaluable(ctx)` may return a reason.
+// A rule that throws is "not-evaluated" with "rule error: ..."; its partial findings are dropped.
+import { builtinRules } from "../rules";
+import type {
+  EngineSettings,
+  EvaluationResult,
+  Exception,
+  Finding,
+  KindReadResult,
+  KubeObject,
+  ObjectRef,
+  Rule,
+  RuleContext,
+  RuleStatus,
+  Severity,
+  Snapshot,
+  SnapshotIndex,
+  SourceLocation,
+} from "../types";
+import { fingerprint } from "./fingerprint";
+import { computeScore, type ScoreEntry } from "./score";
+import { buildIndex } from "./snapshot-index";
+
+const OBSERVED_MAX = 200;
+
+let ruleMap: Map<string, Rule> | undefined;
+
+/** A built-in rule by id or alias. */
+export function getRule(id: string): Rule | undefined {
+  if (!ruleMap) {
+    const m = new Map<string, Rule>();
+    for (const r of builtinRules) m.set(r.id, r);
+    for (const r of builtinRules) for (const a of r.aliases ?? []) if (!m.has(a)) m.set(a, r);
+    ruleMap = m;
+  }
+  return ruleMap.get(id);
+}
+
+export function stringifyObserved(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  let s: string;
+  if (typeof v === "string") s = v;
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
+  }
+  return s.length > OBSERVED_MAX ? `${s.slice(0, OBSERVED_MAX - 1)}…` : s;
+}
+
+export function objectRef(obj: KubeObject): ObjectRef {
+  const md = obj.metadata ?? {};
+  const ref: ObjectRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: md.name ?? "" };
+  if (md.namespace) ref.namespace = md.namespace;
+  if (md.uid) ref.uid = md.uid;
+  return ref;
+}
+
+function kindReadMap(snapshot: Snapshot): Map<string, KindReadResult[]> {
+  const m = new Map<string, KindReadResult[]>();
+  for (const k of snapshot.kinds ?? []) {
+    let l = m.get(k.kind);
+    if (!l) m.set(k.kind, (l = []));
+    l.push(k);
+  }
+  return m;
+}
+
+/** Why a kind cannot be judged on this snapshot, or undefined when it can. */
+function kindProblem(kind: string, snapshot: Snapshot, reads: Map<string, KindReadResult[]>): string | undefined {
+  const entries = reads.get(kind);
+  if (!entries || entries.length === 0) {
+    // Manifests list no kinds; a cluster reader that listed some but not this one did not read it.
+    if (snapshot.source === "cluster" && reads.size > 0) return `kind ${kind} not read`;
+    return undefined;
+  }
+  if (entries.some((e) => e.status === "read")) return undefined;
+  if (entries.every((e) => e.status === "not-served")) return undefined;
+  const bad = entries.find((e) => e.status === "forbidden" || e.status === "failed") ?? entries[0]!;
+  return `kind ${bad.resource} ${bad.status}${bad.error ? `: ${bad.error}` : ""}`;
+}
+
+function exceptionMatches(ex: Exception, ruleId: string, obj: KubeObject, settings: EngineSettings, nowMs: number): boolean {
+  if (ex.ruleId !== ruleId && ex.ruleId !== "*") return false;
+  if (ex.expiresAt) {
+    const t = Date.parse(ex.expiresAt);
+    // An unparseable expiry is treated as expired: an exception must never silently last forever.
+    if (!(t > nowMs)) return false;
+  }
+  if (ex.cluster !== undefined && ex.cluster !== settings.clusterName) return false;
+  const md = obj.metadata ?? {};
+  if (ex.namespace !== undefined && ex.namespace !== (md.namespace ?? "")) return false;
+  if (ex.kind !== undefined && ex.kind !== obj.kind) return false;
+  if (ex.name !== undefined && ex.name !== md.name) return false;
+  if (ex.labelSelector) {
+    const labels = md.labels ?? {};
+    for (const [k, v] of Object.entries(ex.labelSelector)) if (labels[k] !== v) return false;
+  }
+  return true;
+}
+
+/** Counts objects of the given kinds as rules see them: once, on their top controller. */
+function makeApplicableCounter(index: SnapshotIndex): (kinds: readonly string[]) => number {
+  const perKind = new Map<string, number>();
+  const isControlled = (obj: KubeObject): boolean => {
+    for (const ref of obj.metadata?.ownerReferences ?? []) {
+      if (!ref || ref.controller !== true) continue;
+      if ((ref.uid && index.byUid(ref.uid)) || index.byName(ref.kind, obj.metadata?.namespace, ref.name)) return true;
+    }
+    return false;
+  };
+  return (kinds) => {
+    let n = 0;
+    for (const k of kinds) {
+      let c = perKind.get(k);
+      if (c === undefined) {
+        c = 0;
+        for (const o of index.byKind(k)) if (!isControlled(o)) c++;
+        perKind.set(k, c);
+      }
+      n += c;
+    }
+    return n;
+  };
+}
+
+export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): EvaluationResult {
+  const index = buildIndex(snapshot);
+  const ctx: RuleContext = { snapshot, index, params: settings.params ?? {} };
+  const reads = kindReadMap(snapshot);
+  const disabled = new Set(settings.disabledRules ?? []);
+  const only = settings.onlyRules ? new Set(settings.onlyRules) : undefined;
+  const overrides = settings.severityOverrides ?? {};
+  const nowMs = settings.now ? Date.parse(settings.now) : Date.now();
+  const exceptions = settings.exceptions ?? [];
+  const applicable = makeApplicableCounter(index);
+
+  let locations: Map<KubeObject, SourceLocation> | undefined;
+  if (snapshot.locations && snapshot.locations.length > 0) {
+    locations = new Map();
+    snapshot.objects.forEach((o, i) => {
+      const loc = snapshot.locations?.[i];
+      if (loc) locations!.set(o, loc);
+    });
+  }
+
+  const rules: Rule[] = [];
+  const seenIds = new Set<string>();
+  const statuses: RuleStatus[] = [];
+  for (const r of [...builtinRules, ...(settings.extraRules ?? [])]) {
+    if (only && !only.has(r.id)) continue;
+    if (seenIds.has(r.id)) {
+      statuses.push({ id: r.id, status: "not-evaluated", reason: "duplicate rule id", findings: 0 });
+      continue;
+    }
+    seenIds.add(r.id);
+    rules.push(r);
+  }
+
+  const findings: Finding[] = [];
+  const seenFp = new Set<string>();
+  const scoreEntries: ScoreEntry[] = [];
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+
+  for (const rule of rules) {
+    if (disabled.has(rule.id)) {
+      statuses.push({ id: rule.id, status: "disabled", findings: 0 });
+      continue;
+    }
+    let reason: string | undefined;
+    for (const k of rule.kinds) if (!reason) reason = kindProblem(k, snapshot, reads);
+    for (const k of rule.requiresKinds ?? []) if (!reason) reason = kindProblem(k, snapshot, reads);
+    if (!reason && rule.clusterScope && !snapshot.kindsComplete) {
+      const missing = (rule.requiresKinds ?? []).filter((k) => index.byKind(k).length === 0);
+      if (!rule.requiresKinds || rule.requiresKinds.length === 0) reason = "needs a whole cluster";
+      else if (missing.length > 0) reason = `needs a whole cluster (no ${missing.join(", ")} in the manifest set)`;
+    }
+    let raws: import("../types").RawFinding[] = [];
+    if (!reason) {
+      try {
+        reason = rule.notEvaluable?.(ctx);
+        if (!reason) raws = Array.from(rule.evaluate(ctx));
+      } catch (err) {
+        reason = `rule error: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    }
+    if (reason) {
+      statuses.push({ id: rule.id, status: "not-evaluated", reason, findings: 0 });
+      continue;
+    }
+    const severity = overrides[rule.id] ?? rule.severity;
+    let ruleFindings = 0;
+    const failingObjects = new Set<KubeObject>();
+    for (const raw of raws) {
+      const obj = raw.object;
+      const ref = objectRef(obj);
+      const fp = fingerprint(rule.id, ref, raw.path);
+      if (seenFp.has(fp)) continue;
+      seenFp.add(fp);
+      const f: Finding = {
+        ruleId: rule.id,
+        severity,
+        object: ref,
+        path: raw.path,
+        message: raw.message,
+        remediation: raw.remediation ?? rule.remediation,
+        fingerprint: fp,
+      };
+      const observed = stringifyObserved(raw.observed);
+      if (observed !== undefined) f.observed = observed;
+      if (raw.fix) f.fix = raw.fix;
+      const loc = locations?.get(obj);
+      if (loc) f.location = loc;
+      const ex = exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs));
+      if (ex) {
+        f.exception = { id: ex.id, justification: ex.justification };
+        if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
+      } else {
+        counts[severity]++;
+        failingObjects.add(obj);
+      }
+      findings.push(f);
+      ruleFindings++;
+    }
+    // Findings all covered by exceptions are accepted risk: the rule counts as passed.
+    const status = failingObjects.size > 0 ? "failed" : "passed";
+    statuses.push({ id: rule.id, status, findings: ruleFindings });
+    scoreEntries.push({
+      severity,
+      status,
+      failing: failingObjects.size,
+      applicable: applicable(rule.kinds),
+    });
+  }
+
+  return {
+    findings,
+    rules: statuses,
+    score: computeScore(scoreEntries),
+    counts,
+    objectCount: snapshot.objects.length,
+  };
+}

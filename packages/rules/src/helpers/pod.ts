@@ -1,0 +1,138 @@
+// Pod-template helpers shared by every workload rule: find each pod spec once (on its top
+// controller) and walk its containers with exact field paths.
+import type { KubeObject, Rule, RuleContext, SnapshotIndex } from "../types";
+
+export const WORKLOAD_KINDS: readonly string[] = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "Job",
+  "CronJob",
+  "ReplicationController",
+] as const;
+
+export interface PodSpecRef {
+  object: KubeObject;
+  spec: any;
+  path: string;
+  meta: { labels: Record<string, string>; annotations: Record<string, string> };
+  metaPath: string;
+}
+
+export interface ContainerRef {
+  container: any;
+  path: string;
+  type: "container" | "initContainer" | "ephemeralContainer";
+}
+
+const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** True when the object's controller (ownerReferences controller=true) is itself in the snapshot. */
+export function controllerInSnapshot(obj: KubeObject, index: SnapshotIndex): boolean {
+  const refs = obj.metadata?.ownerReferences;
+  if (!Array.isArray(refs)) return false;
+  for (const ref of refs) {
+    if (!ref || ref.controller !== true) continue;
+    if (ref.uid && index.byUid(ref.uid)) return true;
+    if (ref.kind && ref.name && index.byName(ref.kind, obj.metadata?.namespace, ref.name)) return true;
+  }
+  return false;
+}
+
+/** The pod spec of one workload object, or undefined when the kind has none. */
+export function podSpecOf(obj: KubeObject): PodSpecRef | undefined {
+  const o = obj as any;
+  switch (obj.kind) {
+    case "Pod":
+      if (!isObj(o.spec)) return undefined;
+      return {
+        object: obj,
+        spec: o.spec,
+        path: "spec",
+        meta: { labels: obj.metadata?.labels ?? EMPTY, annotations: obj.metadata?.annotations ?? EMPTY },
+        metaPath: "metadata",
+      };
+    case "Deployment":
+    case "StatefulSet":
+    case "DaemonSet":
+    case "ReplicaSet":
+    case "Job":
+    case "ReplicationController": {
+      const t = o.spec?.template;
+      if (!isObj(t) || !isObj(t.spec)) return undefined;
+      return {
+        object: obj,
+        spec: t.spec,
+        path: "spec.template.spec",
+        meta: { labels: t.metadata?.labels ?? EMPTY, annotations: t.metadata?.annotations ?? EMPTY },
+        metaPath: "spec.template.metadata",
+      };
+    }
+    case "CronJob": {
+      const t = o.spec?.jobTemplate?.spec?.template;
+      if (!isObj(t) || !isObj(t.spec)) return undefined;
+      return {
+        object: obj,
+        spec: t.spec,
+        path: "spec.jobTemplate.spec.template.spec",
+        meta: { labels: t.metadata?.labels ?? EMPTY, annotations: t.metadata?.annotations ?? EMPTY },
+        metaPath: "spec.jobTemplate.spec.template.metadata",
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+// Many rules walk the same pod specs; compute the list once per index (i.e. per evaluation).
+const cache = new WeakMap<SnapshotIndex, PodSpecRef[]>();
+
+/**
+ * Every pod spec in the snapshot, skipping a Pod/ReplicaSet/Job whose controller is itself in the
+ * snapshot, so a finding is reported once, on the top controller.
+ */
+export function podSpecs(ctx: RuleContext): Iterable<PodSpecRef> {
+  let list = cache.get(ctx.index);
+  if (list) return list;
+  list = [];
+  for (const kind of WORKLOAD_KINDS) {
+    for (const obj of ctx.index.byKind(kind)) {
+      if ((kind === "Pod" || kind === "ReplicaSet" || kind === "Job") && controllerInSnapshot(obj, ctx.index)) continue;
+      const ref = podSpecOf(obj);
+      if (ref) list.push(ref);
+    }
+  }
+  cache.set(ctx.index, list);
+  return list;
+}
+
+/** Containers of a pod spec with their exact paths; default: all three container types. */
+export function* containers(
+  ref: PodSpecRef,
+  opts?: { init?: boolean; ephemeral?: boolean },
+): Iterable<ContainerRef> {
+  const spec = ref.spec;
+  const lists: Array<[string, ContainerRef["type"]]> = [["containers", "container"]];
+  if (opts?.init !== false) lists.push(["initContainers", "initContainer"]);
+  if (opts?.ephemeral !== false) lists.push(["ephemeralContainers", "ephemeralContainer"]);
+  for (const [field, type] of lists) {
+    const arr = spec?.[field];
+    if (!Array.isArray(arr)) continue;
+    for (let i = 0; i < arr.length; i++) {
+      const c = arr[i];
+      if (!isObj(c)) continue;
+      yield { container: c, path: `${ref.path}.${field}[${i}]`, type };
+    }
+  }
+}
+
+/** Identity, for typing. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

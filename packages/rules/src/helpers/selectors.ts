@@ -1,0 +1,85 @@
+// Label selectors and same-namespace lookups shared by cross-object rules (PDB, HPA, Service,
+// NetworkPolicy, ServiceAccount references).
+import type { KubeObject, RuleContext } from "../types";
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+/** The namespace an object lives in; a manifest without one lands in "default". */
+export function nsOf(obj: KubeObject): string {
+  const ns = obj.metadata?.namespace;
+  return typeof ns === "string" && ns ? ns : "default";
+}
+
+/**
+ * A namespaced object by kind and name, treating an unset namespace as "default" on either side
+ * (manifests often omit it).
+ */
+export function findNamed(ctx: RuleContext, kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  const ns = namespace && namespace !== "default" ? namespace : undefined;
+  if (ns) return ctx.index.byName(kind, ns, name);
+  return ctx.index.byName(kind, undefined, name) ?? ctx.index.byName(kind, "default", name);
+}
+
+/** Objects of a kind in the same namespace as `ns` (unset == "default"). */
+export function inNamespace(ctx: RuleContext, kind: string, ns: string): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const o of ctx.index.byKind(kind)) if (nsOf(o) === ns) out.push(o);
+  return out;
+}
+
+/**
+ * Whether a label selector selects the given labels. `emptyMatchesAll` follows the API: an empty
+ * (but present) selector selects everything for policy/v1 PDBs, NetworkPolicies; nothing for
+ * Services and policy/v1beta1 PDBs.
+ */
+export function selectorMatches(
+  selector: LabelSelector | undefined | null,
+  labels: Record<string, string> | undefined,
+  emptyMatchesAll = false,
+): boolean {
+  if (!selector || typeof selector !== "object") return false;
+  const ml = selector.matchLabels && typeof selector.matchLabels === "object" ? selector.matchLabels : undefined;
+  const me = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : undefined;
+  const mlKeys = ml ? Object.keys(ml) : [];
+  if (mlKeys.length === 0 && (!me || me.length === 0)) return emptyMatchesAll;
+  const l = labels ?? {};
+  for (const k of mlKeys) if (l[k] !== ml![k]) return false;
+  if (me) {
+    for (const e of me) {
+      if (!e || typeof e.key !== "string") return false;
+      const has = Object.prototype.hasOwnProperty.call(l, e.key);
+      const v = l[e.key];
+      const vals = Array.isArray(e.values) ? e.values : [];
+      switch (e.operator) {
+        case "In":
+          if (!has || !vals.includes(v as string)) return false;
+          break;
+        case "NotIn":
+          if (has && vals.includes(v as string)) return false;
+          break;
+        case "Exists":
+          if (!has) return false;
+          break;
+        case "DoesNotExist":
+          if (has) return false;
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** A plain map selector (Service spec.selector): every pair must match; empty selects nothing. */
+export function mapSelectorMatches(selector: Record<string, string> | undefined | null, labels: Record<string, string> | undefined): boolean {
+  if (!selector || typeof selector !== "object") return false;
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return false;
+  const l = labels ?? {};
+  for (const k of keys) if (l[k] !== selector[k]) return false;
+  return true;
+}

@@ -1,0 +1,18 @@
+// engine milestone 1 ready
+export * from "./types";
+export { evaluate, getRule, objectRef, stringifyObserved } from "./engine/evaluate";
+export { buildIndex, nameKey } from "./engine/snapshot-index";
+export { fingerprint } from "./engine/fingerprint";
+export { computeScore, SEVERITY_WEIGHTS, type ScoreEntry } from "./engine/score";
+export { RULES_VERSION } from "./engine/version";
+export {
+  WORKLOAD_KINDS,
+  podSpecs,
+  podSpecOf,
+  containers,
+  controllerInSnapshot,
+  defineRule,
+  type PodSpecRef,
+  type ContainerRef,
+} from "./helpers/pod";
+export { builtinRules } from "./rules";

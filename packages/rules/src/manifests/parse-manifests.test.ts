@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { findFieldLine, parseManifests, splitPath } from "./parse-manifests";
+import { snapshotFromManifests } from "./snapshot";
+
+const deployment = `# leading comment
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/app: unconfined
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.25
+        - name: sidecar
+          image: envoy
+          securityContext:
+            privileged: true
+`;
+
+describe("parseManifests", () => {
+  it("reads multi-document YAML with document lines", () => {
+    const text = `${deployment}---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\n---\n# only a comment\n`;
+    const r = parseManifests(text, "app.yaml");
+    expect(r.errors).toEqual([]);
+    expect(r.objects.map((o) => o.kind)).toEqual(["Deployment", "Service"]);
+    expect(r.locations).toEqual([
+      { file: "app.yaml", line: 2 },
+      { file: "app.yaml", line: 20 },
+    ]);
+  });
+
+  it("points at the offending field, or its deepest existing parent", () => {
+    const r = parseManifests(deployment, "d.yaml");
+    expect(r.fieldLine(0, "spec.template.spec.containers[1].securityContext.privileged")).toBe(18);
+    expect(r.fieldLine(0, "spec.template.spec.containers[0].image")).toBe(14);
+    // missing field: the container that should carry it
+    expect(r.fieldLine(0, "spec.template.spec.containers[0].securityContext.runAsNonRoot")).toBe(13);
+    // annotation key with dots, written either way
+    expect(r.fieldLine(0, "metadata.annotations.container.apparmor.security.beta.kubernetes.io/app")).toBe(8);
+    expect(r.fieldLine(0, 'metadata.annotations["container.apparmor.security.beta.kubernetes.io/app"]')).toBe(8);
+    expect(findFieldLine(deployment, 2, "spec.template.spec.containers[1].image")).toBe(16);
+  });
+
+  it("reports a broken document with its line and still parses the rest", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n";
+    const r = parseManifests(text, "mixed.yaml");
+    expect(r.objects.map((o) => o.metadata.name)).toEqual(["a", "c"]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.file).toBe("mixed.yaml");
+    expect(r.errors[0]!.line).toBeGreaterThanOrEqual(8);
+    expect(r.errors[0]!.line).toBeLessThanOrEqual(9);
+    expect(r.locations[1]!.line).toBe(10);
+  });
+
+  it("rejects documents that are not objects or lack kind/apiVersion", () => {
+    const r = parseManifests("- a\n- b\n---\nkind: Pod\nmetadata: {name: x}\n---\njust a string\n", "f.yaml");
+    expect(r.objects).toEqual([]);
+    expect(r.errors.map((e) => e.line)).toEqual([1, 4, 7]);
+    expect(r.errors[1]!.message).toMatch(/no apiVersion/);
+  });
+
+  it("reads JSON and flattens List kinds with each item's line", () => {
+    const json = JSON.stringify(
+      {
+        apiVersion: "v1",
+        kind: "List",
+        items: [
+          { apiVersion: "v1", kind: "Pod", metadata: { name: "p1" }, spec: { containers: [{ name: "c", image: "x" }] } },
+          { apiVersion: "v1", kind: "Pod", metadata: { name: "p2" }, spec: { hostNetwork: true, containers: [] } },
+        ],
+      },
+      null,
+      2,
+    );
+    const r = parseManifests(json, "list.json");
+    expect(r.errors).toEqual([]);
+    expect(r.objects.map((o) => o.metadata.name)).toEqual(["p1", "p2"]);
+    const lines = json.split("\n");
+    expect(lines[r.locations[1]!.line - 1]).toMatch(/\{/);
+    expect(lines[r.fieldLine(1, "spec.hostNetwork") - 1]).toMatch(/"hostNetwork": true/);
+  });
+
+  it("refuses alias bombs without hanging", () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+      "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+    ].join("\n");
+    const started = Date.now();
+    const r = parseManifests(bomb, "bomb.yaml");
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.objects).toEqual([]);
+    expect(r.errors[0]!.message).toMatch(/alias/i);
+  });
+
+  it("redacts Secret values to sizes", () => {
+    const text = [
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      "  name: db",
+      "  annotations:",
+      '    kubectl.kubernetes.io/last-applied-configuration: \'{"data":{"password":"aHVudGVyMg=="}}\'',
+      "data:",
+      "  password: aHVudGVyMg==",
+      "stringData:",
+      "  token: s3cr3t-token",
+    ].join("\n");
+    const r = parseManifests(text, "s.yaml");
+    const s = r.objects[0]!;
+    expect(s.data).toEqual({ password: "<redacted:7 bytes>" });
+    expect(s.stringData).toEqual({ token: "<redacted:12 bytes>" });
+    expect(JSON.stringify(s)).not.toMatch(/aHVudGVyMg|s3cr3t/);
+  });
+
+  it("builds a manifests snapshot", () => {
+    const r = parseManifests(deployment, "d.yaml");
+    const snap = snapshotFromManifests(r.objects, r.locations, { kubeVersion: "1.29" });
+    expect(snap).toMatchObject({ source: "manifests", kindsComplete: false, kinds: [], kubeVersion: "1.29" });
+    expect(snap.locations).toHaveLength(1);
+  });
+
+  it("splits paths with indices and quoted keys", () => {
+    expect(splitPath('spec.containers[1].env[0]["a.b"]')).toEqual(["spec", "containers", 1, "env", 0, "a.b"]);
+  });
+});

@@ -1,0 +1,19 @@
+// The built-in rule registry. Each category owner adds one import line and one spread.
+import type { Rule } from "../types";
+import { hostAccessRules } from "./host-access";
+import { workloadSecurityRules } from "./workload-security";
+import { imagesRules } from "./images";
+import { probesRules } from "./probes";
+import { reliabilityRules } from "./reliability";
+import { resourcesRules } from "./resources";
+import { secretsRules } from "./secrets";
+
+export const builtinRules: Rule[] = [
+  ...workloadSecurityRules,
+  ...hostAccessRules,
+  ...resourcesRules,
+  ...probesRules,
+  ...imagesRules,
+  ...secretsRules,
+  ...reliabilityRules,
+];

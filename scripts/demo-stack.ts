@@ -1,0 +1,180 @@
+// The running demo: three simulated clusters (kube-sim), one worker, the web app on :3000, and a
+// demo account whose clusters are onboarded through the web app's own HTTP API with a kubeconfig,
+// exactly as a user would add them. Started by scripts/demo.mjs, which prepares the database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hash } from "@node-rs/argon2";
+import { createUserWithOrganization, disconnectDb, getUserByEmail } from "@bulwark/db";
+import { scenarios, startKubeSim, type KubeSim } from "@bulwark/kube-sim";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const STATE = path.join(ROOT, ".bulwark", "demo");
+const WEB_PORT = Number(process.env.PORT ?? 3000);
+const WEB_URL = `http://localhost:${WEB_PORT}`;
+const DEMO_EMAIL = "demo@bulwark.local";
+const DEMO_CLUSTERS = [
+  { scenario: "payments-prod", port: 16443 },
+  { scenario: "shop-staging", port: 16444 },
+  { scenario: "legacy-onprem", port: 16445 },
+] as const;
+
+const say = (msg: string) => process.stdout.write(`[bulwark] ${msg}\n`);
+
+/** A value kept in .bulwark/demo so restarts reuse it (secrets, the demo password). */
+function persisted(name: string, make: () => string): string {
+  const file = path.join(STATE, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const value = make();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+async function waitForHttp(url: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+/** Cookie jar just big enough for next-auth's csrf and session cookies. */
+class Jar {
+  private cookies = new Map<string, string>();
+  take(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  }
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+async function signIn(email: string, password: string): Promise<Jar> {
+  const jar = new Jar();
+  const csrfRes = await fetch(`${WEB_URL}/api/auth/csrf`);
+  jar.take(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${WEB_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: WEB_URL }),
+  });
+  jar.take(res);
+  if (!jar.header().includes("session-token")) throw new Error(`sign-in as ${email} failed (HTTP ${res.status})`);
+  return jar;
+}
+
+async function main() {
+  mkdirSync(STATE, { recursive: true });
+  const password = persisted("password", () => randomBytes(9).toString("base64url"));
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    BULWARK_SECRET_KEY: process.env.BULWARK_SECRET_KEY ?? persisted("secret-key", () => randomBytes(32).toString("base64")),
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persisted("nextauth-secret", () => randomBytes(32).toString("base64")),
+    NEXTAUTH_URL: WEB_URL,
+    // The simulated clusters listen on 127.0.0.1, which production refuses (SSRF guard).
+    BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
+    NODE_ENV: "production",
+  };
+
+  // 1. Simulated clusters, with a CA kept across restarts so stored kubeconfigs stay valid.
+  const sims: KubeSim[] = [];
+  for (const { scenario, port } of DEMO_CLUSTERS) {
+    const make = scenarios[scenario];
+    if (!make) throw new Error(`kube-sim has no scenario ${scenario}`);
+    const { objects, version } = make();
+    const caFile = path.join(STATE, `${scenario}.ca.json`);
+    const ca = existsSync(caFile) ? JSON.parse(readFileSync(caFile, "utf8")) : undefined;
+    const sim = await startKubeSim({ objects, version, port, clusterName: scenario, ...(ca ? { ca } : {}) } as Parameters<typeof startKubeSim>[0]);
+    const exported = (sim as unknown as { exportCa?: () => unknown }).exportCa?.();
+    if (!ca && exported) writeFileSync(caFile, JSON.stringify(exported), { mode: 0o600 });
+    writeFileSync(path.join(STATE, `${scenario}.kubeconfig`), sim.kubeconfig({ allContexts: true }), { mode: 0o600 });
+    sims.push(sim);
+    say(`kube-sim: ${scenario} (Kubernetes ${version}, ${objects.length} objects) at ${sim.url}`);
+  }
+
+  // 2. The demo account (seeded; everything else goes through the product's own paths).
+  let user = await getUserByEmail(DEMO_EMAIL);
+  if (!user) {
+    const created = await createUserWithOrganization({
+      email: DEMO_EMAIL,
+      name: "Demo Admin",
+      passwordHash: await hash(password),
+      orgName: "Acme Platform Team",
+    });
+    user = created.user;
+  }
+  await disconnectDb();
+
+  // 3. Worker and web app.
+  const children: ChildProcess[] = [];
+  const startChild = (name: string, cmd: string, args: string[], cwd: string) => {
+    const child = spawn(cmd, args, { cwd, env: childEnv, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    child.on("exit", (code, signal) => {
+      if (!stopping) say(`${name} exited (${signal ?? code}); stopping the demo`);
+      void shutdown(1);
+    });
+    children.push(child);
+  };
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    for (const c of children) {
+      try {
+        process.kill(-c.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await Promise.all(sims.map((s) => s.close().catch(() => {})));
+    setTimeout(() => process.exit(code), 1500).unref();
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  startChild("worker", "npx", ["tsx", "apps/worker/src/main.ts"], ROOT);
+  startChild("web", "npx", ["next", "start", "-p", String(WEB_PORT)], path.join(ROOT, "apps/web"));
+  await waitForHttp(`${WEB_URL}/api/auth/csrf`, 90);
+
+  // 4. Onboard the demo clusters through the web app's API, as a user would.
+  const jar = await signIn(DEMO_EMAIL, password);
+  const existing = (await (await fetch(`${WEB_URL}/api/clusters`, { headers: { cookie: jar.header() } })).json()) as {
+    clusters?: Array<{ name: string }>;
+  };
+  const have = new Set((existing.clusters ?? []).map((c) => c.name));
+  for (const [i, { scenario }] of DEMO_CLUSTERS.entries()) {
+    if (have.has(scenario)) continue;
+    const res = await fetch(`${WEB_URL}/api/clusters`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: jar.header(), origin: WEB_URL },
+      body: JSON.stringify({ name: scenario, kubeconfig: sims[i]!.kubeconfig({ identity: "admin" }) }),
+    });
+    if (!res.ok) throw new Error(`adding ${scenario} failed: HTTP ${res.status} ${await res.text()}`);
+    say(`added cluster ${scenario}; its first scan is queued`);
+  }
+
+  say("");
+  say(`Bulwark is running: ${WEB_URL}`);
+  say(`Sign in as ${DEMO_EMAIL} with password ${password}`);
+  say(`Kubeconfigs of the simulated clusters: .bulwark/demo/*.kubeconfig (kubectl works with them)`);
+  say("Press Ctrl+C to stop.");
+}
+
+main().catch((err) => {
+  process.stderr.write(`[bulwark] demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
