@@ -127,9 +127,8 @@ export interface KubeHttpOptions {
   requestTimeoutMs: number;
   retries: number;
   allowPrivateNetworks: boolean;
+  /** Aborts everything in flight; its reason (DeadlineError, AbortedError) is what callers see. */
   signal: AbortSignal;
-  /** Thrown when signal aborts because the overall deadline passed. */
-  deadlineMs: number;
 }
 
 function statusReason(body: Buffer, status: number): string {
@@ -263,16 +262,21 @@ export class KubeHttp {
             finish(Object.assign(new Error("response body truncated"), { code: "ECONNRESET" }));
             return;
           }
-          let body = Buffer.concat(chunks, size);
+          const body = Buffer.concat(chunks, size);
           const enc = res.headers["content-encoding"];
           if (enc === "gzip") {
             gunzipAsync(body, { maxOutputLength: MAX_BODY_BYTES })
               .then((out) => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: out }))
-              .catch((err: Error) => finish(Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" })));
+              .catch((err: NodeJS.ErrnoException) =>
+                finish(
+                  err.code === "ERR_BUFFER_TOO_LARGE"
+                    ? new BodyTooLargeError(`response body inflates beyond ${MAX_BODY_BYTES} bytes`)
+                    : Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" }),
+                ),
+              );
             return;
           }
           finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body });
-          body = Buffer.alloc(0);
         });
       });
       req.end();

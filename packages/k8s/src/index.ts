@@ -12,3 +12,4 @@ export { readCluster, testConnection, kubeVersionOf, type ReadOptions, type Test
 export { RESOURCES_TO_READ, type ResourceSpec } from "./resources";
 export { classifyAddress } from "./net-guard";
 export { detectPlatform, platformFromVersion } from "./platform";
+export { benchReader, type ReaderBenchResult } from "./bench";

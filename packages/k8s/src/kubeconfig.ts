@@ -5,7 +5,7 @@ import { X509Certificate, createPrivateKey } from "node:crypto";
 import YAML from "yaml";
 import { z } from "zod";
 import { KubeconfigError } from "./errors";
-import { BlockedAddressError, assertPublicHost } from "./net-guard";
+import { BlockedAddressError, assertPublicHost, classifyAddress, classifyHostName, isIpLiteral } from "./net-guard";
 
 export const MAX_KUBECONFIG_BYTES = 1024 * 1024;
 
@@ -71,6 +71,41 @@ function pathToField(path: ReadonlyArray<PropertyKey>): string {
   return out || "(root)";
 }
 
+const MAX_FLOW_DEPTH = 64;
+const MAX_INDENT = 256;
+
+/**
+ * Deeply nested input overflows the parser's stack, and at extreme depths exhausts V8 itself
+ * (a process crash, not an exception), so nesting is bounded before parsing. Counting brackets
+ * without regard to quoting over-estimates, which only matters for absurd inputs.
+ */
+function checkNesting(text: string): void {
+  let depth = 0;
+  let indent = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 45) {
+        // spaces and "- " sequence markers both add block depth
+        if (++indent > MAX_INDENT) throw new KubeconfigError(`kubeconfig is indented more than ${MAX_INDENT} levels deep`);
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) throw new KubeconfigError(`kubeconfig nests brackets more than ${MAX_FLOW_DEPTH} levels deep`);
+    } else if ((c === 93 || c === 125) && depth > 0) {
+      depth--;
+    }
+  }
+}
+
 function loadDocument(text: string): TKubeconfig {
   if (typeof text !== "string") throw new KubeconfigError("kubeconfig must be text");
   const bytes = Buffer.byteLength(text, "utf8");
@@ -80,10 +115,21 @@ function loadDocument(text: string): TKubeconfig {
     );
   }
   if (text.trim() === "") throw new KubeconfigError("kubeconfig is empty");
+  checkNesting(text);
   let doc: unknown;
   try {
     // A small alias budget defeats "billion laughs" expansion; real kubeconfigs use none.
-    doc = YAML.parse(text, { maxAliasCount: 16, uniqueKeys: true, prettyErrors: true, strict: true });
+    doc = YAML.parse(text, {
+      maxAliasCount: 16,
+      uniqueKeys: true,
+      prettyErrors: true,
+      strict: true,
+      schema: "core",
+      // no !!binary/!!set/!!timestamp objects and no merge keys: a kubeconfig is plain data
+      resolveKnownTags: false,
+      merge: false,
+      logLevel: "error",
+    });
   } catch (err) {
     const msg = err instanceof Error ? err.message.split("\n")[0] : String(err);
     if (/alias/i.test(msg ?? "")) {
@@ -140,6 +186,8 @@ export interface VettedKubeconfig {
 /** Everything the reader needs to open a connection, taken from a vetted kubeconfig. */
 export interface ConnectionParams {
   context: string;
+  /** Index of the context's cluster in clusters[], for error field paths. */
+  clusterIndex: number;
   clusterName: string;
   userName: string;
   namespace?: string;
@@ -304,7 +352,7 @@ export function vetConnection(text: string, opts: VetOptions = {}): ConnectionPa
   const kc = loadDocument(text);
   const contexts = kc.contexts ?? [];
   const names = contexts.map((c) => c.name);
-  const wanted = opts.context ?? kc["current-context"] ?? (contexts.length === 1 ? contexts[0]!.name : undefined);
+  const wanted = opts.context ?? kc["current-context"] ?? undefined;
   if (!wanted) {
     throw new KubeconfigError(
       contexts.length === 0
@@ -333,6 +381,7 @@ export function vetConnection(text: string, opts: VetOptions = {}): ConnectionPa
   const user = vetUser(kc.users![userIdx]!.user ?? {}, userIdx);
   const params: ConnectionParams = {
     context: wanted,
+    clusterIndex: clusterIdx,
     clusterName: ctx.cluster,
     userName: ctx.user,
     server: cluster.server,
@@ -351,7 +400,6 @@ export async function checkServerHost(server: URL, field: string, opts: Pick<Vet
   try {
     if (opts.resolveDns === false) {
       // Without DNS we can still judge literals and local names; the connect-time guard does the rest.
-      const { classifyAddress, classifyHostName, isIpLiteral } = await import("./net-guard");
       const bare = host.replace(/^\[|\]$/g, "");
       const reason = isIpLiteral(bare) ? classifyAddress(bare) : classifyHostName(bare);
       if (reason) throw new BlockedAddressError(host, bare, reason);
@@ -403,9 +451,7 @@ function serializeMinimal(p: ConnectionParams): string {
  */
 export async function vetKubeconfig(text: string, opts: VetOptions = {}): Promise<VettedKubeconfig> {
   const params = vetConnection(text, opts);
-  const kc = loadDocument(text);
-  const clusterIdx = (kc.clusters ?? []).findIndex((c) => c.name === params.clusterName);
-  await checkServerHost(params.server, `clusters[${clusterIdx}].cluster.server`, opts);
+  await checkServerHost(params.server, `clusters[${params.clusterIndex}].cluster.server`, opts);
   return {
     context: params.context,
     server: params.server.toString().replace(/\/$/, ""),

@@ -28,17 +28,36 @@ interface VersionInfo {
   gitVersion?: string;
 }
 
-interface ApiResourceList {
-  resources?: Array<{ name?: string; namespaced?: boolean; verbs?: string[] }>;
-}
-
-interface ApiGroupList {
-  groups?: Array<{ name?: string; versions?: Array<{ groupVersion?: string; version?: string }> }>;
-}
-
 interface ListPage {
   items?: unknown;
   metadata?: { continue?: string };
+}
+
+/** Discovery documents come from an untrusted server: read them defensively. */
+function record(x: unknown): Record<string, unknown> {
+  return x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+}
+function records(x: unknown): Record<string, unknown>[] {
+  return Array.isArray(x) ? x.map(record) : [];
+}
+function str(x: unknown): string | undefined {
+  return typeof x === "string" ? x : undefined;
+}
+
+function versionInfo(x: unknown): VersionInfo {
+  const r = record(x);
+  const out: VersionInfo = {};
+  const major = str(r.major);
+  const minor = str(r.minor);
+  const gitVersion = str(r.gitVersion);
+  if (major !== undefined) out.major = major;
+  if (minor !== undefined) out.minor = minor;
+  if (gitVersion !== undefined) out.gitVersion = gitVersion.slice(0, 200);
+  return out;
+}
+
+function resourceNames(x: unknown): Set<string> {
+  return new Set(records(record(x).resources).map((r) => str(r.name) ?? ""));
 }
 
 export function kubeVersionOf(v: VersionInfo): string | undefined {
@@ -57,7 +76,7 @@ async function prepare(kubeconfigYaml: string, opts: { allowPrivateNetworks?: bo
   const params = vetConnection(kubeconfigYaml, vetOpts);
   // Names are resolved at connect time by the agent's guarded lookup (DNS rebinding); here we
   // refuse literals and local names up front with a kubeconfig error.
-  await checkServerHost(params.server, "server", { ...vetOpts, resolveDns: false });
+  await checkServerHost(params.server, `clusters[${params.clusterIndex}].cluster.server`, { ...vetOpts, resolveDns: false });
   return params;
 }
 
@@ -88,6 +107,13 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
+/** A hostile or absurd API server must not exhaust the worker's memory. */
+export const MAX_OBJECTS = 1_000_000;
+
+interface Budget {
+  objects: number;
+}
+
 interface Plan {
   spec: ResourceSpec;
   version?: string;
@@ -95,7 +121,7 @@ interface Plan {
   objects: KubeObject[];
 }
 
-async function listKind(http: KubeHttp, plan: Plan, pageSize: number): Promise<void> {
+async function listKind(http: KubeHttp, plan: Plan, pageSize: number, budget: Budget): Promise<void> {
   const { spec } = plan;
   const version = plan.version!;
   const apiVersion = groupVersion(spec.group, version);
@@ -121,6 +147,8 @@ async function listKind(http: KubeHttp, plan: Plan, pageSize: number): Promise<v
       if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
         throw new Error(`unexpected answer from ${base}: not a list`);
       }
+      budget.objects += page.items.length;
+      if (budget.objects > MAX_OBJECTS) throw new Error(`cluster holds more than ${MAX_OBJECTS} objects; stopped reading ${spec.resource}`);
       for (const item of page.items as unknown[]) {
         if (item !== null && typeof item === "object" && !Array.isArray(item)) {
           objects.push(minimizeObject(item as Record<string, unknown>, apiVersion, spec.kind));
@@ -131,6 +159,7 @@ async function listKind(http: KubeHttp, plan: Plan, pageSize: number): Promise<v
       cont = typeof next === "string" && next ? next : undefined;
     } while (cont);
     if (expired) {
+      budget.objects -= objects.length;
       restarted = true;
       continue;
     }
@@ -159,31 +188,35 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
     retries: opts.retries ?? 4,
     allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
     signal: controller.signal,
-    deadlineMs,
   });
   const takenAt = new Date().toISOString();
   try {
     // --- discovery ---
     let version: VersionInfo = {};
     try {
-      version = await http.getJson<VersionInfo>("/version");
+      version = versionInfo(await http.getJson("/version"));
     } catch (err) {
       // Some clusters hide /version from some identities; a 403/404 there is not fatal.
       if (!(err instanceof HttpStatusError && (err.status === 403 || err.status === 404))) throw unreachable(err, server);
     }
-    let core: ApiResourceList;
-    let groups: ApiGroupList;
+    let core: unknown;
+    let groups: unknown;
     try {
-      [core, groups] = await Promise.all([http.getJson<ApiResourceList>("/api/v1"), http.getJson<ApiGroupList>("/apis")]);
+      [core, groups] = await Promise.all([http.getJson("/api/v1"), http.getJson("/apis")]);
     } catch (err) {
       throw unreachable(err, server);
     }
     const served = new Set<string>(["v1"]);
-    for (const g of groups.groups ?? []) for (const v of g.versions ?? []) if (typeof v.groupVersion === "string") served.add(v.groupVersion);
+    for (const g of records(record(groups).groups)) {
+      for (const v of records(g.versions)) {
+        const gv = str(v.groupVersion);
+        if (gv && /^[a-z0-9.-]+\/[a-z0-9]+$/.test(gv)) served.add(gv);
+      }
+    }
     const servedVersions = Object.freeze([...served].sort());
 
     const resourcesByGv = new Map<string, Set<string> | "unknown">();
-    resourcesByGv.set("v1", new Set((core.resources ?? []).map((r) => r.name ?? "")));
+    resourcesByGv.set("v1", resourceNames(core));
     const neededGvs = new Set<string>();
     for (const spec of RESOURCES_TO_READ) {
       for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
@@ -193,8 +226,7 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
     }
     await pool([...neededGvs], concurrency, async (gv) => {
       try {
-        const list = await http.getJson<ApiResourceList>(`/apis/${gv}`);
-        resourcesByGv.set(gv, new Set((list.resources ?? []).map((r) => r.name ?? "")));
+        resourcesByGv.set(gv, resourceNames(await http.getJson(`/apis/${gv}`)));
       } catch (err) {
         if (err instanceof AbortedError) throw err;
         if (err instanceof HttpStatusError && err.status === 401) throw unreachable(err, server);
@@ -220,10 +252,11 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
     const toRead = plans.filter((p) => p.version !== undefined);
     let done = plans.length - toRead.length;
     let objectCount = 0;
+    const budget: Budget = { objects: 0 };
     await pool(toRead, concurrency, async (plan) => {
       try {
         if (controller.signal.aborted) throw controller.signal.reason;
-        await listKind(http, plan, pageSize);
+        await listKind(http, plan, pageSize, budget);
         plan.result.count = plan.objects.length;
         objectCount += plan.objects.length;
       } catch (err) {
@@ -244,7 +277,11 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
         }
       }
       done++;
-      opts.onProgress?.({ done, total: plans.length, kind: plan.spec.kind, objects: objectCount });
+      try {
+        opts.onProgress?.({ done, total: plans.length, kind: plan.spec.kind, objects: objectCount });
+      } catch {
+        // progress reporting is best effort and must not fail a read
+      }
     });
 
     const objects: KubeObject[] = [];
@@ -293,11 +330,10 @@ export async function testConnection(
       retries: 1,
       allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
       signal: controller.signal,
-      deadlineMs: timeoutMs,
     });
     let v: VersionInfo;
     try {
-      v = await http.getJson<VersionInfo>("/version");
+      v = versionInfo(await http.getJson("/version"));
       // /version may be open to anyone; listing namespaces proves the credentials work.
       await http.getJson("/api/v1/namespaces?limit=1");
     } catch (err) {

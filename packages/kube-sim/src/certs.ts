@@ -1,7 +1,7 @@
 // TLS material for the simulator: one CA and one leaf key per process (RSA key generation is the
 // slow part, native crypto makes it ~100 ms), certificates signed with node-forge on demand and
 // cached, so tests that start dozens of servers pay the key cost once.
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { generateKeyPair, randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import forge from "node-forge";
 
@@ -31,15 +31,29 @@ export interface ClientTls {
 
 let caCache: CaMaterial | undefined;
 let leafKeyCache: KeyPem | undefined;
+let keysReady: Promise<void> | undefined;
 const serverCertCache = new Map<string, string>();
 const clientCertCache = new Map<string, string>();
 
-function newRsaKey(): KeyPem {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return {
-    privatePem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-    publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
-  };
+function newRsaKey(): Promise<KeyPem> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair("rsa", { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+      if (err) return reject(err);
+      resolve({
+        privatePem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+        publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      });
+    }),
+  );
+}
+
+/** Generates the CA and leaf keys once per process, both at the same time on the thread pool. */
+export function ensureKeys(): Promise<void> {
+  keysReady ??= Promise.all([newRsaKey(), newRsaKey()]).then(([caKey, leaf]) => {
+    leafKeyCache = leaf;
+    caCache = makeCa(caKey);
+  });
+  return keysReady;
 }
 
 function serial(): string {
@@ -48,8 +62,11 @@ function serial(): string {
 }
 
 function ca(): CaMaterial {
-  if (caCache) return caCache;
-  const keys = newRsaKey();
+  if (!caCache) throw new Error("kube-sim: TLS keys not generated yet (call ensureKeys first)");
+  return caCache;
+}
+
+function makeCa(keys: KeyPem): CaMaterial {
   const key = forge.pki.privateKeyFromPem(keys.privatePem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(keys.publicPem);
@@ -66,12 +83,11 @@ function ca(): CaMaterial {
     { name: "subjectKeyIdentifier" },
   ]);
   cert.sign(key, forge.md.sha256.create());
-  caCache = { cert, key, certPem: forge.pki.certificateToPem(cert) };
-  return caCache;
+  return { cert, key, certPem: forge.pki.certificateToPem(cert) };
 }
 
 function leafKey(): KeyPem {
-  leafKeyCache ??= newRsaKey();
+  if (!leafKeyCache) throw new Error("kube-sim: TLS keys not generated yet (call ensureKeys first)");
   return leafKeyCache;
 }
 

@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { randomBytes } from "node:crypto";
 import { stringify as toYaml } from "yaml";
-import { clientTls, serverTls } from "./certs";
+import { clientTls, ensureKeys, serverTls } from "./certs";
 import { defaultIdentities, isAllowed, resolveIdentities, rulesFor, type ResolvedIdentity } from "./auth";
-import { ResourceRegistry, splitApiVersion, type ResourceDef } from "./resources";
+import { ALL_VERBS, ResourceRegistry, splitApiVersion, type ResourceDef } from "./resources";
 import { combine, fieldMatcher, labelMatcher, SelectorError } from "./selectors";
 import { collKey, entryJson, ObjectStore, type Entry, type WatchEvent } from "./store";
 import { renderTable } from "./table";
@@ -57,6 +57,13 @@ const PLATFORM_PROVIDER: Partial<Record<SimPlatform, (name: string) => string>> 
   kind: (n) => `kind://docker/kind/${n}`,
 };
 
+const OPENSHIFT_RESOURCES: Array<[group: string, plural: string, kind: string, namespaced: boolean]> = [
+  ["config.openshift.io", "clusterversions", "ClusterVersion", false],
+  ["route.openshift.io", "routes", "Route", true],
+  ["security.openshift.io", "securitycontextconstraints", "SecurityContextConstraints", false],
+  ["project.openshift.io", "projects", "Project", false],
+];
+
 interface ContinueToken {
   v: string;
   rv: number;
@@ -67,7 +74,7 @@ function encodeContinue(rv: number, lastKey: string): string {
   return Buffer.from(JSON.stringify({ v: "meta.k8s.io/v1", rv, start: lastKey })).toString("base64url");
 }
 
-function decodeContinue(token: string): ContinueToken {
+function decodeContinue(token: string, oldestUsable: number): ContinueToken {
   const expired = new HttpError(
     410,
     "Expired",
@@ -76,6 +83,7 @@ function decodeContinue(token: string): ContinueToken {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<ContinueToken>;
     if (parsed.v !== "meta.k8s.io/v1" || typeof parsed.rv !== "number" || typeof parsed.start !== "string") throw expired;
+    if (parsed.rv < oldestUsable) throw expired;
     return parsed as ContinueToken;
   } catch {
     throw expired;
@@ -146,6 +154,11 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   const clusterName = opts.clusterName ?? "kube-sim";
   const registry = new ResourceRegistry(version);
   const store = new ObjectStore(opts.seed ?? 1);
+  if (opts.platform === "openshift") {
+    // Platform detection on OpenShift keys off its API groups, so serve the well-known ones.
+    for (const [group, plural, kind, namespaced] of OPENSHIFT_RESOURCES)
+      registry.add({ group, version: "v1", plural, singular: kind.toLowerCase(), kind, namespaced, verbs: ALL_VERBS });
+  }
   const identities = resolveIdentities(opts.identities ?? defaultIdentities());
   const byToken = new Map<string, ResolvedIdentity>();
   const byCn = new Map<string, ResolvedIdentity>();
@@ -153,6 +166,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (id.token) byToken.set(id.token, id);
     if (id.clientCert) byCn.set(id.name, id);
   }
+  await ensureKeys();
   const tls = serverTls(host, opts.tls?.certificate ?? "valid");
   let faults: ActiveFault[] = [];
   let requests = 0;
@@ -261,6 +275,41 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return { name: group, versions: list, preferredVersion: list[0] };
   }
 
+  /** apidiscovery.k8s.io/v2 APIGroupDiscoveryList for /api or /apis (what kubectl >= 1.30 asks for first). */
+  function aggregatedDiscovery(core: boolean, apiVersion: string): string {
+    const items = [...registry.groups().entries()]
+      .filter(([g]) => (core ? g === "" : g !== ""))
+      .map(([group, versions]) => ({
+        metadata: core ? { creationTimestamp: null } : { name: group, creationTimestamp: null },
+        versions: versions.map((version) => ({
+          version,
+          freshness: "Current",
+          resources: registry.inVersion(group, version).map((d) => {
+            const r: Record<string, unknown> = {
+              resource: d.plural,
+              responseKind: { group, version, kind: d.kind },
+              scope: d.namespaced ? "Namespaced" : "Cluster",
+              singularResource: d.singular,
+              verbs: d.verbs,
+            };
+            if (d.shortNames?.length) r.shortNames = d.shortNames;
+            if (d.categories?.length) r.categories = d.categories;
+            return r;
+          }),
+        })),
+      }));
+    return JSON.stringify({ kind: "APIGroupDiscoveryList", apiVersion: `apidiscovery.k8s.io/${apiVersion}`, metadata: {}, items });
+  }
+
+  /** The aggregated discovery version to answer with, as the simulated release would (beta 1.27, GA 1.30). */
+  function aggregatedVersion(req: IncomingMessage): "v2" | "v2beta1" | undefined {
+    const accept = String(req.headers.accept ?? "");
+    const offered = (v: string) => new RegExp(`g=apidiscovery\\.k8s\\.io;\\s*v=${v};\\s*as=APIGroupDiscoveryList`).test(accept);
+    if (registry.minor >= 30 && offered("v2")) return "v2";
+    if (registry.minor >= 27 && offered("v2beta1")) return "v2beta1";
+    return undefined;
+  }
+
   function objectMatcher(q: URLSearchParams) {
     try {
       return combine(labelMatcher(q.get("labelSelector")), fieldMatcher(q.get("fieldSelector")));
@@ -285,7 +334,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     let after: string | undefined;
     let rv = store.resourceVersion();
     if (cont) {
-      const tok = decodeContinue(cont);
+      const tok = decodeContinue(cont, store.oldestUsable());
       after = tok.start;
       rv = tok.rv;
     }
@@ -319,15 +368,21 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
     res.flushHeaders();
     openWatches.add(res);
-    const write = (type: string, json: string) => res.write(`{"type":"${type}","object":${json}}\n`);
+    const write = (type: string, json: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(`{"type":"${type}","object":${json}}\n`);
+    };
+    // `kubectl get -w` asks for Tables: each event then carries a one-row Table, as the apiserver does.
+    const table = wantsTable(req);
+    const includeObject = q.get("includeObject") ?? "Metadata";
+    const render = (e: Entry) => (table ? renderTable([e.obj], r.def.kind, { resourceVersion: String(e.obj.metadata.resourceVersion ?? "") }, includeObject) : entryJson(e));
     const send = (ev: WatchEvent) => {
-      if (accept(ev)) write(ev.type, entryJson(ev.entry));
+      if (accept(ev)) write(ev.type, render(ev.entry));
     };
     let queued: WatchEvent[] | undefined = [];
     const stop = store.addWatcher({ coll: ck, send: (ev) => (queued ? queued.push(ev) : send(ev)) });
     if (!rvParam || rvParam === "0") {
       for (const e of store.page(ck, { namespace: r.namespace, match }).entries) {
-        if (r.name === undefined || e.obj.metadata.name === r.name) write("ADDED", entryJson(e));
+        if (r.name === undefined || e.obj.metadata.name === r.name) write("ADDED", render(e));
       }
     } else {
       const replay = store.since(ck, Number(rvParam));
@@ -342,12 +397,15 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     }
     for (const ev of queued) send(ev);
     queued = undefined;
-    const timer = setTimeout(() => res.end(), timeout * 1000);
     const cleanup = () => {
       clearTimeout(timer);
       stop();
       openWatches.delete(res);
     };
+    const timer = setTimeout(() => {
+      cleanup();
+      res.end();
+    }, timeout * 1000);
     res.on("close", cleanup);
     req.on("close", cleanup);
   }
@@ -464,6 +522,11 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       if (path === "/version")
         return [200, JSON.stringify({ major, minor, gitVersion, gitCommit: "0000000000000000000000000000000000000000", gitTreeState: "clean", buildDate: "2024-01-01T00:00:00Z", goVersion: "go1.21.6", compiler: "gc", platform: "linux/amd64" }, null, 2)];
       if (path === "/healthz" || path === "/livez" || path === "/readyz") return [200, "ok"];
+      const aggregated = path === "/api" || path === "/apis" ? aggregatedVersion(req) : undefined;
+      if (aggregated) {
+        res.setHeader("Content-Type", `application/json;g=apidiscovery.k8s.io;v=${aggregated};as=APIGroupDiscoveryList`);
+        return [200, aggregatedDiscovery(path === "/api", aggregated)];
+      }
       if (path === "/api") {
         const port = (server.address() as { port: number }).port;
         return [200, JSON.stringify({ kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: `${host}:${port}` }] })];
@@ -542,6 +605,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
           [code, body] = out;
           if (body === "ok") headers["Content-Type"] = "text/plain; charset=utf-8";
           else if (wantsTable(req) && body.startsWith('{"kind":"Table"')) headers["Content-Type"] = "application/json;as=Table;v=v1;g=meta.k8s.io";
+          else if (res.hasHeader("Content-Type")) headers["Content-Type"] = String(res.getHeader("Content-Type"));
         } catch (e) {
           if (e instanceof HttpError) {
             code = e.code;
@@ -627,6 +691,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       count: () => store.count(),
     },
     requestCount: () => requests,
+    compact: () => store.compact(),
     close() {
       for (const w of openWatches) w.destroy();
       return new Promise<void>((resolve) => {

@@ -224,6 +224,18 @@ export class ObjectStore {
     return this.log.filter((e) => e.rv > rv && e.coll === ck);
   }
 
+  /** Like etcd compaction: every resourceVersion handed out so far becomes too old. */
+  compact(): void {
+    this.rv++;
+    this.log.length = 0;
+    this.logStart = this.rv;
+  }
+
+  /** Oldest resourceVersion a continue token or watch may still start from. */
+  oldestUsable(): number {
+    return this.logStart;
+  }
+
   /** Marks the start of the replayable log (objects loaded at start are not events). */
   markLoaded(): void {
     this.logStart = this.rv;

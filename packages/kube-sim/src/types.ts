@@ -1,23 +1,7 @@
-// Public option and handle types of the simulator. KubeObject mirrors @bulwark/rules' KubeObject
-// structurally: the rules barrel may not exist while packages are built in parallel, and a
-// structural copy keeps this package independent of it.
+// Public option and handle types of the simulator.
+import type { KubeObject } from "@bulwark/rules";
 
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>;
-    creationTimestamp?: string;
-    resourceVersion?: string;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-}
+export type { KubeObject };
 
 export interface SimIdentity {
   /** context/user name in the emitted kubeconfig, e.g. "admin", "no-secrets" */
@@ -83,6 +67,9 @@ export interface KubeSim {
   setFaults(faults: FaultSpec[]): void;
   clearFaults(): void;
   store: SimStore;
+  /** requests received, including faulted ones */
   requestCount(): number;
+  /** Like etcd compaction: outstanding continue tokens and watch resourceVersions become 410 Expired. */
+  compact(): void;
   close(): Promise<void>;
 }

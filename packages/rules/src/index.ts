@@ -16,3 +16,6 @@ export {
   type ContainerRef,
 } from "./helpers/pod";
 export { builtinRules } from "./rules";
+export * from "./manifests";
+export * from "./custom";
+export * from "./frameworks";

@@ -196,9 +196,9 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
   const staticErrors = staticCheck(parsed.expr as unknown as ExprNode, positions, def.expression);
   if (staticErrors.length > 0) return { ok: false, errors: staticErrors };
 
-  let program: ReturnType<typeof plan>;
+  let program: (bindings: { object: never }) => unknown;
   try {
-    program = plan(env, parsed);
+    program = plan(env, parsed) as unknown as (bindings: { object: never }) => unknown;
   } catch (e) {
     return { ok: false, errors: [{ message: `cannot plan expression: ${(e as Error).message}` }] };
   }

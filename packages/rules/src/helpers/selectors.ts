@@ -23,11 +23,24 @@ export function findNamed(ctx: RuleContext, kind: string, namespace: string | un
   return ctx.index.byName(kind, undefined, name) ?? ctx.index.byName(kind, "default", name);
 }
 
-/** Objects of a kind in the same namespace as `ns` (unset == "default"). */
-export function inNamespace(ctx: RuleContext, kind: string, ns: string): KubeObject[] {
-  const out: KubeObject[] = [];
-  for (const o of ctx.index.byKind(kind)) if (nsOf(o) === ns) out.push(o);
-  return out;
+const byNsCache = new WeakMap<object, Map<string, Map<string, KubeObject[]>>>();
+
+/** Objects of a kind in namespace `ns` (unset == "default"); grouped once per evaluation. */
+export function inNamespace(ctx: RuleContext, kind: string, ns: string): readonly KubeObject[] {
+  let kinds = byNsCache.get(ctx.index);
+  if (!kinds) byNsCache.set(ctx.index, (kinds = new Map()));
+  let groups = kinds.get(kind);
+  if (!groups) {
+    groups = new Map();
+    for (const o of ctx.index.byKind(kind)) {
+      const k = nsOf(o);
+      const l = groups.get(k);
+      if (l) l.push(o);
+      else groups.set(k, [o]);
+    }
+    kinds.set(kind, groups);
+  }
+  return groups.get(ns) ?? [];
 }
 
 /**

@@ -63,19 +63,21 @@ export function parseManifests(text: string, file?: string): ParsedManifests {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { lineCounter, maxAliasCount: MAX_ALIAS_COUNT, prettyErrors: true }) as Document.Parsed[];
+    docs = parseAllDocuments(source, { lineCounter, prettyErrors: true }) as Document.Parsed[];
   } catch (e) {
     err(1, `cannot parse: ${(e as Error).message}`);
     return { objects, locations, errors, fieldLine };
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
 
+  const lastLine = Math.max(1, lineOf(lineCounter, source.replace(/\s+$/, "").length));
   for (const doc of docs) {
     const contents = doc.contents as Node | null;
     const docLine = lineOf(lineCounter, contents?.range?.[0] ?? doc.range?.[0]);
     if (doc.errors.length > 0) {
       const first = doc.errors[0]!;
-      const line = first.linePos?.[0]?.line ?? docLine;
+      // Errors found at end of input (an unclosed bracket) point past the last line.
+      const line = Math.min(first.linePos?.[0]?.line ?? docLine, lastLine);
       err(line, `invalid YAML: ${first.message.split("\n")[0]}`);
       continue;
     }

@@ -57,7 +57,7 @@ const KNOWN_KINDS = new Set([
 ]);
 
 const PEER_ID_PATTERNS: Record<string, RegExp> = {
-  kubescape: /^C-\d{4}(:[a-z0-9-]+)?$/,
+  kubescape: /^C-\d{4}(:[A-Za-z0-9-]+)?$/,
   trivy: /^(KSV|KCV)-\d{4}$/,
   pss: /^(baseline|restricted):[A-Za-z_]+$/,
   cis: /^\d+(\.\d+)+$/,

@@ -7,6 +7,14 @@ import { probesRules } from "./probes";
 import { reliabilityRules } from "./reliability";
 import { resourcesRules } from "./resources";
 import { secretsRules } from "./secrets";
+import { controlPlaneRules } from "./control-plane";
+import { rbacRules } from "./rbac";
+import { deprecatedApiRules } from "./deprecated-api";
+import { storageRules } from "./storage";
+import { admissionRules } from "./admission";
+import { namespacesRules } from "./namespaces";
+import { exposureRules } from "./exposure";
+import { networkRules } from "./network";
 
 export const builtinRules: Rule[] = [
   ...workloadSecurityRules,
@@ -16,4 +24,12 @@ export const builtinRules: Rule[] = [
   ...imagesRules,
   ...secretsRules,
   ...reliabilityRules,
+  ...controlPlaneRules,
+  ...rbacRules,
+  ...deprecatedApiRules,
+  ...storageRules,
+  ...admissionRules,
+  ...namespacesRules,
+  ...exposureRules,
+  ...networkRules,
 ];

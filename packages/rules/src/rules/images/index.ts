@@ -1,3 +1,22 @@
 import type { Rule } from "../../types";
+import { imageDeprecatedRegistry } from "./image-deprecated-registry";
+import { imageNotPinnedByDigest } from "./image-not-pinned-by-digest";
+import { imagePullPolicyNotAlways } from "./image-pull-policy-not-always";
+import { imageRegistryBlocked } from "./image-registry-blocked";
+import { imageRegistryNotAllowed } from "./image-registry-not-allowed";
+import { imageTagLatest } from "./image-tag-latest";
+import { sshPortExposed } from "./ssh-port-exposed";
+import { sudoInCommand } from "./sudo-in-command";
+import { tillerDeployed } from "./tiller-deployed";
 
-export const imagesRules: Rule[] = [];
+export const imagesRules: Rule[] = [
+  imageTagLatest,
+  imagePullPolicyNotAlways,
+  imageNotPinnedByDigest,
+  imageRegistryNotAllowed,
+  imageRegistryBlocked,
+  imageDeprecatedRegistry,
+  tillerDeployed,
+  sudoInCommand,
+  sshPortExposed,
+];

@@ -16,6 +16,7 @@ export const cpuLimitsMissing = defineRule({
     kubeLinter: ["unset-cpu-requirements"],
     kubescape: ["C-0270", "C-0050", "C-0009"],
     trivy: ["KSV-0011"],
+    nsa: ["RP"],
   },
   evaluate: (ctx) => missingResource(ctx, "limits", "cpu", "CPU limit (resources.limits.cpu)", "500m"),
 });

@@ -16,6 +16,7 @@ export const cpuRequestsMissing = defineRule({
     kubeLinter: ["unset-cpu-requirements"],
     kubescape: ["C-0268", "C-0050"],
     trivy: ["KSV-0015"],
+    nsa: ["RP"],
   },
   evaluate: (ctx) => missingResource(ctx, "requests", "cpu", "CPU request (resources.requests.cpu)", "100m"),
 });

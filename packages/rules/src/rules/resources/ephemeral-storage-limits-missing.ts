@@ -11,7 +11,7 @@ export const ephemeralStorageLimitsMissing = defineRule({
     "Writable layers, logs and emptyDir volumes share the node's disk. A container without resources.limits.ephemeral-storage can fill it and get every pod on the node evicted for disk pressure.",
   remediation: "Set resources.limits.ephemeral-storage on every container (and sizeLimit on emptyDir volumes).",
   references: ["https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#local-ephemeral-storage"],
-  peers: {},
+  peers: { nsa: ["RP"] },
   evaluate: (ctx) =>
     missingResource(ctx, "limits", "ephemeral-storage", "ephemeral-storage limit (resources.limits.ephemeral-storage)", "1Gi"),
 });

@@ -12,7 +12,7 @@ export const limitrangeIncomplete = defineRule({
     "A LimitRange only protects a namespace when it sets default limits, default requests and min/max bounds; one missing any of these leaves containers without resources unconstrained.",
   remediation: "Give the LimitRange a type: Container entry with default, defaultRequest, max and min.",
   references: ["https://kubernetes.io/docs/concepts/policy/limit-range/"],
-  peers: { trivy: ["KSV-0039"] },
+  peers: { trivy: ["KSV-0039"], nsa: ["RP"] },
   *evaluate(ctx) {
     for (const lr of ctx.index.byKind("LimitRange")) {
       const limits = (lr as any).spec?.limits;

@@ -16,6 +16,7 @@ export const memoryLimitsMissing = defineRule({
     kubeLinter: ["unset-memory-requirements"],
     kubescape: ["C-0271", "C-0004", "C-0009"],
     trivy: ["KSV-0018"],
+    nsa: ["RP"],
   },
   evaluate: (ctx) => missingResource(ctx, "limits", "memory", "memory limit (resources.limits.memory)", "256Mi"),
 });

@@ -16,6 +16,7 @@ export const memoryRequestsMissing = defineRule({
     kubeLinter: ["unset-memory-requirements"],
     kubescape: ["C-0269", "C-0004"],
     trivy: ["KSV-0016"],
+    nsa: ["RP"],
   },
   evaluate: (ctx) => missingResource(ctx, "requests", "memory", "memory request (resources.requests.memory)", "128Mi"),
 });

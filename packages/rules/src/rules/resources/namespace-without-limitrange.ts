@@ -14,7 +14,7 @@ export const namespaceWithoutLimitrange = defineRule({
     "A LimitRange gives containers that omit requests/limits sane defaults and caps what one container may ask for. Without one, a single manifest missing resources can take a node.",
   remediation: "Create a LimitRange in the namespace with default, defaultRequest, min and max for type Container.",
   references: ["https://kubernetes.io/docs/concepts/policy/limit-range/"],
-  peers: {},
+  peers: { nsa: ["RP"] },
   *evaluate(ctx) {
     const have = namespacesWithKind(ctx, "LimitRange");
     for (const ns of userNamespaces(ctx)) {

@@ -13,7 +13,7 @@ export const namespaceWithoutResourcequota = defineRule({
     "A ResourceQuota bounds the total CPU, memory and object count one namespace (one team or tenant) can claim. Without one, a single namespace can exhaust the cluster.",
   remediation: "Create a ResourceQuota in the namespace with requests.cpu, requests.memory, limits.cpu and limits.memory.",
   references: ["https://kubernetes.io/docs/concepts/policy/resource-quotas/"],
-  peers: {},
+  peers: { nsa: ["RP"] },
   *evaluate(ctx) {
     const have = namespacesWithKind(ctx, "ResourceQuota");
     for (const ns of userNamespaces(ctx)) {

@@ -18,7 +18,7 @@ export const resourcequotaIncomplete = defineRule({
     "A ResourceQuota that does not bound requests and limits for both CPU and memory leaves the namespace free to claim unbounded compute.",
   remediation: "Set spec.hard requests.cpu, requests.memory, limits.cpu and limits.memory on the quota.",
   references: ["https://kubernetes.io/docs/concepts/policy/resource-quotas/"],
-  peers: { trivy: ["KSV-0040"] },
+  peers: { trivy: ["KSV-0040"], nsa: ["RP"] },
   *evaluate(ctx) {
     for (const rq of ctx.index.byKind("ResourceQuota")) {
       const hard = (rq as any).spec?.hard;

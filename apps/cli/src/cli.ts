@@ -1,0 +1,234 @@
+// Command-line parsing and dispatch. Exit codes: 0 nothing at or above --fail-on, 1 some finding
+// at or above it, 2 usage or input error.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { builtinRules, frameworks, RULES_VERSION, SEVERITIES, type Severity } from "@bulwark/rules";
+import { UsageError } from "./errors";
+import { formatJson } from "./format-json";
+import { formatJunit } from "./format-junit";
+import { formatSarif } from "./format-sarif";
+import { formatTable, paint, wrap, type Style } from "./format-table";
+import { runScan } from "./scan";
+
+export interface Io {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => string;
+  stdinIsTty: boolean;
+  stdoutIsTty: boolean;
+  columns?: number;
+}
+
+export const DEFAULT_FAIL_ON: Severity = "high";
+
+export const USAGE = `Usage: bulwark <command> [options]
+
+Commands:
+  scan [PATH... | -]     Scan manifest files and folders (.yaml, .yml, .json; recursive),
+                         or stdin with "-" (the default when stdin is piped)
+  scan --kubeconfig FILE [--context NAME]
+                         Scan a live cluster
+  rules                  List the built-in rules
+  frameworks             List the compliance frameworks and their controls
+
+Scan options:
+  --format table|json|sarif|junit   Output format (default table)
+  --fail-on SEVERITY     Exit 1 when a finding is at or above SEVERITY:
+                         critical|high|medium|low|info|none (default ${DEFAULT_FAIL_ON});
+                         findings covered by an exception never count
+  --severity-threshold SEVERITY     Hide findings below SEVERITY in table output
+  --framework ID         Run only that framework's rules and summarize its controls
+                         (${frameworks.map((f) => f.id).join(", ")})
+  --kube-version X.Y     Kubernetes version the manifests target (deprecated-API rules)
+  --rules DIR            Custom CEL rules (.yaml/.yml/.json) to run as well
+  --exceptions FILE      Accepted risks: [{ ruleId, justification, namespace?, kind?,
+                         name?, labelSelector?, expiresAt? }]
+  -h, --help             Show this help     --version   Show the rules version
+
+Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage or input error
+(unknown option, missing file, bad kubeconfig, or nothing could be scanned).
+Documents that fail to parse are reported with file and line; the rest is scanned.
+`;
+
+const FORMATS = ["table", "json", "sarif", "junit"] as const;
+type Format = (typeof FORMATS)[number];
+
+function severityArg(name: string, v: string | undefined, allowNone: boolean): Severity | "none" | undefined {
+  if (v === undefined) return undefined;
+  const s = v.toLowerCase();
+  if ((SEVERITIES as readonly string[]).includes(s) || (allowNone && s === "none")) return s as Severity | "none";
+  throw new UsageError(`${name} must be one of ${SEVERITIES.join(", ")}${allowNone ? ", none" : ""}; got ${JSON.stringify(v)}`);
+}
+
+function formatArg(v: string | undefined, allowed: readonly string[]): string {
+  const f = (v ?? "table").toLowerCase();
+  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(", ")}; got ${JSON.stringify(v)}`);
+  return f;
+}
+
+function styleOf(io: Io): Style {
+  const color = io.stdoutIsTty && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb";
+  return { color: color || (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0"), width: io.columns && io.columns > 0 ? io.columns : 80 };
+}
+
+function parse(io: Io, options: NonNullable<ParseArgsConfig["options"]>) {
+  try {
+    return parseArgs({ args: io.argv.slice(1), options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+}
+
+async function scanCommand(io: Io): Promise<number> {
+  const { values, positionals } = parse(io, {
+    format: { type: "string", short: "f" },
+    "fail-on": { type: "string" },
+    "severity-threshold": { type: "string" },
+    framework: { type: "string" },
+    "kube-version": { type: "string" },
+    rules: { type: "string" },
+    exceptions: { type: "string" },
+    kubeconfig: { type: "string" },
+    context: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const format = formatArg(values.format as string | undefined, FORMATS) as Format;
+  const failOn = severityArg("--fail-on", values["fail-on"] as string | undefined, true) ?? DEFAULT_FAIL_ON;
+  const threshold = (severityArg("--severity-threshold", values["severity-threshold"] as string | undefined, false) ?? "info") as Severity;
+  const style = styleOf(io);
+  const report = await runScan({
+    paths: positionals,
+    cwd: io.cwd,
+    readStdin: io.readStdin,
+    stdinIsTty: io.stdinIsTty,
+    failOn,
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig as string } : {}),
+    ...(values.context ? { context: values.context as string } : {}),
+    ...(values["kube-version"] ? { kubeVersion: values["kube-version"] as string } : {}),
+    ...(values.framework ? { framework: values.framework as string } : {}),
+    ...(values.rules ? { rulesDir: values.rules as string } : {}),
+    ...(values.exceptions ? { exceptionsFile: values.exceptions as string } : {}),
+    onProgress: (msg) => {
+      if (format === "table") io.stderr(`${paint(style, "gray", msg)}\n`);
+    },
+  });
+  if (format !== "table") {
+    // Machine formats keep stdout clean; input problems also go to stderr for humans.
+    for (const e of report.errors) io.stderr(`${e.file ?? "<input>"}:${e.line}: ${e.message}\n`);
+  }
+  if (format === "json") io.stdout(formatJson(report));
+  else if (format === "sarif") io.stdout(formatSarif(report));
+  else if (format === "junit") io.stdout(formatJunit(report));
+  else io.stdout(formatTable(report, style, threshold));
+  return report.failing > 0 ? 1 : 0;
+}
+
+function rulesCommand(io: Io): number {
+  const { values, positionals } = parse(io, { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } });
+  if (values.help) {
+    io.stdout("Usage: bulwark rules [--format table|json]\n");
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  const format = formatArg(values.format as string | undefined, ["table", "json"]);
+  const rules = [...builtinRules].sort((a, b) => a.id.localeCompare(b.id));
+  if (format === "json") {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          version: RULES_VERSION,
+          rules: rules.map((r) => ({
+            id: r.id,
+            title: r.title,
+            severity: r.severity,
+            category: r.category,
+            kinds: r.kinds,
+            peers: r.peers,
+            description: r.description,
+            remediation: r.remediation,
+            ...(r.aliases?.length ? { aliases: r.aliases } : {}),
+            ...(r.clusterScope ? { clusterScope: true } : {}),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const style = styleOf(io);
+  const width = style.width;
+  const idW = Math.min(34, Math.max(...rules.map((r) => r.id.length)));
+  for (const r of rules) {
+    io.stdout(`${r.id.padEnd(idW)} ${r.severity.padEnd(8)} ${r.category}\n`);
+    io.stdout(`${wrap(r.title, width, "  ").join("\n")}\n`);
+  }
+  io.stdout(`${rules.length} rules (version ${RULES_VERSION})\n`);
+  return 0;
+}
+
+function frameworksCommand(io: Io): number {
+  const { values, positionals } = parse(io, { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } });
+  if (values.help) {
+    io.stdout("Usage: bulwark frameworks [ID] [--format table|json]\n");
+    return 0;
+  }
+  const format = formatArg(values.format as string | undefined, ["table", "json"]);
+  const selected = positionals.length > 0 ? frameworks.filter((f) => positionals.includes(f.id)) : frameworks;
+  if (selected.length < positionals.length) throw new UsageError(`unknown framework; one of: ${frameworks.map((f) => f.id).join(", ")}`);
+  if (format === "json") {
+    io.stdout(`${JSON.stringify({ frameworks: selected }, null, 2)}\n`);
+    return 0;
+  }
+  const style = styleOf(io);
+  for (const f of selected) {
+    io.stdout(`${paint(style, "bold", `${f.id}: ${f.name} ${f.version}`)} (${f.controls.length} controls)\n`);
+    if (f.disclaimer) io.stdout(`${wrap(f.disclaimer, style.width, "  ").join("\n")}\n`);
+    for (const c of f.controls) {
+      io.stdout(`${wrap(`${c.id} ${c.title}`, style.width, "  ").join("\n")}\n`);
+      const rules = c.manual ? `manual: ${c.manual.evidence}` : c.ruleIds.length > 0 ? c.ruleIds.join(", ") : "(no rule yet)";
+      io.stdout(`${paint(style, "gray", wrap(rules, style.width, "      ").join("\n"))}\n`);
+    }
+    io.stdout("\n");
+  }
+  return 0;
+}
+
+export async function runCli(io: Io): Promise<number> {
+  const [command] = io.argv;
+  try {
+    switch (command) {
+      case "scan":
+        return await scanCommand(io);
+      case "rules":
+        return rulesCommand(io);
+      case "frameworks":
+        return frameworksCommand(io);
+      case "--version":
+      case "version":
+        io.stdout(`bulwark rules ${RULES_VERSION}\n`);
+        return 0;
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`bulwark: ${e.message}\n`);
+      if (/unknown (command|option)|Unexpected argument|unexpected argument/i.test(e.message)) io.stderr("Run `bulwark --help` for usage.\n");
+      return 2;
+    }
+    throw e;
+  }
+}

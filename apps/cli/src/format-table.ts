@@ -1,0 +1,100 @@
+// `--format table` (default): findings grouped by severity, readable in 80 columns, coloured on a
+// terminal unless NO_COLOR is set, and a summary line a CI log can grep.
+import { SEVERITIES, type Severity } from "@bulwark/rules";
+import { ruleSummary, SEVERITY_RANK, type ScanReport } from "./report";
+
+export interface Style {
+  color: boolean;
+  width: number;
+}
+
+const CODES = { red: 31, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1, green: 32 } as const;
+
+export function paint(style: Style, code: keyof typeof CODES, s: string): string {
+  return style.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s;
+}
+
+const SEV_COLOR: Record<Severity, keyof typeof CODES> = { critical: "magenta", high: "red", medium: "yellow", low: "blue", info: "gray" };
+
+/** Word-wraps to `width`, indenting continuation lines. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === "") line = word;
+    else if (indent.length + line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+    // A single word longer than the line (a long path) is broken hard.
+    while (indent.length + line.length > width && width - indent.length > 10) {
+      lines.push(line.slice(0, width - indent.length));
+      line = line.slice(width - indent.length);
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l);
+}
+
+export function formatTable(report: ScanReport, style: Style, minSeverity: Severity = "info"): string {
+  const out: string[] = [];
+  const width = Math.max(60, Math.min(style.width, 120));
+  const shown = report.findings
+    .filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[minSeverity])
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId) || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
+  for (const f of shown) {
+    const sev = f.severity.toUpperCase().padEnd(8);
+    const obj = `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}`;
+    out.push(`${paint(style, SEV_COLOR[f.severity], paint(style, "bold", sev))} ${paint(style, "bold", f.ruleId)}${f.exception ? paint(style, "gray", " (exception)") : ""}`);
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
+    out.push(...wrap(`${obj}${where ? `  ${where}` : ""}`, width, "    ").map((l) => paint(style, "cyan", l)));
+    if (f.path) out.push(...wrap(f.path, width, "    ").map((l) => paint(style, "gray", l)));
+    out.push(...wrap(f.message, width, "    "));
+    if (f.exception) out.push(...wrap(`accepted: ${f.exception.justification}`, width, "    ").map((l) => paint(style, "gray", l)));
+    out.push("");
+  }
+  if (report.errors.length > 0) {
+    out.push(paint(style, "bold", `Input problems (${report.errors.length}):`));
+    for (const e of report.errors) out.push(...wrap(`${e.file ?? "<input>"}:${e.line}: ${e.message}`, width, "  "));
+    out.push("");
+  }
+  const notEvaluated = report.rules.filter((r) => r.status === "not-evaluated");
+  if (notEvaluated.length > 0 && notEvaluated.length <= 12) {
+    out.push(paint(style, "gray", "Not evaluated:"));
+    for (const r of notEvaluated) out.push(...wrap(`${r.id}: ${r.reason ?? ""}`, width, "  ").map((l) => paint(style, "gray", l)));
+    out.push("");
+  }
+  if (report.framework) {
+    const fw = report.framework;
+    out.push(paint(style, "bold", `${fw.name} ${fw.version}`));
+    if (fw.disclaimer) out.push(...wrap(fw.disclaimer, width, "").map((l) => paint(style, "gray", l)));
+    const mark = { passed: paint(style, "green", "PASS  "), failed: paint(style, "red", "FAIL  "), "not-evaluated": paint(style, "gray", "N/E   "), manual: paint(style, "yellow", "MANUAL") };
+    for (const c of fw.result.controls) {
+      out.push(...wrap(`${c.id} ${c.title}`, width, "        ").map((l, i) => (i === 0 ? `${mark[c.status]}  ${l.trimStart()}` : l)));
+    }
+    const s = fw.result.summary;
+    out.push(`Controls: ${s.passed} passed, ${s.failed} failed, ${s.notEvaluated} not evaluated, ${s.manual} manual`);
+    out.push("");
+  }
+  const counts = SEVERITIES.filter((s) => report.counts[s] > 0)
+    .map((s) => paint(style, SEV_COLOR[s], `${report.counts[s]} ${s}`))
+    .join(", ");
+  const total = SEVERITIES.reduce((n, s) => n + report.counts[s], 0);
+  const rs = ruleSummary(report.rules);
+  const excepted = report.findings.filter((f) => f.exception).length;
+  out.push(`${paint(style, "bold", `${total} finding${total === 1 ? "" : "s"}`)}${counts ? ` (${counts})` : ""}${excepted ? `, ${excepted} excepted` : ""}`);
+  out.push(
+    `rules: ${rs.passed} passed, ${rs.failed} failed, ${rs.notEvaluated} not evaluated` +
+      `\n${report.objectCount} object${report.objectCount === 1 ? "" : "s"}${report.source === "manifests" ? ` in ${report.files} file${report.files === 1 ? "" : "s"}` : ` from ${report.target}`}` +
+      ` | score ${report.score}`,
+  );
+  if (report.failOn !== "none") {
+    out.push(
+      report.failing > 0
+        ? paint(style, "red", `FAIL: ${report.failing} finding${report.failing === 1 ? "" : "s"} at or above ${report.failOn}`)
+        : paint(style, "green", `OK: no finding at or above ${report.failOn}`),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,81 @@
+// Reads the scan input: files, folders (recursive) and stdin, into one manifest snapshot with the
+// per-file parse results kept for field-line lookup.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { parseManifests, type KubeObject, type ManifestError, type ParsedManifests, type SourceLocation } from "@bulwark/rules";
+import { UsageError } from "./errors";
+
+export const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
+/** Folders never worth descending into. */
+const SKIP_DIRS = new Set(["node_modules", ".git", ".terraform", ".venv", "vendor"]);
+
+export interface LoadedInput {
+  objects: KubeObject[];
+  locations: SourceLocation[];
+  errors: ManifestError[];
+  files: number;
+  /** display file name -> parse result, for finding lines */
+  parsed: Map<string, ParsedManifests>;
+}
+
+/** Paths shown relative to the working directory with forward slashes (SARIF and CI annotations want that). */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === "" || rel.startsWith("..") ? abs : rel;
+  return shown.split(sep).join("/");
+}
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    // Symlinked folders are not followed: they can loop.
+    if (e.isDirectory()) {
+      if (e.name.startsWith(".") || SKIP_DIRS.has(e.name)) continue;
+      walk(p, out);
+    } else if ((e.isFile() || (e.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isFile())) && MANIFEST_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) {
+      out.push(p);
+    }
+  }
+}
+
+export function expandPaths(paths: string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (!st) throw new UsageError(`no such file or directory: ${p}`);
+    // An empty folder is not an error by itself; the caller's "nothing to scan" check decides.
+    if (st.isDirectory()) walk(abs, files);
+    else files.push(abs);
+  }
+  return [...new Set(files)];
+}
+
+export function loadInputs(paths: string[], cwd: string, readStdin: () => string): LoadedInput {
+  const loaded: LoadedInput = { objects: [], locations: [], errors: [], files: 0, parsed: new Map() };
+  const add = (name: string, text: string) => {
+    const r = parseManifests(text, name);
+    loaded.files++;
+    loaded.objects.push(...r.objects);
+    loaded.locations.push(...r.locations);
+    loaded.errors.push(...r.errors);
+    loaded.parsed.set(name, r);
+  };
+  const wantsStdin = paths.includes("-");
+  const files = expandPaths(
+    paths.filter((p) => p !== "-"),
+    cwd,
+  );
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readFileSync(f, "utf8");
+    } catch (e) {
+      throw new UsageError(`cannot read ${displayPath(f, cwd)}: ${(e as Error).message}`);
+    }
+    add(displayPath(f, cwd), text);
+  }
+  if (wantsStdin) add("<stdin>", readStdin());
+  return loaded;
+}

@@ -1,0 +1,118 @@
+// `bulwark scan`: load input, judge it with the engine, attach field lines, build the report.
+import {
+  builtinRules,
+  evaluate,
+  evaluateFramework,
+  frameworkRuleIds,
+  frameworks,
+  getFramework,
+  RULES_VERSION,
+  snapshotFromManifests,
+  type Exception,
+  type Rule,
+  type Severity,
+  type Snapshot,
+} from "@bulwark/rules";
+import { readLiveCluster } from "./cluster";
+import { loadCustomRules, loadExceptions } from "./config-files";
+import { UsageError } from "./errors";
+import { loadInputs, type LoadedInput } from "./inputs";
+import { atOrAbove, type ReportFinding, type ScanReport } from "./report";
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  readStdin: () => string;
+  stdinIsTty: boolean;
+  kubeconfig?: string;
+  context?: string;
+  kubeVersion?: string;
+  framework?: string;
+  rulesDir?: string;
+  exceptionsFile?: string;
+  failOn: Severity | "none";
+  onProgress?: (msg: string) => void;
+}
+
+export async function runScan(opts: ScanOptions): Promise<ScanReport> {
+  if (opts.kubeVersion !== undefined && !/^1\.\d{1,2}$/.test(opts.kubeVersion)) {
+    throw new UsageError(`--kube-version must look like 1.29, got ${JSON.stringify(opts.kubeVersion)}`);
+  }
+  const framework = opts.framework === undefined ? undefined : getFramework(opts.framework);
+  if (opts.framework !== undefined && !framework) {
+    throw new UsageError(`unknown framework ${JSON.stringify(opts.framework)}; one of: ${frameworks.map((f) => f.id).join(", ")}`);
+  }
+  const customRules: Rule[] = opts.rulesDir ? loadCustomRules(opts.rulesDir, opts.cwd) : [];
+  const exceptions: Exception[] = opts.exceptionsFile ? loadExceptions(opts.exceptionsFile, opts.cwd) : [];
+
+  let snapshot: Snapshot;
+  let input: LoadedInput | undefined;
+  let target: string;
+  if (opts.kubeconfig) {
+    if (opts.paths.length > 0) throw new UsageError("give either --kubeconfig or manifest paths, not both");
+    const live = await readLiveCluster(opts.kubeconfig, opts.context, opts.cwd, opts.onProgress);
+    snapshot = opts.kubeVersion && !live.snapshot.kubeVersion ? { ...live.snapshot, kubeVersion: opts.kubeVersion } : live.snapshot;
+    target = live.target;
+  } else {
+    if (opts.context) throw new UsageError("--context needs --kubeconfig");
+    let paths = opts.paths;
+    if (paths.length === 0) {
+      if (opts.stdinIsTty) throw new UsageError("nothing to scan: give files or folders, `-` for stdin, or --kubeconfig FILE");
+      paths = ["-"];
+    }
+    input = loadInputs(paths, opts.cwd, opts.readStdin);
+    if (input.objects.length === 0) {
+      const why = input.errors.length > 0 ? `every document failed to parse:\n  ${input.errors.map((e) => `${e.file ?? "<input>"}:${e.line}: ${e.message}`).join("\n  ")}` : `no Kubernetes objects found in ${input.files} file${input.files === 1 ? "" : "s"}`;
+      throw new UsageError(`nothing could be scanned: ${why}`);
+    }
+    snapshot = snapshotFromManifests(input.objects, input.locations, opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {});
+    target = `${input.files} file${input.files === 1 ? "" : "s"}`;
+  }
+
+  const onlyRules = framework ? [...frameworkRuleIds(framework), ...customRules.map((r) => r.id)] : undefined;
+  const result = evaluate(snapshot, { extraRules: customRules, exceptions, ...(onlyRules ? { onlyRules } : {}) });
+
+  const ruleMeta = new Map<string, Rule>();
+  for (const r of [...builtinRules, ...customRules]) ruleMeta.set(r.id, r);
+
+  const findings: ReportFinding[] = result.findings.map((f) => {
+    const out: ReportFinding = { ...f, title: ruleMeta.get(f.ruleId)?.title ?? f.ruleId };
+    if (f.location && input) {
+      out.file = f.location.file;
+      out.line = f.location.line;
+      const parsed = input.parsed.get(f.location.file);
+      if (parsed) {
+        const index = parsed.locations.findIndex((l) => l.line === f.location!.line);
+        if (index >= 0) out.line = parsed.fieldLine(index, f.path);
+      }
+    }
+    return out;
+  });
+
+  const failing = opts.failOn === "none" ? 0 : findings.filter((f) => !f.exception && atOrAbove(f.severity, opts.failOn as Severity)).length;
+  const report: ScanReport = {
+    source: snapshot.source,
+    target,
+    findings,
+    rules: result.rules,
+    ruleMeta,
+    errors: input?.errors ?? [],
+    counts: result.counts,
+    score: result.score,
+    objectCount: result.objectCount,
+    files: input?.files ?? 0,
+    failOn: opts.failOn,
+    failing,
+    rulesVersion: RULES_VERSION,
+  };
+  if (framework) {
+    report.framework = {
+      id: framework.id,
+      name: framework.name,
+      version: framework.version,
+      ...(framework.disclaimer ? { disclaimer: framework.disclaimer } : {}),
+      result: evaluateFramework(framework, result.rules),
+    };
+  }
+  return report;
+}

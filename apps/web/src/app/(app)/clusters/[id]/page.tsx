@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getCluster, listFindings, listScans } from "@bulwark/db";
+import { can } from "@/modules/auth/permissions";
+import { requirePageContext } from "@/modules/auth/server/session";
+import { DeleteCluster } from "@/modules/clusters/components/delete-cluster";
+import { ScanHistory } from "@/modules/clusters/components/scan-history";
+import { ScanNowButton } from "@/modules/clusters/components/scan-now-button";
+import { ScanProgress } from "@/modules/clusters/components/scan-progress";
+import { ScheduleEditor } from "@/modules/clusters/components/schedule-editor";
+import { FindingsTable } from "@/modules/findings/components/findings-table";
+import { ruleTitle } from "@/modules/findings/server/queries";
+import { SeverityTiles } from "@/modules/overview/components/severity-tiles";
+import { ConnectionStatus } from "@/modules/ui/components/badge";
+import { Callout, EmptyState, PageHeader, Section } from "@/modules/ui/components/layout";
+import { AboutScore, Score } from "@/modules/ui/components/score";
+import { Time } from "@/modules/ui/components/time";
+import type { TConnectionStatus, TScanStatus } from "@/modules/ui/severity";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const c = await getCluster({ orgId: ctx.orgId, clusterId: (await params).id });
+  return { title: c?.name ?? "Cluster" };
+}
+
+export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requirePageContext();
+  const cluster = await getCluster({ orgId: ctx.orgId, clusterId: id });
+  if (!cluster) notFound();
+  const [scans, findings] = await Promise.all([
+    listScans({ orgId: ctx.orgId, clusterId: id, limit: 10 }),
+    listFindings({ orgId: ctx.orgId, clusterId: id, status: ["open", "reopened", "in_progress"], limit: 10 }),
+  ]);
+  const latest = scans.items[0];
+  const active = latest && (latest.status === "queued" || latest.status === "running") ? latest : undefined;
+  // Counts come from the last scan that finished with results, not a running one.
+  const lastDone = scans.items.find((s) => s.status === "succeeded" || s.status === "partial");
+  const counts = lastDone
+    ? { critical: lastDone.critical, high: lastDone.high, medium: lastDone.medium, low: lastDone.low, info: lastDone.info }
+    : { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  const titles = Object.fromEntries(findings.items.map((f) => [f.ruleId, ruleTitle(f.ruleId)]));
+  const meta = [
+    cluster.provider && cluster.provider !== "unknown" ? cluster.provider.toUpperCase() : null,
+    cluster.gitVersion ?? (cluster.kubeVersion ? `v${cluster.kubeVersion}` : null),
+    cluster.server,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/clusters" className="hover:text-zinc-900">Clusters</Link>}
+        title={cluster.name}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <ConnectionStatus status={cluster.connectionStatus as TConnectionStatus} />
+            <span className="break-all">{meta.join(" · ")}</span>
+            <span>Last scan <Time date={cluster.lastScanAt} /></span>
+          </span>
+        }
+        actions={can(ctx.role, "scan:run") && <ScanNowButton clusterId={cluster.id} busy={Boolean(active)} />}
+      />
+      <div className="space-y-6">
+        {cluster.connectionStatus === "error" && cluster.connectionError && (
+          <Callout tone="error" title="Bulwark cannot reach this cluster">{cluster.connectionError}</Callout>
+        )}
+        {active && <ScanProgress initial={{ id: active.id, status: active.status as TScanStatus, progress: active.progress, phase: active.phase, error: active.error }} />}
+
+        <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
+          <Section title="Score" id="cluster-score">
+            <div className="flex items-baseline gap-2"><Score score={cluster.score} className="text-4xl" /><span className="text-sm text-zinc-400">/ 100</span></div>
+            <p className="mt-2 text-xs text-zinc-500">{lastDone ? <>From the scan <Time date={lastDone.finishedAt ?? lastDone.createdAt} /></> : "No completed scan yet"}</p>
+            <div className="mt-3"><AboutScore /></div>
+          </Section>
+          <Section title="Open findings" id="cluster-counts" description="From the last completed scan">
+            <SeverityTiles counts={counts} baseQuery={`&cluster=${cluster.id}`} />
+          </Section>
+        </div>
+
+        <Section
+          title="Top open findings"
+          id="cluster-findings"
+          description={`${findings.total.toLocaleString("en-US")} open, most severe first`}
+          actions={<Link href={`/findings?cluster=${cluster.id}`} className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">View all</Link>}
+          bodyClassName="p-0"
+        >
+          {findings.items.length ? (
+            <FindingsTable rows={findings.items} titles={titles} clusterNames={{ [cluster.id]: cluster.name }} showCluster={false} />
+          ) : (
+            <EmptyState title={lastDone ? "No open findings" : "Waiting for the first scan"} description={lastDone ? "Everything the rules check passes on this cluster." : "Findings appear here when the first scan completes."} />
+          )}
+        </Section>
+
+        <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+          <Section title="Scan history" id="scans" description="The last 10 scans" bodyClassName="p-0">
+            <ScanHistory scans={scans.items} />
+          </Section>
+          <div className="space-y-4">
+            <Section title="Schedule" id="schedule">
+              <ScheduleEditor
+                clusterId={cluster.id}
+                canEdit={can(ctx.role, "schedule:manage")}
+                initial={cluster.schedule ? { enabled: cluster.schedule.enabled, mode: cluster.schedule.mode, everyMinutes: cluster.schedule.everyMinutes, cron: cluster.schedule.cron, timezone: cluster.schedule.timezone } : null}
+              />
+            </Section>
+            {can(ctx.role, "cluster:manage") && (
+              <Section title="Danger zone" id="danger">
+                <p className="mb-3 text-xs text-zinc-500">Removes the credentials, scans and findings of this cluster.</p>
+                <DeleteCluster clusterId={cluster.id} name={cluster.name} />
+              </Section>
+            )}
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

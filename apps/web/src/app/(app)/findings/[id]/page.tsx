@@ -1,0 +1,140 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExternalLink } from "lucide-react";
+import { requirePageContext } from "@/modules/auth/server/session";
+import { YamlBlock } from "@/modules/findings/components/yaml-block";
+import { queryFinding } from "@/modules/findings/server/queries";
+import { yamlView } from "@/modules/findings/yaml-view";
+import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
+import { Callout, PageHeader, Section } from "@/modules/ui/components/layout";
+import { Time } from "@/modules/ui/components/time";
+import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const r = await queryFinding(ctx.orgId, (await params).id);
+  return { title: r ? (r.rule?.title ?? r.finding.ruleId) : "Finding" };
+}
+
+const PEER_LABELS: Record<string, string> = {
+  kubescape: "Kubescape", polaris: "Polaris", kubeLinter: "kube-linter", trivy: "Trivy", pss: "Pod Security", cis: "CIS", nsa: "NSA/CISA",
+};
+
+interface TFix { type?: string; content?: string; description?: string }
+
+export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const r = await queryFinding(ctx.orgId, (await params).id);
+  if (!r) notFound();
+  const { finding: f, rule } = r;
+  const manifest = f.object?.manifest;
+  const view = manifest ? yamlView(manifest, f.path) : null;
+  const fix = (f.fix ?? null) as TFix | null;
+  const objectLabel = `${f.kind} ${f.namespace ? `${f.namespace}/` : ""}${f.name}`;
+  const peers = Object.entries(rule?.peers ?? {}).filter(([, ids]) => Array.isArray(ids) && ids.length > 0) as Array<[string, string[]]>;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<><Link href="/findings" className="hover:text-zinc-900">Findings</Link> <span aria-hidden>/</span> <span className="font-mono">{f.ruleId}</span></>}
+        title={rule?.title ?? f.ruleId}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <SeverityBadge severity={f.severity as TSeverity} />
+            <FindingStatusBadge status={f.status as TFindingStatus} />
+            {rule && <Badge>{rule.category.replace(/-/g, " ")}</Badge>}
+          </span>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Section title="What was found" id="what">
+            <p className="text-sm text-zinc-800">{f.message}</p>
+            <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              <div className="min-w-0 sm:col-span-2">
+                <dt className="text-xs text-zinc-500">Evidence path</dt>
+                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900"><a href="#marked" className="underline-offset-4 hover:underline">{f.path}</a></dd>
+              </div>
+              <div className="min-w-0">
+                <dt className="text-xs text-zinc-500">Observed value</dt>
+                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900">{f.observed ?? <span className="font-sans text-zinc-400">absent</span>}</dd>
+              </div>
+              <div className="min-w-0">
+                <dt className="text-xs text-zinc-500">Object</dt>
+                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900">{objectLabel}</dd>
+              </div>
+            </dl>
+          </Section>
+
+          <Section title="How to fix" id="fix">
+            <p className="whitespace-pre-line text-sm text-zinc-800">{f.remediation}</p>
+            {fix?.content && (
+              <div className="mt-4">
+                <div className="mb-1.5 text-xs text-zinc-500">
+                  {fix.description ?? (fix.type === "merge-patch" ? "JSON merge patch" : "Suggested change")}
+                  {fix.type === "merge-patch" && (
+                    <span className="ml-1 text-zinc-400">· apply with <code className="font-mono">kubectl patch {f.kind.toLowerCase()} {f.name}{f.namespace ? ` -n ${f.namespace}` : ""} --type merge -p &apos;…&apos;</code></span>
+                  )}
+                </div>
+                <pre className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>{fix.content}</code></pre>
+              </div>
+            )}
+          </Section>
+
+          <Section title="Object YAML" id="yaml" description={view ? (view.exact ? "The offending field is marked." : "The field is absent; its closest parent is marked.") : undefined} bodyClassName="p-0">
+            {view ? (
+              <YamlBlock lines={view.lines} marked={view.marked} label={`YAML of ${objectLabel}`} />
+            ) : (
+              <div className="p-4"><Callout tone="info">The object&apos;s last seen version is not stored (it may have been deleted since the scan).</Callout></div>
+            )}
+          </Section>
+
+          {rule && (
+            <Section title="About this rule" id="rule">
+              <p className="whitespace-pre-line text-sm text-zinc-700">{rule.description}</p>
+              {rule.references.length > 0 && (
+                <ul className="mt-4 space-y-1">
+                  {rule.references.map((u) => (
+                    <li key={u} className="min-w-0 truncate text-xs">
+                      <a href={u} rel="noreferrer noopener" target="_blank" className="inline-flex items-center gap-1 text-indigo-700 underline-offset-4 hover:underline">
+                        {u.replace(/^https?:\/\//, "")}<ExternalLink className="size-3" aria-hidden />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          )}
+        </div>
+
+        <aside className="space-y-4">
+          <Section title="Details" id="details">
+            <dl className="space-y-3 text-sm">
+              <div><dt className="text-xs text-zinc-500">Cluster</dt><dd className="mt-0.5"><Link href={`/clusters/${f.cluster.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.cluster.name}</Link></dd></div>
+              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/findings?cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-400">cluster-scoped</span>}</dd></div>
+              <div><dt className="text-xs text-zinc-500">Kind</dt><dd className="mt-0.5 text-xs">{f.apiVersion} {f.kind}</dd></div>
+              <div><dt className="text-xs text-zinc-500">First seen</dt><dd className="mt-0.5 text-xs"><Time date={f.firstSeenAt} /></dd></div>
+              <div><dt className="text-xs text-zinc-500">Last seen</dt><dd className="mt-0.5 text-xs"><Time date={f.lastSeenAt} /></dd></div>
+              {f.resolvedAt && <div><dt className="text-xs text-zinc-500">Resolved</dt><dd className="mt-0.5 text-xs"><Time date={f.resolvedAt} /></dd></div>}
+              <div><dt className="text-xs text-zinc-500">Rule</dt><dd className="mt-0.5"><Link href={`/findings?rule=${encodeURIComponent(f.ruleId)}`} className="font-mono text-xs underline-offset-4 hover:underline">{f.ruleId}</Link></dd></div>
+            </dl>
+          </Section>
+          {peers.length > 0 && (
+            <Section title="Same check elsewhere" id="peers" description="Equivalent controls in other tools and benchmarks">
+              <dl className="space-y-2 text-xs">
+                {peers.map(([k, ids]) => (
+                  <div key={k} className="flex gap-2">
+                    <dt className="w-24 shrink-0 text-zinc-500">{PEER_LABELS[k] ?? k}</dt>
+                    <dd className="min-w-0 break-words font-mono text-zinc-800">{ids.join(", ")}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Section>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

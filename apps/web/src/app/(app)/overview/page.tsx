@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { getOverview } from "@bulwark/db";
+import { requirePageContext } from "@/modules/auth/server/session";
+import { can } from "@/modules/auth/permissions";
+import { ClustersTable } from "@/modules/clusters/components/clusters-table";
+import { ScanAllButton } from "@/modules/clusters/components/scan-all-button";
+import { Onboarding } from "@/modules/overview/components/onboarding";
+import { SeverityTiles } from "@/modules/overview/components/severity-tiles";
+import { ButtonLink } from "@/modules/ui/components/button";
+import { PageHeader, Section } from "@/modules/ui/components/layout";
+import { AboutScore, Score, ScoreBar } from "@/modules/ui/components/score";
+import { plural } from "@/modules/ui/format";
+
+export const metadata = { title: "Overview" };
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage() {
+  const ctx = await requirePageContext();
+  const o = await getOverview({ orgId: ctx.orgId });
+  const canManage = can(ctx.role, "cluster:manage");
+  const total = Object.values(o.counts).reduce((a: number, b) => a + (b as number), 0);
+  const scanned = o.clusters.filter((c) => c.score !== null && c.score !== undefined).length;
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={`Security posture of ${ctx.org.name}`}
+        actions={
+          o.clusters.length > 0 && (
+            <>
+              {can(ctx.role, "scan:run") && <ScanAllButton />}
+              {canManage && <ButtonLink href="/clusters/new" variant="primary"><Plus className="size-4" aria-hidden />Add cluster</ButtonLink>}
+            </>
+          )
+        }
+      />
+      {o.clusters.length === 0 ? (
+        <Onboarding canManage={canManage} />
+      ) : (
+        <div className="space-y-6">
+          <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+            <Section title="Posture score" id="score">
+              <div className="flex items-baseline gap-2">
+                <Score score={o.score} className="text-4xl" />
+                <span className="text-sm text-zinc-400">/ 100</span>
+              </div>
+              <div className="mt-3"><ScoreBar score={o.score} /></div>
+              <p className="mt-3 text-xs text-zinc-500">
+                Across {plural(scanned, "scanned cluster")}{o.scansRunning > 0 ? ` · ${plural(o.scansRunning, "scan")} running` : ""}
+              </p>
+              <div className="mt-3"><AboutScore /></div>
+            </Section>
+            <div className="space-y-4">
+              <Section
+                title="Open findings"
+                id="open"
+                description={`${total.toLocaleString("en-US")} open across all clusters, by severity`}
+                actions={<Link href="/findings" className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">View queue</Link>}
+              >
+                <SeverityTiles counts={o.counts} />
+              </Section>
+              <Section title="Since yesterday" id="changes" description="Changes found by scans in the last 24 hours" bodyClassName="p-0">
+                <ul className="grid grid-cols-3 divide-x divide-zinc-100">
+                  <li>
+                    <Link href="/findings?status=open" className="block px-4 py-3 hover:bg-zinc-50">
+                      <div className="text-xs text-zinc-500">New</div>
+                      <div className="mt-0.5 text-xl font-semibold tabular-nums text-zinc-900">+{o.changes24h.new}</div>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link href="/findings?status=resolved" className="block px-4 py-3 hover:bg-zinc-50">
+                      <div className="text-xs text-zinc-500">Fixed</div>
+                      <div className="mt-0.5 text-xl font-semibold tabular-nums text-green-700">{o.changes24h.fixed}</div>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link href="/findings?status=reopened" className="block px-4 py-3 hover:bg-zinc-50">
+                      <div className="text-xs text-zinc-500">Reopened</div>
+                      <div className="mt-0.5 text-xl font-semibold tabular-nums text-rose-700">{o.changes24h.reopened}</div>
+                    </Link>
+                  </li>
+                </ul>
+              </Section>
+            </div>
+          </div>
+          <Section
+            title="Clusters"
+            id="clusters"
+            description="Worst first"
+            actions={<Link href="/clusters" className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">All clusters</Link>}
+            bodyClassName="p-0"
+          >
+            <ClustersTable clusters={o.clusters} />
+          </Section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { getClusterOp } from "@/modules/clusters/server/actions";
+import { respond } from "@/lib/api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return respond(await getClusterOp({ clusterId: (await params).id }));
+}

@@ -1,0 +1,8 @@
+import { getFindingOp } from "@/modules/findings/server/actions";
+import { respond } from "@/lib/api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return respond(await getFindingOp({ findingId: (await params).id }));
+}

@@ -1,0 +1,90 @@
+// Recent scans of a cluster with the reason when a scan failed or was partial.
+import { ScanStatusBadge } from "@/modules/ui/components/badge";
+import { tableClass as t } from "@/modules/ui/components/layout";
+import { Score } from "@/modules/ui/components/score";
+import { Time } from "@/modules/ui/components/time";
+import { duration } from "@/modules/ui/format";
+import type { TScanStatus } from "@/modules/ui/severity";
+
+export interface TScanRow {
+  id: string;
+  trigger: string;
+  status: string;
+  createdAt: Date | string;
+  finishedAt?: Date | string | null;
+  durationMs?: number | null;
+  objectCount?: number | null;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  score?: number | null;
+  newCount?: number;
+  fixedCount?: number;
+  error?: string | null;
+  kinds?: unknown;
+}
+
+/** Why a scan is partial or failed, in words: the error, then the kinds it could not read. */
+export function scanReason(s: TScanRow): string | null {
+  const parts: string[] = [];
+  if (s.error) parts.push(s.error);
+  if (Array.isArray(s.kinds)) {
+    const bad = (s.kinds as Array<{ kind?: string; resource?: string; status?: string }>).filter((k) => k.status === "forbidden" || k.status === "failed");
+    const forbidden = bad.filter((k) => k.status === "forbidden").map((k) => k.kind ?? k.resource);
+    const failed = bad.filter((k) => k.status === "failed").map((k) => k.kind ?? k.resource);
+    if (forbidden.length) parts.push(`Not allowed to read ${forbidden.join(", ")}; rules needing them were not evaluated.`);
+    if (failed.length) parts.push(`Reading ${failed.join(", ")} failed.`);
+  }
+  return parts.length ? parts.join(" ") : null;
+}
+
+export function ScanHistory({ scans }: { scans: TScanRow[] }) {
+  if (scans.length === 0) return <p className="px-4 py-6 text-sm text-zinc-500">No scans yet.</p>;
+  return (
+    <div className={t.wrap}>
+      <table className={t.table}>
+        <thead className={t.thead}>
+          <tr>
+            <th scope="col" className={t.th}>Started</th>
+            <th scope="col" className={t.th}>Status</th>
+            <th scope="col" className={`${t.th} hidden sm:table-cell`}>Trigger</th>
+            <th scope="col" className={`${t.th} text-right`}>Score</th>
+            <th scope="col" className={`${t.th} hidden text-right md:table-cell`}>Crit / High</th>
+            <th scope="col" className={`${t.th} hidden text-right md:table-cell`}>New / Fixed</th>
+            <th scope="col" className={`${t.th} hidden text-right lg:table-cell`}>Objects</th>
+            <th scope="col" className={`${t.th} hidden text-right lg:table-cell`}>Took</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scans.map((s) => {
+            const reason = s.status === "failed" || s.status === "partial" ? scanReason(s) : null;
+            return (
+              <tr key={s.id} className={t.tr}>
+                <td className={`${t.td} align-top text-xs`}><Time date={s.createdAt} /></td>
+                <td className={`${t.td} align-top`}>
+                  <ScanStatusBadge status={s.status as TScanStatus} />
+                  {reason && <p className="mt-1 max-w-md text-xs text-zinc-600">{reason}</p>}
+                </td>
+                <td className={`${t.td} hidden align-top text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
+                <td className={`${t.td} align-top text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>
+                <td className={`${t.td} hidden align-top text-right text-xs md:table-cell`}>
+                  <span className={s.critical ? "text-red-700" : "text-zinc-400"}>{s.critical}</span>
+                  <span className="text-zinc-300"> / </span>
+                  <span className={s.high ? "text-orange-600" : "text-zinc-400"}>{s.high}</span>
+                </td>
+                <td className={`${t.td} hidden align-top text-right text-xs md:table-cell`}>
+                  <span className="text-zinc-700">+{s.newCount ?? 0}</span>
+                  <span className="text-zinc-300"> / </span>
+                  <span className="text-green-700">{s.fixedCount ?? 0}</span>
+                </td>
+                <td className={`${t.td} hidden align-top text-right text-xs text-zinc-600 lg:table-cell`}>{s.objectCount ?? "—"}</td>
+                <td className={`${t.td} hidden align-top text-right text-xs text-zinc-600 lg:table-cell`}>{duration(s.durationMs)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { RESOURCES_TO_READ } from "@bulwark/k8s";
+import { scannerManifest } from "./scanner-manifest";
+
+function docs(text: string) {
+  return YAML.parseAllDocuments(text).map((d) => d.toJS() as { kind: string; rules?: Array<{ apiGroups?: string[]; resources?: string[]; verbs: string[] }> ; type?: string; metadata: { annotations?: Record<string, string> } });
+}
+
+describe("scannerManifest", () => {
+  it("is a ServiceAccount, read-only ClusterRole, binding and token Secret", () => {
+    const d = docs(scannerManifest({ allowSecretMetadata: false, namespace: "bulwark" }));
+    expect(d.map((x) => x.kind)).toEqual(["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Secret"]);
+    const secret = d[4]!;
+    expect(secret.type).toBe("kubernetes.io/service-account-token");
+    expect(secret.metadata.annotations?.["kubernetes.io/service-account.name"]).toBe("bulwark-scanner");
+  });
+
+  it("grants only get/list/watch and leaves out secrets unless asked", () => {
+    const role = docs(scannerManifest({ allowSecretMetadata: false, namespace: "bulwark" }))[2]!;
+    const verbs = new Set(role.rules!.flatMap((r) => r.verbs));
+    expect([...verbs].sort()).toEqual(["get", "list", "watch"]);
+    const resources = role.rules!.flatMap((r) => r.resources ?? []);
+    expect(resources).not.toContain("secrets");
+    // Every other kind the reader needs is granted.
+    for (const r of RESOURCES_TO_READ) if (r.resource !== "secrets") expect(resources).toContain(r.resource);
+  });
+
+  it("adds secrets to the core group when Secret metadata is allowed", () => {
+    const role = docs(scannerManifest({ allowSecretMetadata: true, namespace: "sec" }))[2]!;
+    const core = role.rules!.find((r) => r.apiGroups?.[0] === "")!;
+    expect(core.resources).toContain("secrets");
+  });
+});

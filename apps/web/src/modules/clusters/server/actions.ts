@@ -1,0 +1,172 @@
+"use server";
+// Cluster operations: server actions for the UI, also called by the /api/clusters route handlers.
+// Each one is withOrg (schema + permission) around one data call plus the enqueue that follows it.
+import { revalidatePath } from "next/cache";
+import {
+  createCluster, createScan, deleteCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
+} from "@bulwark/db";
+import { enqueueScan, enqueueTestConnection, removeScanSchedule, upsertScanSchedule } from "@bulwark/jobs";
+import { encryptCredential, KubeconfigError, parseKubeconfig, vetKubeconfig } from "@bulwark/k8s";
+import { z } from "zod";
+import { env } from "@/env";
+import { HttpError, orNotFound } from "@/modules/auth/server/errors";
+import { withOrg } from "@/modules/auth/server/with-org";
+import { ZAddCluster, ZClusterId, ZInspectKubeconfig, ZSchedule } from "../clusters.schemas";
+import { getKeyring } from "./credentials";
+
+function kubeconfigError(err: unknown): never {
+  if (err instanceof KubeconfigError) {
+    const where = err.field ? `kubeconfig ${err.field}` : "kubeconfig";
+    throw new HttpError(400, err.message, "invalid_kubeconfig", { kubeconfig: err.field ? `${where}: ${err.message.replace(`${err.field}: `, "")}` : err.message });
+  }
+  throw err;
+}
+
+async function enqueueOrExplain<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    console.error(`[bulwark/web] enqueue ${what} failed`, err);
+    throw new HttpError(503, `Saved, but the job queue is unreachable, so the ${what} was not started. Check that Redis and the worker are running, then try again.`, "queue_unavailable");
+  }
+}
+
+/** Reads context names and servers out of a kubeconfig; credentials never leave the server. */
+export const inspectKubeconfigAction = withOrg({ schema: ZInspectKubeconfig, permission: "cluster:manage" }, async (input) => {
+  try {
+    const parsed = parseKubeconfig(input.kubeconfig);
+    return {
+      contexts: parsed.contexts.map((c) => ({ name: c.name, server: c.server, namespace: c.namespace ?? null })),
+      currentContext: parsed.currentContext ?? null,
+    };
+  } catch (err) {
+    return kubeconfigError(err);
+  }
+});
+
+export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "cluster:manage" }, async (input, ctx) => {
+  const org = orNotFound(await getOrganization({ orgId: ctx.orgId }));
+  let vetted;
+  try {
+    vetted = await vetKubeconfig(input.kubeconfig, {
+      ...(input.context ? { context: input.context } : {}),
+      allowPrivateNetworks: env().BULWARK_ALLOW_PRIVATE_NETWORKS,
+      allowInsecureTls: org.allowInsecureTls,
+    });
+  } catch (err) {
+    return kubeconfigError(err);
+  }
+  const { ciphertext, keyId } = encryptCredential(vetted.kubeconfig, getKeyring());
+  const cluster = await createCluster({
+    orgId: ctx.orgId,
+    actorId: ctx.userId,
+    name: input.name,
+    server: vetted.server,
+    contextName: vetted.context,
+    credentialCipher: ciphertext,
+    credentialKeyId: keyId,
+  });
+  const scan = await createScan({ orgId: ctx.orgId, clusterId: cluster.id, trigger: "onboarding", actorId: ctx.userId });
+  await enqueueOrExplain("connection test and first scan", async () => {
+    await enqueueTestConnection({ orgId: ctx.orgId, clusterId: cluster.id });
+    await enqueueScan({ orgId: ctx.orgId, clusterId: cluster.id, scanId: scan.id, trigger: "onboarding" });
+    await upsertScanSchedule({ orgId: ctx.orgId, clusterId: cluster.id, enabled: true, mode: "interval", everyMinutes: 1440, timezone: "UTC" });
+  });
+  revalidatePath("/clusters");
+  return { id: cluster.id, name: cluster.name, server: cluster.server, scanId: scan.id };
+});
+
+export const scanNowAction = withOrg({ schema: ZClusterId, permission: "scan:run" }, async (input, ctx) => {
+  orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
+  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "manual", actorId: ctx.userId });
+  await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: input.clusterId, scanId: scan.id, trigger: "manual" }));
+  revalidatePath(`/clusters/${input.clusterId}`);
+  return { scanId: scan.id, status: scan.status };
+});
+
+/** Same as scanNow but the trigger is "api" (used by POST /api/clusters/[id]/scans). */
+export const apiScanAction = withOrg({ schema: ZClusterId, permission: "scan:run" }, async (input, ctx) => {
+  orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
+  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "api", actorId: ctx.userId });
+  await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: input.clusterId, scanId: scan.id, trigger: "api" }));
+  return { id: scan.id, status: scan.status, clusterId: input.clusterId };
+});
+
+export const scanAllAction = withOrg({ schema: z.object({}), permission: "scan:run" }, async (_input, ctx) => {
+  const clusters = await listClusters({ orgId: ctx.orgId });
+  let queued = 0;
+  let skipped = 0;
+  for (const c of clusters) {
+    // A cluster with a scan already waiting or running gets no second one.
+    if (c.lastScan && (c.lastScan.status === "queued" || c.lastScan.status === "running")) {
+      skipped++;
+      continue;
+    }
+    const scan = await createScan({ orgId: ctx.orgId, clusterId: c.id, trigger: "manual", actorId: ctx.userId });
+    await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: c.id, scanId: scan.id, trigger: "manual" }));
+    queued++;
+  }
+  revalidatePath("/clusters");
+  return { queued, skipped };
+});
+
+export const deleteClusterAction = withOrg({ schema: ZClusterId, permission: "cluster:manage" }, async (input, ctx) => {
+  orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
+  await deleteCluster({ orgId: ctx.orgId, clusterId: input.clusterId, actorId: ctx.userId });
+  await removeScanSchedule(input.clusterId).catch((err: unknown) => console.error("[bulwark/web] removeScanSchedule failed", err));
+  revalidatePath("/clusters");
+  return { deleted: true };
+});
+
+export const updateScheduleAction = withOrg({ schema: ZSchedule, permission: "schedule:manage" }, async (input, ctx) => {
+  orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
+  const saved = await updateSchedule({
+    orgId: ctx.orgId,
+    clusterId: input.clusterId,
+    actorId: ctx.userId,
+    enabled: input.enabled,
+    mode: input.mode,
+    ...(input.mode === "interval" ? { everyMinutes: input.everyMinutes } : { cron: input.cron, timezone: input.timezone }),
+  });
+  await enqueueOrExplain("schedule change", async () => {
+    if (input.enabled) {
+      await upsertScanSchedule({
+        orgId: ctx.orgId,
+        clusterId: input.clusterId,
+        enabled: true,
+        mode: input.mode,
+        everyMinutes: input.everyMinutes,
+        cron: input.cron,
+        timezone: input.timezone,
+      });
+    } else {
+      await removeScanSchedule(input.clusterId);
+    }
+  });
+  revalidatePath(`/clusters/${input.clusterId}`);
+  return { enabled: saved.enabled, mode: saved.mode };
+});
+
+export const listClustersOp = withOrg({ schema: z.object({}), permission: "org:read" }, async (_input, ctx) =>
+  (await listClusters({ orgId: ctx.orgId })).map(withoutCredentials),
+);
+
+/** Drops credential fields even if a data function ever returned them: they never reach a browser. */
+function withoutCredentials<T extends object>(row: T): Omit<T, "credentialCipher" | "credentialKeyId"> {
+  const { credentialCipher: _c, credentialKeyId: _k, ...rest } = row as T & { credentialCipher?: unknown; credentialKeyId?: unknown };
+  return rest;
+}
+
+export const getClusterOp = withOrg({ schema: ZClusterId, permission: "org:read" }, async (input, ctx) =>
+  withoutCredentials(orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found")),
+);
+
+export const getScanOp = withOrg({ schema: z.object({ scanId: z.string().min(1).max(64) }), permission: "org:read" }, async (input, ctx) => {
+  const scan = orNotFound(await getScan({ orgId: ctx.orgId, scanId: input.scanId }), "Scan not found");
+  return scan;
+});
+
+export const listScansOp = withOrg(
+  { schema: z.object({ clusterId: z.string().max(64).optional(), cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }), permission: "org:read" },
+  async (input, ctx) => listScans({ orgId: ctx.orgId, ...input }),
+);

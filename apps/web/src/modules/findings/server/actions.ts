@@ -1,0 +1,12 @@
+"use server";
+// Findings operations behind /api/findings (read-only for now; status changes come with triage).
+import { withOrg } from "@/modules/auth/server/with-org";
+import { orNotFound } from "@/modules/auth/server/errors";
+import { ZFindingFilters, ZFindingId } from "../findings.schemas";
+import { queryFinding, queryFindings } from "./queries";
+
+export const listFindingsOp = withOrg({ schema: ZFindingFilters, permission: "org:read" }, async (input, ctx) => queryFindings(ctx.orgId, input));
+
+export const getFindingOp = withOrg({ schema: ZFindingId, permission: "org:read" }, async (input, ctx) =>
+  orNotFound(await queryFinding(ctx.orgId, input.findingId), "Finding not found"),
+);

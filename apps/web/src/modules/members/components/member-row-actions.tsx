@@ -1,0 +1,93 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/modules/ui/components/button";
+import { Select } from "@/modules/ui/components/form";
+import { useToast } from "@/modules/ui/components/toast";
+import { ROLES, type TRole } from "@/modules/auth/permissions";
+import { changeRoleAction, removeMemberAction, revokeInviteAction } from "../server/actions";
+
+export function RoleSelect({ userId, role, label, disabled, allowOwner }: { userId: string; role: TRole; label: string; disabled: boolean; allowOwner: boolean }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [value, setValue] = useState(role);
+  const [pending, start] = useTransition();
+  return (
+    <>
+      <label htmlFor={`role-${userId}`} className="sr-only">Role of {label}</label>
+      <Select
+        id={`role-${userId}`}
+        value={value}
+        disabled={disabled || pending}
+        className="h-8 w-32 py-0 text-xs"
+        onChange={(e) => {
+          const next = e.target.value as TRole;
+          const prev = value;
+          setValue(next);
+          start(async () => {
+            const res = await changeRoleAction({ userId, role: next });
+            if (!res.ok) {
+              setValue(prev);
+              toast.show({ tone: "error", title: "Role not changed", body: res.error });
+            } else {
+              toast.show({
+                tone: "success",
+                title: `${label} is now ${next}`,
+                action: { label: "Undo", onClick: () => start(async () => { const r = await changeRoleAction({ userId, role: prev }); if (r.ok) setValue(prev); router.refresh(); }) },
+              });
+            }
+            router.refresh();
+          });
+        }}
+      >
+        {ROLES.filter((r) => allowOwner || r !== "owner" || role === "owner").map((r) => <option key={r} value={r}>{r}</option>)}
+      </Select>
+    </>
+  );
+}
+
+export function RemoveMember({ userId, label }: { userId: string; label: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      className="text-red-700"
+      disabled={pending}
+      onClick={() => {
+        if (!window.confirm(`Remove ${label} from this organization? They lose access immediately.`)) return;
+        start(async () => {
+          const res = await removeMemberAction({ userId });
+          toast.show(res.ok ? { tone: "success", title: `Removed ${label}` } : { tone: "error", title: "Not removed", body: res.error });
+          router.refresh();
+        });
+      }}
+    >
+      Remove
+    </Button>
+  );
+}
+
+export function RevokeInvite({ inviteId }: { inviteId: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const res = await revokeInviteAction({ inviteId });
+          toast.show(res.ok ? { tone: "success", title: "Invite revoked" } : { tone: "error", title: "Not revoked", body: res.error });
+          router.refresh();
+        })
+      }
+    >
+      Revoke
+    </Button>
+  );
+}

@@ -1,0 +1,23 @@
+// The sidebar's information architecture (DESIGN.md). `soon` marks pages not built yet.
+export interface TNavItem {
+  href: string;
+  label: string;
+  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit";
+  soon?: boolean;
+}
+
+export const MAIN_NAV: TNavItem[] = [
+  { href: "/overview", label: "Overview", icon: "overview" },
+  { href: "/clusters", label: "Clusters", icon: "clusters" },
+  { href: "/findings", label: "Findings", icon: "findings" },
+  { href: "/compliance", label: "Compliance", icon: "compliance", soon: true },
+  { href: "/reports", label: "Reports", icon: "reports", soon: true },
+  { href: "/trends", label: "Trends", icon: "trends", soon: true },
+  { href: "/scan-yaml", label: "Scan YAML", icon: "scan" },
+];
+
+export const SETTINGS_NAV: TNavItem[] = [
+  { href: "/settings/members", label: "Members", icon: "members" },
+  { href: "/settings/policy", label: "Policy", icon: "policy", soon: true },
+  { href: "/settings/audit", label: "Audit log", icon: "audit" },
+];

@@ -1,0 +1,306 @@
+// Stores one scan's results in one transaction. A finding is one row per (cluster, fingerprint):
+//
+// - new fingerprints are inserted in batches (INSERT ... SELECT FROM unnest(...));
+// - present ones are written only when something about them changed (severity, message, observed
+//   value, remediation, fix, or status: resolved -> reopened, exception -> excepted). An unchanged
+//   rescan writes no finding rows at all. "Still present" therefore is not a per-row timestamp:
+//   every unresolved finding was present in the cluster's last scan (Cluster.lastScanId/At), and
+//   lastSeenScanId/lastSeenAt record the last scan that changed the row;
+// - vanished ones are resolved, except when their rule was not evaluated in this scan or their
+//   object's kind was not read (forbidden, failed): a partial scan never falsely resolves;
+// - ClusterObject rows (the YAML shown on a finding) are upserted only for objects that have
+//   findings and whose content hash changed.
+// FindingEvent rows record reopen/resolve transitions; creation is firstSeenAt/firstSeenScanId.
+import type { Finding as EngineFinding, KindReadResult, KubeObject, RuleStatus, Severity } from "@bulwark/rules";
+import type { Prisma, ScanStatus } from "../generated/prisma/client";
+import { db, type Tx } from "../client";
+import { newId } from "../ids";
+import { manifestHash, objectKey, sanitizeManifest } from "../objects/sanitize-manifest";
+
+const BATCH = 2000;
+const UNRESOLVED = new Set(["open", "reopened", "in_progress", "excepted"]);
+
+export interface TRecordScanResultsInput {
+  orgId: string;
+  scanId: string;
+  /** When given, only this worker's claim may record (a worker declared dead can't overwrite). */
+  workerId?: string;
+  result: { findings: readonly EngineFinding[]; rules: readonly RuleStatus[]; score: number; counts: Record<Severity, number>; objectCount: number };
+  kinds: readonly KindReadResult[];
+  /** The snapshot's objects; only those with findings are stored. */
+  objects: readonly KubeObject[];
+  kubeVersion?: string;
+  gitVersion?: string;
+  provider?: string;
+  rulesVersion?: string;
+  durationMs?: number;
+}
+
+export interface TIngestStats {
+  inserted: number;
+  updated: number;
+  reopened: number;
+  resolved: number;
+  /** Unresolved findings whose rule or kind was not evaluated this scan, left as they were. */
+  keptUnjudged: number;
+  objectsWritten: number;
+  ms: number;
+}
+
+export interface TRecordScanResultsOutput {
+  status: Extract<ScanStatus, "succeeded" | "partial">;
+  stats: TIngestStats;
+}
+
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string };
+
+function chunks<T>(items: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Returns null when the scan is not (or no longer) running under this claim: nothing is written. */
+export async function recordScanResults(input: TRecordScanResultsInput): Promise<TRecordScanResultsOutput | null> {
+  const started = Date.now();
+  return db.$transaction(
+    async (tx) => {
+      const [scan] = await tx.$queryRawUnsafe<Array<{ clusterId: string; status: string; workerId: string | null; startedAt: Date | null }>>(
+        `SELECT "clusterId", status::text AS status, "workerId", "startedAt" FROM "Scan" WHERE id = $1 AND "orgId" = $2 FOR UPDATE`,
+        input.scanId,
+        input.orgId,
+      );
+      if (!scan || scan.status !== "running") return null;
+      if (input.workerId && scan.workerId !== input.workerId) return null;
+      const clusterId = scan.clusterId;
+      // One ingestion per cluster at a time: concurrent scans of a cluster would race on the same fingerprints.
+      await tx.$queryRawUnsafe(`SELECT id FROM "Cluster" WHERE id = $1 FOR UPDATE`, clusterId);
+      const now = new Date();
+
+      const stats = await ingestFindings(tx, { ...input, clusterId, now });
+      const objectsWritten = await upsertObjects(tx, { orgId: input.orgId, clusterId, scanId: input.scanId, findings: input.result.findings, objects: input.objects });
+
+      const partial = input.kinds.some((k) => k.status === "forbidden" || k.status === "failed");
+      const status = partial ? "partial" : "succeeded";
+      const [{ open }] = (await tx.$queryRawUnsafe<Array<{ open: number }>>(
+        `SELECT count(*)::int AS open FROM "Finding" WHERE "clusterId" = $1 AND status IN ('open','reopened','in_progress')`,
+        clusterId,
+      )) as [{ open: number }];
+      const c = input.result.counts;
+      await tx.scan.update({
+        where: { id: input.scanId },
+        data: {
+          status,
+          phase: "done",
+          progress: 100,
+          objectCount: input.result.objectCount,
+          durationMs: input.durationMs ?? (scan.startedAt ? now.getTime() - scan.startedAt.getTime() : null),
+          critical: c.critical,
+          high: c.high,
+          medium: c.medium,
+          low: c.low,
+          info: c.info,
+          score: input.result.score,
+          newCount: stats.inserted,
+          fixedCount: stats.resolved,
+          reopenedCount: stats.reopened,
+          openCount: open,
+          error: partial ? partialReason(input.kinds) : null,
+          kinds: input.kinds as unknown as Prisma.InputJsonValue,
+          rules: input.result.rules as unknown as Prisma.InputJsonValue,
+          kubeVersion: input.kubeVersion ?? null,
+          rulesVersion: input.rulesVersion ?? null,
+          heartbeatAt: now,
+          finishedAt: now,
+        },
+      });
+      await tx.cluster.update({
+        where: { id: clusterId },
+        data: {
+          lastScanId: input.scanId,
+          lastScanAt: now,
+          score: input.result.score,
+          connectionStatus: "connected",
+          connectionError: null,
+          connectionCheckedAt: now,
+          ...(input.kubeVersion ? { kubeVersion: input.kubeVersion } : {}),
+          ...(input.gitVersion ? { gitVersion: input.gitVersion } : {}),
+          ...(input.provider ? { provider: input.provider } : {}),
+        },
+      });
+      return { status, stats: { ...stats, objectsWritten, ms: Date.now() - started } };
+    },
+    { timeout: 180_000, maxWait: 30_000 },
+  );
+}
+
+function partialReason(kinds: readonly KindReadResult[]): string {
+  const bad = kinds.filter((k) => k.status === "forbidden" || k.status === "failed");
+  const list = bad.slice(0, 8).map((k) => `${k.resource} ${k.status}${k.error ? ` (${k.error})` : ""}`);
+  return `not everything could be read: ${list.join("; ")}${bad.length > 8 ? `; and ${bad.length - 8} more` : ""}`;
+}
+
+async function ingestFindings(
+  tx: Tx,
+  input: TRecordScanResultsInput & { clusterId: string; now: Date },
+): Promise<Omit<TIngestStats, "objectsWritten" | "ms">> {
+  const { orgId, clusterId, scanId, now } = input;
+  const existing = await tx.$queryRawUnsafe<Existing[]>(
+    `SELECT id, fingerprint, status::text AS status, "ruleId", kind FROM "Finding" WHERE "clusterId" = $1`,
+    clusterId,
+  );
+  const byFp = new Map(existing.map((e) => [e.fingerprint, e]));
+  const seen = new Set<string>();
+  const inserts: EngineFinding[] = [];
+  const touches: Array<{ id: string; f: EngineFinding; status: string }> = [];
+  const reopenedIds: string[] = [];
+  for (const f of input.result.findings) {
+    if (seen.has(f.fingerprint)) continue;
+    seen.add(f.fingerprint);
+    const prev = byFp.get(f.fingerprint);
+    if (!prev) {
+      inserts.push(f);
+      continue;
+    }
+    let status = prev.status;
+    if (f.exception) status = "excepted";
+    else if (prev.status === "resolved") status = "reopened";
+    if (prev.status === "resolved") reopenedIds.push(prev.id);
+    touches.push({ id: prev.id, f, status });
+  }
+
+  const evaluated = new Set(input.result.rules.filter((r) => r.status === "passed" || r.status === "failed").map((r) => r.id));
+  const readKinds = new Set(input.kinds.filter((k) => k.status === "read").map((k) => k.kind));
+  const resolveIds: string[] = [];
+  let keptUnjudged = 0;
+  for (const e of existing) {
+    if (seen.has(e.fingerprint) || !UNRESOLVED.has(e.status)) continue;
+    if (evaluated.has(e.ruleId) && readKinds.has(e.kind)) resolveIds.push(e.id);
+    else keptUnjudged++;
+  }
+
+  for (const batch of chunks(inserts)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt")
+       SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix)
+       ON CONFLICT ("clusterId", fingerprint) DO NOTHING`,
+      orgId,
+      clusterId,
+      scanId,
+      now,
+      batch.map(() => newId()),
+      batch.map((f) => f.fingerprint),
+      batch.map((f) => f.ruleId),
+      batch.map((f) => f.severity),
+      batch.map((f) => (f.exception ? "excepted" : "open")),
+      batch.map((f) => f.object.apiVersion),
+      batch.map((f) => f.object.kind),
+      batch.map((f) => f.object.namespace ?? null),
+      batch.map((f) => f.object.name),
+      batch.map((f) => f.object.uid ?? null),
+      batch.map((f) => f.path),
+      batch.map((f) => f.observed ?? null),
+      batch.map((f) => f.message),
+      batch.map((f) => f.remediation),
+      batch.map((f) => (f.fix ? JSON.stringify(f.fix) : null)),
+    );
+  }
+
+  let updated = 0;
+  for (const batch of chunks(touches)) {
+    // The WHERE clause compares in SQL so that only rows that really change are written.
+    updated += await tx.$executeRawUnsafe(
+      `UPDATE "Finding" f SET severity = u.sev::"Severity", status = u.st::"FindingStatus", message = u.msg, observed = u.obs,
+              remediation = u.rem, fix = u.fix::jsonb, "resolvedAt" = NULL, "lastSeenScanId" = $1, "lastSeenAt" = $2, "updatedAt" = $2
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS u(id, sev, st, msg, obs, rem, fix)
+       WHERE f.id = u.id AND (f.severity::text <> u.sev OR f.status::text <> u.st OR f.message <> u.msg OR f.observed IS DISTINCT FROM u.obs
+              OR f.remediation <> u.rem OR f.fix IS DISTINCT FROM u.fix::jsonb)`,
+      scanId,
+      now,
+      batch.map((t) => t.id),
+      batch.map((t) => t.f.severity),
+      batch.map((t) => t.status),
+      batch.map((t) => t.f.message),
+      batch.map((t) => t.f.observed ?? null),
+      batch.map((t) => t.f.remediation),
+      batch.map((t) => (t.f.fix ? JSON.stringify(t.f.fix) : null)),
+    );
+  }
+
+  for (const batch of chunks(resolveIds)) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Finding" SET status = 'resolved', "resolvedAt" = $1, "updatedAt" = $1, "lastSeenScanId" = $2 WHERE id = ANY($3::text[])`,
+      now,
+      scanId,
+      batch,
+    );
+  }
+
+  const events = [
+    ...reopenedIds.map((id) => ({ id, type: "reopened" })),
+    ...resolveIds.map((id) => ({ id, type: "resolved" })),
+  ];
+  for (const batch of chunks(events)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "FindingEvent" (id, "orgId", "findingId", type, data, "createdAt")
+       SELECT u.eid, $1, u.fid, u.type, jsonb_build_object('scanId', $2::text), $3 FROM unnest($4::text[], $5::text[], $6::text[]) AS u(eid, fid, type)`,
+      orgId,
+      scanId,
+      now,
+      batch.map(() => newId()),
+      batch.map((e) => e.id),
+      batch.map((e) => e.type),
+    );
+  }
+
+  return { inserted: inserts.length, updated, reopened: reopenedIds.length, resolved: resolveIds.length, keptUnjudged };
+}
+
+async function upsertObjects(
+  tx: Tx,
+  input: { orgId: string; clusterId: string; scanId: string; findings: readonly EngineFinding[]; objects: readonly KubeObject[] },
+): Promise<number> {
+  const wanted = new Set(input.findings.map((f) => objectKey(f.object)));
+  if (wanted.size === 0) return 0;
+  const rows: Array<{ key: string; obj: KubeObject; manifest: KubeObject; hash: string }> = [];
+  for (const obj of input.objects) {
+    const key = objectKey({ uid: obj.metadata?.uid, kind: obj.kind, namespace: obj.metadata?.namespace, name: obj.metadata?.name ?? "" });
+    if (!wanted.has(key)) continue;
+    wanted.delete(key);
+    const manifest = sanitizeManifest(obj);
+    rows.push({ key, obj, manifest, hash: manifestHash(manifest) });
+  }
+  if (rows.length === 0) return 0;
+  const current = await tx.$queryRawUnsafe<Array<{ key: string; hash: string }>>(
+    `SELECT key, hash FROM "ClusterObject" WHERE "clusterId" = $1 AND key = ANY($2::text[])`,
+    input.clusterId,
+    rows.map((r) => r.key),
+  );
+  const known = new Map(current.map((c) => [c.key, c.hash]));
+  const changed = rows.filter((r) => known.get(r.key) !== r.hash);
+  const now = new Date();
+  for (const batch of chunks(changed, 500)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ClusterObject" (id, "orgId", "clusterId", key, "apiVersion", kind, namespace, name, hash, manifest, "lastSeenScanId", "updatedAt")
+       SELECT u.id, $1, $2, u.key, u.av, u.kind, u.ns, u.name, u.hash, u.manifest::jsonb, $3, $4
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u(id, key, av, kind, ns, name, hash, manifest)
+       ON CONFLICT ("clusterId", key) DO UPDATE SET "apiVersion" = EXCLUDED."apiVersion", kind = EXCLUDED.kind, namespace = EXCLUDED.namespace,
+         name = EXCLUDED.name, hash = EXCLUDED.hash, manifest = EXCLUDED.manifest, "lastSeenScanId" = EXCLUDED."lastSeenScanId", "updatedAt" = EXCLUDED."updatedAt"`,
+      input.orgId,
+      input.clusterId,
+      input.scanId,
+      now,
+      batch.map(() => newId()),
+      batch.map((r) => r.key),
+      batch.map((r) => r.obj.apiVersion),
+      batch.map((r) => r.obj.kind),
+      batch.map((r) => r.obj.metadata?.namespace ?? null),
+      batch.map((r) => r.obj.metadata?.name ?? ""),
+      batch.map((r) => r.hash),
+      batch.map((r) => JSON.stringify(r.manifest)),
+    );
+  }
+  return changed.length;
+}

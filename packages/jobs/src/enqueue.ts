@@ -1,0 +1,69 @@
+// What web and worker call to put work on the queues. Payloads are validated before they leave.
+import { QUEUE_CONNECTION, QUEUE_SCAN, ZScanJob, ZTestConnectionJob, scanJobId, scanSchedulerId, type TScanJob, type TTestConnectionJob } from "./definitions";
+import { getQueue } from "./connection";
+
+export const SCAN_JOB_NAME = "scan";
+export const SCHEDULED_SCAN_JOB_NAME = "scheduled-scan";
+export const TEST_CONNECTION_JOB_NAME = "test-connection";
+
+const SCAN_JOB_DEFAULTS = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 10_000 },
+  // Keep finished jobs a while so a duplicate enqueue of the same scan id stays a no-op.
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/** Enqueues a requested scan. The job id is derived from the Scan row, so enqueueing twice is a no-op. */
+export async function enqueueScan(payload: TScanJob & { scanId: string }): Promise<{ jobId: string }> {
+  const data = ZScanJob.parse(payload);
+  const jobId = scanJobId(payload.scanId);
+  await getQueue(QUEUE_SCAN).add(SCAN_JOB_NAME, data, { ...SCAN_JOB_DEFAULTS, jobId });
+  return { jobId };
+}
+
+/** Test a cluster's connection; one pending test per cluster at a time. */
+export async function enqueueTestConnection(payload: TTestConnectionJob): Promise<{ jobId: string }> {
+  const data = ZTestConnectionJob.parse(payload);
+  // Unique per request (a user may retest after fixing something) but colon-free, as custom ids must be.
+  const jobId = `test-${data.clusterId}-${Date.now()}`;
+  await getQueue(QUEUE_CONNECTION).add(TEST_CONNECTION_JOB_NAME, data, {
+    jobId,
+    attempts: 1,
+    removeOnComplete: { age: 3600, count: 1000 },
+    removeOnFail: { age: 24 * 3600 },
+  });
+  return { jobId };
+}
+
+export interface TScheduleSpec {
+  orgId: string;
+  clusterId: string;
+  enabled: boolean;
+  mode: string;
+  everyMinutes?: number | null;
+  cron?: string | null;
+  timezone?: string | null;
+}
+
+/** Creates or replaces the cluster's recurring scan; a disabled schedule removes it. */
+export async function upsertScanSchedule(schedule: TScheduleSpec): Promise<void> {
+  if (!schedule.enabled) {
+    await removeScanSchedule(schedule.clusterId);
+    return;
+  }
+  const repeat =
+    schedule.mode === "cron"
+      ? { pattern: schedule.cron ?? "0 3 * * *", tz: schedule.timezone ?? "UTC" }
+      : { every: Math.max(5, schedule.everyMinutes ?? 1440) * 60_000 };
+  const data = ZScanJob.parse({ orgId: schedule.orgId, clusterId: schedule.clusterId, trigger: "schedule" });
+  await getQueue(QUEUE_SCAN).upsertJobScheduler(scanSchedulerId(schedule.clusterId), repeat, {
+    name: SCHEDULED_SCAN_JOB_NAME,
+    data,
+    opts: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  });
+}
+
+export async function removeScanSchedule(clusterId: string): Promise<void> {
+  await getQueue(QUEUE_SCAN).removeJobScheduler(scanSchedulerId(clusterId));
+}

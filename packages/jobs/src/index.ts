@@ -1,0 +1,13 @@
+export * from "./definitions";
+export { jobsEnv, type TJobsEnv } from "./env";
+export { getQueueConnection, getQueue, closeQueues, createQueueConnection, resolveBackend, type QueueConnection, type QueueBackendName } from "./connection";
+export {
+  enqueueScan,
+  enqueueTestConnection,
+  upsertScanSchedule,
+  removeScanSchedule,
+  SCAN_JOB_NAME,
+  SCHEDULED_SCAN_JOB_NAME,
+  TEST_CONNECTION_JOB_NAME,
+  type TScheduleSpec,
+} from "./enqueue";

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { imageMatchesEntry, parseImage } from "./images";
+
+describe("parseImage", () => {
+  it.each([
+    ["nginx", { registry: "docker.io", implicitRegistry: true, repository: "nginx", tag: undefined, digest: undefined }],
+    ["nginx:1.27", { registry: "docker.io", repository: "nginx", tag: "1.27" }],
+    ["library/nginx:latest", { registry: "docker.io", repository: "library/nginx", tag: "latest" }],
+    ["registry.local:5000/tools/init", { registry: "registry.local:5000", implicitRegistry: false, repository: "tools/init", tag: undefined }],
+    ["localhost/app:dev", { registry: "localhost", repository: "app", tag: "dev" }],
+    ["ghcr.io/acme/api:1.4@sha256:abc", { registry: "ghcr.io", repository: "acme/api", tag: "1.4", digest: "sha256:abc" }],
+    ["busybox@sha256:abc", { registry: "docker.io", repository: "busybox", tag: undefined, digest: "sha256:abc" }],
+    ["K8S.GCR.IO/pause:3.1", { registry: "k8s.gcr.io", repository: "pause", tag: "3.1" }],
+  ])("%s", (image, want) => {
+    expect(parseImage(image)).toMatchObject(want);
+  });
+});
+
+describe("imageMatchesEntry", () => {
+  it("matches a registry host, Docker Hub aliases and path prefixes on segment boundaries", () => {
+    expect(imageMatchesEntry(parseImage("nginx:1"), "docker.io")).toBe(true);
+    expect(imageMatchesEntry(parseImage("nginx:1"), "index.docker.io/")).toBe(true);
+    expect(imageMatchesEntry(parseImage("ghcr.io/acme/api:1"), "ghcr.io/acme")).toBe(true);
+    expect(imageMatchesEntry(parseImage("ghcr.io/acme-evil/api:1"), "ghcr.io/acme")).toBe(false);
+    expect(imageMatchesEntry(parseImage("ghcr.io.evil.com/acme/api:1"), "ghcr.io")).toBe(false);
+    expect(imageMatchesEntry(parseImage("quay.io/x/y"), "")).toBe(false);
+  });
+});

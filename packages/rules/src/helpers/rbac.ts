@@ -1,0 +1,439 @@
+// RBAC resolution shared by the rbac rules: which PolicyRules a Role/ClusterRole really holds
+// (aggregated ClusterRoles expanded), what each binding grants to whom, and which pods run as a
+// service account holding risky permissions. Built once per evaluation (keyed by ctx.index).
+import type { KubeObject, RawFinding, Rule, RuleContext, SnapshotIndex } from "../types";
+import { selectorMatches, type LabelSelector } from "./selectors";
+
+export const RBAC_GROUP = "rbac.authorization.k8s.io";
+
+export interface PolicyRule {
+  apiGroups?: string[];
+  resources?: string[];
+  verbs?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
+
+/** A permission to look for: any of `verbs` on any of `resources` (group/resource, "" = core). */
+export interface PermissionCheck {
+  verbs: readonly string[];
+  resources: ReadonlyArray<readonly [group: string, resource: string]>;
+  /** Grants restricted by resourceNames still count (default true). */
+  includeNamed?: boolean;
+}
+
+export interface Subject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  apiGroup?: string;
+}
+
+export interface BindingInfo {
+  binding: KubeObject;
+  /** "RoleBinding" | "ClusterRoleBinding" */
+  kind: string;
+  /** Namespace the grant applies to; undefined = cluster-wide (ClusterRoleBinding). */
+  scope: string | undefined;
+  roleKind: string;
+  roleName: string;
+  /** The referenced Role/ClusterRole, when it is in the snapshot. */
+  role: KubeObject | undefined;
+  /** Effective rules of the referenced role (aggregation expanded); empty when missing. */
+  rules: readonly PolicyRule[];
+  subjects: readonly Subject[];
+}
+
+export interface RbacIndex {
+  clusterRole(name: string): KubeObject | undefined;
+  role(namespace: string, name: string): KubeObject | undefined;
+  /** Effective rules of a Role or ClusterRole (aggregationRule expanded for ClusterRoles). */
+  rulesOf(role: KubeObject): readonly PolicyRule[];
+  bindings: readonly BindingInfo[];
+  /** Bindings that apply to a service account (directly, or via its groups). */
+  bindingsForServiceAccount(namespace: string, name: string): readonly BindingInfo[];
+}
+
+function arr(v: unknown): string[] {
+  return Array.isArray(v) ? (v.filter((x) => typeof x === "string") as string[]) : [];
+}
+
+export function policyRules(obj: KubeObject): PolicyRule[] {
+  const r = (obj as any).rules;
+  if (!Array.isArray(r)) return [];
+  return r.filter((x: unknown) => x && typeof x === "object") as PolicyRule[];
+}
+
+function resourceMatches(ruleResources: readonly string[], resource: string): boolean {
+  const slash = resource.indexOf("/");
+  const sub = slash >= 0 ? resource.slice(slash) : undefined;
+  for (const r of ruleResources) {
+    if (r === "*" || r === resource) return true;
+    // "*/scale" grants the subresource of every resource.
+    if (sub && r.startsWith("*/") && r.slice(1) === sub) return true;
+  }
+  return false;
+}
+
+/** Whether one PolicyRule grants any verb of the check on any of its resources. */
+export function ruleGrants(rule: PolicyRule, check: PermissionCheck): boolean {
+  const verbs = arr(rule.verbs);
+  if (verbs.length === 0) return false;
+  if (check.includeNamed === false && arr(rule.resourceNames).length > 0) return false;
+  if (!verbs.includes("*") && !check.verbs.some((v) => verbs.includes(v))) return false;
+  const groups = arr(rule.apiGroups);
+  const resources = arr(rule.resources);
+  if (resources.length === 0) return false;
+  for (const [g, res] of check.resources) {
+    if (!groups.includes("*") && !groups.includes(g)) continue;
+    if (resourceMatches(resources, res)) return true;
+  }
+  return false;
+}
+
+/** Index of the first rule granting the check, or -1. */
+export function findGrant(rules: readonly PolicyRule[], check: PermissionCheck): number {
+  for (let i = 0; i < rules.length; i++) if (ruleGrants(rules[i]!, check)) return i;
+  return -1;
+}
+
+export function grants(rules: readonly PolicyRule[], check: PermissionCheck): boolean {
+  return findGrant(rules, check) >= 0;
+}
+
+/** Rule grants every verb on every resource of every group: cluster-admin equivalent. */
+export function isFullWildcard(rule: PolicyRule): boolean {
+  return arr(rule.apiGroups).includes("*") && arr(rule.resources).includes("*") && arr(rule.verbs).includes("*");
+}
+
+const ALL_WRITE_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete"];
+
+/**
+ * Admin-equivalent rule as Polaris judges it: apiGroups "*", resources "*", and verbs "*" or all
+ * seven of get/list/watch/create/update/patch/delete.
+ */
+export function isAdminRule(rule: PolicyRule): boolean {
+  const g = arr(rule.apiGroups);
+  const r = arr(rule.resources);
+  const v = arr(rule.verbs);
+  if (!g.includes("*") || !r.includes("*")) return false;
+  return v.includes("*") || ALL_WRITE_VERBS.every((x) => v.includes(x));
+}
+
+/** Kubernetes-owned RBAC objects (bootstrap policy, system: names): judged as defaults, not user grants. */
+export function isDefaultRbacObject(obj: KubeObject): boolean {
+  const name = obj.metadata?.name ?? "";
+  if (name.startsWith("system:") || name === "gce:podsecuritypolicy:calico-sa") return true;
+  return obj.metadata?.labels?.["kubernetes.io/bootstrapping"] === "rbac-defaults";
+}
+
+export function subjectsOf(binding: KubeObject): Subject[] {
+  const s = (binding as any).subjects;
+  if (!Array.isArray(s)) return [];
+  return s.filter((x: any) => x && typeof x === "object" && typeof x.name === "string" && typeof x.kind === "string");
+}
+
+export function roleRefOf(binding: KubeObject): { kind: string; name: string } | undefined {
+  const r = (binding as any).roleRef;
+  if (!r || typeof r !== "object" || typeof r.name !== "string" || typeof r.kind !== "string") return undefined;
+  return { kind: r.kind, name: r.name };
+}
+
+function bindingNamespace(b: KubeObject): string {
+  return b.metadata?.namespace || "default";
+}
+
+const cache = new WeakMap<SnapshotIndex, RbacIndex>();
+
+export function rbacIndex(ctx: RuleContext): RbacIndex {
+  const hit = cache.get(ctx.index);
+  if (hit) return hit;
+  const built = build(ctx.index);
+  cache.set(ctx.index, built);
+  return built;
+}
+
+function build(index: SnapshotIndex): RbacIndex {
+  const clusterRoles = new Map<string, KubeObject>();
+  for (const cr of index.byKind("ClusterRole")) {
+    const n = cr.metadata?.name;
+    if (n && !clusterRoles.has(n)) clusterRoles.set(n, cr);
+  }
+  const roles = new Map<string, KubeObject>();
+  for (const r of index.byKind("Role")) {
+    const n = r.metadata?.name;
+    if (n) {
+      const k = `${r.metadata?.namespace || "default"}/${n}`;
+      if (!roles.has(k)) roles.set(k, r);
+    }
+  }
+
+  const effective = new Map<KubeObject, PolicyRule[]>();
+  const rulesOf = (role: KubeObject, seen: Set<KubeObject> = new Set()): PolicyRule[] => {
+    const done = effective.get(role);
+    if (done) return done;
+    const own = policyRules(role);
+    const agg = (role as any).aggregationRule?.clusterRoleSelectors;
+    if (role.kind !== "ClusterRole" || !Array.isArray(agg) || agg.length === 0) {
+      effective.set(role, own);
+      return own;
+    }
+    // The controller replaces an aggregated role's rules with the union of every ClusterRole whose
+    // labels match a selector; the stored rules may be stale or empty in a manifest set.
+    seen.add(role);
+    const out = [...own];
+    for (const other of clusterRoles.values()) {
+      if (other === role || seen.has(other)) continue;
+      const labels = other.metadata?.labels;
+      if (!labels) continue;
+      if (agg.some((sel: LabelSelector) => selectorMatches(sel, labels, false))) out.push(...rulesOf(other, seen));
+    }
+    effective.set(role, out);
+    return out;
+  };
+
+  const bindings: BindingInfo[] = [];
+  const add = (b: KubeObject, kind: string) => {
+    const ref = roleRefOf(b);
+    if (!ref) return;
+    const scope = kind === "ClusterRoleBinding" ? undefined : bindingNamespace(b);
+    let role: KubeObject | undefined;
+    if (ref.kind === "ClusterRole") role = clusterRoles.get(ref.name);
+    else if (ref.kind === "Role" && scope !== undefined) role = roles.get(`${scope}/${ref.name}`);
+    bindings.push({
+      binding: b,
+      kind,
+      scope,
+      roleKind: ref.kind,
+      roleName: ref.name,
+      role,
+      rules: role ? rulesOf(role) : [],
+      subjects: subjectsOf(b),
+    });
+  };
+  for (const b of index.byKind("ClusterRoleBinding")) add(b, "ClusterRoleBinding");
+  for (const b of index.byKind("RoleBinding")) add(b, "RoleBinding");
+
+  // service account "ns/name" -> bindings, and group -> bindings, so per-pod lookups stay cheap.
+  const bySa = new Map<string, BindingInfo[]>();
+  const byGroup = new Map<string, BindingInfo[]>();
+  const push = (m: Map<string, BindingInfo[]>, k: string, b: BindingInfo) => {
+    const l = m.get(k);
+    if (l) {
+      if (l[l.length - 1] !== b) l.push(b);
+    } else m.set(k, [b]);
+  };
+  for (const b of bindings) {
+    for (const s of b.subjects) {
+      if (s.kind === "ServiceAccount") {
+        push(bySa, `${s.namespace || bindingNamespace(b.binding)}/${s.name}`, b);
+      } else if (s.kind === "User" && s.name.startsWith("system:serviceaccount:")) {
+        const [, , ns, name] = s.name.split(":");
+        if (ns && name) push(bySa, `${ns}/${name}`, b);
+      } else if (s.kind === "Group") push(byGroup, s.name, b);
+    }
+  }
+  const saCache = new Map<string, BindingInfo[]>();
+  const bindingsForServiceAccount = (ns: string, name: string): BindingInfo[] => {
+    const key = `${ns}/${name}`;
+    const hit = saCache.get(key);
+    if (hit) return hit;
+    const set = new Set<BindingInfo>(bySa.get(key) ?? []);
+    for (const g of ["system:serviceaccounts", `system:serviceaccounts:${ns}`, "system:authenticated"]) {
+      for (const b of byGroup.get(g) ?? []) set.add(b);
+    }
+    // A RoleBinding grants only inside its own namespace.
+    const out = [...set];
+    saCache.set(key, out);
+    return out;
+  };
+
+  return {
+    clusterRole: (n) => clusterRoles.get(n),
+    role: (ns, n) => roles.get(`${ns}/${n}`),
+    rulesOf: (r) => rulesOf(r),
+    bindings,
+    bindingsForServiceAccount,
+  };
+}
+
+/** "ClusterRole/name" or "Role/ns/name" for messages. */
+export function roleLabel(b: BindingInfo): string {
+  return b.roleKind === "Role" ? `Role ${b.scope}/${b.roleName}` : `ClusterRole ${b.roleName}`;
+}
+
+export function bindingLabel(b: BindingInfo): string {
+  const n = b.binding.metadata?.name ?? "";
+  return b.kind === "RoleBinding" ? `RoleBinding ${b.scope}/${n}` : `ClusterRoleBinding ${n}`;
+}
+
+/** Where a binding's grant applies, for messages. */
+export function scopeLabel(b: BindingInfo): string {
+  return b.scope === undefined ? "cluster-wide" : `in namespace ${b.scope}`;
+}
+
+/** One finding per offending rule of a Role/ClusterRole for a role-content rule. */
+export function* roleRuleFindings(
+  ctx: RuleContext,
+  opts: {
+    kinds: readonly string[];
+    matches: (rule: PolicyRule) => boolean;
+    message: (role: KubeObject, rule: PolicyRule) => string;
+    /** Skip Kubernetes-owned defaults (system:, bootstrap label); default true. */
+    skipDefaults?: boolean;
+    skip?: (role: KubeObject) => boolean;
+  },
+): Iterable<RawFinding> {
+  for (const kind of opts.kinds) {
+    for (const role of ctx.index.byKind(kind)) {
+      if (opts.skipDefaults !== false && isDefaultRbacObject(role)) continue;
+      if (opts.skip?.(role)) continue;
+      const rules = policyRules(role);
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i]!;
+        if (!opts.matches(r)) continue;
+        yield {
+          object: role,
+          path: `rules[${i}]`,
+          observed: { apiGroups: r.apiGroups, resources: r.resources, verbs: r.verbs },
+          message: opts.message(role, r),
+        };
+      }
+    }
+  }
+}
+
+/** Verbs that change a resource (Trivy's "manage" set includes impersonate). */
+export const MANAGE_VERBS = ["create", "update", "patch", "delete", "deletecollection", "impersonate"] as const;
+export const READ_VERBS = ["get", "list", "watch"] as const;
+
+export const WORKLOAD_RESOURCES: ReadonlyArray<readonly [string, string]> = [
+  ["", "pods"],
+  ["apps", "deployments"],
+  ["apps", "daemonsets"],
+  ["apps", "statefulsets"],
+  ["apps", "replicasets"],
+  ["", "replicationcontrollers"],
+  ["batch", "jobs"],
+  ["batch", "cronjobs"],
+  ["extensions", "deployments"],
+  ["extensions", "daemonsets"],
+  ["extensions", "replicasets"],
+];
+
+export const SECRETS: ReadonlyArray<readonly [string, string]> = [["", "secrets"]];
+
+/** Subjects that are Kubernetes-internal identities (controllers, nodes), not user grants. */
+export function isSystemSubject(s: Subject): boolean {
+  if (s.kind === "ServiceAccount") return s.namespace === "kube-system";
+  return s.name.startsWith("system:") && s.name !== "system:anonymous" && s.name !== "system:unauthenticated" && s.name !== "system:authenticated" && !s.name.startsWith("system:serviceaccount");
+}
+
+/** The pods (as pod specs on their top controller) that run as a service account. */
+export function serviceAccountName(spec: any): string {
+  const n = spec?.serviceAccountName ?? spec?.serviceAccount;
+  return typeof n === "string" && n ? n : "default";
+}
+
+/** What the built-in user-facing ClusterRoles grant, for bindings whose role is not in the set. */
+const BUILTIN_ROLES: Record<string, PolicyRule[]> = {
+  "cluster-admin": [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }],
+  admin: [
+    { apiGroups: [""], resources: ["pods/exec", "pods/attach", "pods/portforward", "pods/proxy"], verbs: ["create", "get"] },
+    { apiGroups: [""], resources: ["pods", "secrets", "configmaps", "services", "serviceaccounts", "persistentvolumeclaims"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
+    { apiGroups: ["apps", "batch"], resources: ["*"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
+    { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"] },
+    { apiGroups: [RBAC_GROUP], resources: ["roles", "rolebindings"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
+  ],
+  edit: [
+    { apiGroups: [""], resources: ["pods/exec", "pods/attach", "pods/portforward", "pods/proxy"], verbs: ["create", "get"] },
+    { apiGroups: [""], resources: ["pods", "secrets", "configmaps", "services", "serviceaccounts", "persistentvolumeclaims"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
+    { apiGroups: ["apps", "batch"], resources: ["*"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
+    { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"] },
+  ],
+  view: [{ apiGroups: ["", "apps", "batch"], resources: ["pods", "services", "configmaps", "deployments", "jobs"], verbs: ["get", "list", "watch"] }],
+};
+
+/**
+ * Rules a binding grants: the referenced role's effective rules, or, when the role is not in the
+ * snapshot but is a built-in ClusterRole, what Kubernetes ships for it. undefined = unknown.
+ */
+export function grantedRules(b: BindingInfo): readonly PolicyRule[] | undefined {
+  if (b.role) return b.rules;
+  if (b.roleKind === "ClusterRole") return BUILTIN_ROLES[b.roleName];
+  return undefined;
+}
+
+export const EXEC_ATTACH: PermissionCheck = { verbs: ["create", "get"], resources: [["", "pods/exec"], ["", "pods/attach"]] };
+export const PORT_FORWARD: PermissionCheck = { verbs: ["create", "get"], resources: [["", "pods/portforward"]] };
+export const READ_SECRETS: PermissionCheck = { verbs: ["get", "list", "watch"], resources: SECRETS };
+export const CREATE_WORKLOADS: PermissionCheck = { verbs: ["create", "update", "patch"], resources: WORKLOAD_RESOURCES };
+export const IMPERSONATE: PermissionCheck = {
+  verbs: ["impersonate"],
+  resources: [["", "users"], ["", "groups"], ["", "serviceaccounts"], ["authentication.k8s.io", "userextras/scopes"], ["authentication.k8s.io", "uids"]],
+};
+export const BIND_ESCALATE: PermissionCheck = {
+  verbs: ["bind", "escalate"],
+  resources: [[RBAC_GROUP, "roles"], [RBAC_GROUP, "clusterroles"]],
+};
+
+/** A role-content rule: one finding per offending PolicyRule of a Role/ClusterRole. */
+export function roleContentRule(opts: Omit<Rule, "evaluate" | "kinds"> & {
+  kinds?: readonly string[];
+  matches: (rule: PolicyRule) => boolean;
+  message: (role: KubeObject, rule: PolicyRule) => string;
+  skip?: (role: KubeObject) => boolean;
+}): Rule {
+  const { matches, message, skip, kinds = ["Role", "ClusterRole"], ...meta } = opts;
+  return {
+    ...meta,
+    kinds,
+    evaluate: (ctx) => roleRuleFindings(ctx, { kinds, matches, message, skip }),
+  };
+}
+
+export function roleName(role: KubeObject): string {
+  return role.kind === "Role" ? `Role ${role.metadata?.namespace ?? "default"}/${role.metadata?.name}` : `ClusterRole ${role.metadata?.name}`;
+}
+
+export function list(v: unknown): string {
+  return arr(v).join(",");
+}
+
+/** Bindings Kubernetes or the platform creates (system: names, bootstrap label, GKE's calico binding). */
+export function isDefaultBinding(b: KubeObject): boolean {
+  const n = b.metadata?.name ?? "";
+  if (b.kind === "ClusterRoleBinding" && n === "cluster-admin") return true;
+  return isDefaultRbacObject(b);
+}
+
+/**
+ * A binding-level rule: for each (Cluster)RoleBinding of `bindingKind` whose roleRef is of
+ * `roleKind`, `judge` returns a message when the grant is a problem.
+ */
+export function bindingRule(opts: Omit<Rule, "evaluate" | "kinds"> & {
+  bindingKind: "RoleBinding" | "ClusterRoleBinding";
+  roleKind: "Role" | "ClusterRole";
+  judge: (b: BindingInfo, rules: readonly PolicyRule[] | undefined, ctx: RuleContext) => { message: string; observed?: unknown } | undefined;
+}): Rule {
+  const { bindingKind, roleKind, judge, ...meta } = opts;
+  return {
+    ...meta,
+    kinds: [bindingKind],
+    *evaluate(ctx) {
+      for (const b of rbacIndex(ctx).bindings) {
+        if (b.kind !== bindingKind || b.roleKind !== roleKind) continue;
+        if (isDefaultBinding(b.binding)) continue;
+        const verdict = judge(b, grantedRules(b), ctx);
+        if (!verdict) continue;
+        yield { object: b.binding, path: "roleRef", observed: verdict.observed ?? `${b.roleKind}/${b.roleName}`, message: verdict.message };
+      }
+    },
+  };
+}
+
+/** Subjects of a binding for messages, e.g. "User jane, ServiceAccount shop/ci". */
+export function subjectList(b: BindingInfo): string {
+  const s = b.subjects.map((x) => (x.kind === "ServiceAccount" ? `ServiceAccount ${x.namespace || b.scope || "default"}/${x.name}` : `${x.kind} ${x.name}`));
+  return s.length ? s.join(", ") : "no subjects";
+}

@@ -1,0 +1,154 @@
+// Security-context helpers for the workload-security and host-access rules: effective values
+// (container over pod), capability lists, and the one-finding-per-container loop.
+import type { KubeObject, RawFinding, RuleContext } from "../types";
+import { containers, podSpecs, type ContainerRef, type PodSpecRef } from "./pod";
+
+/** Windows pods (spec.os.name windows) are exempt from the Linux-only restricted PSS controls. */
+export function isWindowsPod(spec: any): boolean {
+  return spec?.os?.name === "windows";
+}
+
+export function podSC(ref: PodSpecRef): Record<string, any> {
+  const s = ref.spec?.securityContext;
+  return s && typeof s === "object" ? s : {};
+}
+
+export function containerSC(c: ContainerRef): Record<string, any> {
+  const s = c.container?.securityContext;
+  return s && typeof s === "object" ? s : {};
+}
+
+/** Container value if set, else the pod-level value, with the path where it was found. */
+export function effective(
+  ref: PodSpecRef,
+  c: ContainerRef,
+  field: string,
+): { value: any; path: string; level: "container" | "pod" | "none" } {
+  const cv = containerSC(c)[field];
+  if (cv !== undefined && cv !== null) return { value: cv, path: `${c.path}.securityContext.${field}`, level: "container" };
+  const pv = podSC(ref)[field];
+  if (pv !== undefined && pv !== null) return { value: pv, path: `${ref.path}.securityContext.${field}`, level: "pod" };
+  return { value: undefined, path: `${c.path}.securityContext.${field}`, level: "none" };
+}
+
+export function upperList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string").map((x: string) => x.toUpperCase()) : [];
+}
+
+/** Capability names without the optional CAP_ prefix, upper-cased. */
+export function capNames(v: unknown): string[] {
+  return upperList(v).map((x) => (x.startsWith("CAP_") ? x.slice(4) : x));
+}
+
+export function containerName(c: ContainerRef): string {
+  return typeof c.container?.name === "string" ? c.container.name : "?";
+}
+
+export function kindLabel(o: KubeObject): string {
+  return `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata?.name ?? "?"}`;
+}
+
+export type ContainerCheck = (ref: PodSpecRef, c: ContainerRef) => RawFinding | RawFinding[] | undefined | void;
+
+/** Runs a check on every container of every pod spec, collecting its findings. */
+export function* perContainer(
+  ctx: RuleContext,
+  check: ContainerCheck,
+  opts?: { init?: boolean; ephemeral?: boolean; skipWindows?: boolean },
+): Iterable<RawFinding> {
+  for (const ref of podSpecs(ctx)) {
+    if (opts?.skipWindows && isWindowsPod(ref.spec)) continue;
+    for (const c of containers(ref, opts)) {
+      const r = check(ref, c);
+      if (!r) continue;
+      if (Array.isArray(r)) yield* r;
+      else yield r;
+    }
+  }
+}
+
+/** A hand-applied YAML snippet for the container's securityContext. */
+export function scFix(c: ContainerRef, body: string, description?: string) {
+  const fix: { type: "yaml"; content: string; description?: string } = {
+    type: "yaml",
+    content: `# ${c.path}\nsecurityContext:\n${body
+      .split("\n")
+      .map((l) => `  ${l}`)
+      .join("\n")}\n`,
+  };
+  if (description) fix.description = description;
+  return fix;
+}
+
+/** Every volume of the pod spec with its path. */
+export function* volumes(ref: PodSpecRef): Iterable<{ volume: any; path: string; index: number }> {
+  const vs = ref.spec?.volumes;
+  if (!Array.isArray(vs)) return;
+  for (let i = 0; i < vs.length; i++) {
+    const v = vs[i];
+    if (v && typeof v === "object") yield { volume: v, path: `${ref.path}.volumes[${i}]`, index: i };
+  }
+}
+
+/** capabilities.add / .drop of a container, upper-cased (Linux capability names are case-insensitive in practice). */
+export function caps(c: ContainerRef): { add: string[]; drop: string[]; addRaw: unknown[]; base: string } {
+  const cap = containerSC(c).capabilities;
+  const add = Array.isArray(cap?.add) ? cap.add : [];
+  const drop = Array.isArray(cap?.drop) ? cap.drop : [];
+  return {
+    add: upperList(add),
+    drop: upperList(drop),
+    addRaw: add,
+    base: `${c.path}.securityContext.capabilities`,
+  };
+}
+
+/**
+ * One finding per added capability that `bad` selects (name compared upper-cased, CAP_ prefix
+ * ignored), with the exact list index as the path.
+ */
+export function addedCapFindings(
+  ref: PodSpecRef,
+  c: ContainerRef,
+  bad: (name: string) => boolean,
+  describe: (name: string) => string,
+  opts?: { exact?: boolean },
+): RawFinding[] {
+  const { add, addRaw, base } = caps(c);
+  const out: RawFinding[] = [];
+  // exact: compare the spelling as written (Pod Security admission does; "chown" and "CAP_CHOWN"
+  // are not on its allow list even though runtimes normalize them).
+  const names = opts?.exact ? addRaw.map((x) => (typeof x === "string" ? x : "")) : add;
+  names.forEach((raw, i) => {
+    const name = opts?.exact ? raw : raw.startsWith("CAP_") ? raw.slice(4) : raw;
+    if (!bad(name)) return;
+    out.push({
+      object: ref.object,
+      path: `${base}.add[${i}]`,
+      observed: raw,
+      message: `Container "${containerName(c)}" ${describe(name)}.`,
+    });
+  });
+  return out;
+}
+
+/** A hostPath path with duplicate and trailing slashes removed ("/" stays "/"). */
+export function normalizeHostPath(p: unknown): string {
+  if (typeof p !== "string") return "";
+  const s = p.replace(/\/+/g, "/");
+  return s.length > 1 ? s.replace(/\/$/, "") : s;
+}
+
+/** True when `dir` is `target` or one of its parent directories. */
+export function coversPath(dir: string, target: string): boolean {
+  if (dir === "/") return true;
+  return target === dir || target.startsWith(`${dir}/`);
+}
+
+/** hostPath volumes of a pod spec with their normalized path. */
+export function* hostPathVolumes(ref: PodSpecRef): Iterable<{ volume: any; path: string; hostPath: string; name: string }> {
+  for (const v of volumes(ref)) {
+    if (!v.volume.hostPath || typeof v.volume.hostPath !== "object") continue;
+    yield { volume: v.volume, path: v.path, hostPath: normalizeHostPath(v.volume.hostPath.path), name: String(v.volume.name ?? "") };
+  }
+}

@@ -1,0 +1,11 @@
+// admission rules (category barrel).
+import type { Rule } from "../../types";
+import { admissionNoPolicyEngine } from "./admission-no-policy-engine";
+import { admissionPolicyWebhookFailOpen } from "./admission-policy-webhook-fail-open";
+import { admissionWebhookInventory } from "./admission-webhook-inventory";
+
+export const admissionRules: Rule[] = [
+  admissionNoPolicyEngine,
+  admissionPolicyWebhookFailOpen,
+  admissionWebhookInventory,
+];

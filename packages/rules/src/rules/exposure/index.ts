@@ -1,0 +1,19 @@
+// exposure rules (category barrel).
+import type { Rule } from "../../types";
+import { exposureIngressDangling } from "./exposure-ingress-dangling";
+import { exposureIngressNoTls } from "./exposure-ingress-no-tls";
+import { exposureSensitiveInterface } from "./exposure-sensitive-interface";
+import { exposureServiceDangling } from "./exposure-service-dangling";
+import { exposureServiceExternalIps } from "./exposure-service-external-ips";
+import { exposureServiceLoadBalancer } from "./exposure-service-load-balancer";
+import { exposureServiceNodePort } from "./exposure-service-node-port";
+
+export const exposureRules: Rule[] = [
+  exposureIngressDangling,
+  exposureIngressNoTls,
+  exposureSensitiveInterface,
+  exposureServiceDangling,
+  exposureServiceExternalIps,
+  exposureServiceLoadBalancer,
+  exposureServiceNodePort,
+];

@@ -1,0 +1,29 @@
+import { networkIndex } from "../../helpers/network";
+import { defineRule } from "../../helpers/pod";
+import type { RawFinding } from "../../types";
+import { userNamespaces } from "./network-namespace-without-policy";
+
+export const networkNamespaceNoDefaultDenyEgress = defineRule({
+  id: "network-namespace-no-default-deny-egress",
+  title: "Namespace has no default-deny egress policy",
+  category: "network",
+  severity: "low",
+  kinds: ["Namespace"],
+  requiresKinds: ["NetworkPolicy"],
+  description:
+    "The namespace has NetworkPolicies, but none selects every pod with Egress isolation and no egress rules. Pods that no policy selects, including new ones, keep unrestricted egress.",
+  remediation: "Add a policy with podSelector: {} and policyTypes: [Egress] and no egress rules, then allow required flows explicitly.",
+  references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-egress-traffic"],
+  peers: { cis: ["5.3.2"], nsa: ["NP"] },
+  *evaluate(ctx): Iterable<RawFinding> {
+    const net = networkIndex(ctx);
+    for (const { ns, object, path } of userNamespaces(ctx)) {
+      const pols = net.policies(ns);
+      // A namespace without any policy is reported by network-namespace-without-policy.
+      if (pols.length === 0) continue;
+      const denyAll = pols.some((p) => p.egress && p.egressRules.length === 0 && Object.keys(p.podSelector.matchLabels ?? {}).length === 0 && (p.podSelector.matchExpressions ?? []).length === 0);
+      if (denyAll) continue;
+      yield { object, path, observed: ns, message: `namespace ${ns} has no default-deny egress NetworkPolicy` };
+    }
+  },
+});

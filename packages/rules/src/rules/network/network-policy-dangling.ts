@@ -1,0 +1,33 @@
+import { defineRule, podSpecs } from "../../helpers/pod";
+import { nsOf, selectorMatches } from "../../helpers/selectors";
+import type { RawFinding } from "../../types";
+
+export const networkPolicyDangling = defineRule({
+  id: "network-policy-dangling",
+  title: "NetworkPolicy selects no pods",
+  category: "network",
+  severity: "low",
+  kinds: ["NetworkPolicy"],
+  description:
+    "The policy's podSelector matches no workload in its namespace: the isolation it was written for is not in effect, usually because labels changed.",
+  remediation: "Fix the podSelector to match the intended pods' labels, or delete the stale policy.",
+  references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
+  peers: { kubeLinter: ["dangling-networkpolicy"], kubescape: ["C-0299"], nsa: ["NP"] },
+  *evaluate(ctx): Iterable<RawFinding> {
+    const byNs = new Map<string, Record<string, string>[]>();
+    for (const ref of podSpecs(ctx)) {
+      const ns = nsOf(ref.object);
+      const l = byNs.get(ns);
+      if (l) l.push(ref.meta.labels);
+      else byNs.set(ns, [ref.meta.labels]);
+    }
+    for (const p of ctx.index.byKind("NetworkPolicy")) {
+      const sel = (p as any).spec?.podSelector;
+      // An empty selector selects every pod, present and future.
+      if (!sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)) continue;
+      const pods = byNs.get(nsOf(p)) ?? [];
+      if (pods.some((labels) => selectorMatches(sel, labels, true))) continue;
+      yield { object: p, path: "spec.podSelector", observed: sel, message: `podSelector matches no workload in namespace ${nsOf(p)}` };
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { RBAC_GROUP, ruleGrants, policyRules, isDefaultRbacObject, roleName } from "../../helpers/rbac";
+import { defineRule } from "../../helpers/pod";
+import type { RawFinding } from "../../types";
+
+const CREATE_BINDINGS = { verbs: ["create"], resources: [[RBAC_GROUP, "rolebindings"], [RBAC_GROUP, "clusterrolebindings"]] as const };
+const BIND = { verbs: ["bind"], resources: [[RBAC_GROUP, "roles"], [RBAC_GROUP, "clusterroles"]] as const };
+
+export const rbacGrantAnyRole = defineRule({
+  id: "rbac-grant-any-role",
+  title: "Role can create bindings to any role",
+  category: "rbac",
+  severity: "high",
+  kinds: ["Role", "ClusterRole"],
+  description:
+    "A role that can both create (Cluster)RoleBindings and bind (Cluster)Roles can hand any subject, itself included, any role it may bind, cluster-admin when the bind grant is unrestricted.",
+  remediation: "Split binding creation from the bind verb, or restrict bind with resourceNames to specific low-privilege roles.",
+  references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update"],
+  peers: { trivy: ["KSV-0051", "KSV-0052"], kubescape: ["C-0191"], cis: ["5.1.8"], nsa: ["RBAC"] },
+  *evaluate(ctx): Iterable<RawFinding> {
+    for (const kind of ["Role", "ClusterRole"]) {
+      for (const role of ctx.index.byKind(kind)) {
+        if (isDefaultRbacObject(role)) continue;
+        const rules = policyRules(role);
+        const c = rules.findIndex((r) => ruleGrants(r, CREATE_BINDINGS));
+        if (c < 0) continue;
+        // bind limited to named roles other than "*" is a deliberate, bounded delegation.
+        const b = rules.findIndex((r) => ruleGrants(r, BIND) && (!r.resourceNames || r.resourceNames.length === 0 || r.resourceNames.includes("*")));
+        if (b < 0) continue;
+        yield {
+          object: role,
+          path: `rules[${b}]`,
+          observed: { createBindings: `rules[${c}]`, bind: rules[b]!.resources },
+          message: `${roleName(role)} can create bindings (rules[${c}]) and bind any role (rules[${b}]): it can grant itself any bindable role`,
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from "../../helpers/pod";
+import { containsPrivateKey, isSensitiveName, looksLikeSecretValue, sensitiveAssignments } from "../../helpers/secrets";
+
+export const sensitiveConfigmapContent = defineRule({
+  id: "sensitive-configmap-content",
+  title: "Credential stored in a ConfigMap",
+  category: "secrets",
+  severity: "high",
+  kinds: ["ConfigMap"],
+  description:
+    "ConfigMaps are not secret: any role that can read them (often broad), kubectl describe, and backups expose their content in plain text. A key named like a credential, a private key, or a PASSWORD=... line inside a config file belongs in a Secret.",
+  remediation: "Move the credential into a Secret (or an external secret manager) and mount or reference it from there; keep only non-sensitive settings in the ConfigMap.",
+  references: ["https://kubernetes.io/docs/concepts/configuration/configmap/"],
+  peers: { polaris: ["sensitiveConfigmapContent"], trivy: ["KSV-0109"], kubescape: ["C-0012"], cis: ["5.4.1"], nsa: ["SEC"] },
+  *evaluate(ctx) {
+    for (const cm of ctx.index.byKind("ConfigMap")) {
+      const data = (cm as any).data;
+      if (!data || typeof data !== "object") continue;
+      for (const key of Object.keys(data)) {
+        const v = data[key];
+        const path = `data[${JSON.stringify(key)}]`;
+        if (isSensitiveName(key) && looksLikeSecretValue(v)) {
+          yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} is named like a credential.` };
+          continue;
+        }
+        if (typeof v !== "string") continue;
+        if (containsPrivateKey(v)) {
+          yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} holds a private key.` };
+          continue;
+        }
+        const names = sensitiveAssignments(v);
+        if (names.length > 0) {
+          yield {
+            object: cm,
+            path,
+            observed: key,
+            message: `ConfigMap "${cm.metadata.name}" key ${key} assigns credential-like settings (${names.slice(0, 3).join(", ")}) in plain text.`,
+          };
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
+import { containerName, effective, perContainer, scFix } from "../../helpers/security-context";
+
+// High UIDs avoid colliding with UIDs that own files on the node, should a container escape.
+export const uidAbove10000 = defineRule({
+  id: "uid-above-10000",
+  title: "runAsUser is not above 10000",
+  category: "workload-security",
+  severity: "low",
+  kinds: WORKLOAD_KINDS,
+  description:
+    "The effective runAsUser (container, else pod) is unset or at most 10000. UIDs up to 10000 commonly match real users and groups on the host, so an escaped process would act as one of them.",
+  remediation: "Set runAsUser to a value above 10000 (for example 10001) in the pod or container securityContext.",
+  references: ["https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"],
+  peers: { trivy: ["KSV-0020"] },
+  *evaluate(ctx) {
+    yield* perContainer(ctx, (ref, c) => {
+      const e = effective(ref, c, "runAsUser");
+      if (typeof e.value === "number" && e.value > 10000) return;
+      return {
+        object: ref.object,
+        path: e.path,
+        observed: e.value === undefined ? "unset" : e.value,
+        message: `Container "${containerName(c)}" runs with runAsUser ${e.value === undefined ? "unset" : e.value}, not above 10000.`,
+        fix: scFix(c, "runAsUser: 10001"),
+      };
+    });
+  },
+});
