@@ -133,7 +133,7 @@ describe("bulwark scan", () => {
     const out = JSON.parse(r.stdout);
     expect(out.summary.files).toBe(3);
     expect(out.summary.objects).toBe(3);
-    const host = out.findings.find((f: { ruleId: string; object: { name: string } }) => f.object.name === "netpod" && f.path === "spec.hostNetwork");
+    const host = out.findings.find((f: { ruleId: string; path: string; object: { name: string } }) => f.object.name === "netpod" && f.path === "spec.hostNetwork");
     expect(host).toBeDefined();
     expect(host.file).toBe("k8s/nested/list.json");
     const lines = readFileSync(join(dir, "k8s/nested/list.json"), "utf8").split("\n");

@@ -48,6 +48,7 @@ export interface ConformanceResult {
   dir: string;
   peers: PeerSummary[];
   disagreements: { peer: Peer; file: string; check: string; expect: Verdict; got: string; rules: string[]; detail?: string }[];
+  skipped: { peer: Peer; file: string; check: string; reason: string }[];
 }
 
 /** Polaris fixtures for custom-check examples, not built-in checks. */
@@ -144,7 +145,9 @@ function runCase(dir: string, c: Case): Outcome {
     return { ...c, got: "error", agree: false, detail: (e as Error).message };
   }
   const parsed = parseManifests(text, c.file);
-  if (parsed.objects.length === 0) return { ...c, got: "error", agree: false, detail: parsed.errors[0]?.message ?? "no objects" };
+  // Some upstream inputs are partial objects (no apiVersion, kind "pod"), which Bulwark refuses
+  // as input; they are reported as skipped, not as a verdict.
+  if (parsed.objects.length === 0) return { ...c, skip: `fixture is not a Kubernetes object: ${parsed.errors[0]?.message ?? "empty"}`, got: "not-evaluated", agree: false };
   const snapshot: Snapshot = {
     source: "manifests",
     objects: parsed.objects,
@@ -202,10 +205,11 @@ export function runConformance(dir: string, rules: readonly Rule[] = builtinRule
       byCheck,
     };
   });
+  const skipped = outcomes.filter((o) => o.skip).map((o) => ({ peer: o.peer, file: o.file, check: o.check, reason: o.skip! }));
   const disagreements = outcomes
     .filter((o) => !o.skip && !o.agree)
     .map((o) => ({ peer: o.peer, file: o.file, check: o.check, expect: o.expect, got: o.got, rules: o.rules, ...(o.detail ? { detail: o.detail } : {}) }));
-  return { dir, peers, disagreements };
+  return { dir, peers, disagreements, skipped };
 }
 
 function printText(r: ConformanceResult, out: (s: string) => void): void {
@@ -221,6 +225,11 @@ function printText(r: ConformanceResult, out: (s: string) => void): void {
       out(`   ${pct === 100 ? " " : "!"} ${id.padEnd(38)} ${String(b.agree).padStart(3)}/${String(b.cases).padEnd(3)} ${rules}\n`);
     }
     if (p.coverage.unclaimed.length) out(`   unclaimed: ${p.coverage.unclaimed.join(", ")}\n`);
+    out("\n");
+  }
+  if (r.skipped.length > 0) {
+    out(`Skipped (${r.skipped.length}):\n`);
+    for (const s of r.skipped) out(`  [${s.peer}] ${s.check} ${s.file}: ${s.reason}\n`);
     out("\n");
   }
   out(`Disagreements (${r.disagreements.length}):\n`);

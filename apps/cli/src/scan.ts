@@ -75,16 +75,26 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   const ruleMeta = new Map<string, Rule>();
   for (const r of [...builtinRules, ...customRules]) ruleMeta.set(r.id, r);
 
+  // file -> document line -> object index in that file, built on first use per file.
+  const byLine = new Map<string, Map<number, number>>();
+  const indexIn = (file: string, line: number): number | undefined => {
+    let m = byLine.get(file);
+    if (!m) {
+      m = new Map();
+      input?.parsed.get(file)?.locations.forEach((l, i) => {
+        if (!m!.has(l.line)) m!.set(l.line, i);
+      });
+      byLine.set(file, m);
+    }
+    return m.get(line);
+  };
   const findings: ReportFinding[] = result.findings.map((f) => {
     const out: ReportFinding = { ...f, title: ruleMeta.get(f.ruleId)?.title ?? f.ruleId };
     if (f.location && input) {
       out.file = f.location.file;
       out.line = f.location.line;
-      const parsed = input.parsed.get(f.location.file);
-      if (parsed) {
-        const index = parsed.locations.findIndex((l) => l.line === f.location!.line);
-        if (index >= 0) out.line = parsed.fieldLine(index, f.path);
-      }
+      const index = indexIn(f.location.file, f.location.line);
+      if (index !== undefined) out.line = input.parsed.get(f.location.file)!.fieldLine(index, f.path);
     }
     return out;
   });

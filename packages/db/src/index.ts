@@ -43,6 +43,7 @@ export { claimScan, DEFAULT_STALE_MS } from "./scans/claim-scan";
 export { updateScanProgress } from "./scans/update-scan-progress";
 export { heartbeat } from "./scans/heartbeat";
 export { failScan } from "./scans/fail-scan";
+export { releaseScan } from "./scans/release-scan";
 export { recoverStuckScans, MAX_SCAN_ATTEMPTS } from "./scans/recover-stuck-scans";
 export {
   recordScanResults,

@@ -67,3 +67,17 @@ export async function upsertScanSchedule(schedule: TScheduleSpec): Promise<void>
 export async function removeScanSchedule(clusterId: string): Promise<void> {
   await getQueue(QUEUE_SCAN).removeJobScheduler(scanSchedulerId(clusterId));
 }
+
+/**
+ * Re-enqueues a scan that recovery put back to queued. A finished job with the same id would
+ * make the add a no-op, so it is removed first; a waiting or active one is left alone.
+ */
+export async function requeueScan(payload: TScanJob & { scanId: string }): Promise<{ jobId: string }> {
+  const jobId = scanJobId(payload.scanId);
+  const existing = await getQueue(QUEUE_SCAN).getJob(jobId);
+  if (existing) {
+    const state = await existing.getState();
+    if (state === "completed" || state === "failed") await existing.remove();
+  }
+  return enqueueScan(payload);
+}

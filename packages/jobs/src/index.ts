@@ -4,6 +4,7 @@ export { getQueueConnection, getQueue, closeQueues, createQueueConnection, resol
 export {
   enqueueScan,
   enqueueTestConnection,
+  requeueScan,
   upsertScanSchedule,
   removeScanSchedule,
   SCAN_JOB_NAME,

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { AppsV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import { AppsV1Api, CoreV1Api, KubeConfig, makeInformer, RbacAuthorizationV1Api, type V1Pod } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { scenarios, startKubeSim, type KubeObject, type KubeSim } from "./index";
@@ -126,6 +126,29 @@ describe.skipIf(!hasKubectl)("kubectl against kube-sim", () => {
     expect(list.stdout).not.toMatch(/^secrets\s/m);
   });
 
+  it("kubectl create/apply/delete round-trip (client-side and server-side apply)", async () => {
+    const manifest = join(dir, "apply.yaml");
+    const doc = (image: string) =>
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: applied\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: applied\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: ${image}\n        ports: [{containerPort: 8080}]\n`;
+    await writeFile(manifest, doc("nginx:1.25"));
+    const created = await kubectl("apply", "-f", manifest);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain("deployment.apps/web created");
+    await writeFile(manifest, doc("nginx:1.27"));
+    const updated = await kubectl("apply", "-f", manifest);
+    expect(updated.stdout, updated.stderr).toContain("deployment.apps/web configured");
+    const got = JSON.parse((await kubectl("get", "deploy", "-n", "applied", "web", "-o", "json")).stdout);
+    expect(got.spec.template.spec.containers).toEqual([{ name: "web", image: "nginx:1.27", ports: [{ containerPort: 8080 }] }]);
+    expect(got.metadata.generation).toBe(2);
+    await writeFile(manifest, doc("nginx:1.28"));
+    const ssa = await kubectl("apply", "--server-side", "-f", manifest);
+    expect(ssa.stdout, ssa.stderr).toContain("deployment.apps/web serverside-applied");
+    expect((await kubectl("get", "deploy", "-n", "applied", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}")).stdout).toBe("nginx:1.28");
+    expect((await kubectl("delete", "namespace", "applied")).code).toBe(0);
+    // deleting a namespace removes what was in it, as the namespace controller does
+    expect(sim.store.list("Deployment").some((d) => d.metadata.namespace === "applied")).toBe(false);
+  });
+
   it("kubectl get secrets -A is Forbidden for the restricted identity", async () => {
     const r = await kubectl("get", "secrets", "-A", "--context", "no-secrets");
     expect(r.code).not.toBe(0);
@@ -177,6 +200,24 @@ describe("@kubernetes/client-node against kube-sim", () => {
     } finally {
       await certSim.close();
     }
+  });
+
+  it("drives an informer: initial list, then watch updates", async () => {
+    const kc = client("admin");
+    const api = kc.makeApiClient(CoreV1Api);
+    const informer = makeInformer(kc, "/api/v1/namespaces/data/pods", () => api.listNamespacedPod({ namespace: "data" }));
+    const added: string[] = [];
+    const updated = new Promise<V1Pod>((resolve) => informer.on("update", (p) => resolve(p)));
+    informer.on("add", (p) => added.push(p.metadata!.name!));
+    await informer.start();
+    expect(added.sort()).toEqual(loaded.filter((o) => o.kind === "Pod" && o.metadata.namespace === "data").map((o) => o.metadata.name).sort());
+    const target = sim.store.list("Pod").find((o) => o.metadata.namespace === "data")!;
+    // give the informer's watch a moment to open before changing the object
+    await new Promise((r) => setTimeout(r, 300));
+    sim.store.apply({ ...target, metadata: { ...target.metadata, labels: { ...target.metadata.labels, informer: "seen" } } });
+    const p = await updated;
+    expect(p.metadata?.labels?.informer).toBe("seen");
+    await informer.stop();
   });
 
   it("gets a 403 for the restricted identity", async () => {

@@ -170,6 +170,25 @@ describe("kube-sim server", () => {
     expect(stale.json).toMatchObject({ code: 409, reason: "Conflict" });
     const patched = await call(sim, `${base}/cfg`, { token: admin, method: "PATCH", body: { data: { b: "x" } }, headers: { "Content-Type": "application/merge-patch+json" } });
     expect(patched.json.data).toEqual({ a: "2", b: "x" });
+    const depBase = "/apis/apps/v1/namespaces/b/deployments";
+    const dep = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { template: { spec: { containers: [{ name: "app", image: "app:1", ports: [{ containerPort: 80 }] }, { name: "side", image: "side:1" }] } } } };
+    expect((await call(sim, depBase, { token: admin, method: "POST", body: dep })).status).toBe(201);
+    const smp = await call(sim, `${depBase}/d`, {
+      token: admin,
+      method: "PATCH",
+      headers: { "Content-Type": "application/strategic-merge-patch+json" },
+      body: { spec: { template: { spec: { "$setElementOrder/containers": [{ name: "app" }, { name: "side" }], containers: [{ name: "app", securityContext: { runAsNonRoot: true } }, { name: "side", $patch: "delete" }] } } } },
+    });
+    expect(smp.json.spec.template.spec).toEqual({ containers: [{ name: "app", image: "app:1", ports: [{ containerPort: 80 }], securityContext: { runAsNonRoot: true } }] });
+    expect(smp.json.metadata.generation).toBe(2);
+    const ssa = await call(sim, "/api/v1/namespaces/b/configmaps/applied?fieldManager=kubectl", {
+      token: admin,
+      method: "PATCH",
+      headers: { "Content-Type": "application/apply-patch+yaml" },
+      body: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\n  namespace: b\ndata:\n  k: v\n",
+    });
+    expect(ssa.status).toBe(201);
+    expect(ssa.json.data).toEqual({ k: "v" });
     expect(sim.store.list("ConfigMap").some((o) => o.metadata.name === "cfg")).toBe(true);
     expect((await call(sim, `${base}/cfg`, { token: admin, method: "DELETE" })).status).toBe(200);
     expect((await call(sim, `${base}/cfg`, { token: admin })).status).toBe(404);

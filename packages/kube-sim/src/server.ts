@@ -5,7 +5,7 @@ import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { randomBytes } from "node:crypto";
-import { stringify as toYaml } from "yaml";
+import { parse as parseYaml, stringify as toYaml } from "yaml";
 import { clientTls, ensureKeys, serverTls } from "./certs";
 import { defaultIdentities, isAllowed, resolveIdentities, rulesFor, type ResolvedIdentity } from "./auth";
 import { ALL_VERBS, ResourceRegistry, splitApiVersion, type ResourceDef } from "./resources";
@@ -108,6 +108,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+function parseApplyBody(text: string): KubeObject {
+  let v: unknown;
+  try {
+    v = parseYaml(text);
+  } catch (e) {
+    throw new HttpError(400, "BadRequest", `error decoding YAML: ${(e as Error).message}`);
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v)) throw new HttpError(400, "BadRequest", "apply patch body must be an object");
+  return v as KubeObject;
+}
+
 function parseJsonBody(text: string): KubeObject {
   let v: unknown;
   try {
@@ -119,13 +130,54 @@ function parseJsonBody(text: string): KubeObject {
   return v as KubeObject;
 }
 
-/** RFC 7386 JSON merge patch; also used for strategic-merge patches (lists are replaced). */
+/** RFC 7386 JSON merge patch (lists are replaced). */
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (!patch || typeof patch !== "object" || Array.isArray(patch)) return patch;
   const out: Record<string, unknown> = target && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+// Merge keys of the built-in lists that strategic merge patches merge item by item.
+const MERGE_KEYS = ["name", "containerPort", "mountPath", "devicePath", "ip", "port", "topologyKey"];
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/**
+ * Strategic merge patch, approximated without schemas: lists of objects that carry a known merge
+ * key are merged item by item (`$patch: delete` removes one); other lists are replaced; patch
+ * directives ($setElementOrder, $retainKeys, ...) are dropped. Good enough for kubectl apply/edit.
+ */
+function strategicMerge(target: unknown, patch: unknown): unknown {
+  if (Array.isArray(patch)) {
+    if (!Array.isArray(target)) return patch.filter((p) => !(isPlainObject(p) && p.$patch === "delete"));
+    const key = MERGE_KEYS.find((k) => patch.length > 0 && patch.every((p) => isPlainObject(p) && p[k] !== undefined));
+    if (!key || !target.every((t) => isPlainObject(t))) return patch;
+    const out = [...(target as Array<Record<string, unknown>>)];
+    for (const p of patch as Array<Record<string, unknown>>) {
+      const i = out.findIndex((t) => t[key] === p[key]);
+      if (p.$patch === "delete") {
+        if (i >= 0) out.splice(i, 1);
+      } else if (i >= 0) out[i] = strategicMerge(out[i], p) as Record<string, unknown>;
+      else out.push(strategicMerge(undefined, p) as Record<string, unknown>);
+    }
+    return out;
+  }
+  if (!isPlainObject(patch)) return patch;
+  if (patch.$patch === "replace") {
+    const { $patch: _drop, ...rest } = patch;
+    return rest;
+  }
+  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (k.startsWith("$")) continue;
+    if (v === null) delete out[k];
+    else out[k] = strategicMerge(out[k], v);
   }
   return out;
 }
@@ -310,6 +362,55 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return undefined;
   }
 
+  /**
+   * A minimal OpenAPI v3: per group-version, each resource's PATCH operation with its GVK and the
+   * fieldValidation parameter. That is what kubectl checks before create/apply to choose
+   * server-side field validation; schemas are open objects (no client-side validation data).
+   */
+  function openapiRoot(): string {
+    const paths: Record<string, { serverRelativeURL: string }> = {};
+    for (const [group, versions] of registry.groups()) {
+      for (const v of versions) {
+        const key = group ? `apis/${group}/${v}` : `api/${v}`;
+        paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${registry.minor}${registry.all().length}` };
+      }
+    }
+    return JSON.stringify({ paths });
+  }
+
+  function openapiGroupVersion(group: string, version: string): string | undefined {
+    const defs = registry.inVersion(group, version);
+    if (defs.length === 0) return undefined;
+    const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`;
+    const paths: Record<string, unknown> = {};
+    const schemas: Record<string, unknown> = {};
+    for (const d of defs) {
+      const gvk = { group, version, kind: d.kind };
+      const base = d.namespaced ? `${prefix}/namespaces/{namespace}/${d.plural}` : `${prefix}/${d.plural}`;
+      const op = (action: string) => ({
+        operationId: `${action}${d.kind}`,
+        "x-kubernetes-action": action,
+        "x-kubernetes-group-version-kind": gvk,
+        parameters: [
+          { name: "dryRun", in: "query", schema: { type: "string", uniqueItems: true } },
+          { name: "fieldManager", in: "query", schema: { type: "string", uniqueItems: true } },
+          { name: "fieldValidation", in: "query", schema: { type: "string", uniqueItems: true } },
+        ],
+        responses: { "200": { description: "OK" } },
+      });
+      paths[`${base}/{name}`] = { get: op("get"), put: op("put"), patch: op("patch"), delete: op("delete") };
+      paths[base] = { get: op("list"), post: op("post") };
+      const schemaName = `${group ? group.split(".").reverse().join(".") : "io.k8s.api.core"}.${version}.${d.kind}`;
+      schemas[schemaName] = {
+        type: "object",
+        properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" } },
+        "x-kubernetes-group-version-kind": [gvk],
+        "x-kubernetes-preserve-unknown-fields": true,
+      };
+    }
+    return JSON.stringify({ openapi: "3.0.0", info: { title: "Kubernetes", version: gitVersion }, paths, components: { schemas } });
+  }
+
   function objectMatcher(q: URLSearchParams) {
     try {
       return combine(labelMatcher(q.get("labelSelector")), fieldMatcher(q.get("fieldSelector")));
@@ -465,18 +566,30 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (verb === "delete") {
       const gone = store.delete(ck, namespace, name!);
       if (!gone) throw notFound(def, name!);
+      if (def.kind === "Namespace" && def.group === "") store.deleteNamespaceContents(name!);
       return [200, JSON.stringify(gone)];
     }
     if (verb === "deletecollection") throw new HttpError(405, "MethodNotAllowed", "deletecollection is not supported by kube-sim");
 
     const apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     let body: KubeObject;
+    let creating = verb === "create";
     if (verb === "patch") {
       const ctype = String(req.headers["content-type"] ?? "");
-      if (ctype.includes("json-patch")) throw new HttpError(415, "UnsupportedMediaType", "kube-sim supports merge and strategic-merge patches only");
+      if (ctype.includes("json-patch")) throw new HttpError(415, "UnsupportedMediaType", "kube-sim supports merge, strategic-merge and apply patches only");
       const existing = store.get(ck, namespace, name!);
-      if (!existing) throw notFound(def, name!);
-      body = mergePatch(JSON.parse(entryJson(existing)), parseJsonBody(await readBody(req))) as KubeObject;
+      const text = await readBody(req);
+      // Server-side apply: the body is a (YAML or JSON) partial object; it creates when absent.
+      // Field ownership is not tracked, so an apply merges like a merge patch.
+      const patch = ctype.includes("apply-patch") ? parseApplyBody(text) : parseJsonBody(text);
+      if (!existing && !ctype.includes("apply-patch")) throw notFound(def, name!);
+      if (!existing) {
+        creating = true;
+        body = { ...patch, metadata: { ...(patch.metadata ?? {}), name } };
+      } else {
+        const current = JSON.parse(entryJson(existing)) as unknown;
+        body = (ctype.includes("strategic-merge") || ctype.includes("apply-patch") ? strategicMerge(current, patch) : mergePatch(current, patch)) as KubeObject;
+      }
     } else {
       body = parseJsonBody(await readBody(req));
     }
@@ -490,7 +603,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
         throw new HttpError(400, "BadRequest", "the namespace of the provided object does not match the namespace sent on the request");
       body.metadata.namespace = namespace ?? body.metadata.namespace ?? "default";
     }
-    if (verb === "create") {
+    if (creating) {
       if (!body.metadata.name && typeof body.metadata.generateName === "string") body.metadata.name = body.metadata.generateName + randomBytes(3).toString("hex").slice(0, 5);
       if (!body.metadata.name) throw new HttpError(422, "Invalid", `${def.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
       if (store.get(ck, body.metadata.namespace, String(body.metadata.name))) {
@@ -532,6 +645,11 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
         return [200, JSON.stringify({ kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: `${host}:${port}` }] })];
       }
       if (path === "/api/v1") return [200, discoveryResources("", "v1")];
+      if (path === "/openapi/v3") return [200, openapiRoot()];
+      if (parts[0] === "openapi" && parts[1] === "v3" && parts.length >= 4) {
+        const doc = parts[2] === "api" ? openapiGroupVersion("", parts[3]!) : parts[2] === "apis" && parts.length === 5 ? openapiGroupVersion(parts[3]!, parts[4]!) : undefined;
+        if (doc) return [200, doc];
+      }
       if (path === "/apis") {
         const groups = [...registry.groups().entries()].filter(([g]) => g !== "").map(([g, vs]) => apiGroup(g, vs));
         return [200, JSON.stringify({ kind: "APIGroupList", apiVersion: "v1", groups })];

@@ -92,6 +92,7 @@ export class ObjectStore {
   private logStart = 0; // rv before which events are no longer replayable
   private readonly watchers = new Set<Watcher>();
   private readonly baseTime: number;
+  private loaded = false;
 
   constructor(private readonly seed: number) {
     // Round to the hour so timestamps are stable within a run and look like a real cluster's.
@@ -140,7 +141,9 @@ export class ObjectStore {
       if (input.spec !== undefined) md.generation = specChanged ? prevGen + 1 : prevGen;
     } else {
       md.uid ??= this.uidFor(ck, ns, name);
-      md.creationTimestamp ??= new Date(this.baseTime - this.ageFor(md.uid)).toISOString().replace(/\.\d{3}Z$/, "Z");
+      // Objects present at start look as old as a running cluster's; later ones are created now.
+      const created = this.loaded ? Date.now() : this.baseTime - this.ageFor(md.uid);
+      md.creationTimestamp ??= new Date(created).toISOString().replace(/\.\d{3}Z$/, "Z");
       if (input.spec !== undefined && md.generation === undefined) md.generation = 1;
     }
     md.resourceVersion = String(++this.rv);
@@ -197,6 +200,16 @@ export class ObjectStore {
     return { entries: out };
   }
 
+  /** Deletes every object in a namespace (what the namespace controller does on deletion). */
+  deleteNamespaceContents(ns: string): number {
+    let n = 0;
+    for (const [ck, c] of this.colls) {
+      const victims = [...c.entries.values()].filter((e) => e.obj.metadata.namespace === ns);
+      for (const e of victims) if (this.delete(ck, ns, String(e.obj.metadata.name))) n++;
+    }
+    return n;
+  }
+
   all(): Entry[] {
     const out: Entry[] = [];
     for (const c of this.colls.values()) for (const k of c.keys()) out.push(c.entries.get(k)!);
@@ -238,6 +251,7 @@ export class ObjectStore {
 
   /** Marks the start of the replayable log (objects loaded at start are not events). */
   markLoaded(): void {
+    this.loaded = true;
     this.logStart = this.rv;
   }
 

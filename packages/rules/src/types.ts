@@ -188,6 +188,8 @@ export interface RuleContext {
 
 export interface RuleParams {
   allowedRegistries?: string[];
+  /** Registries (hosts or host/path prefixes) workloads must not pull from (rule image-registry-blocked). */
+  blockedRegistries?: string[];
   [key: string]: unknown;
 }
 

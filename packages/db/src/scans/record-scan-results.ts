@@ -25,6 +25,7 @@ export interface TRecordScanResultsInput {
   scanId: string;
   /** When given, only this worker's claim may record (a worker declared dead can't overwrite). */
   workerId?: string;
+  /** The engine's result; its 0..100 score is stored rounded to an integer. */
   result: { findings: readonly EngineFinding[]; rules: readonly RuleStatus[]; score: number; counts: Record<Severity, number>; objectCount: number };
   kinds: readonly KindReadResult[];
   /** The snapshot's objects; only those with findings are stored. */
@@ -100,7 +101,7 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
           medium: c.medium,
           low: c.low,
           info: c.info,
-          score: input.result.score,
+          score: Math.round(input.result.score),
           newCount: stats.inserted,
           fixedCount: stats.resolved,
           reopenedCount: stats.reopened,
@@ -119,7 +120,7 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
         data: {
           lastScanId: input.scanId,
           lastScanAt: now,
-          score: input.result.score,
+          score: Math.round(input.result.score),
           connectionStatus: "connected",
           connectionError: null,
           connectionCheckedAt: now,

@@ -82,6 +82,15 @@ describe("evaluate: coverage", () => {
     expect(res.rules[0]).toMatchObject({ status: "not-evaluated", reason: "kind Deployment not read" });
   });
 
+  it("judges a \"*\" rule on a cluster snapshot with whatever was read", () => {
+    const any = probe("any-kind", {}, "ConfigMap");
+    const star = { ...any, kinds: ["*"] as const };
+    const snap = cluster([cm("x")], [{ kind: "ConfigMap", resource: "v1/configmaps", status: "read", count: 1 }]);
+    const res = evaluate(snap, { onlyRules: ["any-kind"], extraRules: [star] });
+    expect(res.rules[0]).toMatchObject({ status: "failed", findings: 1 });
+    expect(res.score).toBe(0);
+  });
+
   it("applies requiresKinds too", () => {
     const rule = probe("needs-np", { requiresKinds: ["NetworkPolicy"] });
     const snap = cluster([cm("x")], [
@@ -146,6 +155,12 @@ describe("evaluate: settings", () => {
     const res = evaluate(snap, { onlyRules: ["privileged-container"], severityOverrides: { "privileged-container": "low" } });
     expect(res.findings.map((f) => f.severity)).toEqual(["low"]);
     expect(res.counts).toEqual({ critical: 0, high: 0, medium: 0, low: 1, info: 0 });
+  });
+
+  it("ignores an override that is not a severity", () => {
+    const res = evaluate(snap, { onlyRules: ["privileged-container"], severityOverrides: { "privileged-container": "urgent" as never } });
+    expect(res.findings.map((f) => f.severity)).toEqual(["critical"]);
+    expect(res.counts.critical).toBe(1);
   });
 
   it("onlyRules limits the catalog", () => {

@@ -14,7 +14,9 @@
 //    Polaris and Kubescape do on files.
 // 3. `notEvaluable(ctx)` may return a reason.
 // A rule that throws is "not-evaluated" with "rule error: ..."; its partial findings are dropped.
+import { controllerInSnapshot } from "../helpers/pod";
 import { builtinRules } from "../rules";
+import { SEVERITIES } from "../types";
 import type {
   EngineSettings,
   EvaluationResult,
@@ -23,6 +25,7 @@ import type {
   KindReadResult,
   KubeObject,
   ObjectRef,
+  RawFinding,
   Rule,
   RuleContext,
   RuleStatus,
@@ -31,11 +34,12 @@ import type {
   SnapshotIndex,
   SourceLocation,
 } from "../types";
-import { fingerprint } from "./fingerprint";
+import { objectKey, sha256Hex } from "./fingerprint";
 import { computeScore, type ScoreEntry } from "./score";
 import { buildIndex } from "./snapshot-index";
 
 const OBSERVED_MAX = 200;
+const SEVERITY_SET = new Set<string>(SEVERITIES);
 
 let ruleMap: Map<string, Rule> | undefined;
 
@@ -84,6 +88,8 @@ function kindReadMap(snapshot: Snapshot): Map<string, KindReadResult[]> {
 
 /** Why a kind cannot be judged on this snapshot, or undefined when it can. */
 function kindProblem(kind: string, snapshot: Snapshot, reads: Map<string, KindReadResult[]>): string | undefined {
+  // "*" (custom rules over every object) judges whatever was read.
+  if (kind === "*") return undefined;
   const entries = reads.get(kind);
   if (!entries || entries.length === 0) {
     // Manifests list no kinds; a cluster reader that listed some but not this one did not read it.
@@ -116,22 +122,20 @@ function exceptionMatches(ex: Exception, ruleId: string, obj: KubeObject, settin
 }
 
 /** Counts objects of the given kinds as rules see them: once, on their top controller. */
-function makeApplicableCounter(index: SnapshotIndex): (kinds: readonly string[]) => number {
+function makeApplicableCounter(snapshot: Snapshot, index: SnapshotIndex): (kinds: readonly string[]) => number {
   const perKind = new Map<string, number>();
-  const isControlled = (obj: KubeObject): boolean => {
-    for (const ref of obj.metadata?.ownerReferences ?? []) {
-      if (!ref || ref.controller !== true) continue;
-      if ((ref.uid && index.byUid(ref.uid)) || index.byName(ref.kind, obj.metadata?.namespace, ref.name)) return true;
-    }
-    return false;
-  };
+  const isControlled = (obj: KubeObject): boolean => controllerInSnapshot(obj, index);
   return (kinds) => {
     let n = 0;
     for (const k of kinds) {
       let c = perKind.get(k);
       if (c === undefined) {
         c = 0;
-        for (const o of index.byKind(k)) if (!isControlled(o)) c++;
+        if (k === "*") {
+          for (const o of snapshot.objects) if (o && !isControlled(o)) c++;
+        } else {
+          for (const o of index.byKind(k)) if (!isControlled(o)) c++;
+        }
         perKind.set(k, c);
       }
       n += c;
@@ -149,7 +153,7 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
   const overrides = settings.severityOverrides ?? {};
   const nowMs = settings.now ? Date.parse(settings.now) : Date.now();
   const exceptions = settings.exceptions ?? [];
-  const applicable = makeApplicableCounter(index);
+  const applicable = makeApplicableCounter(snapshot, index);
 
   let locations: Map<KubeObject, SourceLocation> | undefined;
   if (snapshot.locations && snapshot.locations.length > 0) {
@@ -173,6 +177,17 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
     rules.push(r);
   }
 
+  // One ObjectRef per object, shared by its findings (consumers treat findings as read-only).
+  const refs = new Map<KubeObject, { ref: ObjectRef; key: string }>();
+  const refOf = (obj: KubeObject) => {
+    let r = refs.get(obj);
+    if (!r) {
+      const ref = objectRef(obj);
+      refs.set(obj, (r = { ref, key: objectKey(ref) }));
+    }
+    return r;
+  };
+
   const findings: Finding[] = [];
   const seenFp = new Set<string>();
   const scoreEntries: ScoreEntry[] = [];
@@ -191,11 +206,11 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
       if (!rule.requiresKinds || rule.requiresKinds.length === 0) reason = "needs a whole cluster";
       else if (missing.length > 0) reason = `needs a whole cluster (no ${missing.join(", ")} in the manifest set)`;
     }
-    let raws: import("../types").RawFinding[] = [];
+    const raws: RawFinding[] = [];
     if (!reason) {
       try {
         reason = rule.notEvaluable?.(ctx);
-        if (!reason) raws = Array.from(rule.evaluate(ctx));
+        if (!reason) for (const raw of rule.evaluate(ctx)) raws.push(raw);
       } catch (err) {
         reason = `rule error: ${err instanceof Error ? err.message : String(err)}`;
       }
@@ -204,15 +219,19 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
       statuses.push({ id: rule.id, status: "not-evaluated", reason, findings: 0 });
       continue;
     }
-    const severity = overrides[rule.id] ?? rule.severity;
+    // An override that is not a known severity (bad settings data) is ignored rather than trusted.
+    const override = overrides[rule.id];
+    const severity: Severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
     let ruleFindings = 0;
     const failingObjects = new Set<KubeObject>();
     for (const raw of raws) {
       const obj = raw.object;
-      const ref = objectRef(obj);
-      const fp = fingerprint(rule.id, ref, raw.path);
-      if (seenFp.has(fp)) continue;
-      seenFp.add(fp);
+      const { ref, key } = refOf(obj);
+      // Dedupe on the fingerprint input; hash only what is kept.
+      const identity = `${rule.id}|${key}|${raw.path}`;
+      if (seenFp.has(identity)) continue;
+      seenFp.add(identity);
+      const fp = sha256Hex(identity).slice(0, 32);
       const f: Finding = {
         ruleId: rule.id,
         severity,
@@ -227,7 +246,7 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
       if (raw.fix) f.fix = raw.fix;
       const loc = locations?.get(obj);
       if (loc) f.location = loc;
-      const ex = exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs));
+      const ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
       if (ex) {
         f.exception = { id: ex.id, justification: ex.justification };
         if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;

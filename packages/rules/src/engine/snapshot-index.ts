@@ -15,30 +15,54 @@ export function nameKey(kind: string, namespace: string | undefined, name: strin
  */
 export function buildIndex(snapshot: Snapshot): SnapshotIndex {
   const kinds = new Map<string, KubeObject[]>();
-  const uids = new Map<string, KubeObject>();
-  const names = new Map<string, KubeObject>();
-  const nsSet = new Set<string>();
   for (const obj of snapshot.objects) {
     if (!obj || typeof obj !== "object" || typeof obj.kind !== "string") continue;
     let list = kinds.get(obj.kind);
     if (!list) kinds.set(obj.kind, (list = []));
     list.push(obj);
-    const md = obj.metadata;
-    if (!md) continue;
-    if (typeof md.uid === "string" && md.uid) uids.set(md.uid, obj);
-    if (typeof md.name === "string") {
+  }
+  // The uid, name and namespace lookups are built on first use: many snapshots (manifest sets
+  // without ownerReferences) never need them, and building them is most of the index's cost.
+  let uids: Map<string, KubeObject> | undefined;
+  let names: Map<string, KubeObject> | undefined;
+  let nsList: string[] | undefined;
+  const uidMap = () => {
+    if (uids) return uids;
+    uids = new Map();
+    for (const list of kinds.values()) {
+      for (const obj of list) {
+        const uid = obj.metadata?.uid;
+        if (typeof uid === "string" && uid) uids.set(uid, obj);
+      }
+    }
+    return uids;
+  };
+  const nameMap = () => {
+    if (names) return names;
+    names = new Map();
+    for (const obj of snapshot.objects) {
+      const md = obj?.metadata;
+      if (!md || typeof md.name !== "string" || typeof obj.kind !== "string") continue;
       const key = nameKey(obj.kind, md.namespace, md.name);
       // First one wins: a manifest set may repeat an object (e.g. overlays); keep read order.
       if (!names.has(key)) names.set(key, obj);
-      if (obj.kind === "Namespace") nsSet.add(md.name);
     }
-    if (typeof md.namespace === "string" && md.namespace) nsSet.add(md.namespace);
-  }
-  const nsList = [...nsSet].sort();
+    return names;
+  };
+  const namespaces = () => {
+    if (nsList) return nsList;
+    const set = new Set<string>();
+    for (const ns of kinds.get("Namespace") ?? []) if (typeof ns.metadata?.name === "string") set.add(ns.metadata.name);
+    for (const obj of snapshot.objects) {
+      const n = obj?.metadata?.namespace;
+      if (typeof n === "string" && n) set.add(n);
+    }
+    return (nsList = [...set].sort());
+  };
   return {
     byKind: (kind) => kinds.get(kind) ?? NONE,
-    byUid: (uid) => uids.get(uid),
-    byName: (kind, namespace, name) => names.get(nameKey(kind, namespace, name)),
-    namespaces: () => nsList,
+    byUid: (uid) => uidMap().get(uid),
+    byName: (kind, namespace, name) => nameMap().get(nameKey(kind, namespace, name)),
+    namespaces,
   };
 }

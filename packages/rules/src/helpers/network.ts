@@ -1,6 +1,8 @@
 // NetworkPolicy coverage shared by the network rules: which policies select a pod, and which
 // traffic directions they isolate. Built once per evaluation.
 import type { KubeObject, RuleContext, SnapshotIndex } from "../types";
+import { SYSTEM_NAMESPACES } from "./namespaces-scan";
+import { podSpecs } from "./pod";
 import { nsOf, selectorMatches, type LabelSelector } from "./selectors";
 
 export interface PolicyInfo {
@@ -61,9 +63,6 @@ export function networkIndex(ctx: RuleContext): NetworkIndex {
   return idx;
 }
 
-/** Namespaces Kubernetes itself owns, where user policy rules do not apply. */
-export const SYSTEM_NAMESPACES = new Set(["kube-system", "kube-public", "kube-node-lease"]);
-
 /** A peer list that admits everything: absent/empty list, or a peer with empty selectors or 0.0.0.0/0. */
 export function peersAllowAll(peers: unknown): boolean {
   if (!Array.isArray(peers) || peers.length === 0) return true;
@@ -80,9 +79,23 @@ export function peersAllowAll(peers: unknown): boolean {
   return false;
 }
 
-/** Labels of the pods a workload runs (pod template labels). */
-export function namespaceObjects(ctx: RuleContext): Map<string, KubeObject | undefined> {
-  const m = new Map<string, KubeObject | undefined>();
-  for (const n of ctx.index.byKind("Namespace")) if (n.metadata?.name) m.set(n.metadata.name, n);
-  return m;
+/**
+ * Namespaces to judge: Namespace objects, plus namespaces that only appear through workloads (a
+ * manifest set rarely carries its Namespace objects); the finding then sits on the first workload.
+ */
+export function* namespacesToJudge(ctx: RuleContext): Iterable<{ ns: string; object: KubeObject; path: string }> {
+  const seen = new Set<string>();
+  for (const n of ctx.index.byKind("Namespace")) {
+    const name = n.metadata?.name;
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    if ((n as any).status?.phase === "Terminating") continue;
+    if (!SYSTEM_NAMESPACES.has(name)) yield { ns: name, object: n, path: "metadata" };
+  }
+  for (const ref of podSpecs(ctx)) {
+    const ns = nsOf(ref.object);
+    if (seen.has(ns)) continue;
+    seen.add(ns);
+    if (!SYSTEM_NAMESPACES.has(ns)) yield { ns, object: ref.object, path: "metadata.namespace" };
+  }
 }

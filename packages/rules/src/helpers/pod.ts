@@ -33,12 +33,19 @@ function isObj(v: unknown): v is Record<string, any> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** True when the object's controller (ownerReferences controller=true) is itself in the snapshot. */
+const TEMPLATE_OWNERS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"]);
+
+/**
+ * True when the object's controller (ownerReferences controller=true) is a workload kind that is
+ * itself in the snapshot, so its pod template is judged there. Other owners do not count: a
+ * static (mirror) Pod is "controlled" by its Node, and an operator's custom resource has no
+ * template the rules read, so those Pods are judged themselves.
+ */
 export function controllerInSnapshot(obj: KubeObject, index: SnapshotIndex): boolean {
   const refs = obj.metadata?.ownerReferences;
   if (!Array.isArray(refs)) return false;
   for (const ref of refs) {
-    if (!ref || ref.controller !== true) continue;
+    if (!ref || ref.controller !== true || !TEMPLATE_OWNERS.has(ref.kind)) continue;
     if (ref.uid && index.byUid(ref.uid)) return true;
     if (ref.kind && ref.name && index.byName(ref.kind, obj.metadata?.namespace, ref.name)) return true;
   }
@@ -112,24 +119,41 @@ export function podSpecs(ctx: RuleContext): Iterable<PodSpecRef> {
   return list;
 }
 
-/** Containers of a pod spec with their exact paths; default: all three container types. */
-export function* containers(
-  ref: PodSpecRef,
-  opts?: { init?: boolean; ephemeral?: boolean },
-): Iterable<ContainerRef> {
+const FIELDS: ReadonlyArray<readonly [string, ContainerRef["type"]]> = [
+  ["containers", "container"],
+  ["initContainers", "initContainer"],
+  ["ephemeralContainers", "ephemeralContainer"],
+];
+
+// Every rule walks the same containers: build each pod spec's list once (per evaluation, since
+// PodSpecRefs are cached per index) instead of allocating refs and paths in every rule.
+const containerCache = new WeakMap<PodSpecRef, ContainerRef[]>();
+
+function allContainers(ref: PodSpecRef): ContainerRef[] {
+  let list = containerCache.get(ref);
+  if (list) return list;
+  list = [];
   const spec = ref.spec;
-  const lists: Array<[string, ContainerRef["type"]]> = [["containers", "container"]];
-  if (opts?.init !== false) lists.push(["initContainers", "initContainer"]);
-  if (opts?.ephemeral !== false) lists.push(["ephemeralContainers", "ephemeralContainer"]);
-  for (const [field, type] of lists) {
+  for (const [field, type] of FIELDS) {
     const arr = spec?.[field];
     if (!Array.isArray(arr)) continue;
     for (let i = 0; i < arr.length; i++) {
       const c = arr[i];
       if (!isObj(c)) continue;
-      yield { container: c, path: `${ref.path}.${field}[${i}]`, type };
+      list.push({ container: c, path: `${ref.path}.${field}[${i}]`, type });
     }
   }
+  containerCache.set(ref, list);
+  return list;
+}
+
+/** Containers of a pod spec with their exact paths; default: all three container types. */
+export function containers(ref: PodSpecRef, opts?: { init?: boolean; ephemeral?: boolean }): Iterable<ContainerRef> {
+  const all = allContainers(ref);
+  if (opts?.init !== false && opts?.ephemeral !== false) return all;
+  return all.filter(
+    (c) => c.type === "container" || (c.type === "initContainer" ? opts?.init !== false : opts?.ephemeral !== false),
+  );
 }
 
 /** Identity, for typing. */

@@ -2,7 +2,8 @@
 // (aggregated ClusterRoles expanded), what each binding grants to whom, and which pods run as a
 // service account holding risky permissions. Built once per evaluation (keyed by ctx.index).
 import type { KubeObject, RawFinding, Rule, RuleContext, SnapshotIndex } from "../types";
-import { selectorMatches, type LabelSelector } from "./selectors";
+import type { PodSpecRef } from "./pod";
+import { findNamed, nsOf, selectorMatches, type LabelSelector } from "./selectors";
 
 export const RBAC_GROUP = "rbac.authorization.k8s.io";
 
@@ -329,7 +330,7 @@ export function isSystemSubject(s: Subject): boolean {
   return s.name.startsWith("system:") && s.name !== "system:anonymous" && s.name !== "system:unauthenticated" && s.name !== "system:authenticated" && !s.name.startsWith("system:serviceaccount");
 }
 
-/** The pods (as pod specs on their top controller) that run as a service account. */
+/** The service account a pod spec runs as ("default" when unset). */
 export function serviceAccountName(spec: any): string {
   const n = spec?.serviceAccountName ?? spec?.serviceAccount;
   return typeof n === "string" && n ? n : "default";
@@ -436,4 +437,12 @@ export function bindingRule(opts: Omit<Rule, "evaluate" | "kinds"> & {
 export function subjectList(b: BindingInfo): string {
   const s = b.subjects.map((x) => (x.kind === "ServiceAccount" ? `ServiceAccount ${x.namespace || b.scope || "default"}/${x.name}` : `${x.kind} ${x.name}`));
   return s.length ? s.join(", ") : "no subjects";
+}
+
+/** Whether the pod gets an API token: pod setting wins, then the service account's, default yes. */
+export function tokenMounted(ctx: RuleContext, ref: PodSpecRef): boolean {
+  if (ref.spec?.automountServiceAccountToken === false) return false;
+  if (ref.spec?.automountServiceAccountToken === true) return true;
+  const sa = findNamed(ctx, "ServiceAccount", nsOf(ref.object), serviceAccountName(ref.spec));
+  return (sa as any)?.automountServiceAccountToken !== false;
 }

@@ -21,7 +21,7 @@ export function containsPrivateKey(value: string): boolean {
 
 /** A literal that could be a credential: not empty, not a template placeholder, not a flag/number. */
 export function looksLikeSecretValue(value: unknown): boolean {
-  if (typeof value !== "string") return typeof value === "number" ? false : value !== undefined && value !== null;
+  if (typeof value !== "string") return false;
   const v = value.trim();
   if (v === "") return false;
   if (INTERPOLATION.test(v)) return false;

@@ -51,20 +51,22 @@ export function kindLabel(o: KubeObject): string {
 export type ContainerCheck = (ref: PodSpecRef, c: ContainerRef) => RawFinding | RawFinding[] | undefined | void;
 
 /** Runs a check on every container of every pod spec, collecting its findings. */
-export function* perContainer(
+export function perContainer(
   ctx: RuleContext,
   check: ContainerCheck,
   opts?: { init?: boolean; ephemeral?: boolean; skipWindows?: boolean },
-): Iterable<RawFinding> {
+): RawFinding[] {
+  const out: RawFinding[] = [];
   for (const ref of podSpecs(ctx)) {
     if (opts?.skipWindows && isWindowsPod(ref.spec)) continue;
     for (const c of containers(ref, opts)) {
       const r = check(ref, c);
       if (!r) continue;
-      if (Array.isArray(r)) yield* r;
-      else yield r;
+      if (Array.isArray(r)) for (const f of r) out.push(f);
+      else out.push(r);
     }
   }
+  return out;
 }
 
 /** A hand-applied YAML snippet for the container's securityContext. */

@@ -134,3 +134,33 @@ describe("parseManifests", () => {
     expect(splitPath('spec.containers[1].env[0]["a.b"]')).toEqual(["spec", "containers", 1, "env", 0, "a.b"]);
   });
 });
+
+describe("YAML as Kubernetes reads it", () => {
+  it("treats yes/on/y as true, 0o and leading-zero octal as numbers, and merges <<", () => {
+    const text = [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: {name: p, annotations: {when: 2001-12-14, t: 1:30}}",
+      "spec:",
+      "  hostNetwork: yes",
+      "  hostPID: On",
+      "  hostIPC: y",
+      "  shareProcessNamespace: no",
+      "  containers:",
+      "    - &base",
+      "      name: a",
+      "      image: x",
+      "      securityContext: {runAsUser: 0o0, runAsGroup: 017, privileged: Y}",
+      "    - <<: *base",
+      "      name: b",
+    ].join("\n");
+    const r = parseManifests(text, "p.yaml");
+    expect(r.errors).toEqual([]);
+    const spec = r.objects[0]!.spec as any;
+    expect([spec.hostNetwork, spec.hostPID, spec.hostIPC, spec.shareProcessNamespace]).toEqual([true, true, true, false]);
+    expect(spec.containers[0].securityContext).toEqual({ runAsUser: 0, runAsGroup: 15, privileged: true });
+    expect(spec.containers[1]).toMatchObject({ name: "b", image: "x", securityContext: { privileged: true } });
+    // go-yaml keeps these as strings
+    expect(r.objects[0]!.metadata.annotations).toEqual({ when: "2001-12-14", t: "1:30" });
+  });
+});

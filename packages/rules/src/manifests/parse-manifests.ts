@@ -1,9 +1,33 @@
 // Turns manifest text (multi-document YAML, JSON, `List` kinds) into KubeObjects with their source
 // locations. Pure: the caller reads the file. A bad document is reported with its line and the
 // rest of the text is still parsed.
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type ScalarTag, type Tags } from "yaml";
 import type { KubeObject, SourceLocation } from "../types";
 import { redactObject } from "./redact";
+
+/**
+ * kubectl and the API server read YAML with go-yaml v2 rules (YAML 1.1): `hostNetwork: yes`, `on`
+ * and `y` are true, `0o0` and `017` are octal, and `<<` merges. Parsing as YAML 1.2 would let such a
+ * manifest slip past every rule, so this matches them: 1.1, plus Go's 0o octal, minus the 1.1 forms
+ * go-yaml leaves as strings (sexagesimal 1:30, timestamps).
+ */
+const GO_OCTAL: ScalarTag = {
+  identify: (v) => typeof v === "number",
+  default: true,
+  tag: "tag:yaml.org,2002:int",
+  format: "OCT",
+  test: /^[-+]?0o[0-7_]+$/,
+  resolve: (s: string) => {
+    const n = Number.parseInt(s.replace(/^[-+]?0o/, "").replace(/_/g, ""), 8);
+    return s.startsWith("-") ? -n : n;
+  },
+};
+const kubernetesTags = (tags: Tags): Tags => [
+  ...tags.filter((t) =>
+    typeof t === "string" ? !["intTime", "floatTime", "timestamp"].includes(t) : (t as ScalarTag).format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp",
+  ),
+  GO_OCTAL,
+];
 
 /** Larger inputs are refused outright: manifests this size are generated data, not config. */
 export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
@@ -63,7 +87,7 @@ export function parseManifests(text: string, file?: string): ParsedManifests {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source, { lineCounter, prettyErrors: true }) as Document.Parsed[];
+    docs = parseAllDocuments(source, { lineCounter, prettyErrors: true, version: "1.1", customTags: kubernetesTags }) as Document.Parsed[];
   } catch (e) {
     err(1, `cannot parse: ${(e as Error).message}`);
     return { objects, locations, errors, fieldLine };

@@ -6,7 +6,7 @@ export default function Loading() {
         <div className="h-6 w-48 rounded bg-zinc-200" />
         <div className="h-4 w-80 max-w-full rounded bg-zinc-100" />
       </div>
-      <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+      <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <div className="h-40 rounded-lg border border-zinc-200 bg-white" />
         <div className="h-40 rounded-lg border border-zinc-200 bg-white" />
       </div>

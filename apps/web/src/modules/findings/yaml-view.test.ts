@@ -47,6 +47,14 @@ describe("yamlView", () => {
     expect(v.lines[v.marked[0]! - 1]).toContain("example.com/team: payments");
   });
 
+  it("orders keys as people write them, whatever order storage returned", () => {
+    const stored = { kind: "Pod", spec: { containers: [{ image: "x", name: "a" }] }, status: { phase: "Running" }, metadata: { uid: "u", name: "p" }, apiVersion: "v1" };
+    const v = yamlView(stored, "spec.containers[0].image");
+    expect(v.lines.slice(0, 4)).toEqual(["apiVersion: v1", "kind: Pod", "metadata:", "  name: p"]);
+    expect(v.lines.at(-2)).toBe("status:");
+    expect(v.lines[v.marked[0]! - 1]).toContain("image: x");
+  });
+
   it("marks nothing when even the first segment is absent", () => {
     const v = yamlView(pod, "status.phase");
     expect(v.marked).toEqual([]);

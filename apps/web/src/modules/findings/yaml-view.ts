@@ -32,8 +32,24 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+// Postgres jsonb stores keys sorted by length, which reads badly ("kind" before "apiVersion");
+// show objects in the order people write them, then alphabetically, status last.
+const KEY_ORDER = ["apiVersion", "kind", "metadata", "name", "generateName", "namespace", "labels", "annotations", "type", "spec", "data", "stringData", "rules", "subjects", "roleRef", "image"];
+const LAST = new Set(["status"]);
+
+export function canonicalOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalOrder);
+  if (!value || typeof value !== "object") return value;
+  const keys = Object.keys(value as Record<string, unknown>);
+  const rank = (k: string) => (LAST.has(k) ? 1000 : KEY_ORDER.includes(k) ? KEY_ORDER.indexOf(k) : 100);
+  keys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = canonicalOrder((value as Record<string, unknown>)[k]);
+  return out;
+}
+
 export function yamlView(manifest: unknown, path: string): TYamlView {
-  const text = YAML.stringify(manifest, { lineWidth: 0, indentSeq: true });
+  const text = YAML.stringify(canonicalOrder(manifest), { lineWidth: 0, indentSeq: true });
   const lines = text.replace(/\n$/, "").split("\n");
   const doc = YAML.parseDocument(text);
   const segs = parseFieldPath(path);

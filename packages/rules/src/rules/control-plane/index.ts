@@ -39,6 +39,7 @@ import { controllerManagerBindAddress } from "./controller-manager-bind-address"
 import { schedulerProfiling } from "./scheduler-profiling";
 import { schedulerBindAddress } from "./scheduler-bind-address";
 import { etcdTlsCertificate } from "./etcd-tls-certificate";
+import { etcdUniqueCa } from "./etcd-unique-ca";
 import { etcdClientCertAuth } from "./etcd-client-cert-auth";
 import { etcdAutoTls } from "./etcd-auto-tls";
 import { etcdPeerTlsCertificate } from "./etcd-peer-tls-certificate";
@@ -85,6 +86,7 @@ export const controlPlaneRules: Rule[] = [
   schedulerProfiling,
   schedulerBindAddress,
   etcdTlsCertificate,
+  etcdUniqueCa,
   etcdClientCertAuth,
   etcdAutoTls,
   etcdPeerTlsCertificate,

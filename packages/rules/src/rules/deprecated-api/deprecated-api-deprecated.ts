@@ -18,6 +18,8 @@ export const deprecatedApiDeprecated = defineRule({
     const cluster = clusterMinor(ctx);
     if (!cluster) return;
     for (const kind of DEPRECATED_KINDS) {
+      // PodSecurityPolicy is gone entirely, not just one version: deprecated-pod-security-policy.
+      if (kind === "PodSecurityPolicy") continue;
       for (const obj of ctx.index.byKind(kind)) {
         const hit = deprecationOf(obj);
         if (!hit) continue;

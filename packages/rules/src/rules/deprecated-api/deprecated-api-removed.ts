@@ -16,6 +16,8 @@ export const deprecatedApiRemoved = defineRule({
   *evaluate(ctx): Iterable<RawFinding> {
     const cluster = clusterMinor(ctx);
     for (const kind of DEPRECATED_KINDS) {
+      // PodSecurityPolicy is gone entirely, not just one version: deprecated-pod-security-policy.
+      if (kind === "PodSecurityPolicy") continue;
       for (const obj of ctx.index.byKind(kind)) {
         const hit = deprecationOf(obj);
         if (!hit) continue;

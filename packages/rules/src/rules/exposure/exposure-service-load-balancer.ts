@@ -11,6 +11,22 @@ const INTERNAL: ReadonlyArray<[string, (v: string) => boolean]> = [
   ["service.beta.kubernetes.io/oci-load-balancer-internal", (v) => v === "true"],
 ];
 
+// Ingress controllers and gateways are meant to be the public entry point; their exposure is
+// judged through the Ingress/Gateway objects they serve.
+const ENTRY_POINTS = new Set([
+  "ingress-nginx", "nginx-ingress", "traefik", "contour", "envoy", "kong", "istio-ingressgateway", "ingressgateway",
+  "haproxy-ingress", "emissary-ingress", "ambassador", "gateway-api-envoy", "cilium-gateway",
+]);
+
+function isEntryPoint(selector: unknown): boolean {
+  if (!selector || typeof selector !== "object") return false;
+  for (const [k, v] of Object.entries(selector as Record<string, unknown>)) {
+    if (typeof v !== "string") continue;
+    if ((k === "app.kubernetes.io/name" || k === "app" || k === "istio" || k === "app.kubernetes.io/component") && ENTRY_POINTS.has(v)) return true;
+  }
+  return false;
+}
+
 export const exposureServiceLoadBalancer = defineRule({
   id: "exposure-service-load-balancer",
   title: "Service is exposed through a public load balancer",
@@ -26,6 +42,7 @@ export const exposureServiceLoadBalancer = defineRule({
     for (const s of ctx.index.byKind("Service")) {
       const spec = (s as any).spec ?? {};
       if (spec.type !== "LoadBalancer") continue;
+      if (isEntryPoint(spec.selector)) continue;
       const ann = s.metadata?.annotations ?? {};
       if (INTERNAL.some(([k, ok]) => typeof ann[k] === "string" && ok(ann[k]!))) continue;
       const ranges: unknown = spec.loadBalancerSourceRanges;

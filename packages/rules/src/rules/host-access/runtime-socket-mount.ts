@@ -27,7 +27,7 @@ export const runtimeSocketMount = defineRule({
     "The pod mounts the Docker, containerd, CRI-O or Podman socket (or a directory that contains it). Access to the runtime API means starting privileged containers on the node: full node takeover.",
   remediation: "Remove the mount. Build images with rootless builders (BuildKit rootless, Kaniko) and read container metadata through the Kubernetes API instead.",
   references: ["https://kubernetes.io/docs/concepts/storage/volumes/#hostpath"],
-  peers: { kubeLinter: ["docker-sock"], kubescape: ["C-0074"], trivy: ["KSV-0006"], cis: ["5.2.12"], nsa: ["PS-ENF"] },
+  peers: { kubeLinter: ["docker-sock", "container-runtime-sock"], kubescape: ["C-0074"], trivy: ["KSV-0006"], cis: ["5.2.12"], nsa: ["PS-ENF"] },
   *evaluate(ctx) {
     for (const ref of podSpecs(ctx)) {
       for (const v of hostPathVolumes(ref)) {

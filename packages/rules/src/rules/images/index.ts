@@ -5,6 +5,7 @@ import { imagePullPolicyNotAlways } from "./image-pull-policy-not-always";
 import { imageRegistryBlocked } from "./image-registry-blocked";
 import { imageRegistryNotAllowed } from "./image-registry-not-allowed";
 import { imageTagLatest } from "./image-tag-latest";
+import { ingressNginxRetired } from "./ingress-nginx-retired";
 import { sshPortExposed } from "./ssh-port-exposed";
 import { sudoInCommand } from "./sudo-in-command";
 import { tillerDeployed } from "./tiller-deployed";
@@ -19,4 +20,5 @@ export const imagesRules: Rule[] = [
   tillerDeployed,
   sudoInCommand,
   sshPortExposed,
+  ingressNginxRetired,
 ];

@@ -1,5 +1,5 @@
 import { defineRule } from "../../helpers/pod";
-import { SYSTEM_NAMESPACES } from "../../helpers/network";
+import { SYSTEM_NAMESPACES } from "../../helpers/namespaces-scan";
 import type { RawFinding } from "../../types";
 
 export const PSA_ENFORCE = "pod-security.kubernetes.io/enforce";

@@ -9,6 +9,7 @@ import { networkPodWithoutAllowRules } from "./network-pod-without-allow-rules";
 import { networkPolicyAllowsAllEgress } from "./network-policy-allows-all-egress";
 import { networkPolicyAllowsAllIngress } from "./network-policy-allows-all-ingress";
 import { networkPolicyDangling } from "./network-policy-dangling";
+import { networkPolicyPeerDangling } from "./network-policy-peer-dangling";
 
 export const networkRules: Rule[] = [
   networkNamespaceNoDefaultDenyEgress,
@@ -20,4 +21,5 @@ export const networkRules: Rule[] = [
   networkPolicyAllowsAllEgress,
   networkPolicyAllowsAllIngress,
   networkPolicyDangling,
+  networkPolicyPeerDangling,
 ];

@@ -1,7 +1,6 @@
-import { networkIndex } from "../../helpers/network";
+import { networkIndex, namespacesToJudge } from "../../helpers/network";
 import { defineRule } from "../../helpers/pod";
 import type { RawFinding } from "../../types";
-import { userNamespaces } from "./network-namespace-without-policy";
 
 export const networkNamespaceNoDefaultDenyIngress = defineRule({
   id: "network-namespace-no-default-deny-ingress",
@@ -17,7 +16,7 @@ export const networkNamespaceNoDefaultDenyIngress = defineRule({
   peers: { cis: ["5.3.2"], nsa: ["NP"] },
   *evaluate(ctx): Iterable<RawFinding> {
     const net = networkIndex(ctx);
-    for (const { ns, object, path } of userNamespaces(ctx)) {
+    for (const { ns, object, path } of namespacesToJudge(ctx)) {
       const pols = net.policies(ns);
       // A namespace without any policy is reported by network-namespace-without-policy.
       if (pols.length === 0) continue;

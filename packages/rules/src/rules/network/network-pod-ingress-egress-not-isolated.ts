@@ -1,4 +1,5 @@
-import { networkIndex, SYSTEM_NAMESPACES } from "../../helpers/network";
+import { SYSTEM_NAMESPACES } from "../../helpers/namespaces-scan";
+import { networkIndex } from "../../helpers/network";
 import { defineRule, podSpecs, WORKLOAD_KINDS } from "../../helpers/pod";
 import { nsOf } from "../../helpers/selectors";
 import type { RawFinding } from "../../types";

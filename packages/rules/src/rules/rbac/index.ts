@@ -11,7 +11,10 @@ import { rbacClusterAdminBinding } from "./rbac-cluster-admin-binding";
 import { rbacClusterBindingExecAttach } from "./rbac-cluster-binding-exec-attach";
 import { rbacCreatePersistentVolumes } from "./rbac-create-persistent-volumes";
 import { rbacCreateServiceAccountToken } from "./rbac-create-service-account-token";
+import { rbacDefaultServiceAccountBound } from "./rbac-default-service-account-bound";
+import { rbacDeleteEvents } from "./rbac-delete-events";
 import { rbacDeletePodLogs } from "./rbac-delete-pod-logs";
+import { rbacDeleteResources } from "./rbac-delete-resources";
 import { rbacEksAwsAuth } from "./rbac-eks-aws-auth";
 import { rbacExecAttach } from "./rbac-exec-attach";
 import { rbacGrantAnyRole } from "./rbac-grant-any-role";
@@ -33,6 +36,7 @@ import { rbacSystemMastersBinding } from "./rbac-system-masters-binding";
 import { rbacWildcardAllResources } from "./rbac-wildcard-all-resources";
 import { rbacWildcardRules } from "./rbac-wildcard-rules";
 import { workloadSaAdminRights } from "./workload-sa-admin-rights";
+import { workloadSaHasPermissions } from "./workload-sa-has-permissions";
 import { workloadSaRiskyPermissions } from "./workload-sa-risky-permissions";
 
 export const rbacRules: Rule[] = [
@@ -47,7 +51,10 @@ export const rbacRules: Rule[] = [
   rbacClusterBindingExecAttach,
   rbacCreatePersistentVolumes,
   rbacCreateServiceAccountToken,
+  rbacDefaultServiceAccountBound,
+  rbacDeleteEvents,
   rbacDeletePodLogs,
+  rbacDeleteResources,
   rbacEksAwsAuth,
   rbacExecAttach,
   rbacGrantAnyRole,
@@ -69,5 +76,6 @@ export const rbacRules: Rule[] = [
   rbacWildcardAllResources,
   rbacWildcardRules,
   workloadSaAdminRights,
+  workloadSaHasPermissions,
   workloadSaRiskyPermissions,
 ];

@@ -1,8 +1,7 @@
 import { defineRule, podSpecs, WORKLOAD_KINDS } from "../../helpers/pod";
-import { bindingLabel, grantedRules, isAdminRule, isDefaultBinding, rbacIndex, roleLabel, scopeLabel, serviceAccountName } from "../../helpers/rbac";
+import { bindingLabel, grantedRules, isAdminRule, isDefaultBinding, rbacIndex, roleLabel, scopeLabel, serviceAccountName, tokenMounted } from "../../helpers/rbac";
 import { nsOf } from "../../helpers/selectors";
 import type { RawFinding } from "../../types";
-import { tokenMounted } from "./workload-sa-risky-permissions";
 
 export const workloadSaAdminRights = defineRule({
   id: "workload-sa-admin-rights",

@@ -1,11 +1,12 @@
-import { defineRule, podSpecs, WORKLOAD_KINDS, type PodSpecRef } from "../../helpers/pod";
+import { defineRule, podSpecs, WORKLOAD_KINDS } from "../../helpers/pod";
 import {
   BIND_ESCALATE, CREATE_WORKLOADS, EXEC_ATTACH, IMPERSONATE, READ_SECRETS,
-  bindingLabel, grantedRules, grants, isAdminRule, isDefaultBinding, rbacIndex, serviceAccountName,
+  bindingLabel, grantedRules, grants, isAdminRule, isDefaultBinding, rbacIndex, serviceAccountName, tokenMounted,
+  type BindingInfo,
   type PermissionCheck,
 } from "../../helpers/rbac";
-import { findNamed, nsOf } from "../../helpers/selectors";
-import type { RawFinding, RuleContext } from "../../types";
+import { nsOf } from "../../helpers/selectors";
+import type { RawFinding } from "../../types";
 
 const RISKS: ReadonlyArray<[string, PermissionCheck]> = [
   ["read Secrets", READ_SECRETS],
@@ -16,12 +17,18 @@ const RISKS: ReadonlyArray<[string, PermissionCheck]> = [
   ["proxy to kubelets", { verbs: ["get", "create"], resources: [["", "nodes/proxy"]] }],
 ];
 
-/** Whether the pod gets an API token: pod setting wins, then the service account's, default yes. */
-export function tokenMounted(ctx: RuleContext, ref: PodSpecRef): boolean {
-  if (ref.spec?.automountServiceAccountToken === false) return false;
-  if (ref.spec?.automountServiceAccountToken === true) return true;
-  const sa = findNamed(ctx, "ServiceAccount", nsOf(ref.object), serviceAccountName(ref.spec));
-  return (sa as any)?.automountServiceAccountToken !== false;
+// Many pods share a service account and so the same bindings: judge each binding once.
+const riskCache = new WeakMap<BindingInfo, { admin: boolean; risks: string[] }>();
+function risksOf(b: BindingInfo): { admin: boolean; risks: string[] } {
+  const hit = riskCache.get(b);
+  if (hit) return hit;
+  const rules = grantedRules(b) ?? [];
+  const out = {
+    admin: rules.some(isAdminRule) || (b.roleKind === "ClusterRole" && b.roleName === "cluster-admin"),
+    risks: RISKS.filter(([, check]) => grants(rules, check)).map(([what]) => what),
+  };
+  riskCache.set(b, out);
+  return out;
 }
 
 export const workloadSaRiskyPermissions = defineRule({
@@ -48,12 +55,9 @@ export const workloadSaRiskyPermissions = defineRule({
       for (const b of bs) {
         if (b.scope !== undefined && b.scope !== ns) continue;
         if (isDefaultBinding(b.binding)) continue;
-        const rules = grantedRules(b);
-        if (!rules) continue;
-        if (rules.some(isAdminRule) || (b.roleKind === "ClusterRole" && b.roleName === "cluster-admin")) admin = true;
-        for (const [what, check] of RISKS) {
-          if (grants(rules, check)) found.push(`${what} ${b.scope === undefined ? "cluster-wide" : `in ${ns}`} via ${bindingLabel(b)}`);
-        }
+        const r = risksOf(b);
+        if (r.admin) admin = true;
+        for (const what of r.risks) found.push(`${what} ${b.scope === undefined ? "cluster-wide" : `in ${ns}`} via ${bindingLabel(b)}`);
       }
       // Admin-level grants are reported by workload-sa-admin-rights.
       if (admin || found.length === 0) continue;

@@ -18,7 +18,8 @@ export const sensitiveConfigmapContent = defineRule({
       if (!data || typeof data !== "object") continue;
       for (const key of Object.keys(data)) {
         const v = data[key];
-        const path = `data[${JSON.stringify(key)}]`;
+        // ConfigMap keys are [-._a-zA-Z0-9]+, so quoting needs no escaping.
+        const path = `data["${key}"]`;
         if (isSensitiveName(key) && looksLikeSecretValue(v)) {
           yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} is named like a credential.` };
           continue;

@@ -31,7 +31,7 @@ export const apparmorUnconfined = defineRule({
         if (!k.startsWith(ANNOTATION_PREFIX) || annotationOk(v)) continue;
         out.push({
           object: ref.object,
-          path: `${ref.metaPath}.annotations['${k}']`,
+          path: `${ref.metaPath}.annotations["${k}"]`,
           observed: v,
           message: `AppArmor annotation for container "${k.slice(ANNOTATION_PREFIX.length)}" is "${v}", not runtime/default or localhost/*.`,
         });

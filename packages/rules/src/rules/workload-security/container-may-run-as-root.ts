@@ -15,7 +15,6 @@ export const containerMayRunAsRoot = defineRule({
   references: ["https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"],
   peers: {
     polaris: ["runAsRootAllowed"],
-    kubeLinter: ["run-as-non-root"],
     kubescape: ["C-0013"],
     nsa: ["PS-NR"],
   },

@@ -40,7 +40,7 @@ export default async function OverviewPage() {
         <Onboarding canManage={canManage} />
       ) : (
         <div className="space-y-6">
-          <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+          <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
             <Section title="Posture score" id="score">
               <div className="flex items-baseline gap-2">
                 <Score score={o.score} className="text-4xl" />
@@ -51,6 +51,17 @@ export default async function OverviewPage() {
                 Across {plural(scanned, "scanned cluster")}{o.scansRunning > 0 ? ` · ${plural(o.scansRunning, "scan")} running` : ""}
               </p>
               <div className="mt-3"><AboutScore /></div>
+              <ul className="mt-4 space-y-2 border-t border-zinc-100 pt-4" aria-label="Score by cluster">
+                {o.clusters.slice(0, 5).map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/clusters/${c.id}`} className="group grid grid-cols-[minmax(0,1fr)_2.5rem] items-center gap-x-3 gap-y-1">
+                      <span className="truncate text-xs text-zinc-700 group-hover:text-zinc-900 group-hover:underline">{c.name}</span>
+                      <Score score={c.score} className="text-right text-xs" />
+                      <span className="col-span-2"><ScoreBar score={c.score} /></span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
             </Section>
             <div className="space-y-4">
               <Section

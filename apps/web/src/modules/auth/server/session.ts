@@ -3,6 +3,7 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { getUserById, listMembershipsForUser } from "@bulwark/db";
 import { authOptions } from "./auth-options";
@@ -20,6 +21,9 @@ export interface TOrgContext {
 }
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
+  // Everything behind a session is per request: never prerender it at build time (which would
+  // also need production configuration during `next build`).
+  await connection();
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ?? null;

@@ -25,18 +25,20 @@ export interface TScanRow {
   kinds?: unknown;
 }
 
-/** Why a scan is partial or failed, in words: the error, then the kinds it could not read. */
-export function scanReason(s: TScanRow): string | null {
+/**
+ * Why a scan is partial or failed, in words. Kinds the scanner could not read are named (the
+ * common cause of "partial"); the raw error stays available as detail.
+ */
+export function scanReason(s: TScanRow): { summary: string; detail?: string } | null {
+  const kinds = Array.isArray(s.kinds) ? (s.kinds as Array<{ kind?: string; resource?: string; status?: string }>) : [];
+  const forbidden = kinds.filter((k) => k.status === "forbidden").map((k) => k.kind ?? k.resource);
+  const failed = kinds.filter((k) => k.status === "failed").map((k) => k.kind ?? k.resource);
   const parts: string[] = [];
-  if (s.error) parts.push(s.error);
-  if (Array.isArray(s.kinds)) {
-    const bad = (s.kinds as Array<{ kind?: string; resource?: string; status?: string }>).filter((k) => k.status === "forbidden" || k.status === "failed");
-    const forbidden = bad.filter((k) => k.status === "forbidden").map((k) => k.kind ?? k.resource);
-    const failed = bad.filter((k) => k.status === "failed").map((k) => k.kind ?? k.resource);
-    if (forbidden.length) parts.push(`Not allowed to read ${forbidden.join(", ")}; rules needing them were not evaluated.`);
-    if (failed.length) parts.push(`Reading ${failed.join(", ")} failed.`);
-  }
-  return parts.length ? parts.join(" ") : null;
+  if (forbidden.length) parts.push(`Not allowed to read ${forbidden.join(", ")}; rules that need ${forbidden.length === 1 ? "it" : "them"} were not evaluated.`);
+  if (failed.length) parts.push(`Reading ${failed.join(", ")} failed.`);
+  if (parts.length) return { summary: parts.join(" "), ...(s.error ? { detail: s.error } : {}) };
+  if (s.error) return { summary: s.error };
+  return null;
 }
 
 export function ScanHistory({ scans }: { scans: TScanRow[] }) {
@@ -64,7 +66,17 @@ export function ScanHistory({ scans }: { scans: TScanRow[] }) {
                 <td className={`${t.td} align-top text-xs`}><Time date={s.createdAt} /></td>
                 <td className={`${t.td} align-top`}>
                   <ScanStatusBadge status={s.status as TScanStatus} />
-                  {reason && <p className="mt-1 max-w-md text-xs text-zinc-600">{reason}</p>}
+                  {reason && (
+                    <div className="mt-1 max-w-md text-xs text-zinc-600">
+                      <p>{reason.summary}</p>
+                      {reason.detail && (
+                        <details className="mt-0.5">
+                          <summary className="cursor-pointer text-zinc-400 hover:text-zinc-600">Details</summary>
+                          <p className="mt-1 break-words font-mono text-[11px] text-zinc-500">{reason.detail}</p>
+                        </details>
+                      )}
+                    </div>
+                  )}
                 </td>
                 <td className={`${t.td} hidden align-top text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
                 <td className={`${t.td} align-top text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>

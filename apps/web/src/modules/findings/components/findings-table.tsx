@@ -54,7 +54,7 @@ export function FindingsTable({
                   <span className="text-zinc-400">{f.kind}</span> {f.namespace ? `${f.namespace}/` : ""}{f.name}
                 </div>
               </td>
-              {showCluster && <td className={`${t.td} hidden align-top text-xs text-zinc-700 md:table-cell`}>{clusterNames[f.clusterId] ?? "—"}</td>}
+              {showCluster && <td className={`${t.td} hidden whitespace-nowrap align-top text-xs text-zinc-700 md:table-cell`}>{clusterNames[f.clusterId] ?? "—"}</td>}
               <td className={`${t.td} hidden align-top sm:table-cell`}><FindingStatusBadge status={f.status as TFindingStatus} /></td>
               <td className={`${t.td} hidden align-top text-xs text-zinc-500 md:table-cell`}><Time date={f.firstSeenAt} /></td>
             </tr>

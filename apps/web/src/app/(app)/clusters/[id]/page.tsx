@@ -68,7 +68,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
         )}
         {active && <ScanProgress initial={{ id: active.id, status: active.status as TScanStatus, progress: active.progress, phase: active.phase, error: active.error }} />}
 
-        <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
+        <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
           <Section title="Score" id="cluster-score">
             <div className="flex items-baseline gap-2"><Score score={cluster.score} className="text-4xl" /><span className="text-sm text-zinc-400">/ 100</span></div>
             <p className="mt-2 text-xs text-zinc-500">{lastDone ? <>From the scan <Time date={lastDone.finishedAt ?? lastDone.createdAt} /></> : "No completed scan yet"}</p>
@@ -93,7 +93,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
           )}
         </Section>
 
-        <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <Section title="Scan history" id="scans" description="The last 10 scans" bodyClassName="p-0">
             <ScanHistory scans={scans.items} />
           </Section>

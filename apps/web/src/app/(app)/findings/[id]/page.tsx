@@ -48,7 +48,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           </span>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Section title="What was found" id="what">
             <p className="text-sm text-zinc-800">{f.message}</p>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listAudit } from "@bulwark/db";
+import { listAudit, listMembers } from "@bulwark/db";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { buttonClass } from "@/modules/ui/components/button";
@@ -32,7 +32,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     );
   }
   const { cursor } = await searchParams;
-  const page = await listAudit({ orgId: ctx.orgId, limit: 50, ...(cursor && cursor.length < 65 ? { cursor } : {}) });
+  const [page, members] = await Promise.all([
+    listAudit({ orgId: ctx.orgId, limit: 50, ...(cursor && cursor.length < 65 ? { cursor } : {}) }),
+    listMembers({ orgId: ctx.orgId }),
+  ]);
+  const emails = new Map(members.map((m) => [m.userId, m.user.email]));
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what in this organization: clusters, schedules, members and invites." />
@@ -54,7 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {page.items.map((a) => (
                   <tr key={a.id} className={t.tr}>
                     <td className={`${t.td} text-xs text-zinc-500`}><Time date={a.createdAt} /></td>
-                    <td className={`${t.td} text-sm`}>{a.actor?.email ?? <span className="text-zinc-400">system</span>}</td>
+                    <td className={`${t.td} text-sm`}>{a.actorId ? (emails.get(a.actorId) ?? <span className="text-zinc-500">former member</span>) : <span className="text-zinc-400">system</span>}</td>
                     <td className={`${t.td} text-sm`}>{ACTIONS[a.action] ?? a.action}</td>
                     <td className={`${t.td} hidden font-mono text-xs text-zinc-500 md:table-cell`}>{a.targetType ? `${a.targetType}/${a.targetId ?? ""}` : ""}</td>
                   </tr>

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { workerEnv } from "./env";
+
+const base = { DATABASE_URL: "postgresql://x/y", REDIS_URL: "redis://127.0.0.1:6379", BULWARK_SECRET_KEY: "k".repeat(40) };
+
+describe("worker env", () => {
+  it("names a missing secret key", () => {
+    expect(() => workerEnv({ ...base, BULWARK_SECRET_KEY: undefined })).toThrow(/BULWARK_SECRET_KEY/);
+  });
+  it("needs a queue backend", () => {
+    expect(() => workerEnv({ ...base, REDIS_URL: "" })).toThrow(/REDIS_URL.*BULWARK_QUEUE_BACKEND=postgres/);
+    expect(workerEnv({ ...base, REDIS_URL: "", BULWARK_QUEUE_BACKEND: "postgres" }).BULWARK_QUEUE_BACKEND).toBe("postgres");
+  });
+  it("private networks are refused unless switched on; concurrency defaults to 2", () => {
+    expect(workerEnv(base)).toMatchObject({ BULWARK_ALLOW_PRIVATE_NETWORKS: false, WORKER_CONCURRENCY: 2 });
+    expect(workerEnv({ ...base, BULWARK_ALLOW_PRIVATE_NETWORKS: "true" }).BULWARK_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(() => workerEnv({ ...base, BULWARK_ALLOW_PRIVATE_NETWORKS: "maybe" })).toThrow(/BULWARK_ALLOW_PRIVATE_NETWORKS/);
+    expect(() => workerEnv({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,41 @@
+// Worker configuration, read once and validated; messages name the variable to fix.
+import { z } from "zod";
+
+const bool = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", ""], { error: `${name} must be true or false` })
+    .optional()
+    .transform((v) => v === "true" || v === "1" || v === "yes");
+
+// An empty variable (FOO= in a .env file) means unset.
+const unsetIfEmpty = (v: unknown) => (v === "" ? undefined : v);
+
+const ZWorkerEnv = z
+  .object({
+    DATABASE_URL: z.string({ error: "DATABASE_URL is not set: the worker stores scans in Postgres" }).min(1, "DATABASE_URL is empty"),
+    REDIS_URL: z.preprocess(unsetIfEmpty, z.string().optional()),
+    BULWARK_QUEUE_BACKEND: z.preprocess(unsetIfEmpty, z.enum(["redis", "postgres"], { error: 'BULWARK_QUEUE_BACKEND must be "redis" or "postgres"' }).optional()),
+    BULWARK_SECRET_KEY: z
+      .string({ error: "BULWARK_SECRET_KEY is not set: the worker needs it to decrypt cluster credentials (the same value the web app uses)" })
+      .min(1, "BULWARK_SECRET_KEY is empty"),
+    BULWARK_ALLOW_PRIVATE_NETWORKS: bool("BULWARK_ALLOW_PRIVATE_NETWORKS"),
+    WORKER_CONCURRENCY: z.coerce.number({ error: "WORKER_CONCURRENCY must be a number" }).int().min(1).max(64).default(2),
+    WORKER_ID: z.string().optional(),
+    /** How long BullMQ trusts a worker's job lock; a killed worker's job is retried after about this long. */
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** A running scan whose heartbeat is older than this has lost its worker. */
+    WORKER_STALE_MS: z.coerce.number().int().min(1000).default(45_000),
+    WORKER_RECOVER_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
+    /** Overall budget for reading one cluster. */
+    WORKER_SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  })
+  .refine((e) => e.REDIS_URL || e.BULWARK_QUEUE_BACKEND === "postgres", {
+    message: "no job queue configured: set REDIS_URL (e.g. redis://127.0.0.1:6379) or BULWARK_QUEUE_BACKEND=postgres",
+  });
+export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+export function workerEnv(source: NodeJS.ProcessEnv = process.env): TWorkerEnv {
+  const parsed = ZWorkerEnv.safeParse(source);
+  if (!parsed.success) throw new Error(`worker configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data;
+}

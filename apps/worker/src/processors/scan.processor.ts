@@ -1,0 +1,142 @@
+// One scan: claim the Scan row, read the cluster into a snapshot, judge it, store the results.
+// Idempotent: a duplicated or retried job finds the scan finished (or owned by a live worker) and
+// does nothing; a scheduler double-fire finds a scan already queued/running and does nothing.
+import {
+  claimScan,
+  createScheduledScan,
+  failScan,
+  getClusterCredential,
+  getCluster,
+  getOrganization,
+  heartbeat,
+  recordScanResults,
+  releaseScan,
+  setConnectionStatus,
+  updateScanProgress,
+} from "@bulwark/db";
+import { ClusterUnreachableError, KubeconfigError, decryptCredential, readCluster } from "@bulwark/k8s";
+import { ZScanJob } from "@bulwark/jobs";
+import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
+import type { WorkerContext } from "../context";
+import { policyToSettings } from "../policy";
+
+export interface ScanJobLike {
+  id?: string;
+  data: unknown;
+  updateData?(data: unknown): Promise<void>;
+}
+
+export type ScanJobResult =
+  | { outcome: "skipped"; reason: string; scanId?: string }
+  | { outcome: "failed"; scanId: string; reason: string }
+  | { outcome: "succeeded" | "partial"; scanId: string; findings: number; stats: unknown };
+
+const PROGRESS_EVERY_MS = 500;
+
+export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise<ScanJobResult> {
+  const payload = ZScanJob.parse(job.data);
+  const { orgId, clusterId } = payload;
+  let scanId = payload.scanId;
+  if (!scanId) {
+    const created = await createScheduledScan({ orgId, clusterId, trigger: payload.trigger });
+    if (!created) return { outcome: "skipped", reason: "cluster is gone or already has a queued or running scan" };
+    scanId = created.id;
+    // A retry of this job then continues with the same scan instead of looking for a new one.
+    await job.updateData?.({ ...payload, scanId });
+  }
+
+  const claimed = await claimScan({ orgId, scanId, workerId: ctx.workerId, staleMs: ctx.staleMs });
+  if (!claimed) return { outcome: "skipped", reason: "scan already finished or running on a live worker", scanId };
+  const started = Date.now();
+  const id = scanId;
+
+  // Heartbeats keep recovery away from a long but healthy scan; losing the claim aborts the read.
+  const abort = new AbortController();
+  const beat = setInterval(
+    () => {
+      heartbeat({ orgId, scanId: id, workerId: ctx.workerId })
+        .then((owned) => {
+          if (!owned) abort.abort(new Error("this worker lost its claim on the scan"));
+        })
+        .catch(() => {});
+    },
+    Math.max(500, Math.min(10_000, Math.floor(ctx.staleMs / 3))),
+  );
+
+  try {
+    const [credential, cluster, org] = await Promise.all([
+      getClusterCredential({ orgId, clusterId }),
+      getCluster({ orgId, clusterId }),
+      getOrganization({ orgId }),
+    ]);
+    if (!credential || !cluster || !org) {
+      await failScan({ orgId, scanId: id, reason: "the cluster was deleted" });
+      return { outcome: "failed", scanId: id, reason: "cluster deleted" };
+    }
+    let kubeconfig: string;
+    try {
+      kubeconfig = decryptCredential(credential.credentialCipher, ctx.keyring);
+    } catch (e) {
+      const reason = `cannot decrypt the stored kubeconfig (key "${credential.credentialKeyId}"): is BULWARK_SECRET_KEY the same as when the cluster was added? ${(e as Error).message}`;
+      await failScan({ orgId, scanId: id, reason, workerId: ctx.workerId });
+      return { outcome: "failed", scanId: id, reason };
+    }
+
+    await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 3, phase: "reading" });
+    let lastProgress = 0;
+    let snapshot: Snapshot;
+    try {
+      snapshot = await readCluster(kubeconfig, {
+        allowPrivateNetworks: ctx.allowPrivateNetworks,
+        allowInsecureTls: org.allowInsecureTls,
+        deadlineMs: ctx.scanDeadlineMs,
+        signal: abort.signal,
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - lastProgress < PROGRESS_EVERY_MS && p.done < p.total) return;
+          lastProgress = now;
+          const pct = 5 + Math.round((p.total ? p.done / p.total : 0) * 75);
+          updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: pct, phase: "reading" }).catch(() => {});
+        },
+      });
+    } catch (e) {
+      if (abort.signal.aborted) return { outcome: "skipped", reason: "claim lost while reading", scanId: id };
+      if (e instanceof ClusterUnreachableError || e instanceof KubeconfigError) {
+        const reason = e.message;
+        await failScan({ orgId, scanId: id, reason, workerId: ctx.workerId, durationMs: Date.now() - started });
+        await setConnectionStatus({ orgId, clusterId, status: "error", error: reason }).catch(() => {});
+        ctx.log("scan failed: cluster unreachable", { scanId: id, reason });
+        return { outcome: "failed", scanId: id, reason };
+      }
+      throw e;
+    }
+
+    await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 85, phase: "judging" });
+    const result = evaluate(snapshot, policyToSettings(org.policy, cluster.name));
+
+    await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 92, phase: "storing" });
+    const stored = await recordScanResults({
+      orgId,
+      scanId: id,
+      workerId: ctx.workerId,
+      result,
+      kinds: snapshot.kinds,
+      objects: snapshot.objects,
+      kubeVersion: snapshot.kubeVersion,
+      gitVersion: snapshot.gitVersion,
+      provider: snapshot.platform,
+      rulesVersion: RULES_VERSION,
+      durationMs: Date.now() - started,
+    });
+    if (!stored) return { outcome: "skipped", reason: "claim lost before storing", scanId: id };
+    ctx.log("scan stored", { scanId: id, status: stored.status, findings: result.findings.length, ...stored.stats });
+    return { outcome: stored.status, scanId: id, findings: result.findings.length, stats: stored.stats };
+  } catch (e) {
+    // Unexpected (database, bug): hand the scan back so the job's retry can claim it at once.
+    const reason = `internal error: ${(e as Error).message}`;
+    await releaseScan({ orgId, scanId: id, workerId: ctx.workerId, reason }).catch(() => {});
+    throw e;
+  } finally {
+    clearInterval(beat);
+  }
+}
