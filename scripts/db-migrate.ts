@@ -39,6 +39,12 @@ interface WasmModule {
   SchemaEngine: { new: (options: unknown, log: (m: string) => void, adapter: object) => Promise<WasmEngine> };
 }
 
+// Node has WebAssembly, but this repo's TypeScript lib (ES2023, no DOM) does not declare it.
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const { WebAssembly: Wasm } = globalThis as unknown as { WebAssembly: WasmApi };
+
 let wasmModule: Promise<WasmModule> | undefined;
 
 /** The package's entry imports the .wasm as an ES module (bundler style), which Node 20 can't; instantiate by hand. */
@@ -47,10 +53,10 @@ function loadWasm(): Promise<WasmModule> {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
     const glue = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as Record<string, unknown> & {
-      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+      __wbg_set_wasm(exports: Record<string, unknown>): void;
     };
     const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as WebAssembly.ModuleImports });
+    const { instance } = await Wasm.instantiate(bytes, { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue as unknown as WasmModule;

@@ -221,6 +221,10 @@ describe("bulwark scan", () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     const run = sarif.runs[0];
+    const toFile = bulwark(["scan", "k8s", "--format", "sarif", "-o", "out.sarif"]);
+    expect(toFile.code).toBe(1);
+    expect(toFile.stdout).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")).runs[0].results.length).toBeGreaterThan(0);
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === "privileged-container");
     expect(rule).toMatchObject({ shortDescription: { text: expect.any(String) }, fullDescription: { text: expect.any(String) }, help: { text: expect.any(String) }, defaultConfiguration: { level: "error" }, properties: { severity: "critical" } });
     const result = run.results.find((x: { ruleId: string }) => x.ruleId === "privileged-container");

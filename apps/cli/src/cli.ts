@@ -1,5 +1,7 @@
 // Command-line parsing and dispatch. Exit codes: 0 nothing at or above --fail-on, 1 some finding
 // at or above it, 2 usage or input error.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { builtinRules, frameworks, RULES_VERSION, SEVERITIES, type Severity } from "@bulwark/rules";
 import { UsageError } from "./errors";
@@ -39,6 +41,7 @@ Scan options:
                          critical|high|medium|low|info|none (default ${DEFAULT_FAIL_ON});
                          findings covered by an exception never count
   --severity-threshold SEVERITY     Hide findings below SEVERITY in table output
+  -o, --output FILE      Write the report to FILE instead of stdout
   --framework ID         Run only that framework's rules and summarize its controls
                          (${frameworks.map((f) => f.id).join(", ")})
   --kube-version X.Y     Kubernetes version the manifests target (deprecated-API rules)
@@ -92,16 +95,18 @@ async function scanCommand(io: Io): Promise<number> {
     exceptions: { type: "string" },
     kubeconfig: { type: "string" },
     context: { type: "string" },
+    output: { type: "string", short: "o" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
     io.stdout(USAGE);
     return 0;
   }
+  const outputFile = values.output as string | undefined;
   const format = formatArg(values.format as string | undefined, FORMATS) as Format;
   const failOn = severityArg("--fail-on", values["fail-on"] as string | undefined, true) ?? DEFAULT_FAIL_ON;
   const threshold = (severityArg("--severity-threshold", values["severity-threshold"] as string | undefined, false) ?? "info") as Severity;
-  const style = styleOf(io);
+  const style = outputFile ? { ...styleOf(io), color: false } : styleOf(io);
   const report = await runScan({
     paths: positionals,
     cwd: io.cwd,
@@ -122,10 +127,15 @@ async function scanCommand(io: Io): Promise<number> {
     // Machine formats keep stdout clean; input problems also go to stderr for humans.
     for (const e of report.errors) io.stderr(`${e.file ?? "<input>"}:${e.line}: ${e.message}\n`);
   }
-  if (format === "json") io.stdout(formatJson(report));
-  else if (format === "sarif") io.stdout(formatSarif(report));
-  else if (format === "junit") io.stdout(formatJunit(report));
-  else io.stdout(formatTable(report, style, threshold));
+  const text =
+    format === "json" ? formatJson(report) : format === "sarif" ? formatSarif(report) : format === "junit" ? formatJunit(report) : formatTable(report, style, threshold);
+  if (outputFile) {
+    try {
+      writeFileSync(resolve(io.cwd, outputFile), text);
+    } catch (e) {
+      throw new UsageError(`cannot write --output ${outputFile}: ${(e as Error).message}`);
+    }
+  } else io.stdout(text);
   return report.failing > 0 ? 1 : 0;
 }
 

@@ -64,6 +64,18 @@ export function formatTable(report: ScanReport, style: Style, minSeverity: Sever
     out.push(paint(style, "gray", "Not evaluated:"));
     for (const r of notEvaluated) out.push(...wrap(`${r.id}: ${r.reason ?? ""}`, width, "  ").map((l) => paint(style, "gray", l)));
     out.push("");
+  } else if (notEvaluated.length > 12) {
+    // Group by reason: on manifests most are "needs a whole cluster" or control-plane rules.
+    const reasons = new Map<string, number>();
+    for (const r of notEvaluated) {
+      const key = (r.reason ?? "no reason").replace(/\s*\(.*\)\s*$/, "").replace(/:.*$/, "");
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+    out.push(paint(style, "gray", `Not evaluated (${notEvaluated.length} rules; --format json lists each reason):`));
+    for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 6)) {
+      out.push(...wrap(`${n} × ${reason}`, width, "  ").map((l) => paint(style, "gray", l)));
+    }
+    out.push("");
   }
   if (report.framework) {
     const fw = report.framework;

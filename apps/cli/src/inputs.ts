@@ -2,7 +2,7 @@
 // per-file parse results kept for field-line lookup.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { parseManifests, type KubeObject, type ManifestError, type ParsedManifests, type SourceLocation } from "@bulwark/rules";
+import { MAX_MANIFEST_BYTES, parseManifests, type KubeObject, type ManifestError, type ParsedManifests, type SourceLocation } from "@bulwark/rules";
 import { UsageError } from "./errors";
 
 export const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -68,6 +68,13 @@ export function loadInputs(paths: string[], cwd: string, readStdin: () => string
     cwd,
   );
   for (const f of files) {
+    const size = statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > MAX_MANIFEST_BYTES) {
+      // Not read at all: a stray data file in a manifests folder must not exhaust memory.
+      loaded.files++;
+      loaded.errors.push({ file: displayPath(f, cwd), line: 1, message: `file is ${size} bytes, larger than the ${MAX_MANIFEST_BYTES}-byte limit; skipped` });
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(f, "utf8");

@@ -70,7 +70,13 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   }
 
   const onlyRules = framework ? [...frameworkRuleIds(framework), ...customRules.map((r) => r.id)] : undefined;
-  const result = evaluate(snapshot, { extraRules: customRules, exceptions, ...(onlyRules ? { onlyRules } : {}) });
+  const result = evaluate(snapshot, {
+    extraRules: customRules,
+    exceptions,
+    ...(onlyRules ? { onlyRules } : {}),
+    // exceptions scoped with `cluster:` match the kubeconfig context name
+    ...(opts.kubeconfig ? { clusterName: target } : {}),
+  });
 
   const ruleMeta = new Map<string, Rule>();
   for (const r of [...builtinRules, ...customRules]) ruleMeta.set(r.id, r);

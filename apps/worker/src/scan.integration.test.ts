@@ -193,6 +193,20 @@ describe("scan worker", () => {
     expect(await db.db.finding.count({ where: { clusterId: cluster.id } })).toBe(0);
   });
 
+  it("a credential that can read nothing fails the scan instead of scoring an empty cluster", async () => {
+    const locked = await startKubeSim({ objects: scenarios["shop-staging"]!().objects, identities: [{ name: "nothing", allow: [] }] });
+    try {
+      const cluster = await addCluster("locked", locked.kubeconfig({ identity: "nothing" }));
+      const scan = await runScan(cluster.id);
+      expect(scan.status).toBe("failed");
+      expect(scan.error).toBeTruthy();
+      expect(scan.score).toBeNull();
+      expect(await db.db.finding.count({ where: { clusterId: cluster.id } })).toBe(0);
+    } finally {
+      await locked.close();
+    }
+  });
+
   it("a credential that can't read Secrets gives a partial scan that never resolves what it could not judge", async () => {
     // A workload whose env references a Secret that does not exist: only judgeable with Secrets read.
     sim.store.apply({
@@ -286,7 +300,7 @@ describe("worker process", () => {
     await worker?.close();
     worker = undefined;
     const cluster = await addCluster("slow", kubeconfig);
-    slow.setFaults([{ pathPattern: "^/api", latencyMs: 400 }]);
+    slow.setFaults([{ pathPattern: "^/api", latencyMs: 800 }]);
 
     const startChild = (): ChildProcess =>
       spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/main.ts")], {

@@ -144,6 +144,9 @@ describe.skipIf(!hasKubectl)("kubectl against kube-sim", () => {
     const ssa = await kubectl("apply", "--server-side", "-f", manifest);
     expect(ssa.stdout, ssa.stderr).toContain("deployment.apps/web serverside-applied");
     expect((await kubectl("get", "deploy", "-n", "applied", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}")).stdout).toBe("nginx:1.28");
+    const scaled = await kubectl("scale", "deployment", "web", "-n", "applied", "--replicas=5");
+    expect(scaled.stdout, scaled.stderr).toContain("deployment.apps/web scaled");
+    expect((await kubectl("get", "deploy", "-n", "applied", "web", "-o", "jsonpath={.spec.replicas}")).stdout).toBe("5");
     expect((await kubectl("delete", "namespace", "applied")).code).toBe(0);
     // deleting a namespace removes what was in it, as the namespace controller does
     expect(sim.store.list("Deployment").some((d) => d.metadata.namespace === "applied")).toBe(false);

@@ -533,11 +533,41 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return [201, JSON.stringify({ kind: "SelfSubjectRulesReview", apiVersion: "authorization.k8s.io/v1", metadata: { creationTimestamp: null }, spec, status: { ...rules, incomplete: false } })];
   }
 
+  /** The autoscaling/v1 Scale subresource (kubectl scale, HPAs). */
+  async function handleScale(req: IncomingMessage, r: Route, verb: string): Promise<[number, string]> {
+    const { def, namespace, name } = r;
+    if (verb !== "get" && verb !== "update" && verb !== "patch") throw new HttpError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    const ck = collKey(def);
+    const e = store.get(ck, namespace, name!);
+    if (!e) throw notFound(def, name!);
+    let obj = e.obj;
+    if (verb !== "get") {
+      const body = parseJsonBody(await readBody(req));
+      const replicas = (body.spec as { replicas?: unknown } | undefined)?.replicas;
+      if (typeof replicas !== "number" || !Number.isInteger(replicas) || replicas < 0)
+        throw new HttpError(422, "Invalid", `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be a non-negative integer`);
+      const current = JSON.parse(entryJson(e)) as KubeObject;
+      obj = store.put(def, { ...current, spec: { ...((current.spec as object | undefined) ?? {}), replicas } }).obj;
+    }
+    const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+    const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
+    const md = obj.metadata;
+    return [200, JSON.stringify({
+      kind: "Scale",
+      apiVersion: "autoscaling/v1",
+      metadata: { name: md.name, namespace: md.namespace, uid: md.uid, resourceVersion: md.resourceVersion, creationTimestamp: md.creationTimestamp },
+      spec: { replicas: spec.replicas ?? 1 },
+      status: { replicas: Number((obj.status as { replicas?: number } | undefined)?.replicas ?? 0), selector },
+    })];
+  }
+
   async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, id: ResolvedIdentity, r: Route): Promise<[number, string] | undefined> {
     const q = url.searchParams;
     const method = req.method ?? "GET";
     const { def, namespace, name } = r;
-    if (r.subresource && r.subresource !== "status") throw new HttpError(404, "NotFound", "the server could not find the requested resource");
+    const scalable = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"].includes(def.kind);
+    if (r.subresource && r.subresource !== "status" && !(r.subresource === "scale" && scalable))
+      throw new HttpError(404, "NotFound", "the server could not find the requested resource");
     if (def.group === "authorization.k8s.io") {
       if (method !== "POST" || name) throw new HttpError(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`);
       return handleReview(req, id, def.plural);
@@ -552,6 +582,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (!isAllowed(id, verb, def.group, def.plural)) throw forbidden(id, verb, def, namespace, name);
     const ck = collKey(def);
 
+    if (r.subresource === "scale") return handleScale(req, r, verb);
     if (verb === "watch") {
       handleWatch(req, res, q, r);
       return undefined;

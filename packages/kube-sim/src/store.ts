@@ -252,6 +252,8 @@ export class ObjectStore {
   /** Marks the start of the replayable log (objects loaded at start are not events). */
   markLoaded(): void {
     this.loaded = true;
+    // Sort once now so the first list after start does not pay for it.
+    for (const c of this.colls.values()) c.keys();
     this.logStart = this.rv;
   }
 

@@ -111,6 +111,15 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
       throw e;
     }
 
+    // A credential that can read nothing yields an empty snapshot that would score perfectly.
+    if (snapshot.kinds.length > 0 && !snapshot.kinds.some((k) => k.status === "read")) {
+      const first = snapshot.kinds.find((k) => k.error)?.error ?? snapshot.kinds[0]?.status;
+      const reason = `the credential could not read any resource kind (${first}); grant it get/list on the cluster's resources`;
+      await failScan({ orgId, scanId: id, reason, workerId: ctx.workerId, kinds: snapshot.kinds, durationMs: Date.now() - started });
+      await setConnectionStatus({ orgId, clusterId, status: "error", error: reason }).catch(() => {});
+      return { outcome: "failed", scanId: id, reason };
+    }
+
     await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 85, phase: "judging" });
     const result = evaluate(snapshot, policyToSettings(org.policy, cluster.name));
 

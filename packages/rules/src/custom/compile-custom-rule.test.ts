@@ -39,6 +39,13 @@ describe("compileCustomRule", () => {
     expect(findings[0]).toMatchObject({ ruleId: "custom-min-replicas", severity: "medium", path: "spec.replicas", message: "Deployment shop/one runs fewer than 2 replicas" });
   });
 
+  it("sees integer fields as CEL int, as Kubernetes' CEL does", () => {
+    const def: CustomRuleDef = { ...base, id: "custom-arith", expression: "object.spec.replicas + 1 <= 2 && object.spec.replicas * 2 == 2" };
+    const { findings, status } = run(def, [deploy("one", { replicas: 1 }), deploy("two", { replicas: 2 })]);
+    expect(status.status).toBe("failed");
+    expect(findings.map((f) => f.object.name)).toEqual(["one"]);
+  });
+
   it("uses has() for absent fields", () => {
     const def: CustomRuleDef = { ...base, id: "custom-team-label", expression: "has(object.metadata.labels.team) == false", kinds: ["Deployment"], path: "metadata.labels" };
     const { findings } = run(def, [deploy("a", {}, { team: "pay" }), deploy("b", {}, { app: "b" })]);

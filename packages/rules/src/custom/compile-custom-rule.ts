@@ -172,6 +172,31 @@ function render(template: string, obj: KubeObject): string {
 
 const judges = new WeakMap<Rule, (ctx: RuleContext) => Judgement>();
 
+/**
+ * Kubernetes' own CEL (admission policies) sees integer fields as CEL `int`; JSON numbers would be
+ * `double`, and `object.spec.replicas + 1` would then fail with "no matching overload". Whole
+ * numbers become bigints (CEL int) in a copy made once per object and shared by every custom rule.
+ */
+const celInputs = new WeakMap<object, unknown>();
+function toCelValue(v: unknown): unknown {
+  if (typeof v === "number") return Number.isSafeInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return v.map(toCelValue);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toCelValue(x);
+    return out;
+  }
+  return v;
+}
+function celInput(obj: KubeObject): unknown {
+  let v = celInputs.get(obj);
+  if (v === undefined) {
+    v = toCelValue(obj);
+    celInputs.set(obj, v);
+  }
+  return v;
+}
+
 /** Per-object errors of the last evaluation of a compiled custom rule on this context. */
 export function customRuleObjectErrors(rule: Rule, ctx: RuleContext): ObjectError[] {
   return judges.get(rule)?.(ctx).errors ?? [];
@@ -226,7 +251,7 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
       }
       let result: unknown;
       try {
-        result = program({ object: obj as never });
+        result = program({ object: celInput(obj) as never });
       } catch (e) {
         // The evaluator returns errors as values; a throw is a bug or a stack overflow.
         result = e instanceof Error ? e : new Error(String(e));

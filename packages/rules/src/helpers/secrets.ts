@@ -16,7 +16,9 @@ export function isSensitiveName(name: string): boolean {
 }
 
 export function containsPrivateKey(value: string): boolean {
-  return PRIVATE_KEY.test(value);
+  // indexOf first: large values (dashboards, bundles) almost never hold a key.
+  const at = value.indexOf("PRIVATE KEY");
+  return at >= 0 && PRIVATE_KEY.test(value.slice(Math.max(0, at - 64), at + 16));
 }
 
 /** A literal that could be a credential: not empty, not a template placeholder, not a flag/number. */
@@ -28,20 +30,41 @@ export function looksLikeSecretValue(value: unknown): boolean {
   return !TRIVIAL.test(v);
 }
 
+/** Words that must occur in a line for it to be a credential assignment; used to skip the rest. */
+const KEYWORD = /pass|pwd|secret|token|bearer|api[_-]?key|private[_-]?key|_key\b/gi;
+const ASSIGNMENT = /^(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*(.*)$/;
+const MAX_LINE = 4096;
+// Lower-casing once and testing a case-sensitive alternation is several times faster than a
+// case-insensitive regex over megabyte-sized values (dashboards, bundles), which rarely match.
+const KEYWORD_LOWER = /pass|pwd|secret|token|bearer|api[_-]?key|private|_key/;
+
+function mightHoldKeyword(text: string): boolean {
+  return KEYWORD_LOWER.test(text.toLowerCase());
+}
+
 /**
  * Names of `NAME=value` / `name: value` assignments inside a text blob (dotenv, properties, YAML
- * config files) whose name is sensitive and whose value is a literal.
+ * config files) whose name is sensitive and whose value is a literal. Only lines containing a
+ * credential keyword are parsed, so large blobs (dashboards, CA bundles) cost one regex scan.
  */
 export function sensitiveAssignments(text: string): string[] {
   const out: string[] = [];
-  if (text.length > 1_000_000) return out;
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
+  if (!mightHoldKeyword(text)) return out;
+  KEYWORD.lastIndex = 0;
+  let lastLineStart = -1;
+  for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
+    const start = text.lastIndexOf("\n", m.index) + 1;
+    let end = text.indexOf("\n", m.index);
+    if (end < 0) end = text.length;
+    KEYWORD.lastIndex = end;
+    if (start === lastLineStart || end - start > MAX_LINE) continue;
+    lastLineStart = start;
+    const line = text.slice(start, end).trim();
     if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const name = m[1]!;
-    let value = m[2]!.replace(/,\s*$/, "").trim();
+    const a = ASSIGNMENT.exec(line);
+    if (!a) continue;
+    const name = a[1]!;
+    let value = a[2]!.replace(/,\s*$/, "").trim();
     if (/^["'].*["']$/.test(value)) value = value.slice(1, -1);
     if (!isSensitiveName(name) || !looksLikeSecretValue(value)) continue;
     if (value === "|" || value === ">" || value === "{" || value === "[") continue;

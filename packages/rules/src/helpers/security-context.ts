@@ -1,6 +1,6 @@
 // Security-context helpers for the workload-security and host-access rules: effective values
 // (container over pod), capability lists, and the one-finding-per-container loop.
-import type { KubeObject, RawFinding, RuleContext } from "../types";
+import type { Fix, KubeObject, RawFinding, RuleContext } from "../types";
 import { containers, podSpecs, type ContainerRef, type PodSpecRef } from "./pod";
 
 /** Windows pods (spec.os.name windows) are exempt from the Linux-only restricted PSS controls. */
@@ -69,16 +69,21 @@ export function perContainer(
   return out;
 }
 
+// Container paths repeat across workloads ("spec.template.spec.containers[0]"): build each
+// snippet once.
+const fixCache = new Map<string, Fix>();
+
 /** A hand-applied YAML snippet for the container's securityContext. */
-export function scFix(c: ContainerRef, body: string, description?: string) {
-  const fix: { type: "yaml"; content: string; description?: string } = {
-    type: "yaml",
-    content: `# ${c.path}\nsecurityContext:\n${body
-      .split("\n")
-      .map((l) => `  ${l}`)
-      .join("\n")}\n`,
-  };
-  if (description) fix.description = description;
+export function scFix(c: ContainerRef, body: string, description?: string): Fix {
+  const key = `${c.path}\u0000${body}\u0000${description ?? ""}`;
+  const hit = fixCache.get(key);
+  if (hit) return hit;
+  const content = `# ${c.path}\nsecurityContext:\n${body
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n")}\n`;
+  const fix: Fix = Object.freeze({ type: "yaml", content, ...(description ? { description } : {}) });
+  if (fixCache.size < 2000) fixCache.set(key, fix);
   return fix;
 }
 

@@ -85,6 +85,16 @@ describe("parseManifests", () => {
     expect(lines[r.fieldLine(1, "spec.hostNetwork") - 1]).toMatch(/"hostNetwork": true/);
   });
 
+  it("fills kind and apiVersion of typed list items (kubectl get deployments -o yaml)", () => {
+    const r = parseManifests("apiVersion: apps/v1\nkind: DeploymentList\nitems:\n  - metadata: {name: a}\n  - metadata: {name: b}\n", "l.yaml");
+    expect(r.errors).toEqual([]);
+    expect(r.objects.map((o) => [o.apiVersion, o.kind, o.metadata.name])).toEqual([
+      ["apps/v1", "Deployment", "a"],
+      ["apps/v1", "Deployment", "b"],
+    ]);
+    expect(r.locations.map((l) => l.line)).toEqual([4, 5]);
+  });
+
   it("refuses alias bombs without hanging", () => {
     const bomb = [
       "a: &a [x, x, x, x, x, x, x, x, x]",

@@ -122,9 +122,16 @@ export function parseManifests(text: string, file?: string): ParsedManifests {
     const kind = obj.kind;
     if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(obj.items)) {
       const itemsNode = isMap(contents) ? (contents.get("items", true) as Node | undefined) : undefined;
+      // A typed list read from the API (PodList) omits each item's kind and apiVersion.
+      const itemKind = kind === "List" ? undefined : kind.slice(0, -"List".length);
       obj.items.forEach((item, i) => {
         const itemNode = isSeq(itemsNode) ? (itemsNode.items[i] as Node | undefined) : undefined;
         const line = lineOf(lineCounter, itemNode?.range?.[0]) || docLine;
+        if (itemKind && item && typeof item === "object" && !Array.isArray(item)) {
+          const it = item as Record<string, unknown>;
+          if (it.kind === undefined) it.kind = itemKind;
+          if (it.apiVersion === undefined && typeof obj.apiVersion === "string") it.apiVersion = obj.apiVersion;
+        }
         addObject(item, line, itemNode ?? contents, `${kind}.items[${i}]`);
       });
       continue;

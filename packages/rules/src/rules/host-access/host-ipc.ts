@@ -1,3 +1,4 @@
+import { mergePatchFix } from "../../helpers/merge-patch";
 import { WORKLOAD_KINDS, defineRule, podSpecs } from "../../helpers/pod";
 
 export const hostIpc = defineRule({
@@ -27,7 +28,7 @@ export const hostIpc = defineRule({
         path: `${ref.path}.hostIPC`,
         observed: true,
         message: "The pod sets hostIPC: true.",
-        fix: { type: "yaml", content: `# ${ref.path}\nhostIPC: false\n` },
+        fix: mergePatchFix(`${ref.path}.hostIPC`, false, "Stop sharing the host namespace"),
       };
     }
   },

@@ -1,3 +1,4 @@
+import { mergePatchFix } from "../../helpers/merge-patch";
 import { WORKLOAD_KINDS, defineRule, podSpecs } from "../../helpers/pod";
 
 export const hostNetwork = defineRule({
@@ -27,7 +28,7 @@ export const hostNetwork = defineRule({
         path: `${ref.path}.hostNetwork`,
         observed: true,
         message: "The pod sets hostNetwork: true.",
-        fix: { type: "yaml", content: `# ${ref.path}\nhostNetwork: false\n` },
+        fix: mergePatchFix(`${ref.path}.hostNetwork`, false, "Stop sharing the host namespace"),
       };
     }
   },

@@ -1,3 +1,4 @@
+import { mergePatchFix } from "../../helpers/merge-patch";
 import { WORKLOAD_KINDS, defineRule, podSpecs } from "../../helpers/pod";
 
 export const hostPid = defineRule({
@@ -27,7 +28,7 @@ export const hostPid = defineRule({
         path: `${ref.path}.hostPID`,
         observed: true,
         message: "The pod sets hostPID: true.",
-        fix: { type: "yaml", content: `# ${ref.path}\nhostPID: false\n` },
+        fix: mergePatchFix(`${ref.path}.hostPID`, false, "Stop sharing the host namespace"),
       };
     }
   },

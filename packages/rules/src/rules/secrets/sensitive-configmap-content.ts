@@ -1,6 +1,9 @@
 import { defineRule } from "../../helpers/pod";
 import { containsPrivateKey, isSensitiveName, looksLikeSecretValue, sensitiveAssignments } from "../../helpers/secrets";
 
+const LARGE = 4096;
+const memos = new WeakMap<object, Map<string, string[]>>();
+
 export const sensitiveConfigmapContent = defineRule({
   id: "sensitive-configmap-content",
   title: "Credential stored in a ConfigMap",
@@ -29,7 +32,15 @@ export const sensitiveConfigmapContent = defineRule({
           yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} holds a private key.` };
           continue;
         }
-        const names = sensitiveAssignments(v);
+        let names: string[];
+        if (v.length > LARGE) {
+          // Identical large blobs (the same dashboards or bundles in many namespaces) are scanned once.
+          let memo = memos.get(ctx.index);
+          if (!memo) memos.set(ctx.index, (memo = new Map()));
+          const hit = memo.get(v);
+          names = hit ?? sensitiveAssignments(v);
+          if (!hit) memo.set(v, names);
+        } else names = sensitiveAssignments(v);
         if (names.length > 0) {
           yield {
             object: cm,

@@ -1,3 +1,4 @@
+import { mergePatchFix } from "../../helpers/merge-patch";
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
 import { containerName, containerSC, podSC } from "../../helpers/security-context";
 import type { RawFinding } from "../../types";
@@ -49,10 +50,7 @@ export const runAsNonRoot = defineRule({
             path: `${c.path}.securityContext.runAsNonRoot`,
             observed: "unset",
             message: `Container "${containerName(c)}" does not require a non-root user (runAsNonRoot unset at container and pod level).`,
-            fix: {
-              type: "yaml",
-              content: `# ${ref.path}\nsecurityContext:\n  runAsNonRoot: true\n`,
-            },
+            fix: mergePatchFix(`${ref.path}.securityContext.runAsNonRoot`, true, "Require a non-root user for the whole pod"),
           });
         }
       }

@@ -1,3 +1,4 @@
+import { mergePatchFix } from "../../helpers/merge-patch";
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
 import { containerName, containerSC, isWindowsPod, podSC } from "../../helpers/security-context";
 import type { RawFinding } from "../../types";
@@ -50,7 +51,7 @@ export const seccompRequired = defineRule({
             path: `${c.path}.securityContext.seccompProfile`,
             observed: "unset",
             message: `Container "${containerName(c)}" has no seccomp profile (none at pod level either).`,
-            fix: { type: "yaml", content: `# ${ref.path}\nsecurityContext:\n  seccompProfile:\n    type: RuntimeDefault\n` },
+            fix: mergePatchFix(`${ref.path}.securityContext.seccompProfile.type`, "RuntimeDefault", "Use the runtime's default seccomp profile for the pod"),
           });
         }
       }
