@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { createUserWithOrganization, disconnectDb, getUserByEmail } from "@bulwark/db";
-import { scenarios, startKubeSim, type KubeSim } from "@bulwark/kube-sim";
+import { exportTlsState, importTlsState, scenarios, startKubeSim, type KubeSim } from "@bulwark/kube-sim";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STATE = path.join(ROOT, ".bulwark", "demo");
@@ -90,21 +90,30 @@ async function main() {
     NODE_ENV: "production",
   };
 
-  // 1. Simulated clusters, with a CA kept across restarts so stored kubeconfigs stay valid.
+  // 1. Simulated clusters. The CA and tokens are kept across restarts so that the kubeconfigs
+  // stored (encrypted) in Bulwark stay valid.
+  const tlsFile = path.join(STATE, "kube-sim-tls.json");
+  if (existsSync(tlsFile)) importTlsState(JSON.parse(readFileSync(tlsFile, "utf8")));
   const sims: KubeSim[] = [];
   for (const { scenario, port } of DEMO_CLUSTERS) {
     const make = scenarios[scenario];
     if (!make) throw new Error(`kube-sim has no scenario ${scenario}`);
     const { objects, version } = make();
-    const caFile = path.join(STATE, `${scenario}.ca.json`);
-    const ca = existsSync(caFile) ? JSON.parse(readFileSync(caFile, "utf8")) : undefined;
-    const sim = await startKubeSim({ objects, version, port, clusterName: scenario, ...(ca ? { ca } : {}) } as Parameters<typeof startKubeSim>[0]);
-    const exported = (sim as unknown as { exportCa?: () => unknown }).exportCa?.();
-    if (!ca && exported) writeFileSync(caFile, JSON.stringify(exported), { mode: 0o600 });
+    const identities = [
+      { name: "admin", allow: "*" as const, token: persisted(`${scenario}.admin-token`, () => randomBytes(24).toString("hex")) },
+      {
+        name: "no-secrets",
+        allow: [{ group: "*", resource: "*" }],
+        deny: [{ group: "", resource: "secrets" }],
+        token: persisted(`${scenario}.no-secrets-token`, () => randomBytes(24).toString("hex")),
+      },
+    ];
+    const sim = await startKubeSim({ objects, version, port, clusterName: scenario, seed: 1, identities } as Parameters<typeof startKubeSim>[0]);
     writeFileSync(path.join(STATE, `${scenario}.kubeconfig`), sim.kubeconfig({ allContexts: true }), { mode: 0o600 });
     sims.push(sim);
     say(`kube-sim: ${scenario} (Kubernetes ${version}, ${objects.length} objects) at ${sim.url}`);
   }
+  if (!existsSync(tlsFile)) writeFileSync(tlsFile, JSON.stringify(await exportTlsState()), { mode: 0o600 });
 
   // 2. The demo account (seeded; everything else goes through the product's own paths).
   let user = await getUserByEmail(DEMO_EMAIL);

@@ -277,6 +277,8 @@ describe("bulwark scan", () => {
         "path: spec.replicas",
       ].join("\n"),
     );
+    const listed = JSON.parse(bulwark(["rules", "--rules", "policies", "--format", "json"]).stdout);
+    expect(listed.rules.find((x: { id: string }) => x.id === "custom-ha-replicas")).toMatchObject({ category: "custom", severity: "high", kinds: ["Deployment"] });
     const r = bulwark(["scan", "k8s/deploy.yaml", "--rules", "policies", "--format", "json"]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);

@@ -9,6 +9,7 @@ import { formatJson } from "./format-json";
 import { formatJunit } from "./format-junit";
 import { formatSarif } from "./format-sarif";
 import { formatTable, paint, wrap, type Style } from "./format-table";
+import { loadCustomRules } from "./config-files";
 import { runScan } from "./scan";
 
 export interface Io {
@@ -32,7 +33,7 @@ Commands:
                          or stdin with "-" (the default when stdin is piped)
   scan --kubeconfig FILE [--context NAME]
                          Scan a live cluster
-  rules                  List the built-in rules
+  rules [--rules DIR]    List the built-in rules (and validate custom rules)
   frameworks             List the compliance frameworks and their controls
 
 Scan options:
@@ -140,14 +141,15 @@ async function scanCommand(io: Io): Promise<number> {
 }
 
 function rulesCommand(io: Io): number {
-  const { values, positionals } = parse(io, { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } });
+  const { values, positionals } = parse(io, { format: { type: "string", short: "f" }, rules: { type: "string" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
-    io.stdout("Usage: bulwark rules [--format table|json]\n");
+    io.stdout("Usage: bulwark rules [--format table|json] [--rules DIR]\n  --rules DIR  also compile and list custom CEL rules (exit 2 when one is invalid)\n");
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const format = formatArg(values.format as string | undefined, ["table", "json"]);
-  const rules = [...builtinRules].sort((a, b) => a.id.localeCompare(b.id));
+  const custom = values.rules ? loadCustomRules(values.rules as string, io.cwd) : [];
+  const rules = [...builtinRules, ...custom].sort((a, b) => a.id.localeCompare(b.id));
   if (format === "json") {
     io.stdout(
       `${JSON.stringify(

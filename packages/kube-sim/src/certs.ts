@@ -167,3 +167,34 @@ export function clientTls(commonName: string): ClientTls {
 export function caPem(): string {
   return ca().certPem;
 }
+
+/** The process's TLS keys and CA, so a long-running demo can keep one CA across restarts. */
+export interface TlsState {
+  caCertPem: string;
+  caKeyPem: string;
+  leafPrivatePem: string;
+  leafPublicPem: string;
+}
+
+export async function exportTlsState(): Promise<TlsState> {
+  await ensureKeys();
+  const authority = ca();
+  return {
+    caCertPem: authority.certPem,
+    caKeyPem: forge.pki.privateKeyToPem(authority.key),
+    leafPrivatePem: leafKey().privatePem,
+    leafPublicPem: leafKey().publicPem,
+  };
+}
+
+/** Installs keys saved by exportTlsState; call before the first startKubeSim of the process. */
+export function importTlsState(state: TlsState): void {
+  if (caCache) throw new Error("kube-sim: TLS keys already generated in this process");
+  caCache = {
+    cert: forge.pki.certificateFromPem(state.caCertPem),
+    key: forge.pki.privateKeyFromPem(state.caKeyPem) as forge.pki.rsa.PrivateKey,
+    certPem: state.caCertPem,
+  };
+  leafKeyCache = { privatePem: state.leafPrivatePem, publicPem: state.leafPublicPem };
+  keysReady = Promise.resolve();
+}

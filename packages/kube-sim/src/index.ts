@@ -3,3 +3,4 @@ export { startKubeSim } from "./server";
 export { loadManifests } from "./manifests";
 export { scenarios } from "./scenarios";
 export { generateCluster } from "./generate";
+export { exportTlsState, importTlsState, type TlsState } from "./certs";
