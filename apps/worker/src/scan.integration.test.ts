@@ -260,9 +260,14 @@ describe("schedules and connection tests", () => {
 
   it("syncs job schedulers with the database", async () => {
     const cluster = await addCluster("synced", sim.kubeconfig({ identity: "admin" }));
-    await w.syncSchedulers(() => {});
+    const first = await w.syncSchedulers(() => {});
+    expect(first.upserted).toBeGreaterThanOrEqual(1);
     const ids = async () => (await jobs.getQueue(jobs.QUEUE_SCAN).getJobSchedulers(0, -1)).map((j) => j.key);
     expect(await ids()).toContain(jobs.scanSchedulerId(cluster.id));
+    // A daily interval's first run is a day away, not now; a second sync changes nothing.
+    const next = (await jobs.getQueue(jobs.QUEUE_SCAN).getJobSchedulers(0, -1)).find((j) => j.key === jobs.scanSchedulerId(cluster.id))?.next;
+    expect(Number(next) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect((await w.syncSchedulers(() => {})).upserted).toBe(0);
     await db.deleteCluster({ orgId, clusterId: cluster.id, actorId: userId });
     await w.syncSchedulers(() => {});
     expect(await ids()).not.toContain(jobs.scanSchedulerId(cluster.id));

@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { disconnectDb, listSchedules, recoverStuckScans } from "@bulwark/db";
 import { parseKeyring } from "@bulwark/k8s";
-import { QUEUE_CONNECTION, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, requeueScan, scanSchedulerId, upsertScanSchedule } from "@bulwark/jobs";
+import { QUEUE_CONNECTION, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
 import { processScan } from "./processors/scan.processor";
@@ -22,19 +22,37 @@ function logger(workerId: string) {
   };
 }
 
-/** Registers a scheduler for every enabled schedule and removes schedulers whose schedule is gone. */
-export async function syncSchedulers(log: WorkerContext["log"]): Promise<number> {
+/**
+ * Registers a scheduler for every enabled schedule whose scheduler is missing or differs, and
+ * removes schedulers whose schedule is gone. Unchanged schedulers are left alone, so a restart
+ * does not move anyone's next scan.
+ */
+export async function syncSchedulers(log: WorkerContext["log"]): Promise<{ upserted: number; removed: number; total: number }> {
   const schedules = await listSchedules();
+  const queue = getQueue(QUEUE_SCAN);
+  const existing = new Map((await queue.getJobSchedulers(0, -1)).map((j) => [j.key, j]));
+  let upserted = 0;
+  let removed = 0;
   for (const s of schedules) {
-    await upsertScanSchedule(s).catch((e: Error) => log("scheduler upsert failed", { clusterId: s.clusterId, error: e.message }));
+    const want = scheduleRepeat(s);
+    const have = existing.get(scanSchedulerId(s.clusterId));
+    const same =
+      have &&
+      ("every" in want ? Number(have.every) === want.every && !have.pattern : have.pattern === want.pattern && (have.tz ?? "UTC") === want.tz);
+    if (same) continue;
+    await upsertScanSchedule(s).then(
+      () => upserted++,
+      (e: Error) => log("scheduler upsert failed", { clusterId: s.clusterId, error: e.message }),
+    );
   }
   const wanted = new Set(schedules.map((s) => scanSchedulerId(s.clusterId)));
-  const existing = await getQueue(QUEUE_SCAN).getJobSchedulers(0, -1);
-  for (const j of existing) {
-    const key = (j as { key?: string; id?: string }).key ?? (j as { id?: string }).id;
-    if (key && key.startsWith("scan:") && !wanted.has(key)) await getQueue(QUEUE_SCAN).removeJobScheduler(key);
+  for (const key of existing.keys()) {
+    if (key.startsWith("scan:") && !wanted.has(key)) {
+      await queue.removeJobScheduler(key);
+      removed++;
+    }
   }
-  return schedules.length;
+  return { upserted, removed, total: schedules.length };
 }
 
 export async function recover(env: Pick<TWorkerEnv, "WORKER_STALE_MS">, log: WorkerContext["log"]): Promise<number> {
@@ -69,13 +87,13 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   }
   await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady()]);
 
-  const count = await syncSchedulers(ctx.log);
+  const synced = await syncSchedulers(ctx.log);
   await recover(env, ctx.log);
   const timer = setInterval(() => {
     recover(env, ctx.log).catch((e: Error) => ctx.log("recovery failed", { error: e.message }));
   }, env.WORKER_RECOVER_EVERY_MS);
   timer.unref();
-  ctx.log("worker started", { backend: conn.backend, concurrency: env.WORKER_CONCURRENCY, schedules: count });
+  ctx.log("worker started", { backend: conn.backend, concurrency: env.WORKER_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });
 
   let closing: Promise<void> | undefined;
   return {

@@ -46,22 +46,34 @@ export interface TScheduleSpec {
   timezone?: string | null;
 }
 
-/** Creates or replaces the cluster's recurring scan; a disabled schedule removes it. */
+/** BullMQ repeat settings for a schedule: an interval in ms, or a cron pattern in a time zone. */
+export function scheduleRepeat(schedule: TScheduleSpec): { every: number } | { pattern: string; tz: string } {
+  return schedule.mode === "cron"
+    ? { pattern: schedule.cron ?? "0 3 * * *", tz: schedule.timezone ?? "UTC" }
+    : { every: Math.max(5, schedule.everyMinutes ?? 1440) * 60_000 };
+}
+
+/**
+ * Creates or replaces the cluster's recurring scan; a disabled schedule removes it. An interval
+ * starts one interval from now: the scan "now" is the onboarding or manual scan, and re-saving a
+ * schedule should not trigger a scan by itself.
+ */
 export async function upsertScanSchedule(schedule: TScheduleSpec): Promise<void> {
   if (!schedule.enabled) {
     await removeScanSchedule(schedule.clusterId);
     return;
   }
-  const repeat =
-    schedule.mode === "cron"
-      ? { pattern: schedule.cron ?? "0 3 * * *", tz: schedule.timezone ?? "UTC" }
-      : { every: Math.max(5, schedule.everyMinutes ?? 1440) * 60_000 };
+  const repeat = scheduleRepeat(schedule);
   const data = ZScanJob.parse({ orgId: schedule.orgId, clusterId: schedule.clusterId, trigger: "schedule" });
-  await getQueue(QUEUE_SCAN).upsertJobScheduler(scanSchedulerId(schedule.clusterId), repeat, {
-    name: SCHEDULED_SCAN_JOB_NAME,
-    data,
-    opts: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
-  });
+  await getQueue(QUEUE_SCAN).upsertJobScheduler(
+    scanSchedulerId(schedule.clusterId),
+    "every" in repeat ? { ...repeat, startDate: Date.now() + repeat.every } : repeat,
+    {
+      name: SCHEDULED_SCAN_JOB_NAME,
+      data,
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    },
+  );
 }
 
 export async function removeScanSchedule(clusterId: string): Promise<void> {

@@ -6,6 +6,7 @@ export {
   enqueueTestConnection,
   requeueScan,
   upsertScanSchedule,
+  scheduleRepeat,
   removeScanSchedule,
   SCAN_JOB_NAME,
   SCHEDULED_SCAN_JOB_NAME,

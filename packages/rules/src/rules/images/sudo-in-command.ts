@@ -19,7 +19,7 @@ export const sudoInCommand = defineRule({
         for (const field of ["command", "args"] as const) {
           const arr = c.container[field];
           if (!Array.isArray(arr)) continue;
-          const i = arr.findIndex((a: unknown) => typeof a === "string" && SUDO.test(a));
+          const i = arr.findIndex((a: unknown) => typeof a === "string" && a.includes("sudo") && SUDO.test(a));
           if (i < 0) continue;
           yield {
             object: ref.object,

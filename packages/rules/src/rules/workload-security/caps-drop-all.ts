@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { caps, containerName, perContainer, scFix } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 // Dropping each default runtime capability one by one is equivalent to dropping ALL (Polaris
 // accepts either); anything less leaves the process with capabilities it rarely needs.
 const DEFAULT_RUNTIME_CAPS = [
@@ -31,6 +34,6 @@ export const capsDropAll = defineRule({
         message: `Container "${containerName(c)}" does not drop ALL capabilities.`,
         fix: scFix(c, "capabilities:\n  drop: [ALL]"),
       };
-    });
+    }, LINUX_ONLY);
   },
 });

@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { caps, containerName, perContainer, scFix } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 export const capsDropAny = defineRule({
   id: "caps-drop-any",
   title: "No capability dropped",
@@ -22,6 +25,6 @@ export const capsDropAny = defineRule({
         message: `Container "${containerName(c)}" drops no capabilities.`,
         fix: scFix(c, "capabilities:\n  drop: [ALL]"),
       };
-    });
+    }, LINUX_ONLY);
   },
 });

@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { containerName, effective, perContainer } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 // The looser "may run as root" reading (Polaris runAsRootAllowed, Kubescape C-0013): a container is
 // fine when its effective runAsNonRoot is true or its effective runAsUser is a non-zero UID.
 export const containerMayRunAsRoot = defineRule({
@@ -30,6 +33,6 @@ export const containerMayRunAsRoot = defineRule({
         observed: nonRoot.value === undefined ? (user.value === 0 ? "runAsUser: 0" : "unset") : nonRoot.value,
         message: `Container "${containerName(c)}" may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies.`,
       };
-    });
+    }, LINUX_ONLY);
   },
 });

@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { containerName, effective, perContainer, scFix } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 // High GIDs avoid colliding with GIDs that own files on the node, should a container escape.
 export const gidAbove10000 = defineRule({
   id: "gid-above-10000",
@@ -24,6 +27,6 @@ export const gidAbove10000 = defineRule({
         message: `Container "${containerName(c)}" runs with runAsGroup ${e.value === undefined ? "unset" : e.value}, not above 10000.`,
         fix: scFix(c, "runAsGroup: 10001"),
       };
-    });
+    }, LINUX_ONLY);
   },
 });

@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { caps, containerName, containerSC, perContainer, podSC } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 const CONFINED = new Set(["RuntimeDefault", "Localhost"]);
 const AA_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 
@@ -40,6 +43,6 @@ export const linuxHardening = defineRule({
         observed: "no seccomp, SELinux, AppArmor or dropped capabilities",
         message: `Container "${containerName(c)}" has no Linux hardening (seccomp, SELinux, AppArmor or dropped capabilities).`,
       };
-    });
+    }, LINUX_ONLY);
   },
 });

@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { caps, containerName, perContainer, scFix } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 export const netRawNotDropped = defineRule({
   id: "net-raw-not-dropped",
   title: "NET_RAW not dropped",
@@ -23,6 +26,6 @@ export const netRawNotDropped = defineRule({
         message: `Container "${containerName(c)}" keeps the NET_RAW capability.`,
         fix: scFix(c, "capabilities:\n  drop: [ALL]"),
       };
-    });
+    }, LINUX_ONLY);
   },
 });

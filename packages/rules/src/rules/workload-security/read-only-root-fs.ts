@@ -1,6 +1,9 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
 import { containerName, containerSC, perContainer, scFix } from "../../helpers/security-context";
 
+// Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
+const LINUX_ONLY = { skipWindows: true };
+
 export const readOnlyRootFs = defineRule({
   id: "read-only-root-fs",
   title: "Root filesystem is writable",
@@ -30,6 +33,6 @@ export const readOnlyRootFs = defineRule({
         message: `Container "${containerName(c)}" has a writable root filesystem.`,
         fix: scFix(c, "readOnlyRootFilesystem: true"),
       };
-    });
+    }, LINUX_ONLY);
   },
 });

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { containerName, effective, isWindowsPod, perContainer } from "../../helpers/security-context";
+import { containerName, containerSC, isWindowsPod, perContainer, podSC } from "../../helpers/security-context";
 
 const ADMIN_USERS = new Set(["containeradministrator", "nt authority\\system", "administrator"]);
 
@@ -17,13 +17,16 @@ export const windowsRunasusernameSet = defineRule({
   peers: { kubescape: ["C-0211:set-runasusername-value"] },
   *evaluate(ctx) {
     yield* perContainer(ctx, (ref, c) => {
-      const w = effective(ref, c, "windowsOptions");
-      const user = w.value?.runAsUserName;
+      // Field by field, as the kubelet merges them: a container's windowsOptions without a user
+      // still inherits the pod's runAsUserName.
+      const own = containerSC(c).windowsOptions?.runAsUserName;
+      const user = own ?? podSC(ref).windowsOptions?.runAsUserName;
+      const path = own !== undefined ? `${c.path}.securityContext.windowsOptions.runAsUserName` : `${ref.path}.securityContext.windowsOptions.runAsUserName`;
       if (typeof user !== "string" || user === "") return;
       if (!isWindowsPod(ref.spec) && !ADMIN_USERS.has(user.toLowerCase())) return;
       return {
         object: ref.object,
-        path: `${w.path}.runAsUserName`,
+        path,
         observed: user,
         message: ADMIN_USERS.has(user.toLowerCase())
           ? `Container "${containerName(c)}" runs as the Windows administrator account ${user}.`

@@ -1,4 +1,5 @@
-// Skeleton in the page's final layout while server data loads.
+// Skeleton in the overview's final layout while its data loads. Kept off detail pages on purpose:
+// a loading boundary starts streaming a 200 before notFound() can answer 404 for foreign ids.
 export default function Loading() {
   return (
     <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-6">
