@@ -67,6 +67,18 @@ describe("db-migrate", () => {
     expect(rows[0].n).toBe((await readMigrationsList()).migrationDirectories.length);
   });
 
+  it("deploy creates a database that does not exist yet, as prisma migrate deploy does", async () => {
+    const name = `${DB}_new`;
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    try {
+      const applied = await deployMigrations(`${SERVER}/${name}`);
+      expect(applied.length).toBe((await readMigrationsList()).migrationDirectories.length);
+      expect(await diffDatabaseToSchema(`${SERVER}/${name}`)).toBe("");
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  });
+
   it("create finds nothing to write when the migrations already match the schema", async () => {
     expect(await createMigration("noop_check", url)).toBeNull();
   });

@@ -141,8 +141,30 @@ async function schemaFiles() {
   return [{ path: "schema.prisma", content: await readFile(SCHEMA_PATH, "utf8") }];
 }
 
+/** Creates the target database when it does not exist yet, as `prisma migrate deploy` does. */
+async function ensureDatabase(url: string): Promise<void> {
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (e) {
+    await probe.end().catch(() => {});
+    if ((e as { code?: string }).code !== "3D000") throw e;
+  }
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Applies pending migrations to `url`; returns the names applied now (empty when up to date). */
 export async function deployMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await ensureDatabase(url);
   const { engine, close } = await openEngine(url);
   try {
     const migrationsList = await readMigrationsList(dir);
@@ -191,8 +213,15 @@ function timestamp(d = new Date()): string {
 export async function createMigration(name: string, url: string, dir = MIGRATIONS_DIR): Promise<string | null> {
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`migration name "${name}" must be letters, digits and underscores`);
   const shadowName = `bulwark_shadow_${randomUUID().replace(/-/g, "")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
+  // Any database on the server will do for CREATE DATABASE; the target may not exist yet.
+  let admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+  } catch (e) {
+    if ((e as { code?: string }).code !== "3D000") throw e;
+    admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+    await admin.connect();
+  }
   await admin.query(`CREATE DATABASE "${shadowName}"`);
   try {
     const shadowUrl = withDatabase(url, shadowName);

@@ -1,6 +1,7 @@
 // The web app's configuration, read from process.env once and validated with zod. Nothing else in
 // apps/web reads process.env. Validation is lazy (first server use) so `next build` does not need
 // production secrets; a missing or bad setting fails the first request with a message naming it.
+import { parseKeyring } from "@bulwark/k8s";
 import { z } from "zod";
 
 const ZBool = z
@@ -10,10 +11,12 @@ const ZBool = z
 
 const ZEnv = z
   .object({
-    DATABASE_URL: z.string().min(1, "is required (postgresql://user@host:5432/db)"),
+    DATABASE_URL: z.string({ error: "is not set (postgresql://user@host:5432/db)" }).min(1, "is empty (postgresql://user@host:5432/db)"),
     REDIS_URL: z.string().optional(),
     BULWARK_QUEUE_BACKEND: z.string().optional(),
-    BULWARK_SECRET_KEY: z.string().min(1, "is required (the key that encrypts stored kubeconfigs)"),
+    BULWARK_SECRET_KEY: z
+      .string({ error: "is not set (the key that encrypts stored kubeconfigs: openssl rand -base64 32)" })
+      .min(1, "is empty (the key that encrypts stored kubeconfigs: openssl rand -base64 32)"),
     NEXTAUTH_SECRET: z.string().optional(),
     AUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url("must be a URL like https://bulwark.example.com").optional(),
@@ -33,6 +36,13 @@ const ZEnv = z
     }
     if (!e.REDIS_URL && !e.BULWARK_QUEUE_BACKEND) {
       ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required (redis://host:6379) unless BULWARK_QUEUE_BACKEND is set" });
+    }
+    if (e.BULWARK_SECRET_KEY) {
+      try {
+        parseKeyring(e.BULWARK_SECRET_KEY);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", path: ["BULWARK_SECRET_KEY"], message: (err as Error).message.replace(/^BULWARK_SECRET_KEY:? ?/, "") });
+      }
     }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
@@ -65,4 +75,18 @@ export function env(): TEnv {
     oidcEnabled: Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET),
   };
   return cached;
+}
+
+/**
+ * Called once when the Node server boots (src/instrumentation.ts) so that a bad setting stops the
+ * server with a message naming it, instead of failing the first request.
+ */
+export function validateEnvAtStartup(): void {
+  try {
+    env();
+  } catch (err) {
+    console.error((err as Error).message);
+    // A server without valid configuration cannot serve anything useful: stop now, loudly.
+    process.exit(1);
+  }
 }

@@ -80,6 +80,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.close();
+  for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true }).catch(() => {});
+  await jobs.closeQueues();
+  await db.disconnectDb();
   await sim?.close();
   await dropDatabase(DB).catch(() => {});
 });
@@ -139,6 +142,9 @@ describe("scan worker", () => {
     const scan = await runScan(clusterId);
     expect(scan.status).toBe("succeeded");
     expect([scan.newCount, scan.fixedCount, scan.reopenedCount]).toEqual([0, 0, 0]);
+    // The job's result carries the ingestion stats: nothing even needed comparing in SQL.
+    const job = await jobs.getQueue(jobs.QUEUE_SCAN).getJob(jobs.scanJobId(scan.id));
+    expect((job?.returnvalue as { stats?: unknown } | undefined)?.stats).toMatchObject({ inserted: 0, updated: 0, compared: 0 });
     const after = await db.db.finding.findMany({ where: { clusterId }, select: { id: true, updatedAt: true } });
     expect(after).toEqual(expect.arrayContaining(before));
     expect(after.length).toBe(before.length);

@@ -89,8 +89,12 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
 
   const synced = await syncSchedulers(ctx.log);
   await recover(env, ctx.log);
+  let ticks = 0;
   const timer = setInterval(() => {
     recover(env, ctx.log).catch((e: Error) => ctx.log("recovery failed", { error: e.message }));
+    // Schedulers are upserted by the web app when a schedule changes; re-syncing now and then
+    // repairs one that was missed (queue briefly unreachable, a Redis flush).
+    if (++ticks % 10 === 0) syncSchedulers(ctx.log).catch((e: Error) => ctx.log("scheduler sync failed", { error: e.message }));
   }, env.WORKER_RECOVER_EVERY_MS);
   timer.unref();
   ctx.log("worker started", { backend: conn.backend, concurrency: env.WORKER_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });

@@ -17,7 +17,11 @@ export async function processTestConnection(job: { data: unknown }, ctx: WorkerC
     await setConnectionStatus({ orgId, clusterId, status: "error", error: reason });
     return { ok: false, reason };
   }
-  const res = await testConnection(kubeconfig, { allowPrivateNetworks: ctx.allowPrivateNetworks, allowInsecureTls: org.allowInsecureTls });
+  // testConnection reports expected failures as { ok: false }; anything it throws (a kubeconfig
+  // that no longer passes vetting, say) must still leave the cluster out of "testing".
+  const res = await testConnection(kubeconfig, { allowPrivateNetworks: ctx.allowPrivateNetworks, allowInsecureTls: org.allowInsecureTls }).catch(
+    (e: Error) => ({ ok: false as const, reason: e.message }),
+  );
   if (res.ok) {
     await setConnectionStatus({ orgId, clusterId, status: "connected", kubeVersion: res.kubeVersion, gitVersion: res.gitVersion, provider: res.platform });
     return { ok: true };

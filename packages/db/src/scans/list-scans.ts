@@ -2,7 +2,7 @@ import type { Scan } from "../generated/prisma/client";
 import { db } from "../client";
 import { clampLimit } from "../pagination";
 
-/** Newest first, without the bulky rules/kinds JSON; `cursor` is the last id of the previous page. */
+/** Newest first; `cursor` is the id of the last row of the previous page. */
 export async function listScans(input: { orgId: string; clusterId?: string; limit?: number; cursor?: string }): Promise<{ items: Scan[]; nextCursor?: string }> {
   const limit = clampLimit(input.limit, 20);
   const rows = await db.scan.findMany({

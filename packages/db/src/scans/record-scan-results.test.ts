@@ -136,7 +136,7 @@ describe("recordScanResults", () => {
     const t0 = Date.now();
     const { res } = await scan(base, objs);
     console.log(`ingest: unchanged 10k rescan ${Date.now() - t0} ms, finding rows written ${await findingRowsWrittenSince(before)}, objects written ${res.stats.objectsWritten}`);
-    expect(res.stats).toMatchObject({ inserted: 0, updated: 0, resolved: 0, reopened: 0, objectsWritten: 0 });
+    expect(res.stats).toMatchObject({ inserted: 0, updated: 0, resolved: 0, reopened: 0, objectsWritten: 0, compared: 0 });
     expect(await findingRowsWrittenSince(before)).toBe(0);
   });
 
@@ -144,7 +144,7 @@ describe("recordScanResults", () => {
     const changed = base.map((f, i) => (i === 3 ? { ...f, message: "new wording" } : f));
     const before = await txid();
     const { res } = await scan(changed.slice(0, 9_990), objs);
-    expect(res.stats).toMatchObject({ inserted: 0, updated: 1, resolved: 10 });
+    expect(res.stats).toMatchObject({ inserted: 0, updated: 1, compared: 1, resolved: 10 });
     expect(await findingRowsWrittenSince(before)).toBe(11);
     const back = await scan(changed, objs);
     expect(back.res.stats).toMatchObject({ inserted: 0, reopened: 10, resolved: 0 });

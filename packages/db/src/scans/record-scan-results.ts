@@ -11,6 +11,7 @@
 // - ClusterObject rows (the YAML shown on a finding) are upserted only for objects that have
 //   findings and whose content hash changed.
 // FindingEvent rows record reopen/resolve transitions; creation is firstSeenAt/firstSeenScanId.
+import { createHash } from "node:crypto";
 import type { Finding as EngineFinding, KindReadResult, KubeObject, RuleStatus, Severity } from "@bulwark/rules";
 import type { Prisma, ScanStatus } from "../generated/prisma/client";
 import { db, type Tx } from "../client";
@@ -42,6 +43,8 @@ export interface TIngestStats {
   updated: number;
   reopened: number;
   resolved: number;
+  /** Present findings sent to the database for comparison (their digest differed). */
+  compared: number;
   /** Unresolved findings whose rule or kind was not evaluated this scan, left as they were. */
   keptUnjudged: number;
   objectsWritten: number;
@@ -53,7 +56,34 @@ export interface TRecordScanResultsOutput {
   stats: TIngestStats;
 }
 
-type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string };
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; content: string };
+
+const SEP = "\u001f";
+const NULL_MARK = "\u0002";
+
+/**
+ * Postgres' text form of a flat jsonb object (keys ordered by length, then bytes; ", " and ": "
+ * separators), so a fix can be compared without a round trip. null when not predictable; the
+ * row is then sent and compared in SQL, so a wrong guess only costs a little transfer.
+ */
+function jsonbText(value: unknown): string | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (!entries.every(([, v]) => v === null || ["string", "number", "boolean"].includes(typeof v))) return null;
+  entries.sort(([a], [b]) => {
+    const la = Buffer.byteLength(a);
+    const lb = Buffer.byteLength(b);
+    return la !== lb ? la - lb : Buffer.compare(Buffer.from(a), Buffer.from(b));
+  });
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
+}
+
+/** Same digest as the SQL in ingestFindings computes over the stored row. */
+function contentDigest(f: EngineFinding): string | null {
+  const fix = f.fix ? jsonbText(f.fix) : NULL_MARK;
+  if (fix === null) return null;
+  return createHash("md5").update([f.severity, f.message, f.observed ?? NULL_MARK, f.remediation, fix].join(SEP), "utf8").digest("hex");
+}
 
 function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -147,7 +177,9 @@ async function ingestFindings(
 ): Promise<Omit<TIngestStats, "objectsWritten" | "ms">> {
   const { orgId, clusterId, scanId, now } = input;
   const existing = await tx.$queryRawUnsafe<Existing[]>(
-    `SELECT id, fingerprint, status::text AS status, "ruleId", kind FROM "Finding" WHERE "clusterId" = $1`,
+    `SELECT id, fingerprint, status::text AS status, "ruleId", kind,
+            md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)))) AS content
+     FROM "Finding" WHERE "clusterId" = $1`,
     clusterId,
   );
   const byFp = new Map(existing.map((e) => [e.fingerprint, e]));
@@ -167,7 +199,8 @@ async function ingestFindings(
     if (f.exception) status = "excepted";
     else if (prev.status === "resolved") status = "reopened";
     if (prev.status === "resolved") reopenedIds.push(prev.id);
-    touches.push({ id: prev.id, f, status });
+    // Only rows that (probably) changed are sent; the UPDATE compares again in SQL.
+    if (status !== prev.status || contentDigest(f) !== prev.content) touches.push({ id: prev.id, f, status });
   }
 
   const evaluated = new Set(input.result.rules.filter((r) => r.status === "passed" || r.status === "failed").map((r) => r.id));
@@ -256,7 +289,7 @@ async function ingestFindings(
     );
   }
 
-  return { inserted: inserts.length, updated, reopened: reopenedIds.length, resolved: resolveIds.length, keptUnjudged };
+  return { inserted: inserts.length, updated, compared: touches.length, reopened: reopenedIds.length, resolved: resolveIds.length, keptUnjudged };
 }
 
 async function upsertObjects(

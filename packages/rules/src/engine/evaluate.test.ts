@@ -241,6 +241,22 @@ describe("evaluate: findings", () => {
     const r2 = evaluate(manifests([cm("x")]), { onlyRules: ["twice"], extraRules: [twice] });
     expect(r2.findings).toHaveLength(1);
     expect(r2.rules[0]!.findings).toBe(1);
+
+    // The same object twice in a manifest set (same kind/namespace/name): one fingerprint, one finding;
+    // several paths on one object stay separate findings.
+    const paths = defineRule({
+      ...probe("paths"),
+      *evaluate(ctx) {
+        for (const o of ctx.index.byKind("ConfigMap")) {
+          yield { object: o, path: "data.a", message: "a" };
+          yield { object: o, path: "data.b", message: "b" };
+          yield { object: o, path: "data.a", message: "a again" };
+        }
+      },
+    });
+    const r3 = evaluate(manifests([cm("x"), cm("x"), cm("y")]), { onlyRules: ["paths"], extraRules: [paths] });
+    expect(r3.findings.map((f) => `${f.object.name}:${f.path}`)).toEqual(["x:data.a", "x:data.b", "y:data.a", "y:data.b"]);
+    expect(new Set(r3.findings.map((f) => f.fingerprint)).size).toBe(4);
   });
 
   it("fills ruleId, remediation, location, and truncates observed", () => {

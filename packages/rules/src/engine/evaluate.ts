@@ -58,11 +58,13 @@ export function stringifyObserved(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   let s: string;
   if (typeof v === "string") s = v;
+  else if (typeof v === "number" || typeof v === "boolean") return String(v);
   else {
     try {
-      s = JSON.stringify(v) ?? String(v);
+      s = JSON.stringify(v) ?? typeof v;
     } catch {
-      s = String(v);
+      // Cycles or objects without a prototype: the type is all that can be shown safely.
+      s = typeof v;
     }
   }
   return s.length > OBSERVED_MAX ? `${s.slice(0, OBSERVED_MAX - 1)}…` : s;
@@ -189,7 +191,6 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
   };
 
   const findings: Finding[] = [];
-  const seenFp = new Set<string>();
   const scoreEntries: ScoreEntry[] = [];
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 
@@ -223,15 +224,35 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
     const override = overrides[rule.id];
     const severity: Severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
     let ruleFindings = 0;
-    const failingObjects = new Set<KubeObject>();
+    let failing = 0;
+    // Exceptions match on the rule and the object, never the path: decide once per object.
+    const exceptionByKey = exceptions.length ? new Map<string, Exception | undefined>() : undefined;
+    // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
+    // hashing. Most objects get one path per rule, so a plain string is kept until a second
+    // distinct path shows up: far cheaper than one set entry per finding.
+    const seenPaths = new Map<string, string | Set<string>>();
     for (const raw of raws) {
       const obj = raw.object;
       const { ref, key } = refOf(obj);
-      // Dedupe on the fingerprint input; hash only what is kept.
-      const identity = `${rule.id}|${key}|${raw.path}`;
-      if (seenFp.has(identity)) continue;
-      seenFp.add(identity);
-      const fp = sha256Hex(identity).slice(0, 32);
+      const prev = seenPaths.get(key);
+      let ex: Exception | undefined;
+      if (exceptionByKey) {
+        if (prev === undefined) {
+          ex = exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs));
+          exceptionByKey.set(key, ex);
+        } else ex = exceptionByKey.get(key);
+      }
+      if (prev === undefined) {
+        seenPaths.set(key, raw.path);
+        if (!ex) failing++;
+      } else if (typeof prev === "string") {
+        if (prev === raw.path) continue;
+        seenPaths.set(key, new Set([prev, raw.path]));
+      } else {
+        if (prev.has(raw.path)) continue;
+        prev.add(raw.path);
+      }
+      const fp = sha256Hex(`${rule.id}|${key}|${raw.path}`).slice(0, 32);
       const f: Finding = {
         ruleId: rule.id,
         severity,
@@ -246,24 +267,22 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
       if (raw.fix) f.fix = raw.fix;
       const loc = locations?.get(obj);
       if (loc) f.location = loc;
-      const ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
       if (ex) {
         f.exception = { id: ex.id, justification: ex.justification };
         if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
       } else {
         counts[severity]++;
-        failingObjects.add(obj);
       }
       findings.push(f);
       ruleFindings++;
     }
     // Findings all covered by exceptions are accepted risk: the rule counts as passed.
-    const status = failingObjects.size > 0 ? "failed" : "passed";
+    const status = failing > 0 ? "failed" : "passed";
     statuses.push({ id: rule.id, status, findings: ruleFindings });
     scoreEntries.push({
       severity,
       status,
-      failing: failingObjects.size,
+      failing,
       applicable: applicable(rule.kinds),
     });
   }

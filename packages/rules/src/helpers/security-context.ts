@@ -1,6 +1,6 @@
 // Security-context helpers for the workload-security and host-access rules: effective values
 // (container over pod), capability lists, and the one-finding-per-container loop.
-import type { Fix, KubeObject, RawFinding, RuleContext } from "../types";
+import type { Fix, RawFinding, RuleContext } from "../types";
 import { containers, podSpecs, type ContainerRef, type PodSpecRef } from "./pod";
 
 /** Windows pods (spec.os.name windows) are exempt from the Linux-only restricted PSS controls. */
@@ -35,17 +35,8 @@ export function upperList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string").map((x: string) => x.toUpperCase()) : [];
 }
 
-/** Capability names without the optional CAP_ prefix, upper-cased. */
-export function capNames(v: unknown): string[] {
-  return upperList(v).map((x) => (x.startsWith("CAP_") ? x.slice(4) : x));
-}
-
 export function containerName(c: ContainerRef): string {
   return typeof c.container?.name === "string" ? c.container.name : "?";
-}
-
-export function kindLabel(o: KubeObject): string {
-  return `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata?.name ?? "?"}`;
 }
 
 export type ContainerCheck = (ref: PodSpecRef, c: ContainerRef) => RawFinding | RawFinding[] | undefined | void;
@@ -156,6 +147,21 @@ export function coversPath(dir: string, target: string): boolean {
 export function* hostPathVolumes(ref: PodSpecRef): Iterable<{ volume: any; path: string; hostPath: string; name: string }> {
   for (const v of volumes(ref)) {
     if (!v.volume.hostPath || typeof v.volume.hostPath !== "object") continue;
-    yield { volume: v.volume, path: v.path, hostPath: normalizeHostPath(v.volume.hostPath.path), name: String(v.volume.name ?? "") };
+    yield { volume: v.volume, path: v.path, hostPath: normalizeHostPath(v.volume.hostPath.path), name: show(v.volume.name ?? "") };
   }
+}
+
+/** A field value for a message: never throws (manifests can hold any shape), kept short. */
+export function show(v: unknown): string {
+  let s: string;
+  if (typeof v === "string") s = v;
+  else if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) s = String(v);
+  else {
+    try {
+      s = JSON.stringify(v) ?? typeof v;
+    } catch {
+      s = typeof v;
+    }
+  }
+  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }

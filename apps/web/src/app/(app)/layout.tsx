@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <aside className="sticky top-0 hidden h-dvh flex-col border-r border-zinc-200 bg-zinc-50 lg:flex">
         <div className="flex h-14 items-center border-b border-zinc-200 px-4"><Brand /></div>
         <div className="flex-1 overflow-y-auto"><SidebarNav /></div>
-        <div className="border-t border-zinc-200 px-4 py-3 text-xs text-zinc-400">Bulwark · KSPM</div>
+        <div className="border-t border-zinc-200 px-4 py-3 text-xs text-zinc-500">Bulwark · KSPM</div>
       </aside>
       <div className="min-w-0">
         <TopBar

@@ -1,4 +1,5 @@
 import { WORKLOAD_KINDS, defineRule, podSpecs } from "../../helpers/pod";
+import { show } from "../../helpers/security-context";
 
 export const hostAliases = defineRule({
   id: "host-aliases",
@@ -15,7 +16,7 @@ export const hostAliases = defineRule({
     for (const ref of podSpecs(ctx)) {
       const h = ref.spec.hostAliases;
       if (!Array.isArray(h) || h.length === 0) continue;
-      const names = h.flatMap((a: any) => (Array.isArray(a?.hostnames) ? a.hostnames : [])).join(",");
+      const names = h.flatMap((a: any) => (Array.isArray(a?.hostnames) ? a.hostnames : [])).map(show).join(",");
       yield {
         object: ref.object,
         path: `${ref.path}.hostAliases`,

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
-import { containerName, hostPathVolumes } from "../../helpers/security-context";
+import { containerName, hostPathVolumes, show } from "../../helpers/security-context";
 
 export const hostPathWritable = defineRule({
   id: "host-path-writable",
@@ -27,7 +27,7 @@ export const hostPathWritable = defineRule({
             object: ref.object,
             path: `${c.path}.volumeMounts[${i}].readOnly`,
             observed: m.readOnly === undefined ? "unset" : m.readOnly,
-            message: `Container "${containerName(c)}" mounts host path ${hostVolumes.get(m.name)} writable at ${String(m.mountPath)}.`,
+            message: `Container "${containerName(c)}" mounts host path ${hostVolumes.get(m.name)} writable at ${show(m.mountPath)}.`,
           };
         }
       }

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { containerName, perContainer } from "../../helpers/security-context";
+import { containerName, perContainer, show } from "../../helpers/security-context";
 import type { RawFinding } from "../../types";
 
 export const hostPort = defineRule({
@@ -25,7 +25,7 @@ export const hostPort = defineRule({
           object: ref.object,
           path: `${c.path}.ports[${i}].hostPort`,
           observed: hp,
-          message: `Container "${containerName(c)}" binds host port ${hp}.`,
+          message: `Container "${containerName(c)}" binds host port ${show(hp)}.`,
         });
       });
       return out;

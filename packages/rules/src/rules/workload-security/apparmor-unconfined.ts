@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
-import { containerName, containerSC, podSC } from "../../helpers/security-context";
+import { containerName, containerSC, podSC, show } from "../../helpers/security-context";
 import type { RawFinding } from "../../types";
 
 const ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
@@ -33,7 +33,7 @@ export const apparmorUnconfined = defineRule({
           object: ref.object,
           path: `${ref.metaPath}.annotations["${k}"]`,
           observed: v,
-          message: `AppArmor annotation for container "${k.slice(ANNOTATION_PREFIX.length)}" is "${v}", not runtime/default or localhost/*.`,
+          message: `AppArmor annotation for container "${k.slice(ANNOTATION_PREFIX.length)}" is "${show(v)}", not runtime/default or localhost/*.`,
         });
       }
       const pod = podSC(ref).appArmorProfile;
@@ -42,7 +42,7 @@ export const apparmorUnconfined = defineRule({
           object: ref.object,
           path: `${ref.path}.securityContext.appArmorProfile.type`,
           observed: pod.type ?? "unset",
-          message: `The pod sets AppArmor profile ${pod.type ?? "without a type"}.`,
+          message: `The pod sets AppArmor profile ${pod.type == null ? "without a type" : show(pod.type)}.`,
         });
       }
       for (const c of containers(ref)) {
@@ -52,7 +52,7 @@ export const apparmorUnconfined = defineRule({
           object: ref.object,
           path: `${c.path}.securityContext.appArmorProfile.type`,
           observed: p.type ?? "unset",
-          message: `Container "${containerName(c)}" sets AppArmor profile ${p.type ?? "without a type"}.`,
+          message: `Container "${containerName(c)}" sets AppArmor profile ${p.type == null ? "without a type" : show(p.type)}.`,
         });
       }
       yield* out;

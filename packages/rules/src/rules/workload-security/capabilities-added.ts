@@ -11,7 +11,7 @@ export const capabilitiesAdded = defineRule({
     "The container adds Linux capabilities beyond the runtime's default set. Each added capability widens what a compromised process can do; review that every one is needed.",
   remediation: "Remove entries from securityContext.capabilities.add that the process does not strictly need.",
   references: ["https://man7.org/linux/man-pages/man7/capabilities.7.html"],
-  peers: { trivy: ["KSV-0022"], cis: ["5.2.10"], nsa: ["PS-HARD"] },
+  peers: { trivy: ["KSV-0022"], cis: ["5.2.9"], nsa: ["PS-HARD"] },
   *evaluate(ctx) {
     yield* perContainer(ctx, (ref, c) => addedCapFindings(ref, c, () => true, (n) => `adds the ${n} capability`));
   },

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { caps, containerName, perContainer, scFix } from "../../helpers/security-context";
+import { caps, containerName, perContainer, scFix, show } from "../../helpers/security-context";
 import type { RawFinding } from "../../types";
 
 // Pod Security Standards (restricted): drop ALL, add nothing but NET_BIND_SERVICE; Windows pods
@@ -37,7 +37,7 @@ export const capsOnlyNetBindService = defineRule({
             object: ref.object,
             path: `${base}.add[${i}]`,
             observed: n,
-            message: `Container "${containerName(c)}" adds ${n}; only NET_BIND_SERVICE is allowed.`,
+            message: `Container "${containerName(c)}" adds ${show(n)}; only NET_BIND_SERVICE is allowed.`,
           });
         });
         return out;

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { containerName, containerSC, perContainer } from "../../helpers/security-context";
+import { containerName, containerSC, perContainer, show } from "../../helpers/security-context";
 
 // Pod Security Standards baseline (policy 1.35+): Unmasked /proc is tolerated when the pod runs in
 // its own user namespace (hostUsers: false), where /proc writes cannot reach host settings.
@@ -23,7 +23,7 @@ export const procMountHostUsers = defineRule({
         object: ref.object,
         path: `${c.path}.securityContext.procMount`,
         observed: v,
-        message: `Container "${containerName(c)}" mounts /proc with procMount ${v} without a pod user namespace.`,
+        message: `Container "${containerName(c)}" mounts /proc with procMount ${show(v)} without a pod user namespace.`,
       };
     });
   },

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { containerName, containerSC, perContainer } from "../../helpers/security-context";
+import { containerName, containerSC, perContainer, show } from "../../helpers/security-context";
 
 // The strict reading (restricted level, Polaris, Trivy): any procMount other than Default, even in
 // a user-namespaced pod. proc-mount-host-users is the baseline reading.
@@ -28,7 +28,7 @@ export const procMountUnmasked = defineRule({
         object: ref.object,
         path: `${c.path}.securityContext.procMount`,
         observed: v,
-        message: `Container "${containerName(c)}" mounts /proc with procMount ${v}.`,
+        message: `Container "${containerName(c)}" mounts /proc with procMount ${show(v)}.`,
       };
     });
   },

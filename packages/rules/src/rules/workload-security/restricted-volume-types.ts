@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule, podSpecs } from "../../helpers/pod";
-import { volumes } from "../../helpers/security-context";
+import { show, volumes } from "../../helpers/security-context";
 
 // Volume sources the Pod Security Standards (restricted) allow; every other source (hostPath,
 // nfs, iscsi, rbd, gitRepo, cloud disks, ...) gives the pod direct access to storage outside the
@@ -37,7 +37,7 @@ export const restrictedVolumeTypes = defineRule({
             object: ref.object,
             path: `${v.path}.${key}`,
             observed: key,
-            message: `Volume "${String(v.volume.name)}" uses the ${key} source, outside the restricted set.`,
+            message: `Volume "${show(v.volume.name)}" uses the ${key} source, outside the restricted set.`,
           };
         }
       }

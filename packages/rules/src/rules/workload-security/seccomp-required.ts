@@ -1,6 +1,6 @@
 import { mergePatchFix } from "../../helpers/merge-patch";
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
-import { containerName, containerSC, isWindowsPod, podSC } from "../../helpers/security-context";
+import { containerName, containerSC, isWindowsPod, podSC, show } from "../../helpers/security-context";
 import type { RawFinding } from "../../types";
 
 const VALID = new Set(["RuntimeDefault", "Localhost"]);
@@ -32,7 +32,7 @@ export const seccompRequired = defineRule({
           object: ref.object,
           path: `${ref.path}.securityContext.seccompProfile.type`,
           observed: pod?.type ?? "unset",
-          message: `The pod seccomp profile is ${pod?.type ?? "missing its type"}, not RuntimeDefault or Localhost.`,
+          message: `The pod seccomp profile is ${pod?.type == null ? "missing its type" : show(pod.type)}, not RuntimeDefault or Localhost.`,
         });
       }
       for (const c of containers(ref)) {
@@ -43,7 +43,7 @@ export const seccompRequired = defineRule({
             object: ref.object,
             path: `${c.path}.securityContext.seccompProfile.type`,
             observed: p?.type ?? "unset",
-            message: `Container "${containerName(c)}" sets seccomp profile ${p?.type ?? "without a type"}.`,
+            message: `Container "${containerName(c)}" sets seccomp profile ${p?.type == null ? "without a type" : show(p.type)}.`,
           });
         } else if (!podValid && !podSet) {
           out.push({

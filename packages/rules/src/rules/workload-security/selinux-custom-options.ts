@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
-import { containerName, containerSC, podSC } from "../../helpers/security-context";
+import { containerName, containerSC, podSC, show } from "../../helpers/security-context";
 import type { KubeObject, RawFinding } from "../../types";
 
 // The SELinux types the Pod Security Standards (baseline) allow; user and role must stay unset.
@@ -8,11 +8,11 @@ const ALLOWED_TYPES = new Set(["", "container_t", "container_init_t", "container
 function check(obj: KubeObject, opts: any, path: string, who: string, out: RawFinding[]): void {
   if (!opts || typeof opts !== "object") return;
   if (opts.type !== undefined && opts.type !== null && !ALLOWED_TYPES.has(opts.type)) {
-    out.push({ object: obj, path: `${path}.type`, observed: opts.type, message: `${who} sets SELinux type ${opts.type}.` });
+    out.push({ object: obj, path: `${path}.type`, observed: opts.type, message: `${who} sets SELinux type ${show(opts.type)}.` });
   }
   for (const f of ["user", "role"]) {
     if (opts[f] !== undefined && opts[f] !== null && opts[f] !== "") {
-      out.push({ object: obj, path: `${path}.${f}`, observed: opts[f], message: `${who} sets a custom SELinux ${f} (${opts[f]}).` });
+      out.push({ object: obj, path: `${path}.${f}`, observed: opts[f], message: `${who} sets a custom SELinux ${f} (${show(opts[f])}).` });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { containerName, effective, perContainer, scFix } from "../../helpers/security-context";
+import { containerName, effective, perContainer, scFix, show } from "../../helpers/security-context";
 
 // Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
 const LINUX_ONLY = { skipWindows: true };
@@ -24,7 +24,7 @@ export const uidAbove10000 = defineRule({
         object: ref.object,
         path: e.path,
         observed: e.value === undefined ? "unset" : e.value,
-        message: `Container "${containerName(c)}" runs with runAsUser ${e.value === undefined ? "unset" : e.value}, not above 10000.`,
+        message: `Container "${containerName(c)}" runs with runAsUser ${e.value === undefined ? "unset" : show(e.value)}, not above 10000.`,
         fix: scFix(c, "runAsUser: 10001"),
       };
     }, LINUX_ONLY);

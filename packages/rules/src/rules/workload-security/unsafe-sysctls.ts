@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule, podSpecs } from "../../helpers/pod";
-import { podSC } from "../../helpers/security-context";
+import { podSC, show } from "../../helpers/security-context";
 
 // The namespaced sysctls the Pod Security Standards (baseline, latest policy) allow.
 const SAFE_SYSCTLS = new Set([
@@ -41,7 +41,7 @@ export const unsafeSysctls = defineRule({
           object: ref.object,
           path: `${ref.path}.securityContext.sysctls[${i}].name`,
           observed: name,
-          message: `The pod sets the unsafe sysctl ${String(name)}.`,
+          message: `The pod sets the unsafe sysctl ${show(name)}.`,
         };
       }
     }

@@ -2,7 +2,7 @@
 // a loading boundary starts streaming a 200 before notFound() can answer 404 for foreign ids.
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-6">
+    <div role="status" aria-busy="true" aria-label="Loading" className="animate-pulse space-y-6">
       <div className="space-y-2">
         <div className="h-6 w-48 rounded bg-zinc-200" />
         <div className="h-4 w-80 max-w-full rounded bg-zinc-100" />

@@ -44,7 +44,7 @@ export default async function OverviewPage() {
             <Section title="Posture score" id="score">
               <div className="flex items-baseline gap-2">
                 <Score score={o.score} className="text-4xl" />
-                <span className="text-sm text-zinc-400">/ 100</span>
+                <span className="text-sm text-zinc-500">/ 100</span>
               </div>
               <div className="mt-3"><ScoreBar score={o.score} /></div>
               <p className="mt-3 text-xs text-zinc-500">

@@ -45,7 +45,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
       </form>
       {oidcName && (
         <>
-          <div className="flex items-center gap-3 text-xs text-zinc-400"><span className="h-px flex-1 bg-zinc-200" />or<span className="h-px flex-1 bg-zinc-200" /></div>
+          <div className="flex items-center gap-3 text-xs text-zinc-500"><span className="h-px flex-1 bg-zinc-200" />or<span className="h-px flex-1 bg-zinc-200" /></div>
           <Button className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>Continue with {oidcName}</Button>
         </>
       )}

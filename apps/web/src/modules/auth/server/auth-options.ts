@@ -3,7 +3,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { createUserWithOrganization, getUserByEmail, recordLogin } from "@bulwark/db";
-import { env } from "@/env";
+import { env } from "../../../env";
 import { ZSignIn } from "../auth.schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
 

@@ -113,10 +113,10 @@ function ScannerManifest({ manifests, commands, onNext }: { manifests: { withSec
             </span>
           </label>
         </div>
-        <pre className="max-h-96 overflow-auto bg-zinc-950 p-4 font-mono text-xs leading-5 text-zinc-100"><code>{yaml}</code></pre>
+        <pre tabIndex={0} aria-label="Scanner manifest" className="max-h-96 overflow-auto bg-zinc-950 p-4 font-mono text-xs leading-5 text-zinc-100"><code>{yaml}</code></pre>
       </Section>
       <Section title="2. Turn its token into a kubeconfig" id="commands" actions={<CopyButton text={commands} label="Copy commands" />} bodyClassName="p-0">
-        <pre className="overflow-auto bg-zinc-950 p-4 font-mono text-xs leading-5 text-zinc-100"><code>{commands}</code></pre>
+        <pre tabIndex={0} aria-label="kubectl commands" className="overflow-auto bg-zinc-950 p-4 font-mono text-xs leading-5 text-zinc-100"><code>{commands}</code></pre>
       </Section>
       <div className="flex items-center justify-between gap-3 rounded-lg border border-zinc-200 bg-white px-4 py-3">
         <p className="text-sm text-zinc-600"><span className="font-medium text-zinc-900">3. Upload it.</span> Bulwark encrypts it at rest and never shows it again.</p>
@@ -193,7 +193,7 @@ function KubeconfigForm() {
       {formError && <Callout tone="error" title="The cluster was not added">{formError}</Callout>}
       <Field id="kubeconfig" label="Kubeconfig" error={errors.kubeconfig} hint="Exec plugins, auth providers and file references are refused: embed the token or certificate. Max 1 MiB.">
         <div className="flex flex-wrap items-center gap-2 pb-1">
-          <input ref={fileRef} type="file" accept=".yaml,.yml,.conf,.config,text/yaml,text/plain,application/octet-stream" className="sr-only" id="kubeconfig-file" onChange={(e) => onFile(e.target.files?.[0])} />
+          <input ref={fileRef} type="file" accept=".yaml,.yml,.conf,.config,text/yaml,text/plain,application/octet-stream" className="sr-only" id="kubeconfig-file" aria-label="Kubeconfig file" tabIndex={-1} onChange={(e) => onFile(e.target.files?.[0])} />
           <Button size="sm" onClick={() => fileRef.current?.click()}><Upload className="size-3.5" aria-hidden />Upload file</Button>
           <span className="text-xs text-zinc-500">{fileName ? `Loaded ${fileName}` : "or paste it below"}</span>
         </div>

@@ -22,8 +22,8 @@ export interface TClusterRow {
 }
 
 function Count({ n, href, tone }: { n: number | undefined; href: string; tone: string }) {
-  if (n === undefined) return <span className="text-zinc-400">—</span>;
-  if (n === 0) return <span className="text-zinc-400 tabular-nums">0</span>;
+  if (n === undefined) return <span className="text-zinc-500">—</span>;
+  if (n === 0) return <span className="text-zinc-500 tabular-nums">0</span>;
   return <Link href={href} className={`font-medium tabular-nums underline-offset-4 hover:underline ${tone}`}>{n}</Link>;
 }
 
@@ -54,7 +54,7 @@ export function ClustersTable({ clusters }: { clusters: TClusterRow[] }) {
                 </td>
                 <td className={`${t.td} text-right`}><Score score={c.score} /></td>
                 <td className={`${t.td} text-right`}><Count n={c.lastResult ? c.lastResult.critical : undefined} href={`/findings?cluster=${c.id}&severity=critical`} tone="text-red-700" /></td>
-                <td className={`${t.td} text-right`}><Count n={c.lastResult ? c.lastResult.high : undefined} href={`/findings?cluster=${c.id}&severity=high`} tone="text-orange-600" /></td>
+                <td className={`${t.td} text-right`}><Count n={c.lastResult ? c.lastResult.high : undefined} href={`/findings?cluster=${c.id}&severity=high`} tone="text-orange-700" /></td>
                 <td className={`${t.td} hidden md:table-cell`}>
                   {scan ? (
                     <div className="flex items-center gap-2">
@@ -64,7 +64,7 @@ export function ClustersTable({ clusters }: { clusters: TClusterRow[] }) {
                       </span>
                     </div>
                   ) : (
-                    <span className="text-xs text-zinc-400">Not scanned yet</span>
+                    <span className="text-xs text-zinc-500">Not scanned yet</span>
                   )}
                 </td>
                 <td className={`${t.td} hidden sm:table-cell`}><ConnectionStatus status={c.connectionStatus as TConnectionStatus} /></td>

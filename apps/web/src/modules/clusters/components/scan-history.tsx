@@ -5,6 +5,7 @@ import { Score } from "@/modules/ui/components/score";
 import { Time } from "@/modules/ui/components/time";
 import { duration } from "@/modules/ui/format";
 import type { TScanStatus } from "@/modules/ui/severity";
+import { scanReason } from "../scan-reason";
 
 export interface TScanRow {
   id: string;
@@ -23,22 +24,6 @@ export interface TScanRow {
   fixedCount?: number;
   error?: string | null;
   kinds?: unknown;
-}
-
-/**
- * Why a scan is partial or failed, in words. Kinds the scanner could not read are named (the
- * common cause of "partial"); the raw error stays available as detail.
- */
-export function scanReason(s: TScanRow): { summary: string; detail?: string } | null {
-  const kinds = Array.isArray(s.kinds) ? (s.kinds as Array<{ kind?: string; resource?: string; status?: string }>) : [];
-  const forbidden = kinds.filter((k) => k.status === "forbidden").map((k) => k.kind ?? k.resource);
-  const failed = kinds.filter((k) => k.status === "failed").map((k) => k.kind ?? k.resource);
-  const parts: string[] = [];
-  if (forbidden.length) parts.push(`Not allowed to read ${forbidden.join(", ")}; rules that need ${forbidden.length === 1 ? "it" : "them"} were not evaluated.`);
-  if (failed.length) parts.push(`Reading ${failed.join(", ")} failed.`);
-  if (parts.length) return { summary: parts.join(" "), ...(s.error ? { detail: s.error } : {}) };
-  if (s.error) return { summary: s.error };
-  return null;
 }
 
 export function ScanHistory({ scans }: { scans: TScanRow[] }) {
@@ -71,7 +56,7 @@ export function ScanHistory({ scans }: { scans: TScanRow[] }) {
                       <p>{reason.summary}</p>
                       {reason.detail && (
                         <details className="mt-0.5">
-                          <summary className="cursor-pointer text-zinc-400 hover:text-zinc-600">Details</summary>
+                          <summary className="cursor-pointer text-zinc-500 hover:text-zinc-600">Details</summary>
                           <p className="mt-1 break-words font-mono text-[11px] text-zinc-500">{reason.detail}</p>
                         </details>
                       )}
@@ -81,13 +66,13 @@ export function ScanHistory({ scans }: { scans: TScanRow[] }) {
                 <td className={`${t.td} hidden align-top text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
                 <td className={`${t.td} align-top text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>
                 <td className={`${t.td} hidden align-top text-right text-xs md:table-cell`}>
-                  <span className={s.critical ? "text-red-700" : "text-zinc-400"}>{s.critical}</span>
-                  <span className="text-zinc-300"> / </span>
-                  <span className={s.high ? "text-orange-600" : "text-zinc-400"}>{s.high}</span>
+                  <span className={s.critical ? "text-red-700" : "text-zinc-500"}>{s.critical}</span>
+                  <span className="text-zinc-500"> / </span>
+                  <span className={s.high ? "text-orange-700" : "text-zinc-500"}>{s.high}</span>
                 </td>
                 <td className={`${t.td} hidden align-top text-right text-xs md:table-cell`}>
                   <span className="text-zinc-700">+{s.newCount ?? 0}</span>
-                  <span className="text-zinc-300"> / </span>
+                  <span className="text-zinc-500"> / </span>
                   <span className="text-green-700">{s.fixedCount ?? 0}</span>
                 </td>
                 <td className={`${t.td} hidden align-top text-right text-xs text-zinc-600 lg:table-cell`}>{s.objectCount ?? "—"}</td>

@@ -10,6 +10,7 @@ interface TProgress { id: string; status: TScanStatus; progress: number; phase: 
 
 const PHASES: Record<string, string> = {
   queued: "Waiting for a worker",
+  connecting: "Connecting to the API server",
   reading: "Reading objects from the API server",
   judging: "Checking objects against the rules",
   storing: "Saving findings",

@@ -81,7 +81,7 @@ export function FilterBar({ values, facets }: Props) {
         {values.severity.length > 0 && <input type="hidden" name="severity" value={values.severity.join(",")} />}
         <div className="col-span-2 md:col-span-1">
           <label htmlFor="f-q" className="sr-only">Search</label>
-          <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Search object or message…" className="h-8 w-full rounded-md border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-indigo-500 focus:outline-none" />
+          <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Search object or message…" className="h-8 w-full rounded-md border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-indigo-500 focus:outline-none" />
         </div>
         <FilterSelect id="f-cluster" name="cluster" label="Cluster" value={values.cluster} onChange={() => navigate()} options={facets.clusters.map((c) => ({ value: c.id, label: c.name }))} all="All clusters" />
         <FilterSelect id="f-namespace" name="namespace" label="Namespace" value={values.namespace} onChange={() => navigate()} options={facets.namespaces.map((n) => ({ value: n, label: n }))} all="All namespaces" />

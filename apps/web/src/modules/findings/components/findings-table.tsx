@@ -51,7 +51,7 @@ export function FindingsTable({
               </td>
               <td className={`${t.td} hidden align-top lg:table-cell`}>
                 <div className="max-w-64 truncate font-mono text-xs text-zinc-700" title={`${f.kind} ${f.namespace ?? ""}/${f.name}`}>
-                  <span className="text-zinc-400">{f.kind}</span> {f.namespace ? `${f.namespace}/` : ""}{f.name}
+                  <span className="text-zinc-500">{f.kind}</span> {f.namespace ? `${f.namespace}/` : ""}{f.name}
                 </div>
               </td>
               {showCluster && <td className={`${t.td} hidden whitespace-nowrap align-top text-xs text-zinc-700 md:table-cell`}>{clusterNames[f.clusterId] ?? "—"}</td>}

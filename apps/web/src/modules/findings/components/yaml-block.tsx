@@ -6,15 +6,15 @@ function Line({ text }: { text: string }) {
   const m = /^(\s*)(- )?([^:#'"\s][^:#]*?|"[^"]*"|'[^']*')(:)(\s.*|$)/.exec(text);
   if (!m) {
     const dash = /^(\s*)(- )(.*)$/.exec(text);
-    if (dash) return <>{dash[1]}<span className="text-zinc-500">{dash[2]}</span><span className="text-emerald-300">{dash[3]}</span></>;
+    if (dash) return <>{dash[1]}<span className="text-zinc-400">{dash[2]}</span><span className="text-emerald-300">{dash[3]}</span></>;
     return <span className="text-emerald-300">{text}</span>;
   }
   return (
     <>
       {m[1]}
-      {m[2] && <span className="text-zinc-500">{m[2]}</span>}
+      {m[2] && <span className="text-zinc-400">{m[2]}</span>}
       <span className="text-sky-300">{m[3]}</span>
-      <span className="text-zinc-500">{m[4]}</span>
+      <span className="text-zinc-400">{m[4]}</span>
       <span className="text-emerald-300">{m[5]}</span>
     </>
   );
@@ -32,7 +32,7 @@ export function YamlBlock({ lines, marked, label }: { lines: string[]; marked: n
             const on = set.has(n);
             return (
               <span key={n} className={cn("block pr-4", on && "bg-red-500/20 shadow-[inset_3px_0_0_0_rgb(248,113,113)]")} id={on && !set.has(n - 1) ? "marked" : undefined}>
-                <span aria-hidden className={cn("inline-block select-none pl-3 pr-4 text-right", on ? "text-red-300" : "text-zinc-600")} style={{ width: `${width + 3}ch` }}>{n}</span>
+                <span aria-hidden className={cn("inline-block select-none pl-3 pr-4 text-right", on ? "text-red-300" : "text-zinc-400")} style={{ width: `${width + 3}ch` }}>{n}</span>
                 {on && <span className="sr-only">(offending line) </span>}
                 <Line text={l} />
               </span>

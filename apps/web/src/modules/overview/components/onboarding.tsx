@@ -41,7 +41,7 @@ export function Onboarding({ canManage }: { canManage: boolean }) {
         <p className="mt-6 text-center text-sm text-zinc-500">Ask an admin of this organization to add a cluster.</p>
       )}
       <p className="mt-8 text-center text-sm text-zinc-500">
-        <FileCode2 className="mr-1 inline size-4 align-[-3px] text-zinc-400" aria-hidden />
+        <FileCode2 className="mr-1 inline size-4 align-[-3px] text-zinc-500" aria-hidden />
         No cluster at hand? <Link href="/scan-yaml" className="font-medium text-indigo-700 underline-offset-4 hover:underline">Scan YAML manifests</Link> with the same rules.
       </p>
     </div>

@@ -14,13 +14,12 @@ export function SeverityTiles({ counts, baseQuery = "" }: { counts: Record<TSeve
             <Link
               href={`/findings?severity=${s}${baseQuery}`}
               className="group block h-full px-4 py-3 hover:bg-zinc-50"
-              aria-label={`${n} open ${st.label.toLowerCase()} findings`}
             >
               <div className="flex items-center gap-1.5 text-xs font-medium text-zinc-500">
                 <span aria-hidden className={cn("size-2 rounded-full", st.dot)} />
                 {st.label}
               </div>
-              <div className={cn("mt-1 text-2xl font-semibold tabular-nums", n > 0 ? st.text : "text-zinc-300")}>{n.toLocaleString("en-US")}</div>
+              <div className={cn("mt-1 text-2xl font-semibold tabular-nums", n > 0 ? st.text : "text-zinc-500")}>{n.toLocaleString("en-US")}<span className="sr-only"> open findings</span></div>
             </Link>
           </li>
         );

@@ -72,6 +72,8 @@ export function ScanYamlForm() {
             <input
               ref={fileRef}
               id="yaml-file"
+              aria-label="Manifest file"
+              tabIndex={-1}
               type="file"
               accept=".yaml,.yml,.json,text/yaml,application/json,text/plain"
               className="sr-only"
@@ -139,7 +141,7 @@ function Results({ result }: { result: TResult }) {
                 <li key={i}>
                   <details className="group">
                     <summary className="flex cursor-pointer list-none items-start gap-3 px-4 py-2.5 hover:bg-zinc-50 [&::-webkit-details-marker]:hidden">
-                      <ChevronRight className="mt-0.5 size-4 shrink-0 text-zinc-400 transition group-open:rotate-90" aria-hidden />
+                      <ChevronRight className="mt-0.5 size-4 shrink-0 text-zinc-500 transition group-open:rotate-90" aria-hidden />
                       <span className="w-16 shrink-0 font-mono text-xs leading-5 text-zinc-500">{f.line ? `line ${f.line}` : ""}</span>
                       <span className="min-w-0 flex-1">
                         <span className="block text-sm font-medium text-zinc-900">{f.title}</span>
@@ -150,7 +152,7 @@ function Results({ result }: { result: TResult }) {
                       <div><span className="text-zinc-500">Path </span><code className="break-all font-mono">{f.path}</code>{f.observed !== undefined && <> <span className="text-zinc-500">· observed </span><code className="font-mono">{f.observed}</code></>}</div>
                       <p className="whitespace-pre-line">{f.remediation}</p>
                       {f.fix && <pre className="overflow-x-auto rounded bg-zinc-950 p-2 font-mono text-[11px] leading-4 text-zinc-100"><code>{f.fix}</code></pre>}
-                      <div className="text-zinc-400">Rule <code className="font-mono">{f.ruleId}</code></div>
+                      <div className="text-zinc-500">Rule <code className="font-mono">{f.ruleId}</code></div>
                     </div>
                   </details>
                 </li>

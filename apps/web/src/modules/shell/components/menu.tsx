@@ -6,7 +6,7 @@ import { cn } from "@/modules/ui/cn";
 
 export function Menu({
   label, button, children, align = "end", className,
-}: { label: string; button: React.ReactNode; children: (close: () => void) => React.ReactNode; align?: "start" | "end"; className?: string }) {
+}: { label?: string; button: React.ReactNode; children: (close: () => void) => React.ReactNode; align?: "start" | "end"; className?: string }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const btn = useRef<HTMLButtonElement>(null);

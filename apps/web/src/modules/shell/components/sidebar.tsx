@@ -26,9 +26,9 @@ function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: () => void
         active ? "bg-white font-medium text-zinc-900 shadow-xs ring-1 ring-zinc-200" : "text-zinc-600 hover:bg-zinc-200/50 hover:text-zinc-900",
       )}
     >
-      <Icon aria-hidden className={cn("size-4", active ? "text-indigo-600" : "text-zinc-400 group-hover:text-zinc-600")} />
+      <Icon aria-hidden className={cn("size-4", active ? "text-indigo-600" : "text-zinc-500 group-hover:text-zinc-600")} />
       <span className="flex-1">{item.label}</span>
-      {item.soon && <span className="rounded bg-zinc-200/70 px-1 py-px text-[10px] font-medium uppercase tracking-wide text-zinc-500">Soon</span>}
+      {item.soon && <span className="rounded bg-zinc-200 px-1 py-px text-[10px] font-medium uppercase tracking-wide text-zinc-700">Soon</span>}
     </Link>
   );
 }
@@ -40,7 +40,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
         {MAIN_NAV.map((i) => <li key={i.href}><NavLink item={i} onNavigate={onNavigate} /></li>)}
       </ul>
       <div>
-        <div className="mb-1.5 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-400">Settings</div>
+        <div className="mb-1.5 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">Settings</div>
         <ul className="space-y-0.5">
           {SETTINGS_NAV.map((i) => <li key={i.href}><NavLink item={i} onNavigate={onNavigate} /></li>)}
         </ul>

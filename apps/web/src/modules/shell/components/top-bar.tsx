@@ -31,14 +31,14 @@ export function TopBar({ user, org, role, orgs }: Props) {
       <div className="lg:hidden"><Brand /></div>
 
       <Menu
-        label={`Organization: ${org.name}. Switch organization`}
         align="start"
         className="hidden sm:block"
         button={
           <>
-            <span className="grid size-6 place-items-center rounded bg-indigo-600 text-[11px] font-semibold text-white">{initials(org.name)}</span>
+            <span aria-hidden className="grid size-6 place-items-center rounded bg-indigo-600 text-[11px] font-semibold text-white">{initials(org.name)}</span>
+            <span className="sr-only">Switch organization, current: </span>
             <span className="max-w-48 truncate font-medium text-zinc-900">{org.name}</span>
-            <ChevronsUpDown className="size-3.5 text-zinc-400" aria-hidden />
+            <ChevronsUpDown className="size-3.5 text-zinc-500" aria-hidden />
           </>
         }
       >
@@ -64,7 +64,7 @@ export function TopBar({ user, org, role, orgs }: Props) {
                     }}
                   >
                     <span className="flex-1 truncate">{o.name}</span>
-                    <span className="text-xs text-zinc-400">{o.role}</span>
+                    <span className="text-xs text-zinc-500">{o.role}</span>
                     {o.id === org.id && <Check className="size-4 text-indigo-600" aria-label="current" />}
                   </button>
                 </li>
@@ -77,7 +77,7 @@ export function TopBar({ user, org, role, orgs }: Props) {
       <form action="/findings" role="search" className="ml-auto hidden max-w-sm flex-1 md:block">
         <label htmlFor="global-search" className="sr-only">Search findings by rule, object or namespace</label>
         <div className="relative">
-          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
+          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-zinc-500" aria-hidden />
           <input
             id="global-search"
             name="q"
@@ -89,9 +89,8 @@ export function TopBar({ user, org, role, orgs }: Props) {
       </form>
 
       <Menu
-        label={`Account: ${user.email}`}
         className="ml-auto md:ml-2"
-        button={<span className="grid size-7 place-items-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">{initials(user.name ?? user.email)}</span>}
+        button={<><span aria-hidden className="grid size-7 place-items-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">{initials(user.name ?? user.email)}</span><span className="sr-only">Account menu for {user.email}</span></>}
       >
         {() => (
           <div>
@@ -105,7 +104,7 @@ export function TopBar({ user, org, role, orgs }: Props) {
               className="mt-1 flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-100"
               onClick={() => signOut({ callbackUrl: "/sign-in" })}
             >
-              <LogOut className="size-4 text-zinc-400" aria-hidden /> Sign out
+              <LogOut className="size-4 text-zinc-500" aria-hidden /> Sign out
             </button>
           </div>
         )}

@@ -6,8 +6,8 @@ type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
   primary: "bg-zinc-900 text-white shadow-sm hover:bg-zinc-800 disabled:bg-zinc-400",
-  secondary: "bg-white text-zinc-800 ring-1 ring-inset ring-zinc-300 shadow-xs hover:bg-zinc-50 disabled:text-zinc-400",
-  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
+  secondary: "bg-white text-zinc-800 ring-1 ring-inset ring-zinc-300 shadow-xs hover:bg-zinc-50 disabled:text-zinc-500",
+  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-500",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-300",
 };
 const sizes: Record<Size, string> = {

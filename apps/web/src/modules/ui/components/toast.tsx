@@ -42,7 +42,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
                 {t.action.label}
               </button>
             )}
-            <button type="button" aria-label="Dismiss" className="rounded p-0.5 text-zinc-400 hover:text-zinc-700" onClick={() => dismiss(t.id)}>
+            <button type="button" aria-label="Dismiss" className="rounded p-0.5 text-zinc-500 hover:text-zinc-700" onClick={() => dismiss(t.id)}>
               <X className="size-4" aria-hidden />
             </button>
           </div>

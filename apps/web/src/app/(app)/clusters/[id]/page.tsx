@@ -70,7 +70,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
 
         <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
           <Section title="Score" id="cluster-score">
-            <div className="flex items-baseline gap-2"><Score score={cluster.score} className="text-4xl" /><span className="text-sm text-zinc-400">/ 100</span></div>
+            <div className="flex items-baseline gap-2"><Score score={cluster.score} className="text-4xl" /><span className="text-sm text-zinc-500">/ 100</span></div>
             <p className="mt-2 text-xs text-zinc-500">{lastDone ? <>From the scan <Time date={lastDone.finishedAt ?? lastDone.createdAt} /></> : "No completed scan yet"}</p>
             <div className="mt-3"><AboutScore /></div>
           </Section>

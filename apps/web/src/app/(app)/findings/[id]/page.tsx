@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExternalLink } from "lucide-react";
+import { listFindingEvents } from "@bulwark/db";
+import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
+import { Triage } from "@/modules/findings/components/triage";
 import { YamlBlock } from "@/modules/findings/components/yaml-block";
 import { queryFinding } from "@/modules/findings/server/queries";
 import { yamlView } from "@/modules/findings/yaml-view";
@@ -29,6 +32,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const r = await queryFinding(ctx.orgId, (await params).id);
   if (!r) notFound();
   const { finding: f, rule } = r;
+  const events = await listFindingEvents({ orgId: ctx.orgId, findingId: f.id });
   const manifest = f.object?.manifest;
   const view = manifest ? yamlView(manifest, f.path) : null;
   const fix = (f.fix ?? null) as TFix | null;
@@ -59,7 +63,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               </div>
               <div className="min-w-0">
                 <dt className="text-xs text-zinc-500">Observed value</dt>
-                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900">{f.observed ?? <span className="font-sans text-zinc-400">absent</span>}</dd>
+                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900">{f.observed ?? <span className="font-sans text-zinc-500">absent</span>}</dd>
               </div>
               <div className="min-w-0">
                 <dt className="text-xs text-zinc-500">Object</dt>
@@ -75,7 +79,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 <div className="mb-1.5 text-xs text-zinc-500">
                   {fix.description ?? (fix.type === "merge-patch" ? "JSON merge patch" : "Suggested change")}
                   {fix.type === "merge-patch" && (
-                    <span className="ml-1 text-zinc-400">· apply with <code className="font-mono">kubectl patch {f.kind.toLowerCase()} {f.name}{f.namespace ? ` -n ${f.namespace}` : ""} --type merge -p &apos;…&apos;</code></span>
+                    <span className="ml-1 text-zinc-500">· apply with <code className="font-mono">kubectl patch {f.kind.toLowerCase()} {f.name}{f.namespace ? ` -n ${f.namespace}` : ""} --type merge -p &apos;…&apos;</code></span>
                   )}
                 </div>
                 <pre className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>{fix.content}</code></pre>
@@ -110,10 +114,31 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         </div>
 
         <aside className="space-y-4">
+          <Section title="Triage" id="triage">
+            {can(ctx.role, "finding:write") ? (
+              <Triage findingId={f.id} status={f.status} />
+            ) : (
+              <p className="text-xs text-zinc-500">Viewers cannot change a finding&apos;s status.</p>
+            )}
+            {events.length > 0 && (
+              <ol className="mt-4 space-y-2 border-t border-zinc-100 pt-3 text-xs" aria-label="History">
+                {events.slice(-8).map((ev) => {
+                  const d = (ev.data ?? {}) as { from?: string; to?: string; comment?: string | null };
+                  const what = ev.type === "status" ? `${d.from ?? "?"} → ${d.to ?? "?"}`.replace(/_/g, " ") : ev.type;
+                  return (
+                    <li key={ev.id} className="text-zinc-600">
+                      <span className="font-medium text-zinc-800">{ev.actor?.name ?? ev.actor?.email ?? "Scan"}</span> {what} · <Time date={ev.createdAt} />
+                      {d.comment && <p className="mt-0.5 text-zinc-500">“{d.comment}”</p>}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </Section>
           <Section title="Details" id="details">
             <dl className="space-y-3 text-sm">
               <div><dt className="text-xs text-zinc-500">Cluster</dt><dd className="mt-0.5"><Link href={`/clusters/${f.cluster.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.cluster.name}</Link></dd></div>
-              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/findings?cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-400">cluster-scoped</span>}</dd></div>
+              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/findings?cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-500">cluster-scoped</span>}</dd></div>
               <div><dt className="text-xs text-zinc-500">Kind</dt><dd className="mt-0.5 text-xs">{f.apiVersion} {f.kind}</dd></div>
               <div><dt className="text-xs text-zinc-500">First seen</dt><dd className="mt-0.5 text-xs"><Time date={f.firstSeenAt} /></dd></div>
               <div><dt className="text-xs text-zinc-500">Last seen</dt><dd className="mt-0.5 text-xs"><Time date={f.lastSeenAt} /></dd></div>

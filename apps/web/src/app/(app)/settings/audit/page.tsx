@@ -58,7 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {page.items.map((a) => (
                   <tr key={a.id} className={t.tr}>
                     <td className={`${t.td} text-xs text-zinc-500`}><Time date={a.createdAt} /></td>
-                    <td className={`${t.td} text-sm`}>{a.actorId ? (emails.get(a.actorId) ?? <span className="text-zinc-500">former member</span>) : <span className="text-zinc-400">system</span>}</td>
+                    <td className={`${t.td} text-sm`}>{a.actorId ? (emails.get(a.actorId) ?? <span className="text-zinc-500">former member</span>) : <span className="text-zinc-500">system</span>}</td>
                     <td className={`${t.td} text-sm`}>{ACTIONS[a.action] ?? a.action}</td>
                     <td className={`${t.td} hidden font-mono text-xs text-zinc-500 md:table-cell`}>{a.targetType ? `${a.targetType}/${a.targetId ?? ""}` : ""}</td>
                   </tr>
