@@ -78,6 +78,13 @@ if (only !== "e2e") {
 if (only !== "unit") {
   if (!ensureChromium()) fail("Chromium is missing for the browser tests: apt-get install -y chromium");
   await prepareDatabase(e2eDb, { recreate: true });
+  log("building the web app for the browser tests (next build) ...");
+  const build = spawnSync("npm", ["run", "build", "-w", "@bulwark/web"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...env, DATABASE_URL: e2eDb, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) fail("next build failed (see above)");
   log("browser tests (Playwright, Chromium) ...");
   const pwJson = path.join(outDir, "playwright.json");
   const r = spawnSync("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"], {

@@ -1,4 +1,5 @@
 // Recent scans of a cluster with the reason when a scan failed or was partial.
+import { Fragment } from "react";
 import { ScanStatusBadge } from "@/modules/ui/components/badge";
 import { tableClass as t } from "@/modules/ui/components/layout";
 import { Score } from "@/modules/ui/components/score";
@@ -47,37 +48,39 @@ export function ScanHistory({ scans }: { scans: TScanRow[] }) {
           {scans.map((s) => {
             const reason = s.status === "failed" || s.status === "partial" ? scanReason(s) : null;
             return (
-              <tr key={s.id} className={t.tr}>
-                <td className={`${t.td} align-top text-xs`}><Time date={s.createdAt} /></td>
-                <td className={`${t.td} align-top`}>
-                  <ScanStatusBadge status={s.status as TScanStatus} />
-                  {reason && (
-                    <div className="mt-1 max-w-md text-xs text-zinc-600">
+              <Fragment key={s.id}>
+                <tr className={reason ? "hover:bg-zinc-50/70" : t.tr}>
+                  <td className={`${t.td} whitespace-nowrap text-xs`}><Time date={s.createdAt} /></td>
+                  <td className={t.td}><ScanStatusBadge status={s.status as TScanStatus} /></td>
+                  <td className={`${t.td} hidden text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
+                  <td className={`${t.td} text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>
+                  <td className={`${t.td} hidden whitespace-nowrap text-right text-xs md:table-cell`}>
+                    <span className={s.critical ? "text-red-700" : "text-zinc-500"}>{s.critical}</span>
+                    <span aria-hidden className="text-zinc-500"> / </span>
+                    <span className={s.high ? "text-orange-700" : "text-zinc-500"}>{s.high}</span>
+                  </td>
+                  <td className={`${t.td} hidden whitespace-nowrap text-right text-xs md:table-cell`}>
+                    <span className="text-zinc-700">+{s.newCount ?? 0}</span>
+                    <span aria-hidden className="text-zinc-500"> / </span>
+                    <span className="text-green-700">{s.fixedCount ?? 0}</span>
+                  </td>
+                  <td className={`${t.td} hidden text-right text-xs text-zinc-600 lg:table-cell`}>{s.objectCount ?? "—"}</td>
+                  <td className={`${t.td} hidden whitespace-nowrap text-right text-xs text-zinc-600 lg:table-cell`}>{duration(s.durationMs)}</td>
+                </tr>
+                {reason && (
+                  <tr className="border-b border-zinc-100 last:border-0">
+                    <td colSpan={8} className="px-4 pb-2.5 pt-0 text-xs text-zinc-600">
                       <p>{reason.summary}</p>
                       {reason.detail && (
                         <details className="mt-0.5">
-                          <summary className="cursor-pointer text-zinc-500 hover:text-zinc-600">Details</summary>
+                          <summary className="cursor-pointer text-zinc-500 hover:text-zinc-700">Details</summary>
                           <p className="mt-1 break-words font-mono text-[11px] text-zinc-500">{reason.detail}</p>
                         </details>
                       )}
-                    </div>
-                  )}
-                </td>
-                <td className={`${t.td} hidden align-top text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
-                <td className={`${t.td} align-top text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>
-                <td className={`${t.td} hidden align-top text-right text-xs md:table-cell`}>
-                  <span className={s.critical ? "text-red-700" : "text-zinc-500"}>{s.critical}</span>
-                  <span className="text-zinc-500"> / </span>
-                  <span className={s.high ? "text-orange-700" : "text-zinc-500"}>{s.high}</span>
-                </td>
-                <td className={`${t.td} hidden align-top text-right text-xs md:table-cell`}>
-                  <span className="text-zinc-700">+{s.newCount ?? 0}</span>
-                  <span className="text-zinc-500"> / </span>
-                  <span className="text-green-700">{s.fixedCount ?? 0}</span>
-                </td>
-                <td className={`${t.td} hidden align-top text-right text-xs text-zinc-600 lg:table-cell`}>{s.objectCount ?? "—"}</td>
-                <td className={`${t.td} hidden align-top text-right text-xs text-zinc-600 lg:table-cell`}>{duration(s.durationMs)}</td>
-              </tr>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -168,5 +168,9 @@ export const getScanOp = withOrg({ schema: z.object({ scanId: z.string().min(1).
 
 export const listScansOp = withOrg(
   { schema: z.object({ clusterId: z.string().max(64).optional(), cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }), permission: "org:read" },
-  async (input, ctx) => listScans({ orgId: ctx.orgId, ...input }),
+  async (input, ctx) => {
+    // A foreign or unknown cluster id is a 404, not an empty list.
+    if (input.clusterId) orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
+    return listScans({ orgId: ctx.orgId, ...input });
+  },
 );

@@ -1,5 +1,5 @@
 import { apiScanAction, listScansOp } from "@/modules/clusters/server/actions";
-import { respond, searchParamsObject } from "@/lib/api";
+import { crossSiteRefusal, respond, searchParamsObject } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   return respond(await listScansOp({ ...searchParamsObject(req.url), clusterId: id } as never));
 }
 
-export async function POST(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = crossSiteRefusal(req);
+  if (refused) return refused;
   return respond(await apiScanAction({ clusterId: (await params).id }), 202);
 }

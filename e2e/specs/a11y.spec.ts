@@ -1,0 +1,24 @@
+// Accessibility of the main pages (axe-core): no serious or critical violations.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { addClusterByUpload, signUp, uniqueEmail } from "../helpers";
+
+test("main pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("a11y"), org: "A11y Org" });
+  const clusterUrl = await addClusterByUpload(page, "a11y-cluster");
+  const clusterId = clusterUrl.split("/").pop()!;
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/findings?cluster=${clusterId}`)).json()).items?.length ?? 0, {
+      timeout: 60_000,
+      intervals: [1000],
+    })
+    .toBeGreaterThan(0);
+  const findingId = (await (await page.request.get(`/api/findings?cluster=${clusterId}`)).json()).items[0].id;
+
+  for (const url of ["/overview", "/clusters", clusterUrl, "/findings", `/findings/${findingId}`, "/scan-yaml", "/settings/members", "/clusters/new"]) {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${url}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  }
+});
