@@ -53,6 +53,20 @@ let failed = 0;
 let skipped = 0;
 
 if (only !== "e2e") {
+  // Static checks count as tests: strict TypeScript in every workspace and the lint rules.
+  for (const [name, cmd, cmdArgs] of [
+    ["typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]],
+    ["lint", "npx", ["eslint", "."]],
+  ]) {
+    log(`${name} ...`);
+    const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: "inherit", env: { ...env, TURBO_TELEMETRY_DISABLED: "1" } });
+    if (r.status === 0) passed += 1;
+    else {
+      failed += 1;
+      log(`${name} FAILED`);
+    }
+  }
+
   log("unit and integration tests (Vitest) ...");
   const vitestJson = path.join(outDir, "vitest.json");
   const r = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {

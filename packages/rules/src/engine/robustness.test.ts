@@ -2,8 +2,12 @@
 // API version put something unexpected): the engine isolates a throwing rule, but a rule that
 // throws judges nothing, so here a throw is a bug. Fixed seed so CI is deterministic; explore with
 // ROBUSTNESS_SEED=<n> ROBUSTNESS_RUNS=<n> npx vitest run packages/rules/src/engine/robustness.test.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { builtinRules } from "../rules";
 import type { KubeObject } from "../types";
 import { evaluate } from "./evaluate";
@@ -94,22 +98,65 @@ const workload: fc.Arbitrary<KubeObject> = fc
     return { apiVersion: "v1", kind, metadata: { name: "w", namespace: "shop", ...(annotations ? { annotations } : {}) }, spec: body } as KubeObject;
   });
 
-// Rules known to throw on non-array RBAC rule fields ((r.verbs ?? []).includes on a number):
-// rbac-wildcard-rules, rbac-wildcard-all-resources, rbac-eks-aws-auth. Reported to their owner;
-// remove an id here once its rule guards the shape.
-const KNOWN_FRAGILE = new Set(["rbac-wildcard-rules", "rbac-wildcard-all-resources", "rbac-eks-aws-auth"]);
+// Every object of every rule's fixtures, each with one field (anywhere in the tree, metadata
+// included) replaced by a value of the wrong type: the realistic shape gets every rule deep into
+// its logic before it meets the odd value.
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtureObjects: KubeObject[] = [];
+for (const rel of readdirSync(join(here, "..", "rules"), { recursive: true }) as string[]) {
+  if (!rel.endsWith(".fixtures.yaml")) continue;
+  const doc = parse(readFileSync(join(here, "..", "rules", rel), "utf8")) as { cases?: Array<{ objects?: unknown[] }> };
+  for (const c of doc?.cases ?? []) for (const o of c.objects ?? []) if (o && typeof o === "object") fixtureObjects.push(o as KubeObject);
+}
+
+/** Paths to every field and array element of a value (an object's own path excluded). */
+function fieldPaths(v: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  if (Array.isArray(v)) v.forEach((x, i) => { out.push([...prefix, i]); fieldPaths(x, [...prefix, i], out); });
+  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) { out.push([...prefix, k]); fieldPaths(x, [...prefix, k], out); }
+  return out;
+}
+const fixturePaths = fixtureObjects.map((o) => fieldPaths(o));
+
+const mutated: fc.Arbitrary<KubeObject> = fc
+  .record({ i: fc.nat({ max: fixtureObjects.length - 1 }), pick: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), values: fc.array(junk, { minLength: 3, maxLength: 3 }) })
+  .map(({ i, pick, values }) => {
+    const copy = structuredClone(fixtureObjects[i]!) as any;
+    const paths = fixturePaths[i]!;
+    pick.forEach((p, j) => {
+      if (paths.length === 0) return;
+      const path = paths[p % paths.length]!;
+      let at = copy;
+      for (const k of path.slice(0, -1)) {
+        if (!at || typeof at !== "object") return;
+        at = at[k];
+      }
+      if (at && typeof at === "object") at[path[path.length - 1]!] = values[j];
+    });
+    return copy as KubeObject;
+  });
+
+const ruleErrors = (objects: KubeObject[], complete: boolean) =>
+  evaluate({ source: complete ? "cluster" : "manifests", objects, kinds: [], kindsComplete: complete, kubeVersion: "1.29" })
+    .rules.filter((r) => r.reason?.startsWith("rule error"))
+    .map((r) => `${r.id}: ${r.reason}`);
 
 describe("built-in rules on malformed objects", () => {
   it("never throw", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(object, workload), { minLength: 1, maxLength: 6 }), fc.boolean(), (objects, complete) => {
-        const res = evaluate({ source: complete ? "cluster" : "manifests", objects, kinds: [], kindsComplete: complete, kubeVersion: "1.29" });
-        const errors = res.rules
-          .filter((r) => r.reason?.startsWith("rule error") && !KNOWN_FRAGILE.has(r.id))
-          .map((r) => `${r.id}: ${r.reason}`);
-        expect(errors).toEqual([]);
+        expect(ruleErrors(objects, complete)).toEqual([]);
       }),
       { numRuns: Number(process.env.ROBUSTNESS_RUNS ?? 400), seed: Number(process.env.ROBUSTNESS_SEED ?? 20261123) },
+    );
+  });
+
+  it("never throw on fixture objects with wrong types in random fields", () => {
+    expect(fixtureObjects.length).toBeGreaterThan(500);
+    fc.assert(
+      fc.property(fc.array(mutated, { minLength: 1, maxLength: 8 }), fc.boolean(), (objects, complete) => {
+        expect(ruleErrors(objects, complete)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.ROBUSTNESS_RUNS ?? 1500), seed: Number(process.env.ROBUSTNESS_SEED ?? 20261123) },
     );
   });
 });

@@ -59,10 +59,52 @@ function arr(v: unknown): string[] {
   return Array.isArray(v) ? (v.filter((x) => typeof x === "string") as string[]) : [];
 }
 
+const RULE_FIELDS = ["apiGroups", "resources", "verbs", "resourceNames", "nonResourceURLs"] as const;
+
+function isStringList(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+  return true;
+}
+
+/**
+ * A PolicyRule whose list fields are string arrays or absent, so callers may use array methods.
+ * A malformed field (a string, a number, null, an array with non-strings) keeps only its strings;
+ * a non-array becomes absent, as the API server would have refused the object.
+ */
+function cleanRule(x: unknown): PolicyRule {
+  if (!x || typeof x !== "object" || Array.isArray(x)) return {};
+  const src = x as Record<string, unknown>;
+  let ok = true;
+  for (const f of RULE_FIELDS) if (!isStringList(src[f])) ok = false;
+  if (ok) return src as PolicyRule;
+  const out: Record<string, unknown> = { ...src };
+  for (const f of RULE_FIELDS) {
+    const v = src[f];
+    if (isStringList(v)) continue;
+    if (Array.isArray(v)) out[f] = v.filter((e) => typeof e === "string");
+    else delete out[f];
+  }
+  return out as PolicyRule;
+}
+
+/**
+ * The PolicyRules of a Role/ClusterRole, index-aligned with `rules` (so `rules[i]` paths stay
+ * exact): a non-object entry becomes an empty rule that grants nothing.
+ */
 export function policyRules(obj: KubeObject): PolicyRule[] {
-  const r = (obj as any).rules;
+  const r = (obj as any)?.rules;
   if (!Array.isArray(r)) return [];
-  return r.filter((x: unknown) => x && typeof x === "object") as PolicyRule[];
+  let out: PolicyRule[] = r;
+  for (let i = 0; i < r.length; i++) {
+    const c = cleanRule(r[i]);
+    if (c !== r[i]) {
+      if (out === r) out = r.slice();
+      out[i] = c;
+    }
+  }
+  return out;
 }
 
 function resourceMatches(ruleResources: readonly string[], resource: string): boolean {

@@ -93,25 +93,24 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
           )}
         </Section>
 
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <Section title="Scan history" id="scans" description="The last 10 scans" bodyClassName="p-0">
-            <ScanHistory scans={scans.items} />
+        <Section title="Scan history" id="scans" description="The last 10 scans" bodyClassName="p-0">
+          <ScanHistory scans={scans.items} />
+        </Section>
+
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Section title="Schedule" id="schedule" description="Scheduled scans run on the worker; the page never waits for them.">
+            <ScheduleEditor
+              clusterId={cluster.id}
+              canEdit={can(ctx.role, "schedule:manage")}
+              initial={cluster.schedule ? { enabled: cluster.schedule.enabled, mode: cluster.schedule.mode, everyMinutes: cluster.schedule.everyMinutes, cron: cluster.schedule.cron, timezone: cluster.schedule.timezone } : null}
+            />
           </Section>
-          <div className="space-y-4">
-            <Section title="Schedule" id="schedule">
-              <ScheduleEditor
-                clusterId={cluster.id}
-                canEdit={can(ctx.role, "schedule:manage")}
-                initial={cluster.schedule ? { enabled: cluster.schedule.enabled, mode: cluster.schedule.mode, everyMinutes: cluster.schedule.everyMinutes, cron: cluster.schedule.cron, timezone: cluster.schedule.timezone } : null}
-              />
+          {can(ctx.role, "cluster:manage") && (
+            <Section title="Danger zone" id="danger">
+              <p className="mb-3 text-xs text-zinc-500">Removes the stored credentials, the scan history and every finding of this cluster. Scheduled scans stop.</p>
+              <DeleteCluster clusterId={cluster.id} name={cluster.name} />
             </Section>
-            {can(ctx.role, "cluster:manage") && (
-              <Section title="Danger zone" id="danger">
-                <p className="mb-3 text-xs text-zinc-500">Removes the credentials, scans and findings of this cluster.</p>
-                <DeleteCluster clusterId={cluster.id} name={cluster.name} />
-              </Section>
-            )}
-          </div>
+          )}
         </div>
       </div>
     </>

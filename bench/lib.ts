@@ -1,0 +1,110 @@
+// Shared pieces of the database-backed benchmarks: the bench database, kube-sim in a child process
+// (so the measured process's CPU and RSS are the worker's alone), row-write counting and VmHWM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const BENCH_PREFIX = "bulwark-bench";
+
+/** The bench database URL, set by run.ts (it creates and migrates it). */
+export function benchDatabaseUrl(): string {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error("BENCH_DATABASE_URL is not set: run the benchmarks through `npm run bench`");
+  return url;
+}
+
+/** Peak resident set size of this process so far (Linux VmHWM), in MiB; falls back to current RSS. */
+export function peakRssMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.memoryUsage.rss() / 2 ** 20;
+}
+
+export interface SimChild {
+  kubeconfigs: string[];
+  objects: number[];
+  close(): Promise<void>;
+}
+
+/** Starts `count` kube-sim servers of `n` generated objects each in a child process. */
+export async function startSimChild(n: number, count = 1, seed = 42): Promise<SimChild> {
+  const script = path.join(ROOT, "bench", "sim-server.ts");
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script, String(n), String(count), String(seed)], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
+  });
+  const ready = await new Promise<{ kubeconfigs: string[]; objects: number[] }>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once("line", (line) => {
+      rl.close();
+      try {
+        resolve(JSON.parse(line) as { kubeconfigs: string[]; objects: number[] });
+      } catch (err) {
+        reject(err as Error);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`kube-sim child exited early (${code})`)));
+    child.once("error", reject);
+  });
+  return {
+    ...ready,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const t = setTimeout(() => {
+          child.kill("SIGKILL");
+          resolve();
+        }, 5000);
+        child.once("exit", () => {
+          clearTimeout(t);
+          resolve();
+        });
+        child.stdin!.end();
+      }),
+  };
+}
+
+/**
+ * Counts row versions written (inserted or updated) in the bench database since a marker, using
+ * xmin: every INSERT or UPDATE creates a tuple whose xmin is its transaction id. Exact, unlike
+ * pg_stat_user_tables, whose counters are flushed lazily by other backends.
+ */
+export class RowWriteCounter {
+  constructor(private readonly client: pg.Client) {}
+
+  async mark(): Promise<bigint> {
+    const r = await this.client.query<{ x: string }>("SELECT (txid_current() % 4294967296)::text AS x");
+    return BigInt(r.rows[0]!.x);
+  }
+
+  async since(marker: bigint): Promise<{ total: number; byTable: Record<string, number> }> {
+    const tables = await this.client.query<{ t: string }>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_prisma%' AND tablename NOT LIKE 'bench\\_%'`,
+    );
+    const byTable: Record<string, number> = {};
+    let total = 0;
+    for (const { t } of tables.rows) {
+      const r = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}" WHERE xmin::text::bigint > $1`, [marker.toString()]);
+      const n = r.rows[0]!.n;
+      if (n) byTable[t] = n;
+      total += n;
+    }
+    return { total, byTable };
+  }
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,86 @@
+// End-to-end scan through the real worker: kube-sim (child process) -> BullMQ job on real Redis ->
+// startWorker's scan processor (read over HTTPS, parse, judge, store, summaries) -> Postgres.
+// Measures the first scan of a fresh cluster and an unchanged rescan in this process, so CPU time
+// and peak RSS (VmHWM) are the worker's own. Prints one JSON line.
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { BENCH_PREFIX, RowWriteCounter, benchDatabaseUrl, peakRssMb, sleep, startSimChild } from "./lib";
+
+export async function benchScan(n: number, opts: { rescan: boolean }) {
+  const secret = randomBytes(32).toString("base64");
+  Object.assign(process.env, {
+    DATABASE_URL: benchDatabaseUrl(),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    BULWARK_QUEUE_BACKEND: "redis",
+    BULWARK_QUEUE_PREFIX: BENCH_PREFIX,
+    BULWARK_SECRET_KEY: secret,
+    BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
+    WORKER_CONCURRENCY: "1",
+  });
+  const sim = await startSimChild(n, 1, 42);
+  const db = await import("@bulwark/db");
+  const jobs = await import("@bulwark/jobs");
+  const k8s = await import("@bulwark/k8s");
+  const w = await import("@bulwark/worker");
+  const client = new pg.Client({ connectionString: benchDatabaseUrl() });
+  await client.connect();
+  let worker: Awaited<ReturnType<typeof w.startWorker>> | undefined;
+  try {
+    for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true });
+    const tag = `${process.pid}-${Date.now()}`;
+    const { user, org } = await db.createUserWithOrganization({ email: `bench-${tag}@example.com`, passwordHash: null, orgName: `Bench ${tag}` });
+    const { ciphertext, keyId } = k8s.encryptCredential(sim.kubeconfigs[0]!, k8s.parseKeyring(secret));
+    const cluster = await db.createCluster({ orgId: org.id, actorId: user.id, name: `bench-${n}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
+    worker = await w.startWorker(w.workerEnv());
+    const counter = new RowWriteCounter(client);
+
+    const scanOnce = async () => {
+      const marker = await counter.mark();
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const scan = await db.createScan({ orgId: org.id, clusterId: cluster.id, trigger: "manual", actorId: user.id });
+      await jobs.enqueueScan({ orgId: org.id, clusterId: cluster.id, scanId: scan.id, trigger: "manual" });
+      let row: { status: string; objectCount: number | null; newCount: number | null; error: string | null } | undefined;
+      for (;;) {
+        const r = await client.query(`SELECT status::text AS status, "objectCount", "newCount", error FROM "Scan" WHERE id = $1`, [scan.id]);
+        row = r.rows[0];
+        if (row && ["succeeded", "partial", "failed"].includes(row.status)) break;
+        await sleep(20);
+      }
+      const wallMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      if (row.status === "failed") throw new Error(`scan failed: ${row.error}`);
+      const rows = await counter.since(marker);
+      return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, objects: row.objectCount ?? 0, newFindings: row.newCount ?? 0, rowsWritten: rows.total, byTable: rows.byTable };
+    };
+
+    const first = await scanOnce();
+    const rssMb = peakRssMb();
+    const second = opts.rescan ? await scanOnce() : undefined;
+    process.stderr.write(`scan ${n}: first ${JSON.stringify(first.byTable)}${second ? `; rescan ${JSON.stringify(second.byTable)}` : ""}\n`);
+    return {
+      objects: first.objects,
+      findings: first.newFindings,
+      wallMs: first.wallMs,
+      cpuMs: first.cpuMs,
+      peakRssMb: rssMb,
+      rowsFirst: first.rowsWritten,
+      ...(second ? { rescanWallMs: second.wallMs, rescanCpuMs: second.cpuMs, rowsRescan: second.rowsWritten, rescanRowRatio: second.rowsWritten / first.rowsWritten } : {}),
+    };
+  } finally {
+    await worker?.close().catch(() => {});
+    for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true }).catch(() => {});
+    await jobs.closeQueues().catch(() => {});
+    await db.disconnectDb().catch(() => {});
+    await client.end().catch(() => {});
+    await sim.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const n = Number(process.argv[2] ?? 10_000);
+  const r = await benchScan(n, { rescan: process.argv[3] !== "no-rescan" });
+  process.stdout.write(JSON.stringify(r) + "\n");
+  process.exit(0);
+}
