@@ -39,9 +39,18 @@ export async function benchIngest(n: number) {
   const scanB = await db.createScan({ orgId: org.id, clusterId: b.id, trigger: "manual" });
   await db.claimScan({ orgId: org.id, scanId: scanA.id, workerId: "bench" });
 
-  // Baseline: COPY of the same rows.
   const client = new pg.Client({ connectionString: benchDatabaseUrl() });
   await client.connect();
+  // The product's ingestion first: a cold first write then falls on it, not on the baseline.
+  const cpu1 = process.cpuUsage();
+  const t1 = performance.now();
+  const out = await db.recordScanResults({ orgId: org.id, scanId: scanA.id, workerId: "bench", result, kinds: [], objects, kubeVersion: "1.29" });
+  const ingestMs = performance.now() - t1;
+  const cpu = process.cpuUsage(cpu1);
+  if (!out) throw new Error("recordScanResults recorded nothing");
+  const ingestRows = out.stats.inserted + out.stats.objectsWritten;
+
+  // Baseline: COPY of the same rows for the sibling cluster.
   const t0 = performance.now();
   const now = new Date().toISOString();
   await client.query("BEGIN");
@@ -77,13 +86,6 @@ export async function benchIngest(n: number) {
   const copyMs = performance.now() - t0;
   const copyRowsN = findings.length + withFindings.length;
 
-  // The product's ingestion of the same verdicts.
-  const t1 = performance.now();
-  const out = await db.recordScanResults({ orgId: org.id, scanId: scanA.id, workerId: "bench", result, kinds: [], objects, kubeVersion: "1.29" });
-  const ingestMs = performance.now() - t1;
-  if (!out) throw new Error("recordScanResults recorded nothing");
-  const ingestRows = out.stats.inserted + out.stats.objectsWritten;
-
   await client.query(`DELETE FROM "Cluster" WHERE id = $1`, [b.id]);
   await client.end();
   await db.disconnectDb();
@@ -91,6 +93,7 @@ export async function benchIngest(n: number) {
     findings: out.stats.inserted,
     objectsWritten: out.stats.objectsWritten,
     ingestMs,
+    ingestCpuMs: (cpu.user + cpu.system) / 1000,
     copyMs,
     ingestRowsPerSec: ingestRows / (ingestMs / 1000),
     copyRowsPerSec: copyRowsN / (copyMs / 1000),

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { generateCluster } from "@bulwark/kube-sim";
 import { BENCH_PREFIX, RowWriteCounter, benchDatabaseUrl, peakRssMb, sleep, startSimChild } from "./lib";
 
 export async function benchScan(n: number, opts: { rescan: boolean }) {
@@ -43,10 +44,14 @@ export async function benchScan(n: number, opts: { rescan: boolean }) {
       await jobs.enqueueScan({ orgId: org.id, clusterId: cluster.id, scanId: scan.id, trigger: "manual" });
       let row: { status: string; objectCount: number | null; newCount: number | null; error: string | null } | undefined;
       for (;;) {
-        const r = await client.query(`SELECT status::text AS status, "objectCount", "newCount", error FROM "Scan" WHERE id = $1`, [scan.id]);
+        const r = await client.query(`SELECT status::text AS status, phase, "objectCount", "newCount", error FROM "Scan" WHERE id = $1`, [scan.id]);
         row = r.rows[0];
+        if (process.env.BENCH_TRACE) {
+          const m = process.memoryUsage();
+          process.stderr.write(`trace ${Math.round(performance.now() - t0)}ms phase=${r.rows[0]?.phase} rss=${Math.round(m.rss / 2 ** 20)} heap=${Math.round(m.heapUsed / 2 ** 20)} ext=${Math.round(m.external / 2 ** 20)} ab=${Math.round(m.arrayBuffers / 2 ** 20)}\n`);
+        }
         if (row && ["succeeded", "partial", "failed"].includes(row.status)) break;
-        await sleep(20);
+        await sleep(process.env.BENCH_TRACE ? 500 : 20);
       }
       const wallMs = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
@@ -58,6 +63,11 @@ export async function benchScan(n: number, opts: { rescan: boolean }) {
     const first = await scanOnce();
     const rssMb = peakRssMb();
     const second = opts.rescan ? await scanOnce() : undefined;
+    // Baseline for the machine: JSON.parse of the same objects, as the reader receives them.
+    const json = generateCluster({ objects: n, seed: 42 }).map((o) => JSON.stringify(o));
+    const tp = performance.now();
+    for (const s of json) JSON.parse(s);
+    const parseMs = performance.now() - tp;
     process.stderr.write(`scan ${n}: first ${JSON.stringify(first.byTable)}${second ? `; rescan ${JSON.stringify(second.byTable)}` : ""}\n`);
     return {
       objects: first.objects,
@@ -65,6 +75,7 @@ export async function benchScan(n: number, opts: { rescan: boolean }) {
       wallMs: first.wallMs,
       cpuMs: first.cpuMs,
       peakRssMb: rssMb,
+      parseMs,
       rowsFirst: first.rowsWritten,
       ...(second ? { rescanWallMs: second.wallMs, rescanCpuMs: second.cpuMs, rowsRescan: second.rowsWritten, rescanRowRatio: second.rowsWritten / first.rowsWritten } : {}),
     };

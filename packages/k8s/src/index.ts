@@ -9,7 +9,7 @@ export {
 } from "./kubeconfig";
 export { parseKeyring, encryptCredential, decryptCredential, credentialKeyId, Keyring } from "./credentials";
 export { readCluster, testConnection, kubeVersionOf, type ReadOptions, type TestConnectionResult } from "./reader";
-export { RESOURCES_TO_READ, type ResourceSpec } from "./resources";
+export { OPTIONAL_KINDS, RESOURCES_TO_READ, type ResourceSpec } from "./resources";
 export { classifyAddress } from "./net-guard";
 export { detectPlatform, platformFromVersion } from "./platform";
 export { benchReader, type ReaderBenchResult } from "./bench";

@@ -47,6 +47,25 @@ export const RESOURCES_TO_READ: readonly ResourceSpec[] = Object.freeze([
   r("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false),
   r("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["v2beta2", "v1"]),
   r("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false),
+  // Optional when served: groups a cluster may not have (API too old, an add-on or a distribution
+  // not installed). The reader then records "not-served", which the engine treats as read and
+  // empty: no such object can exist there.
+  r("admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "ValidatingAdmissionPolicy", false, ["v1beta1"]),
+  r("admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding", false, ["v1beta1"]),
+  r("security.openshift.io", "v1", "securitycontextconstraints", "SecurityContextConstraints", false),
+  r("gateway.networking.k8s.io", "v1", "httproutes", "HTTPRoute", true, ["v1beta1"]),
+]);
+
+/**
+ * Kinds of RESOURCES_TO_READ that many clusters do not serve: their absence is normal, never a
+ * read failure (e.g. a UI may show them as "not installed" rather than "not read").
+ */
+export const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
+  "PodSecurityPolicy",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "SecurityContextConstraints",
+  "HTTPRoute",
 ]);
 
 export function groupVersion(group: string, version: string): string {

@@ -77,6 +77,27 @@ describe("evaluate: coverage", () => {
     expect(res.rules).toEqual([{ id: "uses-psp", status: "passed", findings: 0 }]);
   });
 
+  it("judges admission-no-policy-engine on an old cluster that serves no ValidatingAdmissionPolicy", () => {
+    const read = (kind: string, status: "read" | "not-served") => ({ kind, resource: `admissionregistration.k8s.io/v1/${kind.toLowerCase()}s`, status, count: 0 });
+    const kinds = [
+      { kind: "Namespace", resource: "v1/namespaces", status: "read" as const, count: 1 },
+      read("ValidatingWebhookConfiguration", "read"),
+      read("MutatingWebhookConfiguration", "read"),
+      read("ValidatingAdmissionPolicy", "not-served"),
+      read("ValidatingAdmissionPolicyBinding", "not-served"),
+    ];
+    const ns: KubeObject = { apiVersion: "v1", kind: "Namespace", metadata: { name: "kube-system" } };
+    const kyverno: KubeObject = {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingWebhookConfiguration",
+      metadata: { name: "kyverno-resource-validating-webhook-cfg" },
+      webhooks: [{ name: "validate.kyverno.svc-fail", clientConfig: { service: { namespace: "kyverno", name: "kyverno-svc" } }, rules: [{ apiGroups: [""], resources: ["pods"], operations: ["CREATE"] }] }],
+    };
+    const only = { onlyRules: ["admission-no-policy-engine"] };
+    expect(evaluate(cluster([ns, kyverno], kinds), only).rules[0]).toEqual({ id: "admission-no-policy-engine", status: "passed", findings: 0 });
+    expect(evaluate(cluster([ns], kinds), only).rules[0]).toMatchObject({ status: "failed", findings: 1 });
+  });
+
   it("reports a kind a cluster reader never listed as not read", () => {
     const res = evaluate(cluster([], [{ kind: "Pod", resource: "v1/pods", status: "read", count: 0 }]), { onlyRules: ["privileged-container"] });
     expect(res.rules[0]).toMatchObject({ status: "not-evaluated", reason: "kind Deployment not read" });

@@ -36,6 +36,7 @@ import type {
 } from "../types";
 import { objectKey, sha256Hex } from "./fingerprint";
 import { computeScore, type ScoreEntry } from "./score";
+import { normalizeObjects } from "./normalize";
 import { buildIndex } from "./snapshot-index";
 
 const OBSERVED_MAX = 200;
@@ -146,7 +147,9 @@ function makeApplicableCounter(snapshot: Snapshot, index: SnapshotIndex): (kinds
   };
 }
 
-export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): EvaluationResult {
+export function evaluate(input: Snapshot, settings: EngineSettings = {}): EvaluationResult {
+  const norm = normalizeObjects(input.objects ?? [], input.locations);
+  const snapshot: Snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
   const index = buildIndex(snapshot);
   const ctx: RuleContext = { snapshot, index, params: settings.params ?? {} };
   const reads = kindReadMap(snapshot);
@@ -292,6 +295,6 @@ export function evaluate(snapshot: Snapshot, settings: EngineSettings = {}): Eva
     rules: statuses,
     score: computeScore(scoreEntries),
     counts,
-    objectCount: snapshot.objects.length,
+    objectCount: input.objects?.length ?? 0,
   };
 }

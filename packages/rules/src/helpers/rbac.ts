@@ -315,6 +315,30 @@ export function scopeLabel(b: BindingInfo): string {
   return b.scope === undefined ? "cluster-wide" : `in namespace ${b.scope}`;
 }
 
+export interface RoleEntry {
+  role: KubeObject;
+  /** policyRules(role) */
+  rules: PolicyRule[];
+  /** isDefaultRbacObject(role) */
+  isDefault: boolean;
+}
+
+// A score of role-content rules read every Role and ClusterRole: clean their rules and classify
+// them once per evaluation (keyed by ctx.index) instead of once per rule.
+const roleEntries = new WeakMap<SnapshotIndex, Map<string, RoleEntry[]>>();
+
+/** Roles of a kind with their cleaned rules, in read order; computed once per evaluation. */
+export function rolesOfKind(ctx: RuleContext, kind: string): readonly RoleEntry[] {
+  let byKind = roleEntries.get(ctx.index);
+  if (!byKind) roleEntries.set(ctx.index, (byKind = new Map()));
+  let list = byKind.get(kind);
+  if (!list) {
+    list = ctx.index.byKind(kind).map((role) => ({ role, rules: policyRules(role), isDefault: isDefaultRbacObject(role) }));
+    byKind.set(kind, list);
+  }
+  return list;
+}
+
 /** One finding per offending rule of a Role/ClusterRole for a role-content rule. */
 export function* roleRuleFindings(
   ctx: RuleContext,
@@ -328,10 +352,9 @@ export function* roleRuleFindings(
   },
 ): Iterable<RawFinding> {
   for (const kind of opts.kinds) {
-    for (const role of ctx.index.byKind(kind)) {
-      if (opts.skipDefaults !== false && isDefaultRbacObject(role)) continue;
+    for (const { role, rules, isDefault } of rolesOfKind(ctx, kind)) {
+      if (isDefault && opts.skipDefaults !== false) continue;
       if (opts.skip?.(role)) continue;
-      const rules = policyRules(role);
       for (let i = 0; i < rules.length; i++) {
         const r = rules[i]!;
         if (!opts.matches(r)) continue;

@@ -9,6 +9,7 @@ export const SCALABLE_KINDS: readonly string[] = ["Deployment", "StatefulSet", "
 // Per-evaluation lookup tables, keyed on the index so they are built once per snapshot.
 const hpaCache = new WeakMap<object, Map<string, KubeObject[]>>();
 const pdbCache = new WeakMap<object, Map<string, KubeObject[]>>();
+const pdbNamespaces = new WeakMap<object, Set<string>>();
 
 /** HPAs whose scaleTargetRef names the workload (same namespace, kind and name). */
 export function hpasFor(ctx: RuleContext, workload: KubeObject): KubeObject[] {
@@ -33,8 +34,6 @@ export function hpasFor(ctx: RuleContext, workload: KubeObject): KubeObject[] {
  * an empty selector selects every pod in the namespace; an absent one (or v1beta1 empty) selects none.
  */
 export function pdbsFor(ctx: RuleContext, workload: KubeObject): KubeObject[] {
-  const ref = podSpecOf(workload);
-  if (!ref) return [];
   let m = pdbCache.get(ctx.index);
   if (!m) {
     // Bucket each PDB under "ns|key=value" of its first matchLabels pair, so a workload only tests
@@ -49,8 +48,15 @@ export function pdbsFor(ctx: RuleContext, workload: KubeObject): KubeObject[] {
       else m.set(key, [pdb]);
     }
     pdbCache.set(ctx.index, m);
+    const withPdb = new Set<string>();
+    for (const pdb of ctx.index.byKind("PodDisruptionBudget")) withPdb.add(nsOf(pdb));
+    pdbNamespaces.set(ctx.index, withPdb);
   }
   const ns = nsOf(workload);
+  // Most namespaces of a large cluster hold no PDB at all: answer those without building keys.
+  if (!pdbNamespaces.get(ctx.index)!.has(ns)) return [];
+  const ref = podSpecOf(workload);
+  if (!ref) return [];
   const out: KubeObject[] = [];
   const test = (pdb: KubeObject) => {
     const sel = (pdb as any).spec?.selector;

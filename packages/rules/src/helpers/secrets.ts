@@ -38,8 +38,12 @@ const MAX_LINE = 4096;
 // case-insensitive regex over megabyte-sized values (dashboards, bundles), which rarely match.
 const KEYWORD_LOWER = /pass|pwd|secret|token|bearer|api[_-]?key|private|_key/;
 
+const KEYWORD_ANY_CASE = /pass|pwd|secret|token|bearer|api[_-]?key|private|_key/i;
+
 function mightHoldKeyword(text: string): boolean {
-  return KEYWORD_LOWER.test(text.toLowerCase());
+  // Short values (the vast majority) skip the lower-cased copy; the scan that follows is
+  // case-insensitive on the original text, so the prefilter may be too.
+  return text.length < 4096 ? KEYWORD_ANY_CASE.test(text) : KEYWORD_LOWER.test(text.toLowerCase());
 }
 
 /**

@@ -8,14 +8,18 @@ export function isWindowsPod(spec: any): boolean {
   return spec?.os?.name === "windows";
 }
 
+// Shared (frozen) stand-in for an absent securityContext: dozens of rules ask for it per
+// container, and a fresh {} each time is pure garbage-collector load on large clusters.
+const NO_SC: Record<string, any> = Object.freeze({});
+
 export function podSC(ref: PodSpecRef): Record<string, any> {
   const s = ref.spec?.securityContext;
-  return s && typeof s === "object" ? s : {};
+  return s && typeof s === "object" ? s : NO_SC;
 }
 
 export function containerSC(c: ContainerRef): Record<string, any> {
   const s = c.container?.securityContext;
-  return s && typeof s === "object" ? s : {};
+  return s && typeof s === "object" ? s : NO_SC;
 }
 
 /** Container value if set, else the pod-level value, with the path where it was found. */
@@ -89,16 +93,31 @@ export function* volumes(ref: PodSpecRef): Iterable<{ volume: any; path: string;
 }
 
 /** capabilities.add / .drop of a container, upper-cased (Linux capability names are case-insensitive in practice). */
-export function caps(c: ContainerRef): { add: string[]; drop: string[]; addRaw: unknown[]; base: string } {
+export interface Caps {
+  readonly add: readonly string[];
+  readonly drop: readonly string[];
+  readonly addRaw: readonly unknown[];
+  readonly base: string;
+}
+
+// A dozen capability rules read the same container's lists: compute them once per container ref
+// (refs are cached per evaluation, so this cache lives as long as the evaluation).
+const capsCache = new WeakMap<ContainerRef, Caps>();
+
+export function caps(c: ContainerRef): Caps {
+  const hit = capsCache.get(c);
+  if (hit) return hit;
   const cap = containerSC(c).capabilities;
   const add = Array.isArray(cap?.add) ? cap.add : [];
   const drop = Array.isArray(cap?.drop) ? cap.drop : [];
-  return {
+  const out: Caps = {
     add: upperList(add),
     drop: upperList(drop),
     addRaw: add,
     base: `${c.path}.securityContext.capabilities`,
   };
+  capsCache.set(c, out);
+  return out;
 }
 
 /**
@@ -114,6 +133,7 @@ export function addedCapFindings(
 ): RawFinding[] {
   const { add, addRaw, base } = caps(c);
   const out: RawFinding[] = [];
+  if (add.length === 0 && addRaw.length === 0) return out;
   // exact: compare the spelling as written (Pod Security admission does; "chown" and "CAP_CHOWN"
   // are not on its allow list even though runtimes normalize them).
   const names = opts?.exact ? addRaw.map((x) => (typeof x === "string" ? x : "")) : add;

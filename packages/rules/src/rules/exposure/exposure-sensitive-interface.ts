@@ -16,9 +16,25 @@ function imageName(image: string): string {
   return last.split(":")[0]!.toLowerCase();
 }
 
+const PREFIXES = SENSITIVE.map((s) => `${s}-`);
+const SUFFIXES = SENSITIVE.map((s) => `-${s}`);
+// The same few images recur across thousands of workloads: judge each image string once.
+const memo = new Map<string, string | null>();
+
 function sensitiveImage(img: string): string | undefined {
+  const hit = memo.get(img);
+  if (hit !== undefined) return hit ?? undefined;
   const n = imageName(img);
-  return SENSITIVE.find((s) => n === s || n.startsWith(`${s}-`) || n.endsWith(`-${s}`));
+  let found: string | null = null;
+  for (let i = 0; i < SENSITIVE.length; i++) {
+    if (n === SENSITIVE[i] || n.startsWith(PREFIXES[i]!) || n.endsWith(SUFFIXES[i]!)) {
+      found = SENSITIVE[i]!;
+      break;
+    }
+  }
+  if (memo.size > 10_000) memo.clear();
+  memo.set(img, found);
+  return found ?? undefined;
 }
 
 export const exposureSensitiveInterface = defineRule({

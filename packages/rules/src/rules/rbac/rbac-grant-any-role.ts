@@ -1,4 +1,4 @@
-import { RBAC_GROUP, ruleGrants, policyRules, isDefaultRbacObject, roleName } from "../../helpers/rbac";
+import { RBAC_GROUP, ruleGrants, rolesOfKind, roleName } from "../../helpers/rbac";
 import { defineRule } from "../../helpers/pod";
 import type { RawFinding } from "../../types";
 
@@ -18,9 +18,8 @@ export const rbacGrantAnyRole = defineRule({
   peers: { trivy: ["KSV-0051", "KSV-0052"], kubescape: ["C-0191"], cis: ["5.1.8"], nsa: ["RBAC"] },
   *evaluate(ctx): Iterable<RawFinding> {
     for (const kind of ["Role", "ClusterRole"]) {
-      for (const role of ctx.index.byKind(kind)) {
-        if (isDefaultRbacObject(role)) continue;
-        const rules = policyRules(role);
+      for (const { role, rules, isDefault } of rolesOfKind(ctx, kind)) {
+        if (isDefault) continue;
         const c = rules.findIndex((r) => ruleGrants(r, CREATE_BINDINGS));
         if (c < 0) continue;
         // bind limited to named roles other than "*" is a deliberate, bounded delegation.

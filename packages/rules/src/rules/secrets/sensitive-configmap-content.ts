@@ -2,7 +2,11 @@ import { defineRule } from "../../helpers/pod";
 import { containsPrivateKey, isSensitiveName, looksLikeSecretValue, sensitiveAssignments } from "../../helpers/secrets";
 
 const LARGE = 4096;
-const memos = new WeakMap<object, Map<string, string[]>>();
+interface Verdict {
+  privateKey: boolean;
+  names: string[];
+}
+const memos = new WeakMap<object, Map<string, Verdict>>();
 
 export const sensitiveConfigmapContent = defineRule({
   id: "sensitive-configmap-content",
@@ -28,19 +32,27 @@ export const sensitiveConfigmapContent = defineRule({
           continue;
         }
         if (typeof v !== "string") continue;
-        if (containsPrivateKey(v)) {
-          yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} holds a private key.` };
-          continue;
-        }
+        let privateKey: boolean;
         let names: string[];
         if (v.length > LARGE) {
           // Identical large blobs (the same dashboards or bundles in many namespaces) are scanned once.
           let memo = memos.get(ctx.index);
           if (!memo) memos.set(ctx.index, (memo = new Map()));
-          const hit = memo.get(v);
-          names = hit ?? sensitiveAssignments(v);
-          if (!hit) memo.set(v, names);
-        } else names = sensitiveAssignments(v);
+          let verdict = memo.get(v);
+          if (!verdict) {
+            const pk = containsPrivateKey(v);
+            verdict = { privateKey: pk, names: pk ? [] : sensitiveAssignments(v) };
+            memo.set(v, verdict);
+          }
+          ({ privateKey, names } = verdict);
+        } else {
+          privateKey = containsPrivateKey(v);
+          names = privateKey ? [] : sensitiveAssignments(v);
+        }
+        if (privateKey) {
+          yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} holds a private key.` };
+          continue;
+        }
         if (names.length > 0) {
           yield {
             object: cm,

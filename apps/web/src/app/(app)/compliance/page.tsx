@@ -1,17 +1,121 @@
-import { ComingSoon } from "@/modules/shell/components/coming-soon";
+import Link from "next/link";
+import { ClipboardCheck } from "lucide-react";
+import { requirePageContext } from "@/modules/auth/server/session";
+import { ControlBar, ControlStatusBadge } from "@/modules/compliance/components/control-status";
+import { queryCompliance } from "@/modules/compliance/server/queries";
+import { ruleTitle } from "@/modules/findings/server/queries";
+import { buttonClass } from "@/modules/ui/components/button";
+import { Callout, EmptyState, PageHeader, Section, tableClass as t } from "@/modules/ui/components/layout";
+import { Time } from "@/modules/ui/components/time";
+import { cn } from "@/modules/ui/cn";
 
 export const metadata = { title: "Compliance" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return (
-    <ComingSoon
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ cluster?: string; framework?: string }> }) {
+  const ctx = await requirePageContext();
+  const sp = await searchParams;
+  const view = await queryCompliance(ctx.orgId, typeof sp.cluster === "string" ? sp.cluster.slice(0, 64) : undefined);
+  const header = (
+    <PageHeader
       title="Compliance"
-      summary="How each cluster measures against CIS Kubernetes Benchmark, NSA/CISA hardening guidance and Pod Security Standards."
-      bullets={[
-        "Show pass, fail and not-evaluated controls per framework and cluster (not-evaluated is never counted as a pass)",
-        "Drill from a control into the rules and findings that decide it",
-        "Export a framework report for auditors",
-      ]}
+      description="How a cluster measures against each framework, judged from its last completed scan. A control passes only when every rule behind it passed; rules that could not run make it not evaluated, never passed."
     />
+  );
+  if (!view.cluster) {
+    return (
+      <>
+        {header}
+        <Section><EmptyState icon={<ClipboardCheck className="size-5" aria-hidden />} title="No clusters yet" description="Add a cluster; its first scan fills this page."><Link href="/clusters/new" className={buttonClass("primary", "sm")}>Add cluster</Link></EmptyState></Section>
+      </>
+    );
+  }
+  const selected = view.results.find((r) => r.id === sp.framework) ?? view.results[0]!;
+  const current = view.cluster;
+  const q = (framework: string, cluster = current.id) => `/compliance?cluster=${encodeURIComponent(cluster)}&framework=${encodeURIComponent(framework)}`;
+
+  return (
+    <>
+      {header}
+      <div className="space-y-6">
+        <nav aria-label="Cluster" className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-zinc-500">Cluster</span>
+          {view.clusters.map((c) => (
+            <Link
+              key={c.id}
+              href={q(selected.id, c.id)}
+              aria-current={c.id === view.cluster!.id ? "page" : undefined}
+              className={cn("rounded-full px-2.5 py-1 text-xs ring-1 ring-inset", c.id === view.cluster!.id ? "bg-zinc-900 text-white ring-zinc-900" : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50")}
+            >
+              {c.name}{!c.scanned && " (not scanned)"}
+            </Link>
+          ))}
+          <span className="ml-auto text-xs text-zinc-500">{view.scanAt ? <>From the scan <Time date={view.scanAt} /></> : "No completed scan yet"}</span>
+        </nav>
+
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {view.results.map((r) => {
+            const s = r.result.summary;
+            return (
+              <li key={r.id}>
+                <Link href={q(r.id)} aria-current={r.id === selected.id ? "true" : undefined} className={cn("block rounded-lg border bg-white p-4 shadow-xs transition hover:border-indigo-300", r.id === selected.id ? "border-indigo-400 ring-1 ring-indigo-400" : "border-zinc-200")}>
+                  <div className="text-sm font-medium text-zinc-900">{r.name}</div>
+                  <div className="text-xs text-zinc-500">{r.version}</div>
+                  <div className="mt-3"><ControlBar summary={s} /></div>
+                  <div className="mt-2 flex flex-wrap gap-x-3 text-xs tabular-nums">
+                    <span className="text-green-700">{s.passed} passed</span>
+                    <span className="text-red-700">{s.failed} failed</span>
+                    <span className="text-zinc-600">{s.notEvaluated} not evaluated</span>
+                    {s.manual > 0 && <span className="text-zinc-600">{s.manual} manual</span>}
+                  </div>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+
+        <Section title={`${selected.name} · ${view.cluster.name}`} id="controls" description={selected.description} bodyClassName="p-0">
+          {selected.disclaimer && <div className="border-b border-zinc-100 p-4"><Callout tone="warning">{selected.disclaimer}</Callout></div>}
+          <div className={t.wrap}>
+            <table className={t.table}>
+              <thead className={t.thead}>
+                <tr>
+                  <th scope="col" className={`${t.th} w-20`}>Control</th>
+                  <th scope="col" className={t.th}>Title</th>
+                  <th scope="col" className={t.th}>Status</th>
+                  <th scope="col" className={`${t.th} hidden md:table-cell`}>Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {selected.result.controls.map((c) => {
+                  const failing = c.rules.filter((r) => r.status === "failed");
+                  return (
+                    <tr key={c.id} className={t.tr}>
+                      <td className={`${t.td} whitespace-nowrap align-top font-mono text-xs text-zinc-600`}>{c.id}</td>
+                      <td className={`${t.td} align-top`}>{c.title}</td>
+                      <td className={`${t.td} align-top`}><ControlStatusBadge status={c.status} /></td>
+                      <td className={`${t.td} hidden align-top text-xs text-zinc-600 md:table-cell`}>
+                        {failing.length > 0 ? (
+                          <ul className="space-y-0.5">
+                            {failing.map((r) => (
+                              <li key={r.id}>
+                                <Link className="text-indigo-700 underline-offset-4 hover:underline" href={`/findings?cluster=${view.cluster!.id}&rule=${encodeURIComponent(r.id)}`}>{ruleTitle(r.id)}</Link>
+                                <span className="text-zinc-500"> · {r.findings} finding{r.findings === 1 ? "" : "s"}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          c.reason ?? (c.status === "passed" ? `${c.rules.length} rule${c.rules.length === 1 ? "" : "s"} passed` : "")
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+      </div>
+    </>
   );
 }

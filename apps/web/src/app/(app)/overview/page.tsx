@@ -77,19 +77,19 @@ export default async function OverviewPage() {
                   <li>
                     <Link href="/findings?status=open" className="block px-4 py-3 hover:bg-zinc-50">
                       <div className="text-xs text-zinc-500">New</div>
-                      <div className="mt-0.5 text-xl font-semibold tabular-nums text-zinc-900">+{o.changes24h.new}</div>
+                      <div className={`mt-0.5 text-xl font-semibold tabular-nums ${o.changes24h.new ? "text-zinc-900" : "text-zinc-500"}`}>{o.changes24h.new ? `+${o.changes24h.new}` : 0}</div>
                     </Link>
                   </li>
                   <li>
                     <Link href="/findings?status=resolved" className="block px-4 py-3 hover:bg-zinc-50">
                       <div className="text-xs text-zinc-500">Fixed</div>
-                      <div className="mt-0.5 text-xl font-semibold tabular-nums text-green-700">{o.changes24h.fixed}</div>
+                      <div className={`mt-0.5 text-xl font-semibold tabular-nums ${o.changes24h.fixed ? "text-green-700" : "text-zinc-500"}`}>{o.changes24h.fixed}</div>
                     </Link>
                   </li>
                   <li>
                     <Link href="/findings?status=reopened" className="block px-4 py-3 hover:bg-zinc-50">
                       <div className="text-xs text-zinc-500">Reopened</div>
-                      <div className="mt-0.5 text-xl font-semibold tabular-nums text-rose-700">{o.changes24h.reopened}</div>
+                      <div className={`mt-0.5 text-xl font-semibold tabular-nums ${o.changes24h.reopened ? "text-rose-700" : "text-zinc-500"}`}>{o.changes24h.reopened}</div>
                     </Link>
                   </li>
                 </ul>

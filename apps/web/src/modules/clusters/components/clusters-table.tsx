@@ -35,7 +35,7 @@ export function ClustersTable({ clusters }: { clusters: TClusterRow[] }) {
           <tr>
             <th scope="col" className={t.th}>Cluster</th>
             <th scope="col" className={`${t.th} text-right`}>Score</th>
-            <th scope="col" className={`${t.th} text-right`}>Critical</th>
+            <th scope="col" className={`${t.th} text-right`}><abbr title="Critical" className="no-underline sm:hidden">Crit</abbr><span className="hidden sm:inline">Critical</span></th>
             <th scope="col" className={`${t.th} text-right`}>High</th>
             <th scope="col" className={`${t.th} hidden md:table-cell`}>Last scan</th>
             <th scope="col" className={`${t.th} hidden sm:table-cell`}>Status</th>
@@ -48,7 +48,7 @@ export function ClustersTable({ clusters }: { clusters: TClusterRow[] }) {
               <tr key={c.id} className={t.tr}>
                 <td className={t.td}>
                   <Link href={`/clusters/${c.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{c.name}</Link>
-                  <div className="max-w-[16rem] truncate text-xs text-zinc-500 sm:max-w-sm">
+                  <div className="max-w-[10rem] truncate text-xs text-zinc-500 sm:max-w-sm">
                     {[c.provider && c.provider !== "unknown" ? c.provider.toUpperCase() : null, c.kubeVersion ? `v${c.kubeVersion}` : null, c.server].filter(Boolean).join(" · ")}
                   </div>
                 </td>

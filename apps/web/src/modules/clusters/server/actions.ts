@@ -3,7 +3,7 @@
 // Each one is withOrg (schema + permission) around one data call plus the enqueue that follows it.
 import { revalidatePath } from "next/cache";
 import {
-  createCluster, createScan, deleteCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
+  DomainError, createCluster, createScan, deleteCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
 } from "@bulwark/db";
 import { enqueueScan, enqueueTestConnection, removeScanSchedule, upsertScanSchedule } from "@bulwark/jobs";
 import { encryptCredential, KubeconfigError, parseKubeconfig, vetKubeconfig } from "@bulwark/k8s";
@@ -65,6 +65,10 @@ export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "clus
     contextName: vetted.context,
     credentialCipher: ciphertext,
     credentialKeyId: keyId,
+  }).catch((err: unknown) => {
+    // The one conflict a person can fix on this form: put it next to the name field.
+    if (err instanceof DomainError && /already exists/i.test(err.message)) throw new HttpError(409, err.message, "conflict", { name: "Another cluster in this organization has this name" });
+    throw err;
   });
   const scan = await createScan({ orgId: ctx.orgId, clusterId: cluster.id, trigger: "onboarding", actorId: ctx.userId });
   await enqueueOrExplain("connection test and first scan", async () => {

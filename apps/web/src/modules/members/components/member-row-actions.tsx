@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { Trash2 } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
 import { Select } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
@@ -15,11 +16,12 @@ export function RoleSelect({ userId, role, label, disabled, allowOwner }: { user
   return (
     <>
       <label htmlFor={`role-${userId}`} className="sr-only">Role of {label}</label>
+      <div className="w-28">
       <Select
         id={`role-${userId}`}
         value={value}
         disabled={disabled || pending}
-        className="h-8 w-32 py-0 text-xs"
+        className="h-8 py-0 text-xs"
         onChange={(e) => {
           const next = e.target.value as TRole;
           const prev = value;
@@ -42,6 +44,7 @@ export function RoleSelect({ userId, role, label, disabled, allowOwner }: { user
       >
         {ROLES.filter((r) => allowOwner || r !== "owner" || role === "owner").map((r) => <option key={r} value={r}>{r}</option>)}
       </Select>
+      </div>
     </>
   );
 }
@@ -65,7 +68,9 @@ export function RemoveMember({ userId, label }: { userId: string; label: string 
         });
       }}
     >
-      Remove
+      <Trash2 className="size-3.5 sm:hidden" aria-hidden />
+      <span className="sr-only sm:not-sr-only">Remove</span>
+      <span className="sr-only"> {label}</span>
     </Button>
   );
 }

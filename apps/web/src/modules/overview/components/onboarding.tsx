@@ -23,7 +23,7 @@ export function Onboarding({ canManage }: { canManage: boolean }) {
       <div className="mx-auto max-w-2xl text-center">
         <h2 className="text-base font-semibold text-zinc-900">Add your first cluster</h2>
         <p className="mt-1 text-sm text-zinc-500">
-          Bulwark reads your cluster's objects through the Kubernetes API, checks them against {"\u00a0"}security rules mapped to CIS,
+          Bulwark reads your cluster's objects through the Kubernetes API, checks them against security rules mapped to CIS,
           NSA/CISA and Pod Security Standards, and keeps the results here.
         </p>
       </div>

@@ -10,7 +10,7 @@ export const MAIN_NAV: TNavItem[] = [
   { href: "/overview", label: "Overview", icon: "overview" },
   { href: "/clusters", label: "Clusters", icon: "clusters" },
   { href: "/findings", label: "Findings", icon: "findings" },
-  { href: "/compliance", label: "Compliance", icon: "compliance", soon: true },
+  { href: "/compliance", label: "Compliance", icon: "compliance" },
   { href: "/reports", label: "Reports", icon: "reports", soon: true },
   { href: "/trends", label: "Trends", icon: "trends", soon: true },
   { href: "/scan-yaml", label: "Scan YAML", icon: "scan" },

@@ -1,5 +1,6 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
+import { createPortal } from "react-dom";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { Check, ChevronsUpDown, LogOut, Menu as MenuIcon, Search, X } from "lucide-react";
@@ -22,6 +23,12 @@ export function TopBar({ user, org, role, orgs }: Props) {
   const router = useRouter();
   const [drawer, setDrawer] = useState(false);
   const [, startTransition] = useTransition();
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setDrawer(false);
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [drawer]);
 
   return (
     <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur sm:px-4">
@@ -110,7 +117,7 @@ export function TopBar({ user, org, role, orgs }: Props) {
         )}
       </Menu>
 
-      {drawer && (
+      {drawer && createPortal(
         <div className="fixed inset-0 z-50 lg:hidden" role="dialog" aria-modal="true" aria-label="Navigation">
           <div className="absolute inset-0 bg-zinc-900/30" onClick={() => setDrawer(false)} />
           <div
@@ -146,7 +153,8 @@ export function TopBar({ user, org, role, orgs }: Props) {
             </div>
             <div className="overflow-y-auto"><SidebarNav onNavigate={() => setDrawer(false)} /></div>
           </div>
-        </div>
+        </div>,
+        document.body,
       )}
     </header>
   );

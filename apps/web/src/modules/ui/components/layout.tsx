@@ -84,7 +84,7 @@ export const tableClass = {
   wrap: "overflow-x-auto",
   table: "w-full border-collapse text-left text-sm",
   thead: "sticky top-0 z-10 bg-zinc-50/95 backdrop-blur",
-  th: "whitespace-nowrap border-b border-zinc-200 px-4 py-2 text-xs font-medium text-zinc-500",
+  th: "whitespace-nowrap border-b border-zinc-200 px-3 py-2 text-xs font-medium text-zinc-500 sm:px-4",
   tr: "border-b border-zinc-100 last:border-0 hover:bg-zinc-50/70",
-  td: "px-4 py-2.5 align-middle",
+  td: "px-3 py-2.5 align-middle sm:px-4",
 };

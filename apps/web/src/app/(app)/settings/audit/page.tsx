@@ -19,6 +19,8 @@ const ACTIONS: Record<string, string> = {
   "invite.create": "Created invite",
   "invite.accept": "Accepted invite",
   "invite.revoke": "Revoked invite",
+  "org.create": "Created organization",
+  "org.policy": "Changed policy",
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {

@@ -46,7 +46,7 @@ export default async function MembersPage() {
                     <tr key={m.userId} className={t.tr}>
                       <td className={t.td}>
                         <div className="font-medium text-zinc-900">{label}{self && <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span>}</div>
-                        <div className="text-xs text-zinc-500">{m.user.email}</div>
+                        <div className="max-w-[9rem] truncate text-xs text-zinc-500 sm:max-w-none" title={m.user.email}>{m.user.email}</div>
                       </td>
                       <td className={t.td}>
                         {manage && !self && !lockedOwner ? (

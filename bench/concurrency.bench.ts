@@ -1,0 +1,124 @@
+// 50 scheduled scans at once on 2 worker processes (apps/worker/src/main.ts, the production entry
+// point): 50 small kube-sim clusters, one scheduled-scan job each (no Scan row: the worker creates
+// it, as for a scheduler firing), all enqueued together. Counts scans that finished and error lines
+// in the workers' logs (Postgres/Redis connection errors, failed jobs). Prints one JSON line.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import pg from "pg";
+import { BENCH_PREFIX, ROOT, benchDatabaseUrl, sleep, startSimChild } from "./lib";
+
+const ERROR_LINE = /error|failed|ECONN|timeout|too many clients|terminat/i;
+
+export async function benchConcurrency(clusters: number, objectsEach: number, workers: number) {
+  const secret = randomBytes(32).toString("base64");
+  const env = {
+    DATABASE_URL: benchDatabaseUrl(),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    BULWARK_QUEUE_BACKEND: "redis",
+    BULWARK_QUEUE_PREFIX: BENCH_PREFIX,
+    BULWARK_SECRET_KEY: secret,
+    BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
+  };
+  Object.assign(process.env, env);
+  const sim = await startSimChild(objectsEach, clusters, 1000);
+  const db = await import("@bulwark/db");
+  const jobs = await import("@bulwark/jobs");
+  const k8s = await import("@bulwark/k8s");
+  const client = new pg.Client({ connectionString: benchDatabaseUrl() });
+  await client.connect();
+  const children: ChildProcess[] = [];
+  const logs: string[][] = [];
+  try {
+    for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true });
+    const tag = `${process.pid}-${Date.now()}`;
+    const { user, org } = await db.createUserWithOrganization({ email: `conc-${tag}@example.com`, passwordHash: null, orgName: `Concurrency ${tag}` });
+    const keyring = k8s.parseKeyring(secret);
+    const ids: string[] = [];
+    for (let i = 0; i < clusters; i++) {
+      const { ciphertext, keyId } = k8s.encryptCredential(sim.kubeconfigs[i]!, keyring);
+      const c = await db.createCluster({ orgId: org.id, actorId: user.id, name: `c${i}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
+      ids.push(c.id);
+    }
+
+    for (let i = 0; i < workers; i++) {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/main.ts")], {
+        cwd: ROOT,
+        env: { ...process.env, ...env, WORKER_ID: `bench-w${i}` },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const lines: string[] = [];
+      logs.push(lines);
+      let started!: () => void;
+      const ready = new Promise<void>((r) => (started = r));
+      for (const s of [child.stdout!, child.stderr!]) {
+        let buf = "";
+        s.on("data", (d: Buffer) => {
+          buf += d.toString();
+          const parts = buf.split("\n");
+          buf = parts.pop()!;
+          for (const l of parts) {
+            lines.push(l);
+            if (l.includes("worker started")) started();
+          }
+        });
+      }
+      child.once("exit", () => started());
+      children.push(child);
+      await ready;
+    }
+
+    const t0 = performance.now();
+    const queue = jobs.getQueue(jobs.QUEUE_SCAN);
+    // What a scheduler firing adds: a scheduled-scan job without a Scan row.
+    await queue.addBulk(ids.map((clusterId) => ({ name: jobs.SCHEDULED_SCAN_JOB_NAME, data: { orgId: org.id, clusterId, trigger: "schedule" as const } })));
+    const deadline = Date.now() + 10 * 60_000;
+    let done = 0;
+    let failed = 0;
+    for (;;) {
+      const r = await client.query<{ done: number; failed: number }>(
+        `SELECT count(*) FILTER (WHERE status IN ('succeeded','partial'))::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed
+         FROM "Scan" WHERE "clusterId" = ANY($1::text[])`,
+        [ids],
+      );
+      ({ done, failed } = r.rows[0]!);
+      if (done + failed >= clusters || Date.now() > deadline || children.every((c) => c.exitCode !== null)) break;
+      await sleep(200);
+    }
+    const wallMs = performance.now() - t0;
+    const scans = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Scan" WHERE "clusterId" = ANY($1::text[])`, [ids]);
+    await Promise.all(children.map((c) => stopChild(c)));
+    const errors = logs.flat().filter((l) => ERROR_LINE.test(l));
+    if (errors.length) process.stderr.write(`concurrency: ${errors.length} error lines, first: ${errors.slice(0, 3).join(" | ")}\n`);
+    return { clusters, completed: done, failed, scans: scans.rows[0]!.n, errorLines: errors.length, wallMs, scansPerMin: done / (wallMs / 60_000) };
+  } finally {
+    await Promise.all(children.map((c) => stopChild(c)));
+    for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true }).catch(() => {});
+    await jobs.closeQueues().catch(() => {});
+    await db.disconnectDb().catch(() => {});
+    await client.end().catch(() => {});
+    await sim.close();
+  }
+}
+
+function stopChild(c: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (c.exitCode !== null || c.signalCode !== null) return resolve();
+    const t = setTimeout(() => {
+      c.kill("SIGKILL");
+      resolve();
+    }, 15_000);
+    c.once("exit", () => {
+      clearTimeout(t);
+      resolve();
+    });
+    c.kill("SIGTERM");
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await benchConcurrency(Number(process.argv[2] ?? 50), Number(process.argv[3] ?? 200), Number(process.argv[4] ?? 2));
+  process.stdout.write(JSON.stringify(r) + "\n");
+  process.exit(0);
+}
