@@ -16,7 +16,7 @@ export default async function globalSetup() {
   writeFileSync(path.join(STATE_DIR, "admin.kubeconfig"), sim.kubeconfig({ identity: "admin" }));
   writeFileSync(path.join(STATE_DIR, "no-secrets.kubeconfig"), sim.kubeconfig({ identity: "no-secrets" }));
 
-  const worker = spawn("npx", ["tsx", "apps/worker/src/main.ts"], {
+  const worker = spawn(path.join(HERE, "..", "node_modules", ".bin", "tsx"), ["apps/worker/src/main.ts"], {
     cwd: path.join(HERE, ".."),
     env: { ...process.env, BULWARK_ALLOW_PRIVATE_NETWORKS: "true" },
     stdio: ["ignore", "ignore", "inherit"],

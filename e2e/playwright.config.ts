@@ -25,7 +25,7 @@ export default defineConfig({
   },
   outputDir: "../.bulwark/test-results/playwright",
   webServer: {
-    command: `npx next start -p ${PORT}`,
+    command: `../../node_modules/.bin/next start -p ${PORT}`,
     cwd: "../apps/web",
     url: `${BASE_URL}/api/auth/csrf`,
     timeout: 120_000,

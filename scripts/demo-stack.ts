@@ -77,6 +77,8 @@ async function signIn(email: string, password: string): Promise<Jar> {
   return jar;
 }
 
+let cleanup: (code: number) => Promise<void> = async (code) => process.exit(code);
+
 async function main() {
   mkdirSync(STATE, { recursive: true });
   const password = persisted("password", () => randomBytes(9).toString("base64url"));
@@ -152,19 +154,19 @@ async function main() {
     await Promise.all(sims.map((s) => s.close().catch(() => {})));
     setTimeout(() => process.exit(code), 1500).unref();
   };
+  cleanup = shutdown;
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  startChild("worker", "npx", ["tsx", "apps/worker/src/main.ts"], ROOT);
-  startChild("web", "npx", ["next", "start", "-p", String(WEB_PORT)], path.join(ROOT, "apps/web"));
+  const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+  startChild("worker", bin("tsx"), ["apps/worker/src/main.ts"], ROOT);
+  startChild("web", bin("next"), ["start", "-p", String(WEB_PORT)], path.join(ROOT, "apps/web"));
   await waitForHttp(`${WEB_URL}/api/auth/csrf`, 90);
 
   // 4. Onboard the demo clusters through the web app's API, as a user would.
   const jar = await signIn(DEMO_EMAIL, password);
-  const existing = (await (await fetch(`${WEB_URL}/api/clusters`, { headers: { cookie: jar.header() } })).json()) as {
-    clusters?: Array<{ name: string }>;
-  };
-  const have = new Set((existing.clusters ?? []).map((c) => c.name));
+  const existing = (await (await fetch(`${WEB_URL}/api/clusters`, { headers: { cookie: jar.header() } })).json()) as Array<{ name: string }>;
+  const have = new Set(existing.map((c) => c.name));
   for (const [i, { scenario }] of DEMO_CLUSTERS.entries()) {
     if (have.has(scenario)) continue;
     const res = await fetch(`${WEB_URL}/api/clusters`, {
@@ -185,5 +187,5 @@ async function main() {
 
 main().catch((err) => {
   process.stderr.write(`[bulwark] demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  void cleanup(1);
 });

@@ -75,7 +75,9 @@ if (args.has("--rebuild") || !existsSync(buildId) || statSync(buildId).mtimeMs <
   sh("npm", ["run", "build", "-w", "@bulwark/web"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
 }
 
-const child = spawn("npx", ["tsx", "scripts/demo-stack.ts"], { cwd: ROOT, stdio: "inherit", env });
+// Run tsx directly (not through npx, which does not pass signals on) so Ctrl+C and SIGTERM reach the stack.
+const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+const child = spawn(tsx, ["scripts/demo-stack.ts"], { cwd: ROOT, stdio: "inherit", env });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

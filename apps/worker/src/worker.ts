@@ -4,11 +4,12 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { disconnectDb, listSchedules, recoverStuckScans } from "@bulwark/db";
 import { parseKeyring } from "@bulwark/k8s";
-import { QUEUE_CONNECTION, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
+import { QUEUE_CONNECTION, QUEUE_REPORT, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
 import { processScan } from "./processors/scan.processor";
 import { processTestConnection } from "./processors/test-connection.processor";
+import { processReport } from "./processors/report.processor";
 
 export interface RunningWorker {
   ctx: WorkerContext;
@@ -81,11 +82,12 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   const lock = { lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_LOCK_MS, maxStalledCount: 2 };
   const scanWorker = conn.createWorker(QUEUE_SCAN, (job) => processScan(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const testWorker = conn.createWorker(QUEUE_CONNECTION, (job) => processTestConnection(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
-  for (const w of [scanWorker, testWorker]) {
+  const reportWorker = conn.createWorker(QUEUE_REPORT, (job) => processReport(job, ctx), { concurrency: 1, ...lock });
+  for (const w of [scanWorker, testWorker, reportWorker]) {
     w.on("failed", (job, err) => ctx.log("job failed", { queue: w.name, jobId: job?.id, error: err.message }));
     w.on("error", (err) => ctx.log("worker error", { queue: w.name, error: err.message }));
   }
-  await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady()]);
+  await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady(), reportWorker.waitUntilReady()]);
 
   const synced = await syncSchedulers(ctx.log);
   await recover(env, ctx.log);
@@ -106,7 +108,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
       closing ??= (async () => {
         clearInterval(timer);
         // Worker.close() waits for active jobs: a scan in progress finishes and is stored.
-        await Promise.allSettled([scanWorker.close(), testWorker.close()]);
+        await Promise.allSettled([scanWorker.close(), testWorker.close(), reportWorker.close()]);
         await closeQueues();
         await disconnectDb();
         ctx.log("worker stopped");

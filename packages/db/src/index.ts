@@ -62,12 +62,21 @@ export { getOverview } from "./findings/get-overview";
 export { listFindingFacets } from "./findings/list-finding-facets";
 export { sanitizeManifest, objectKey } from "./objects/sanitize-manifest";
 
+// trends & reports
+export { getTrendSeries, type TTrendPoint, type TTrendSeries } from "./trends/get-trend-series";
+export { getRemediationStats, type TRemediationStats } from "./trends/get-remediation-stats";
+export { createReport } from "./reports/create-report";
+export { listReports, type TReportRow } from "./reports/list-reports";
+export { getReportFile, type TReportFormat } from "./reports/get-report-file";
+export { claimReport, completeReport, failReport, getPreviousReportSummary } from "./reports/report-lifecycle";
+export { getReportInputs, type TReportInputs, type TReportFinding } from "./reports/get-report-inputs";
+
 // audit
 export { writeAudit } from "./audit/write-audit";
 export { listAudit } from "./audit/list-audit";
 
 // enums (values) and model types from the generated client
-export { Role, ScanStatus, ScanTrigger, FindingStatus, Severity, ConnectionStatus } from "./generated/prisma/enums";
+export { Role, ScanStatus, ScanTrigger, FindingStatus, Severity, ConnectionStatus, ReportStatus } from "./generated/prisma/enums";
 export type {
   User,
   Organization,
@@ -80,5 +89,6 @@ export type {
   FindingEvent,
   ClusterObject,
   AuditLog,
+  Report,
   Prisma,
 } from "./generated/prisma/client";

@@ -24,3 +24,14 @@ export type TTestConnectionJob = z.infer<typeof ZTestConnectionJob>;
 export const scanSchedulerId = (clusterId: string) => `scan:${clusterId}`;
 /** Job id for a requested scan: one job per Scan row, so a duplicated enqueue is a no-op. */
 export const scanJobId = (scanId: string) => `scan-${scanId}`;
+
+export const QUEUE_REPORT = "bulwark-report";
+
+/** Generate one framework report; the Report row (status queued) exists before the job. */
+export const ZReportJob = z.object({
+  orgId: z.string().min(1),
+  reportId: z.string().min(1),
+});
+export type TReportJob = z.infer<typeof ZReportJob>;
+/** Job id for a report: one job per Report row, so a duplicated enqueue is a no-op. */
+export const reportJobId = (reportId: string) => `report-${reportId}`;

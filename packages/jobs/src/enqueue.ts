@@ -1,5 +1,6 @@
 // What web and worker call to put work on the queues. Payloads are validated before they leave.
 import { QUEUE_CONNECTION, QUEUE_SCAN, ZScanJob, ZTestConnectionJob, scanJobId, scanSchedulerId, type TScanJob, type TTestConnectionJob } from "./definitions";
+import { QUEUE_REPORT, ZReportJob, reportJobId, type TReportJob } from "./definitions";
 import { getQueue } from "./connection";
 
 export const SCAN_JOB_NAME = "scan";
@@ -92,4 +93,20 @@ export async function requeueScan(payload: TScanJob & { scanId: string }): Promi
     if (state === "completed" || state === "failed") await existing.remove();
   }
   return enqueueScan(payload);
+}
+
+export const REPORT_JOB_NAME = "report";
+
+/** Enqueues generation of a queued Report row; enqueueing the same report twice is a no-op. */
+export async function enqueueReport(payload: TReportJob): Promise<{ jobId: string }> {
+  const data = ZReportJob.parse(payload);
+  const jobId = reportJobId(data.reportId);
+  await getQueue(QUEUE_REPORT).add(REPORT_JOB_NAME, data, {
+    jobId,
+    attempts: 2,
+    backoff: { type: "exponential", delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  return { jobId };
 }

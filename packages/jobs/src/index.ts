@@ -11,5 +11,7 @@ export {
   SCAN_JOB_NAME,
   SCHEDULED_SCAN_JOB_NAME,
   TEST_CONNECTION_JOB_NAME,
+  enqueueReport,
+  REPORT_JOB_NAME,
   type TScheduleSpec,
 } from "./enqueue";

@@ -213,13 +213,15 @@ async function ingestFindings(
     else keptUnjudged++;
   }
 
+  // A plain INSERT, not ON CONFLICT: the cluster row lock taken by the caller serialises
+  // ingestion per cluster, so `existing` is complete and a conflict cannot happen; speculative
+  // insertion would cost an extra index probe and WAL record per row.
   for (const batch of chunks(inserts)) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt")
        SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4
        FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix)
-       ON CONFLICT ("clusterId", fingerprint) DO NOTHING`,
+         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix)`,
       orgId,
       clusterId,
       scanId,

@@ -162,6 +162,47 @@ describe("evaluate: coverage", () => {
   });
 });
 
+describe("evaluate: malformed input", () => {
+  it("fails only the rule that yields a finding without an object or path", () => {
+    const bad = defineRule({
+      ...probe("no-object"),
+      *evaluate() {
+        yield { object: undefined as unknown as KubeObject, path: "x", message: "?" };
+      },
+    });
+    const res = evaluate(manifests([cm("x")]), { onlyRules: ["no-object", "probe-ok"], extraRules: [bad, probe("probe-ok")] });
+    expect(res.rules.find((r) => r.id === "no-object")).toMatchObject({ status: "not-evaluated", reason: "rule error: rule returned a finding without an object and a path" });
+    expect(res.findings.map((f) => f.ruleId)).toEqual(["probe-ok"]);
+  });
+
+  it("gives rules clean metadata and skips entries that are not objects, keeping locations aligned", () => {
+    const odd = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: 42, namespace: ["x"], labels: { a: 1, b: null }, ownerReferences: "nope" } } as unknown as KubeObject;
+    const seen: unknown[] = [];
+    const spy = defineRule({
+      ...probe("spy"),
+      *evaluate(ctx) {
+        for (const o of ctx.index.byKind("ConfigMap")) {
+          seen.push(o.metadata);
+          yield { object: o, path: "data", message: "hit" };
+        }
+      },
+    });
+    const snap: Snapshot = {
+      source: "manifests",
+      objects: [null as unknown as KubeObject, odd, cm("ok")],
+      locations: [{ file: "a.yaml", line: 1 }, { file: "a.yaml", line: 5 }, { file: "b.yaml", line: 1 }],
+      kinds: [],
+      kindsComplete: false,
+    };
+    const res = evaluate(snap, { onlyRules: ["spy"], extraRules: [spy] });
+    expect(seen[0]).toEqual({ name: "42", labels: { a: "1" } });
+    expect(res.findings.map((f) => [f.object.name, f.location?.line, f.location?.file])).toEqual([["42", 5, "a.yaml"], ["ok", 1, "b.yaml"]]);
+    expect(res.objectCount).toBe(3);
+    // The caller's objects are left as they were.
+    expect((odd.metadata as Record<string, unknown>).name).toBe(42);
+  });
+});
+
 describe("evaluate: settings", () => {
   const snap = manifests([deployment("web", "shop", { privileged: true }), deployment("api", "shop")]);
 

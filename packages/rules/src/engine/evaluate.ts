@@ -147,6 +147,13 @@ function makeApplicableCounter(snapshot: Snapshot, index: SnapshotIndex): (kinds
   };
 }
 
+interface KeyState {
+  /** Sequence number of the rule whose findings `paths` and `ex` describe. */
+  rule: number;
+  paths: string | Set<string>;
+  ex: Exception | undefined;
+}
+
 export function evaluate(input: Snapshot, settings: EngineSettings = {}): EvaluationResult {
   const norm = normalizeObjects(input.objects ?? [], input.locations);
   const snapshot: Snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
@@ -182,16 +189,24 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     rules.push(r);
   }
 
-  // One ObjectRef per object, shared by its findings (consumers treat findings as read-only).
-  const refs = new Map<KubeObject, { ref: ObjectRef; key: string }>();
+  // One ObjectRef per object, shared by its findings (consumers treat findings as read-only), and
+  // one dedupe state per object key (uid, else kind/namespace/name: two copies of an object in a
+  // manifest set share it). The state is reset lazily when a new rule first reports the key, so a
+  // finding costs one map lookup instead of a per-rule map of its own.
+  const keyStates = new Map<string, KeyState>();
+  const refs = new Map<KubeObject, { ref: ObjectRef; key: string; state: KeyState }>();
   const refOf = (obj: KubeObject) => {
     let r = refs.get(obj);
     if (!r) {
       const ref = objectRef(obj);
-      refs.set(obj, (r = { ref, key: objectKey(ref) }));
+      const key = objectKey(ref);
+      let state = keyStates.get(key);
+      if (!state) keyStates.set(key, (state = { rule: -1, paths: "", ex: undefined }));
+      refs.set(obj, (r = { ref, key, state }));
     }
     return r;
   };
+  let ruleSeq = 0;
 
   const findings: Finding[] = [];
   const scoreEntries: ScoreEntry[] = [];
@@ -214,7 +229,15 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     if (!reason) {
       try {
         reason = rule.notEvaluable?.(ctx);
-        if (!reason) for (const raw of rule.evaluate(ctx)) raws.push(raw);
+        if (!reason) {
+          for (const raw of rule.evaluate(ctx)) {
+            // A malformed finding (custom or buggy rule) fails the rule, never the whole evaluation.
+            if (!raw || typeof raw.object !== "object" || raw.object === null || typeof raw.path !== "string") {
+              throw new Error("rule returned a finding without an object and a path");
+            }
+            raws.push(raw);
+          }
+        }
       } catch (err) {
         reason = `rule error: ${err instanceof Error ? err.message : String(err)}`;
       }
@@ -228,32 +251,31 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     const severity: Severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
     let ruleFindings = 0;
     let failing = 0;
-    // Exceptions match on the rule and the object, never the path: decide once per object.
-    const exceptionByKey = exceptions.length ? new Map<string, Exception | undefined>() : undefined;
-    // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
-    // hashing. Most objects get one path per rule, so a plain string is kept until a second
-    // distinct path shows up: far cheaper than one set entry per finding.
-    const seenPaths = new Map<string, string | Set<string>>();
+    const seq = ++ruleSeq;
     for (const raw of raws) {
       const obj = raw.object;
-      const { ref, key } = refOf(obj);
-      const prev = seenPaths.get(key);
+      const { ref, key, state } = refOf(obj);
+      // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
+      // hashing. Most objects get one path per rule, so a plain string is kept until a second
+      // distinct path shows up. Exceptions match on the rule and the object, never the path:
+      // decided once per object key.
       let ex: Exception | undefined;
-      if (exceptionByKey) {
-        if (prev === undefined) {
-          ex = exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs));
-          exceptionByKey.set(key, ex);
-        } else ex = exceptionByKey.get(key);
-      }
-      if (prev === undefined) {
-        seenPaths.set(key, raw.path);
+      if (state.rule !== seq) {
+        state.rule = seq;
+        state.paths = raw.path;
+        ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
+        state.ex = ex;
         if (!ex) failing++;
-      } else if (typeof prev === "string") {
-        if (prev === raw.path) continue;
-        seenPaths.set(key, new Set([prev, raw.path]));
       } else {
-        if (prev.has(raw.path)) continue;
-        prev.add(raw.path);
+        ex = state.ex;
+        const prev = state.paths;
+        if (typeof prev === "string") {
+          if (prev === raw.path) continue;
+          state.paths = new Set([prev, raw.path]);
+        } else {
+          if (prev.has(raw.path)) continue;
+          prev.add(raw.path);
+        }
       }
       const fp = sha256Hex(`${rule.id}|${key}|${raw.path}`).slice(0, 32);
       const f: Finding = {

@@ -46,10 +46,28 @@ export function controllerInSnapshot(obj: KubeObject, index: SnapshotIndex): boo
   if (!Array.isArray(refs)) return false;
   for (const ref of refs) {
     if (!ref || ref.controller !== true || !TEMPLATE_OWNERS.has(ref.kind)) continue;
-    if (ref.uid && index.byUid(ref.uid)) return true;
+    if (ref.uid && templateOwnerUids(index).has(ref.uid)) return true;
     if (ref.kind && ref.name && index.byName(ref.kind, obj.metadata?.namespace, ref.name)) return true;
   }
   return false;
+}
+
+// uids of the objects that can be a pod's template owner. Only controllerInSnapshot needs uid
+// lookups, and a set of the owner kinds is a fraction of a uid map over every object.
+const ownerUidCache = new WeakMap<SnapshotIndex, Set<string>>();
+
+function templateOwnerUids(index: SnapshotIndex): Set<string> {
+  let set = ownerUidCache.get(index);
+  if (set) return set;
+  set = new Set();
+  for (const kind of TEMPLATE_OWNERS) {
+    for (const o of index.byKind(kind)) {
+      const uid = o.metadata?.uid;
+      if (typeof uid === "string" && uid) set.add(uid);
+    }
+  }
+  ownerUidCache.set(index, set);
+  return set;
 }
 
 /** The pod spec of one workload object, or undefined when the kind has none. */
@@ -147,13 +165,22 @@ function allContainers(ref: PodSpecRef): ContainerRef[] {
   return list;
 }
 
+// The filtered views are cached too: resource and probe rules ask for them per pod spec.
+const subsetCache = [new WeakMap<PodSpecRef, ContainerRef[]>(), new WeakMap<PodSpecRef, ContainerRef[]>(), new WeakMap<PodSpecRef, ContainerRef[]>()];
+
 /** Containers of a pod spec with their exact paths; default: all three container types. */
 export function containers(ref: PodSpecRef, opts?: { init?: boolean; ephemeral?: boolean }): Iterable<ContainerRef> {
   const all = allContainers(ref);
-  if (opts?.init !== false && opts?.ephemeral !== false) return all;
-  return all.filter(
-    (c) => c.type === "container" || (c.type === "initContainer" ? opts?.init !== false : opts?.ephemeral !== false),
-  );
+  const init = opts?.init !== false;
+  const ephemeral = opts?.ephemeral !== false;
+  if (init && ephemeral) return all;
+  const cache = subsetCache[(init ? 1 : 0) + (ephemeral ? 2 : 0)]!;
+  let list = cache.get(ref);
+  if (!list) {
+    list = all.filter((c) => c.type === "container" || (c.type === "initContainer" ? init : ephemeral));
+    cache.set(ref, list);
+  }
+  return list;
 }
 
 /** Identity, for typing. */

@@ -1,6 +1,8 @@
 // Container resource requests/limits lookups shared by the resources rules.
-import type { RawFinding, RuleContext } from "../types";
+import type { Fix, RawFinding, RuleContext } from "../types";
 import { containers, podSpecs } from "./pod";
+
+const NO_EPHEMERAL = Object.freeze({ ephemeral: false });
 
 export type ResourceSection = "requests" | "limits";
 
@@ -22,23 +24,25 @@ export function* missingResource(
   describe: string,
   example: string,
 ): Iterable<RawFinding> {
+  // Container paths repeat across workloads: one path string and fix per distinct container path.
+  const byPath = new Map<string, { path: string; fix: Fix }>();
+  const content = `resources:\n  ${section}:\n    ${resource}: ${example}`;
   for (const ref of podSpecs(ctx)) {
-    for (const c of containers(ref, { ephemeral: false })) {
+    for (const c of containers(ref, NO_EPHEMERAL)) {
       const res = c.container.resources;
       const sec = res && typeof res === "object" ? res[section] : undefined;
       const v = sec && typeof sec === "object" ? sec[resource] : undefined;
       if (hasQuantity(v)) continue;
       const name = typeof c.container.name === "string" ? c.container.name : "?";
-      yield {
-        object: ref.object,
-        path: `${c.path}.resources.${section}.${resource}`,
-        message: `Container "${name}" sets no ${describe}.`,
-        fix: {
-          type: "yaml",
-          content: `resources:\n  ${section}:\n    ${resource}: ${example}`,
-          description: `Add under ${c.path}; size it from observed usage.`,
-        },
-      };
+      let at = byPath.get(c.path);
+      if (!at) {
+        at = {
+          path: `${c.path}.resources.${section}.${resource}`,
+          fix: Object.freeze({ type: "yaml", content, description: `Add under ${c.path}; size it from observed usage.` }),
+        };
+        byPath.set(c.path, at);
+      }
+      yield { object: ref.object, path: at.path, message: `Container "${name}" sets no ${describe}.`, fix: at.fix };
     }
   }
 }

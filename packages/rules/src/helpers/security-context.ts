@@ -163,12 +163,33 @@ export function coversPath(dir: string, target: string): boolean {
   return target === dir || target.startsWith(`${dir}/`);
 }
 
+export interface HostPathVolume {
+  volume: any;
+  path: string;
+  hostPath: string;
+  name: string;
+}
+
+// Five host-access rules read the same list; pod spec refs are cached per evaluation.
+const hostPathCache = new WeakMap<PodSpecRef, readonly HostPathVolume[]>();
+const NO_HOST_PATHS: readonly HostPathVolume[] = Object.freeze([]);
+
 /** hostPath volumes of a pod spec with their normalized path. */
-export function* hostPathVolumes(ref: PodSpecRef): Iterable<{ volume: any; path: string; hostPath: string; name: string }> {
-  for (const v of volumes(ref)) {
-    if (!v.volume.hostPath || typeof v.volume.hostPath !== "object") continue;
-    yield { volume: v.volume, path: v.path, hostPath: normalizeHostPath(v.volume.hostPath.path), name: show(v.volume.name ?? "") };
+export function hostPathVolumes(ref: PodSpecRef): Iterable<HostPathVolume> {
+  const hit = hostPathCache.get(ref);
+  if (hit) return hit;
+  let out: HostPathVolume[] | undefined;
+  const vs = ref.spec?.volumes;
+  if (Array.isArray(vs)) {
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i];
+      if (!v || typeof v !== "object" || !v.hostPath || typeof v.hostPath !== "object") continue;
+      (out ??= []).push({ volume: v, path: `${ref.path}.volumes[${i}]`, hostPath: normalizeHostPath(v.hostPath.path), name: show(v.name ?? "") });
+    }
   }
+  const list = out ?? NO_HOST_PATHS;
+  hostPathCache.set(ref, list);
+  return list;
 }
 
 /** A field value for a message: never throws (manifests can hold any shape), kept short. */

@@ -1,0 +1,86 @@
+"use client";
+// The trends charts (recharts). Each chart is titled, has axes with units, a tooltip and a legend;
+// the same numbers are in the tables beside them for screen readers and for copying.
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TTrendRow } from "../trends-series";
+
+// Okabe-Ito: distinguishable with the common colour-vision deficiencies. Lines also differ in dash.
+export const CLUSTER_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"];
+const DASHES = ["", "6 3", "2 2", "8 3 2 3", "", "6 3", "2 2"];
+// Severity colours from DESIGN.md (always labelled in legend and tooltip).
+const SEVERITY = [
+  { key: "critical", label: "Critical", color: "#b91c1c" },
+  { key: "high", label: "High", color: "#ea580c" },
+  { key: "medium", label: "Medium", color: "#f59e0b" },
+  { key: "low", label: "Low", color: "#0284c7" },
+  { key: "info", label: "Info", color: "#64748b" },
+] as const;
+
+const axis = { fontSize: 11, fill: "#52525b" };
+const shortDay = (d: string) => {
+  const [, m, day] = d.split("-");
+  return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(m) - 1]} ${Number(day)}`;
+};
+
+function Frame({ label, children }: { label: string; children: React.ReactElement }) {
+  return (
+    <div role="img" aria-label={label} className="h-64 w-full">
+      <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
+    </div>
+  );
+}
+
+export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[]; clusters: { id: string; name: string }[]; label: string; bucket: number }) {
+  const showClusters = clusters.length > 1 && clusters.length <= CLUSTER_COLORS.length;
+  const data = rows.map((r) => ({ day: r.day, score: r.score, ...Object.fromEntries(clusters.map((c) => [c.id, r.clusters[c.id] ?? null])) }));
+  return (
+    <Frame label={label}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+        <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
+        <YAxis domain={[0, 100]} tick={axis} width={44} label={{ value: "Score (0-100)", angle: -90, position: "insideLeft", offset: 12, fontSize: 11, fill: "#71717a" }} />
+        <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v) => (v === null || v === undefined ? "no scan yet" : `${v} / 100`)} />
+        <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+        <Line type="monotone" dataKey="score" name={showClusters ? "Organization" : "Score"} stroke="#18181b" strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} />
+        {showClusters &&
+          clusters.map((c, i) => (
+            <Line key={c.id} type="monotone" dataKey={c.id} name={c.name} stroke={CLUSTER_COLORS[i]} strokeDasharray={DASHES[i]} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+          ))}
+      </LineChart>
+    </Frame>
+  );
+}
+
+export function SeverityChart({ rows, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
+  return (
+    <Frame label={label}>
+      <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+        <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
+        <YAxis allowDecimals={false} tick={axis} width={44} label={{ value: "Open findings", angle: -90, position: "insideLeft", offset: 12, fontSize: 11, fill: "#71717a" }} />
+        <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
+        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+        {SEVERITY.map((s) => (
+          <Area key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stackId="sev" stroke={s.color} fill={s.color} fillOpacity={0.55} isAnimationActive={false} />
+        ))}
+      </AreaChart>
+    </Frame>
+  );
+}
+
+export function ChangesChart({ rows, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
+  return (
+    <Frame label={label}>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
+        <YAxis allowDecimals={false} tick={axis} width={44} label={{ value: "Findings", angle: -90, position: "insideLeft", offset: 12, fontSize: 11, fill: "#71717a" }} />
+        <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
+        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="new" name="New" fill="#D55E00" isAnimationActive={false} />
+        <Bar dataKey="reopened" name="Reopened" fill="#CC79A7" isAnimationActive={false} />
+        <Bar dataKey="fixed" name="Fixed" fill="#0072B2" isAnimationActive={false} />
+      </BarChart>
+    </Frame>
+  );
+}

@@ -1,0 +1,87 @@
+// Turns per-cluster daily summary points into chart rows. Days without a scan carry each
+// cluster's last known state forward, so the organization line does not dip when one cluster
+// skips a day; the organization score is the mean of the clusters' scores (as on the overview).
+import type { TTrendPoint } from "@bulwark/db";
+
+export type TSeverityKey = "critical" | "high" | "medium" | "low" | "info";
+const SEVERITIES: TSeverityKey[] = ["critical", "high", "medium", "low", "info"];
+
+export interface TTrendRow {
+  day: string;
+  /** Organization score that day (mean over clusters with a known score), null before any scan. */
+  score: number | null;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+  new: number;
+  fixed: number;
+  reopened: number;
+  scans: number;
+  /** Per-cluster score that day, keyed by cluster id (carried forward). */
+  clusters: Record<string, number | null>;
+}
+
+export function dayList(from: Date, to: Date): string[] {
+  const out: string[] = [];
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  const end = to.toISOString().slice(0, 10);
+  for (let i = 0; i < 400 * 5; i++) {
+    const s = d.toISOString().slice(0, 10);
+    if (s > end) break;
+    out.push(s);
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return out;
+}
+
+export function buildTrendRows(input: { from: Date; to: Date; clusterIds: string[]; points: TTrendPoint[]; baseline: TTrendPoint[] }): TTrendRow[] {
+  const last = new Map<string, TTrendPoint>();
+  for (const b of input.baseline) last.set(b.clusterId, b);
+  const byDay = new Map<string, TTrendPoint[]>();
+  for (const p of input.points) {
+    const l = byDay.get(p.day) ?? [];
+    l.push(p);
+    byDay.set(p.day, l);
+  }
+  return dayList(input.from, input.to).map((day) => {
+    const today = byDay.get(day) ?? [];
+    for (const p of today) last.set(p.clusterId, p);
+    const row: TTrendRow = { day, score: null, critical: 0, high: 0, medium: 0, low: 0, info: 0, new: 0, fixed: 0, reopened: 0, scans: 0, clusters: {} };
+    const scores: number[] = [];
+    for (const id of input.clusterIds) {
+      const p = last.get(id);
+      row.clusters[id] = p?.score ?? null;
+      if (!p) continue;
+      if (p.score !== null) scores.push(p.score);
+      for (const s of SEVERITIES) row[s] += p[s];
+    }
+    for (const p of today) {
+      row.new += p.newCount;
+      row.fixed += p.fixedCount;
+      row.reopened += p.reopenedCount;
+      row.scans += p.scans;
+    }
+    row.score = scores.length ? Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10 : null;
+    return row;
+  });
+}
+
+/** Long ranges are drawn per week (the last day of each week, sums for new/fixed) to stay readable. */
+export function bucketRows(rows: TTrendRow[], size: number): TTrendRow[] {
+  if (size <= 1) return rows;
+  const out: TTrendRow[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    const lastRow = chunk[chunk.length - 1]!;
+    out.push({
+      ...lastRow,
+      new: chunk.reduce((a, r) => a + r.new, 0),
+      fixed: chunk.reduce((a, r) => a + r.fixed, 0),
+      reopened: chunk.reduce((a, r) => a + r.reopened, 0),
+      scans: chunk.reduce((a, r) => a + r.scans, 0),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,243 @@
+// Reports end to end: kube-sim over HTTPS -> the real reader and engine -> Postgres -> the report
+// job (through BullMQ on Redis) -> the stored JSON, CSV and PDF, each parsed and checked against
+// what the engine says about the same snapshot.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startKubeSim, scenarios, type KubeSim } from "@bulwark/kube-sim";
+import { readCluster } from "@bulwark/k8s";
+import { evaluate, evaluateFramework, getFramework, type EvaluationResult } from "@bulwark/rules";
+import { dropDatabase, freshDatabase, REDIS_URL, waitFor } from "../test-helpers";
+import type { TReportData } from "./build-report";
+
+const DB = "bulwark_reports";
+const PREFIX = "bulwark-test-reports";
+Object.assign(process.env, { DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${DB}`, REDIS_URL, BULWARK_QUEUE_PREFIX: PREFIX });
+
+// Values that must never leave the cluster: a Secret's data, a literal credential in an env var.
+const CANARY_SECRET = "Zx9-canary-secret-value-7781";
+const CANARY_ENV = "Qp4-canary-env-password-1193";
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+type Db = typeof import("@bulwark/db");
+type Jobs = typeof import("@bulwark/jobs");
+let db: Db;
+let jobs: Jobs;
+let sim: KubeSim;
+let orgId: string;
+let userId: string;
+let clusterId: string;
+let engine: EvaluationResult;
+let stopWorker: (() => Promise<void>) | undefined;
+const log = () => {};
+
+function extraObjects() {
+  return [
+    { apiVersion: "v1", kind: "Secret", metadata: { name: "db-creds", namespace: "default", uid: "canary-secret-uid" }, type: "Opaque", data: { password: b64(CANARY_SECRET) } },
+    {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "canary-app", namespace: "default", uid: "canary-deploy-uid" },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: "canary" } },
+        template: {
+          metadata: { labels: { app: "canary" } },
+          spec: {
+            containers: [
+              {
+                name: "app",
+                image: "nginx:latest",
+                securityContext: { privileged: true },
+                env: [{ name: "DB_PASSWORD", value: CANARY_ENV }, { name: "API_TOKEN", valueFrom: { secretKeyRef: { name: "db-creds", key: "password" } } }],
+              },
+            ],
+          },
+        },
+      },
+    },
+  ];
+}
+
+async function scanOnce(): Promise<void> {
+  const kubeconfig = sim.kubeconfig({ identity: "admin" });
+  const scan = await db.createScan({ orgId, clusterId, trigger: "manual", actorId: userId });
+  await db.claimScan({ orgId, scanId: scan.id, workerId: "test" });
+  const snapshot = await readCluster(kubeconfig, { allowPrivateNetworks: true });
+  engine = evaluate(snapshot, { clusterName: "shop" });
+  await db.recordScanResults({ orgId, scanId: scan.id, workerId: "test", result: engine, kinds: snapshot.kinds, objects: snapshot.objects });
+}
+
+async function generate(framework: string): Promise<{ id: string; json: TReportData; csv: string; pdfText: string; files: Record<"json" | "csv" | "pdf", Uint8Array> }> {
+  const report = await db.createReport({ orgId, framework, clusterIds: [clusterId], createdById: userId });
+  await jobs.enqueueReport({ orgId, reportId: report.id });
+  const done = await waitFor("report", async () => {
+    const r = await db.db.report.findUnique({ where: { id: report.id } });
+    return r && (r.status === "succeeded" || r.status === "failed") ? r : null;
+  }, 60_000);
+  expect(done.error).toBeNull();
+  expect(done.status).toBe("succeeded");
+  const files = {} as Record<"json" | "csv" | "pdf", Uint8Array>;
+  for (const f of ["json", "csv", "pdf"] as const) {
+    const file = await db.getReportFile({ orgId, reportId: report.id, format: f });
+    expect(file).not.toBeNull();
+    expect(createHash("sha256").update(file!.bytes).digest("hex")).toBe(file!.sha256);
+    files[f] = file!.bytes;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "bulwark-report-"));
+  writeFileSync(path.join(dir, "r.pdf"), files.pdf);
+  // Parsed by poppler's pdftotext: a real PDF reader, independent of the library that wrote it.
+  const pdfText = execFileSync("pdftotext", ["-layout", path.join(dir, "r.pdf"), "-"], { encoding: "utf8" });
+  rmSync(dir, { recursive: true, force: true });
+  return { id: report.id, json: JSON.parse(Buffer.from(files.json).toString("utf8")) as TReportData, csv: Buffer.from(files.csv).toString("utf8"), pdfText, files };
+}
+
+/** Minimal RFC 4180 parser, enough to read back what render-csv writes. */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += ch;
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ""])));
+}
+
+beforeAll(async () => {
+  await freshDatabase(DB);
+  db = await import("@bulwark/db");
+  jobs = await import("@bulwark/jobs");
+  const { processReport } = await import("../processors/report.processor");
+  await jobs.getQueue(jobs.QUEUE_REPORT).obliterate({ force: true });
+  const w = jobs.getQueueConnection().createWorker(jobs.QUEUE_REPORT, (job) => processReport(job, { log }), { concurrency: 1 });
+  await w.waitUntilReady();
+  stopWorker = () => w.close();
+  const { user, org } = await db.createUserWithOrganization({ email: "reports@example.com", passwordHash: null, orgName: "Acme Health" });
+  orgId = org.id;
+  userId = user.id;
+  const shop = scenarios["shop-staging"]!();
+  sim = await startKubeSim({ objects: [...shop.objects, ...extraObjects()] as typeof shop.objects, version: shop.version });
+  const cluster = await db.createCluster({ orgId, actorId: userId, name: "shop", server: sim.url, credentialCipher: "x", credentialKeyId: "k" });
+  clusterId = cluster.id;
+  await scanOnce();
+}, 120_000);
+
+afterAll(async () => {
+  await stopWorker?.();
+  await jobs?.getQueue(jobs.QUEUE_REPORT).obliterate({ force: true }).catch(() => {});
+  await jobs?.closeQueues();
+  await db?.disconnectDb();
+  await sim?.close();
+  await dropDatabase(DB).catch(() => {});
+});
+
+describe("framework reports", () => {
+  let hipaa: Awaited<ReturnType<typeof generate>>;
+
+  it("HIPAA: JSON controls, statuses and findings match the engine for the snapshot", async () => {
+    // One finding accepted as an exception, to be reported with its justification and owner.
+    const privileged = await db.db.finding.findFirst({ where: { orgId, clusterId, name: "canary-app", ruleId: { contains: "privileged" } } });
+    expect(privileged).not.toBeNull();
+    await db.updateFindingStatus({ orgId, findingId: privileged!.id, actorId: userId, status: "excepted", comment: "break-glass debug pod, removed next sprint" });
+
+    hipaa = await generate("hipaa");
+    const fw = getFramework("hipaa")!;
+    const want = evaluateFramework(fw, engine.rules);
+    const j = hipaa.json;
+    expect(j.organization.name).toBe("Acme Health");
+    expect(j.framework.disclaimer).toMatch(/not legal advice/i);
+    expect(j.controls.map((c) => c.id)).toEqual(want.controls.map((c) => c.id));
+    for (const [i, c] of j.controls.entries()) {
+      expect(c.status, c.id).toBe(want.controls[i]!.status);
+      expect(c.clusters[0]!.rules.map((r) => [r.id, r.status])).toEqual(want.controls[i]!.rules.map((r) => [r.id, r.status]));
+    }
+    expect(j.summary.controls).toEqual(want.summary);
+    // Findings per control are exactly the engine's findings of the control's rules.
+    for (const c of j.controls) {
+      const ids = new Set(fw.controls.find((x) => x.id === c.id)!.ruleIds);
+      const fromEngine = engine.findings.filter((f) => ids.has(f.ruleId)).map((f) => `${f.ruleId}|${f.object.kind}|${f.object.namespace ?? ""}|${f.object.name}|${f.path}`).sort();
+      const inReport = c.findings.map((f) => `${f.ruleId}|${f.object.kind}|${f.object.namespace ?? ""}|${f.object.name}|${f.path}`).sort();
+      expect(inReport, c.id).toEqual(fromEngine);
+    }
+    const excepted = j.controls.flatMap((c) => c.findings).find((f) => f.status === "excepted");
+    expect(excepted?.exception?.justification).toBe("break-glass debug pod, removed next sprint");
+    expect(excepted?.exception?.acceptedBy).toBe("reports@example.com");
+    expect(j.scans[0]!.scanId).toBeTruthy();
+  });
+
+  it("CSV: one row per control x cluster and one per finding, same statuses", () => {
+    const rows = parseCsv(hipaa.csv);
+    const controls = rows.filter((r) => r.row_type === "control");
+    const findings = rows.filter((r) => r.row_type === "finding");
+    expect(controls.length).toBe(hipaa.json.controls.length);
+    for (const c of hipaa.json.controls) expect(controls.find((r) => r.control_id === c.id)?.status, c.id).toBe(c.clusters[0]!.status);
+    expect(findings.length).toBe(hipaa.json.controls.reduce((a, c) => a + c.findings.length, 0));
+    expect(findings.every((f) => f.cluster === "shop" && f.rule_id && f.path)).toBe(true);
+  });
+
+  it("PDF: cover, contents, disclaimer, page numbers, every control with its status", () => {
+    const t = hipaa.pdfText;
+    const pages = t.split("\f").filter((p) => p.trim());
+    expect(t).toContain("HIPAA Security Rule");
+    expect(t).toContain("Acme Health");
+    expect(t).toContain("Contents");
+    expect(t).toMatch(/Not legal advice/);
+    expect(t).toContain(`Page ${pages.length} of ${pages.length}`);
+    expect(t).toContain("break-glass debug pod");
+    for (const c of hipaa.json.controls) {
+      // The summary table row: control id ... STATUS label on the same line.
+      const line = t.split("\n").find((l) => l.includes(c.id) && /(PASSED|FAILED|NOT EVALUATED|MANUAL)/.test(l));
+      expect(line, c.id).toBeDefined();
+      const label = { passed: "PASSED", failed: "FAILED", "not-evaluated": "NOT EVALUATED", manual: "MANUAL" }[c.status];
+      expect(line, c.id).toContain(label);
+    }
+  });
+
+  it("a not-evaluated control is never shown as passed (CIS: control-plane checks are not visible)", async () => {
+    const cis = await generate("cis-1.9");
+    const want = evaluateFramework(getFramework("cis-1.9")!, engine.rules);
+    const notEvaluated = want.controls.filter((c) => c.status === "not-evaluated").map((c) => c.id);
+    expect(notEvaluated.length).toBeGreaterThan(0);
+    const rows = parseCsv(cis.csv).filter((r) => r.row_type === "control");
+    for (const id of notEvaluated) {
+      expect(cis.json.controls.find((c) => c.id === id)?.status).toBe("not-evaluated");
+      expect(rows.find((r) => r.control_id === id)?.status).toBe("not-evaluated");
+      const line = cis.pdfText.split("\n").find((l) => l.includes(id) && /(PASSED|FAILED|NOT EVALUATED|MANUAL)/.test(l));
+      expect(line, id).toContain("NOT EVALUATED");
+    }
+    expect(cis.json.summary.controls.passed).toBe(want.summary.passed);
+    expect(cis.json.summary.controls.notEvaluated).toBe(want.summary.notEvaluated);
+    // A second report of the same framework shows the trend since the first.
+    const again = await generate("cis-1.9");
+    expect(again.json.summary.previous?.reportId).toBe(cis.id);
+  });
+
+  it("no secret value appears in any report file", () => {
+    for (const f of ["json", "csv", "pdf"] as const) {
+      const text = f === "pdf" ? hipaa.pdfText : Buffer.from(hipaa.files[f]).toString("utf8");
+      for (const v of [CANARY_SECRET, CANARY_ENV, b64(CANARY_SECRET), b64(CANARY_ENV)]) expect(text.includes(v), `${f} contains ${v}`).toBe(false);
+    }
+    // The secret-related findings are there, just without values.
+    expect(hipaa.json.controls.flatMap((c) => c.findings).some((f) => f.object.name === "canary-app" && /env/.test(f.path))).toBe(true);
+  });
+
+  it("reports are scoped to their organization", async () => {
+    const other = await db.createUserWithOrganization({ email: "intruder@example.com", passwordHash: null, orgName: "Other" });
+    expect(await db.getReportFile({ orgId: other.org.id, reportId: hipaa.id, format: "pdf" })).toBeNull();
+    expect((await db.listReports({ orgId: other.org.id })).items).toHaveLength(0);
+    await expect(db.createReport({ orgId: other.org.id, framework: "hipaa", clusterIds: [clusterId] })).rejects.toThrow(/do not exist/);
+  });
+});

@@ -1,0 +1,97 @@
+// Posture over time from the per-scan summary rows only (never from findings), so a year of daily
+// scans across hundreds of clusters stays one indexed range read: at most one row per cluster per
+// day (the day's last successful scan), with that day's new/fixed/reopened summed.
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../client";
+
+export interface TTrendPoint {
+  clusterId: string;
+  /** UTC day, YYYY-MM-DD */
+  day: string;
+  /** finishedAt of the day's last successful scan */
+  at: Date;
+  scanId: string;
+  score: number | null;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+  openCount: number;
+  /** summed over every successful scan of that cluster that day */
+  newCount: number;
+  fixedCount: number;
+  reopenedCount: number;
+  scans: number;
+}
+
+export interface TTrendSeries {
+  /** Every cluster of the organization (for the filter). */
+  allClusters: { id: string; name: string }[];
+  /** The clusters in scope: the filter's, or all. */
+  clusters: { id: string; name: string }[];
+  points: TTrendPoint[];
+  /** Each cluster's last successful scan before `from`, so org-wide lines start from a known state. */
+  baseline: TTrendPoint[];
+}
+
+interface Row {
+  clusterId: string;
+  day: string;
+  at: Date;
+  scanId: string;
+  score: number | null;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+  openCount: number;
+  newCount: bigint | number;
+  fixedCount: bigint | number;
+  reopenedCount: bigint | number;
+  scans: bigint | number;
+}
+
+const toPoint = (r: Row): TTrendPoint => ({
+  ...r,
+  newCount: Number(r.newCount),
+  fixedCount: Number(r.fixedCount),
+  reopenedCount: Number(r.reopenedCount),
+  scans: Number(r.scans),
+});
+
+export async function getTrendSeries(input: { orgId: string; from: Date; to?: Date; clusterIds?: string[] }): Promise<TTrendSeries> {
+  const to = input.to ?? new Date();
+  const clusterFilter = input.clusterIds?.length ? Prisma.sql`AND "clusterId" IN (${Prisma.join(input.clusterIds)})` : Prisma.empty;
+  const [allClusters, rows, before] = await Promise.all([
+    db.cluster.findMany({ where: { orgId: input.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.$queryRaw<Row[]>`
+      SELECT DISTINCT ON ("clusterId", day)
+        "clusterId", day, "finishedAt" AS at, id AS "scanId", score, critical, high, medium, low, info, "openCount",
+        SUM("newCount") OVER w AS "newCount", SUM("fixedCount") OVER w AS "fixedCount",
+        SUM("reopenedCount") OVER w AS "reopenedCount", COUNT(*) OVER w AS scans
+      FROM (
+        SELECT *, to_char("finishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM "Scan"
+        WHERE "orgId" = ${input.orgId} AND status IN ('succeeded', 'partial')
+          AND "finishedAt" >= ${input.from} AND "finishedAt" <= ${to} ${clusterFilter}
+      ) s
+      WINDOW w AS (PARTITION BY "clusterId", day)
+      ORDER BY "clusterId", day, "finishedAt" DESC`,
+    db.$queryRaw<Row[]>`
+      SELECT DISTINCT ON ("clusterId")
+        "clusterId", to_char("finishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, "finishedAt" AS at, id AS "scanId", score,
+        critical, high, medium, low, info, "openCount", 0 AS "newCount", 0 AS "fixedCount", 0 AS "reopenedCount", 1 AS scans
+      FROM "Scan"
+      WHERE "orgId" = ${input.orgId} AND status IN ('succeeded', 'partial') AND "finishedAt" < ${input.from} ${clusterFilter}
+      ORDER BY "clusterId", "finishedAt" DESC`,
+  ]);
+  const clusters = input.clusterIds?.length ? allClusters.filter((c) => input.clusterIds!.includes(c.id)) : allClusters;
+  const known = new Set(clusters.map((c) => c.id));
+  return {
+    allClusters,
+    clusters,
+    points: rows.filter((r) => known.has(r.clusterId)).map(toPoint).sort((a, b) => a.at.getTime() - b.at.getTime()),
+    baseline: before.filter((r) => known.has(r.clusterId)).map(toPoint),
+  };
+}
