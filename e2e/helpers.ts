@@ -40,6 +40,6 @@ export async function addClusterByUpload(page: Page, name: string, identity: "ad
   await page.locator("#kubeconfig-file").setInputFiles(kubeconfigFile(identity));
   await page.getByLabel("Cluster name").fill(name);
   await page.getByRole("button", { name: "Add cluster" }).click();
-  await expect(page).toHaveURL(/\/clusters\/[^/]+$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/clusters\/(?!new)[^/?]+$/, { timeout: 30_000 });
   return page.url();
 }

@@ -9,7 +9,7 @@ import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
 import { processScan } from "./processors/scan.processor";
 import { processTestConnection } from "./processors/test-connection.processor";
-import { processReport } from "./processors/report.processor";
+import { processReport, syncReportSchedulers } from "./processors/report.processor";
 
 export interface RunningWorker {
   ctx: WorkerContext;
@@ -90,6 +90,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady(), reportWorker.waitUntilReady()]);
 
   const synced = await syncSchedulers(ctx.log);
+  await syncReportSchedulers(ctx.log).catch((e: Error) => ctx.log("report scheduler sync failed", { error: e.message }));
   await recover(env, ctx.log);
   let ticks = 0;
   const timer = setInterval(() => {

@@ -70,6 +70,16 @@ export { listReports, type TReportRow } from "./reports/list-reports";
 export { getReportFile, type TReportFormat } from "./reports/get-report-file";
 export { claimReport, completeReport, failReport, getPreviousReportSummary } from "./reports/report-lifecycle";
 export { getReportInputs, type TReportInputs, type TReportFinding } from "./reports/get-report-inputs";
+export {
+  createReportSchedule,
+  listReportSchedules,
+  listAllReportSchedules,
+  getReportSchedule,
+  deleteReportSchedule,
+  createScheduledReport,
+  REPORT_CADENCES,
+  type TReportCadence,
+} from "./reports/report-schedules";
 
 // audit
 export { writeAudit } from "./audit/write-audit";
@@ -90,5 +100,6 @@ export type {
   ClusterObject,
   AuditLog,
   Report,
+  ReportSchedule,
   Prisma,
 } from "./generated/prisma/client";

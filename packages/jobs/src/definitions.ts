@@ -35,3 +35,12 @@ export const ZReportJob = z.object({
 export type TReportJob = z.infer<typeof ZReportJob>;
 /** Job id for a report: one job per Report row, so a duplicated enqueue is a no-op. */
 export const reportJobId = (reportId: string) => `report-${reportId}`;
+
+/** A scheduled report run: the worker creates the Report row for this run, then renders it. */
+export const ZScheduledReportJob = z.object({
+  orgId: z.string().min(1),
+  scheduleId: z.string().min(1),
+});
+export type TScheduledReportJob = z.infer<typeof ZScheduledReportJob>;
+/** Scheduler id for a report schedule (BullMQ upsertJobScheduler). */
+export const reportSchedulerId = (scheduleId: string) => `report:${scheduleId}`;

@@ -1,6 +1,6 @@
 // What web and worker call to put work on the queues. Payloads are validated before they leave.
 import { QUEUE_CONNECTION, QUEUE_SCAN, ZScanJob, ZTestConnectionJob, scanJobId, scanSchedulerId, type TScanJob, type TTestConnectionJob } from "./definitions";
-import { QUEUE_REPORT, ZReportJob, reportJobId, type TReportJob } from "./definitions";
+import { QUEUE_REPORT, ZReportJob, ZScheduledReportJob, reportJobId, reportSchedulerId, type TReportJob } from "./definitions";
 import { getQueue } from "./connection";
 
 export const SCAN_JOB_NAME = "scan";
@@ -109,4 +109,25 @@ export async function enqueueReport(payload: TReportJob): Promise<{ jobId: strin
     removeOnFail: { age: 7 * 24 * 3600 },
   });
   return { jobId };
+}
+
+export const SCHEDULED_REPORT_JOB_NAME = "scheduled-report";
+
+/** Cron for a report cadence: Mondays or the 1st of the month, 06:00 UTC. */
+export function reportRepeat(cadence: string): { pattern: string; tz: string } {
+  return { pattern: cadence === "monthly" ? "0 6 1 * *" : "0 6 * * 1", tz: "UTC" };
+}
+
+/** Creates or replaces the job scheduler of a report schedule. */
+export async function upsertReportSchedule(schedule: { id: string; orgId: string; cadence: string }): Promise<void> {
+  const data = ZScheduledReportJob.parse({ orgId: schedule.orgId, scheduleId: schedule.id });
+  await getQueue(QUEUE_REPORT).upsertJobScheduler(reportSchedulerId(schedule.id), reportRepeat(schedule.cadence), {
+    name: SCHEDULED_REPORT_JOB_NAME,
+    data,
+    opts: { attempts: 2, backoff: { type: "exponential", delay: 30_000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 1000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  });
+}
+
+export async function removeReportSchedule(scheduleId: string): Promise<void> {
+  await getQueue(QUEUE_REPORT).removeJobScheduler(reportSchedulerId(scheduleId));
 }

@@ -13,5 +13,9 @@ export {
   TEST_CONNECTION_JOB_NAME,
   enqueueReport,
   REPORT_JOB_NAME,
+  upsertReportSchedule,
+  removeReportSchedule,
+  reportRepeat,
+  SCHEDULED_REPORT_JOB_NAME,
   type TScheduleSpec,
 } from "./enqueue";

@@ -3,8 +3,8 @@
 // Idempotent: a report that already succeeded is left alone by a retried or duplicated job.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { claimReport, completeReport, failReport, getPreviousReportSummary, getReportInputs } from "@bulwark/db";
-import { ZReportJob } from "@bulwark/jobs";
+import { claimReport, completeReport, createScheduledReport, failReport, getPreviousReportSummary, getReportInputs, listAllReportSchedules } from "@bulwark/db";
+import { QUEUE_REPORT, SCHEDULED_REPORT_JOB_NAME, ZReportJob, ZScheduledReportJob, getQueue, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
 import { RULES_VERSION, getFramework } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { buildReport } from "../reports/build-report";
@@ -20,8 +20,62 @@ export function bulwarkVersion(): string {
   return version;
 }
 
-export async function processReport(job: { data: unknown }, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string }> {
+type TJob = { name?: string; data: unknown; timestamp?: number };
+
+export async function processReport(job: TJob, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
+  if (job.name === SCHEDULED_REPORT_JOB_NAME) return processScheduledReport(job, ctx);
   const { orgId, reportId } = ZReportJob.parse(job.data);
+  return generateReport(orgId, reportId, ctx);
+}
+
+/**
+ * One run of a report schedule: create this run's report (a retry reuses it: the run is keyed by
+ * the job's timestamp), render it, then tell the webhook where to download it.
+ */
+export async function processScheduledReport(job: TJob, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
+  const { orgId, scheduleId } = ZScheduledReportJob.parse(job.data);
+  const run = await createScheduledReport({ orgId, scheduleId, runAt: new Date(job.timestamp ?? Date.now()) });
+  if (!run) return { ok: true, reason: "schedule deleted or disabled" };
+  if (!run.report) return { ok: false, reason: "the organization has no clusters" };
+  const res = await generateReport(orgId, run.report.id, ctx);
+  if (res.ok && run.schedule.webhookUrl) {
+    await deliverWebhook(run.schedule.webhookUrl, {
+      event: "report.ready",
+      reportId: run.report.id,
+      framework: run.report.framework,
+      scheduleId,
+      links: run.schedule.appUrl
+        ? {
+            reports: `${run.schedule.appUrl}/reports`,
+            pdf: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=pdf`,
+            csv: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=csv`,
+            json: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=json`,
+          }
+        : null,
+    }).catch((e: Error) => ctx.log("report webhook failed", { scheduleId, reportId: run.report!.id, error: e.message }));
+  }
+  return { ...res, reportId: run.report.id };
+}
+
+/** Links only, never report contents: the receiver downloads with its own Bulwark session. */
+async function deliverWebhook(url: string, body: unknown): Promise<void> {
+  if (!url.startsWith("https://")) throw new Error("webhook URL must use https");
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "user-agent": "Bulwark" }, body: JSON.stringify(body), redirect: "manual", signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+}
+
+/** Keeps the queue's report schedulers in step with the ReportSchedule table (start-up repair). */
+export async function syncReportSchedulers(log: WorkerContext["log"]): Promise<number> {
+  const schedules = await listAllReportSchedules();
+  for (const s of schedules) await upsertReportSchedule(s).catch((e: Error) => log("report scheduler upsert failed", { scheduleId: s.id, error: e.message }));
+  const wanted = new Set(schedules.map((s) => `report:${s.id}`));
+  for (const j of await getQueue(QUEUE_REPORT).getJobSchedulers(0, -1)) {
+    if (j.key.startsWith("report:") && !wanted.has(j.key)) await removeReportSchedule(j.key.slice("report:".length));
+  }
+  return schedules.length;
+}
+
+async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string }> {
   const report = await claimReport({ orgId, reportId });
   if (!report) return { ok: true, reason: "already generated or deleted" };
   try {
@@ -47,7 +101,7 @@ export async function processReport(job: { data: unknown }, ctx: Pick<WorkerCont
     await completeReport({
       orgId,
       reportId,
-      summary: { score: data.summary.score, controls: data.summary.controls, findings: data.summary.findings, clusters: data.scope.clusters.map((c) => c.name) },
+      summary: { score: data.summary.score, controls: { ...data.summary.controls }, findings: data.summary.findings, clusters: data.scope.clusters.map((c) => c.name) },
       files: { json, csv, pdf },
       sha256: { json: sha256(json), csv: sha256(csv), pdf: sha256(pdf) },
     });

@@ -210,9 +210,11 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
     doc.moveTo(M.left, y).lineTo(M.left + width, y).lineWidth(0.8).strokeColor(RULE).stroke();
     doc.y = y + 6;
     doc.font("Helvetica-Bold").fontSize(11.5).fillColor(INK).text(pdfText(`${c.id}  ${c.title}`), M.left, doc.y, { width: width - 100 });
+    const afterTitle = doc.y;
     const st = STATUS[c.status]!;
     doc.font("Helvetica-Bold").fontSize(9).fillColor(st.color).text(st.label, M.left + width - 95, y + 8, { width: 95, align: "right" });
     doc.x = M.left;
+    doc.y = Math.max(afterTitle, doc.y);
     doc.moveDown(0.3);
     para(doc, c.description, { color: MUTED });
     if (c.manualEvidence) para(doc, `Evidence needed: ${c.manualEvidence}`, { size: 9 });

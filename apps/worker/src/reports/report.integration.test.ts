@@ -240,4 +240,26 @@ describe("framework reports", () => {
     expect((await db.listReports({ orgId: other.org.id })).items).toHaveLength(0);
     await expect(db.createReport({ orgId: other.org.id, framework: "hipaa", clusterIds: [clusterId] })).rejects.toThrow(/do not exist/);
   });
+
+  it("scheduled reports: a scheduler per schedule, one report per run even when the run is retried", async () => {
+    const { processScheduledReport, syncReportSchedulers } = await import("../processors/report.processor");
+    const schedule = await db.createReportSchedule({ orgId, framework: "gdpr", cadence: "monthly", createdById: userId });
+    await jobs.upsertReportSchedule(schedule);
+    const schedulers = await jobs.getQueue(jobs.QUEUE_REPORT).getJobSchedulers(0, -1);
+    expect(schedulers.find((j) => j.key === `report:${schedule.id}`)?.pattern).toBe("0 6 1 * *");
+    const job = { name: jobs.SCHEDULED_REPORT_JOB_NAME, data: { orgId, scheduleId: schedule.id }, timestamp: Date.now() };
+    const first = await processScheduledReport(job, { log });
+    const retry = await processScheduledReport(job, { log });
+    expect(first.ok).toBe(true);
+    expect(retry.reportId).toBe(first.reportId);
+    const rows = await db.db.report.findMany({ where: { orgId, scheduleId: schedule.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe("succeeded");
+    expect(rows[0]!.clusterIds).toEqual([clusterId]);
+    // Deleting the schedule: the next run does nothing, and a sync removes the stale scheduler.
+    expect(await db.deleteReportSchedule({ orgId, scheduleId: schedule.id })).toBe(true);
+    expect((await processScheduledReport({ ...job, timestamp: Date.now() + 1 }, { log })).reason).toMatch(/deleted/);
+    await syncReportSchedulers(log);
+    expect((await jobs.getQueue(jobs.QUEUE_REPORT).getJobSchedulers(0, -1)).some((j) => j.key === `report:${schedule.id}`)).toBe(false);
+  });
 });

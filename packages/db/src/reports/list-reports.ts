@@ -13,6 +13,7 @@ export interface TReportRow {
   jsonSha256: string | null;
   csvSha256: string | null;
   pdfSha256: string | null;
+  scheduleId: string | null;
   createdAt: Date;
   finishedAt: Date | null;
   createdBy: { id: string; email: string; name: string | null } | null;
@@ -28,7 +29,7 @@ export async function listReports(input: { orgId: string; limit?: number; cursor
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: {
       id: true, framework: true, clusterIds: true, asOf: true, status: true, error: true, summary: true,
-      jsonSha256: true, csvSha256: true, pdfSha256: true, createdAt: true, finishedAt: true,
+      jsonSha256: true, csvSha256: true, pdfSha256: true, scheduleId: true, createdAt: true, finishedAt: true,
       createdBy: { select: { id: true, email: true, name: true } },
     },
   });

@@ -18,7 +18,7 @@ export interface TTrendPoint {
   low: number;
   info: number;
   openCount: number;
-  /** summed over every successful scan of that cluster that day */
+  /** summed over every successful scan of that cluster that day; a cluster's first scan (its baseline) adds no "new" */
   newCount: number;
   fixedCount: number;
   reopenedCount: number;
@@ -69,10 +69,13 @@ export async function getTrendSeries(input: { orgId: string; from: Date; to?: Da
     db.$queryRaw<Row[]>`
       SELECT DISTINCT ON ("clusterId", day)
         "clusterId", day, "finishedAt" AS at, id AS "scanId", score, critical, high, medium, low, info, "openCount",
-        SUM("newCount") OVER w AS "newCount", SUM("fixedCount") OVER w AS "fixedCount",
+        SUM(CASE WHEN baseline THEN 0 ELSE "newCount" END) OVER w AS "newCount", SUM("fixedCount") OVER w AS "fixedCount",
         SUM("reopenedCount") OVER w AS "reopenedCount", COUNT(*) OVER w AS scans
       FROM (
-        SELECT *, to_char("finishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM "Scan"
+        SELECT *, to_char("finishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+          -- A cluster's first successful scan finds everything at once: it is the baseline, not "new".
+          NOT EXISTS (SELECT 1 FROM "Scan" e WHERE e."clusterId" = "Scan"."clusterId" AND e.status IN ('succeeded', 'partial') AND e."finishedAt" < "Scan"."finishedAt") AS baseline
+        FROM "Scan"
         WHERE "orgId" = ${input.orgId} AND status IN ('succeeded', 'partial')
           AND "finishedAt" >= ${input.from} AND "finishedAt" <= ${to} ${clusterFilter}
       ) s

@@ -14,6 +14,8 @@
 //    Polaris and Kubescape do on files.
 // 3. `notEvaluable(ctx)` may return a reason.
 // A rule that throws is "not-evaluated" with "rule error: ..."; its partial findings are dropped.
+// Rules see objects whose metadata matches KubeObject (see normalize.ts): one manifest with
+// `name: 123` or `labels: null` must not make every rule that reads metadata throw.
 import { controllerInSnapshot } from "../helpers/pod";
 import { builtinRules } from "../rules";
 import { SEVERITIES } from "../types";

@@ -74,7 +74,18 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           })}
         </ul>
 
-        <Section title={`${selected.name} · ${view.cluster.name}`} id="controls" description={selected.description} bodyClassName="p-0">
+        <Section
+          title={`${selected.name} · ${view.cluster.name}`}
+          id="controls"
+          description={selected.description}
+          bodyClassName="p-0"
+          actions={
+            <>
+              <Link href={`/findings?cluster=${view.cluster.id}&status=excepted`} className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">Active exceptions</Link>
+              <Link href={`/reports?framework=${encodeURIComponent(selected.id)}`} className={buttonClass("secondary", "sm")}>Generate report</Link>
+            </>
+          }
+        >
           {selected.disclaimer && <div className="border-b border-zinc-100 p-4"><Callout tone="warning">{selected.disclaimer}</Callout></div>}
           <div className={t.wrap}>
             <table className={t.table}>

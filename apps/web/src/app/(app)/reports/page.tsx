@@ -1,13 +1,57 @@
-import { ComingSoon } from "@/modules/shell/components/coming-soon";
+import { FileText } from "lucide-react";
+import { listClusters, listReports } from "@bulwark/db";
+import { frameworks } from "@bulwark/rules";
+import { can } from "@/modules/auth/permissions";
+import { requirePageContext } from "@/modules/auth/server/session";
+import { GenerateReportForm } from "@/modules/reports/components/generate-report-form";
+import { RefreshWhilePending } from "@/modules/reports/components/refresh-while-pending";
+import { ReportsTable } from "@/modules/reports/components/reports-table";
+import { EmptyState, PageHeader, Section } from "@/modules/ui/components/layout";
 
 export const metadata = { title: "Reports" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ framework?: string }> }) {
+  const ctx = await requirePageContext();
+  const sp = await searchParams;
+  const [clusters, reports] = await Promise.all([listClusters({ orgId: ctx.orgId }), listReports({ orgId: ctx.orgId, limit: 50 })]);
+  const names = new Map(clusters.map((c) => [c.id, c.name]));
+  const fwNames = new Map(frameworks.map((f) => [f.id, f.name]));
+  const pending = reports.items.some((r) => r.status === "queued" || r.status === "running");
+  const canGenerate = can(ctx.role, "scan:run");
   return (
-    <ComingSoon
-      title="Reports"
-      summary="Shareable snapshots of posture for leadership and auditors."
-      bullets={["Export findings as CSV, JSON and SARIF", "Scheduled PDF summaries per cluster or organization", "Evidence packs for a chosen framework"]}
-    />
+    <>
+      <PageHeader
+        title="Reports"
+        description="Framework reports for auditors: each control's status per cluster, the evidence behind it and the exceptions, as PDF, CSV and JSON. Generated in the background from stored scans; each file carries a SHA-256 checksum."
+      />
+      <RefreshWhilePending pending={pending} />
+      <div className="space-y-6">
+        {canGenerate && clusters.length > 0 && (
+          <Section title="Generate a report" id="generate" description="Covers one framework and the chosen clusters, from each cluster's latest successful scan (or the latest on a chosen day).">
+            <GenerateReportForm
+              frameworks={frameworks.map((f) => ({ id: f.id, name: f.name }))}
+              clusters={clusters.map((c) => ({ id: c.id, name: c.name, scanned: Boolean(c.lastResult) }))}
+              {...(sp.framework && fwNames.has(sp.framework) ? { defaultFramework: sp.framework } : {})}
+            />
+          </Section>
+        )}
+        <Section title="Generated reports" id="reports" bodyClassName="p-0">
+          {reports.items.length === 0 ? (
+            <EmptyState
+              icon={<FileText className="size-5" aria-hidden />}
+              title="No reports yet"
+              description={clusters.length === 0 ? "Add a cluster and let its first scan finish; then generate a report here." : canGenerate ? "Choose a framework and clusters above and generate the first one." : "Ask a member or admin to generate one."}
+            />
+          ) : (
+            <ReportsTable
+              rows={reports.items}
+              frameworkName={(id) => fwNames.get(id) ?? id}
+              clusterName={(id) => names.get(id) ?? "deleted cluster"}
+            />
+          )}
+        </Section>
+      </div>
+    </>
   );
 }

@@ -11,8 +11,8 @@ export const MAIN_NAV: TNavItem[] = [
   { href: "/clusters", label: "Clusters", icon: "clusters" },
   { href: "/findings", label: "Findings", icon: "findings" },
   { href: "/compliance", label: "Compliance", icon: "compliance" },
-  { href: "/reports", label: "Reports", icon: "reports", soon: true },
-  { href: "/trends", label: "Trends", icon: "trends", soon: true },
+  { href: "/reports", label: "Reports", icon: "reports" },
+  { href: "/trends", label: "Trends", icon: "trends" },
   { href: "/scan-yaml", label: "Scan YAML", icon: "scan" },
 ];
 

@@ -35,10 +35,10 @@ export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[
   const data = rows.map((r) => ({ day: r.day, score: r.score, ...Object.fromEntries(clusters.map((c) => [c.id, r.clusters[c.id] ?? null])) }));
   return (
     <Frame label={label}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
-        <YAxis domain={[0, 100]} tick={axis} width={44} label={{ value: "Score (0-100)", angle: -90, position: "insideLeft", offset: 12, fontSize: 11, fill: "#71717a" }} />
+        <YAxis domain={[0, 100]} tick={axis} width={58} label={{ value: "Score (0-100)", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
         <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v) => (v === null || v === undefined ? "no scan yet" : `${v} / 100`)} />
         <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
         <Line type="monotone" dataKey="score" name={showClusters ? "Organization" : "Score"} stroke="#18181b" strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} />
@@ -54,12 +54,12 @@ export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[
 export function SeverityChart({ rows, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
   return (
     <Frame label={label}>
-      <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
-        <YAxis allowDecimals={false} tick={axis} width={44} label={{ value: "Open findings", angle: -90, position: "insideLeft", offset: 12, fontSize: 11, fill: "#71717a" }} />
+        <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: "Open findings", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
         <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
-        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => SEVERITY.findIndex((s) => s.label === item.value)} />
         {SEVERITY.map((s) => (
           <Area key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stackId="sev" stroke={s.color} fill={s.color} fillOpacity={0.55} isAnimationActive={false} />
         ))}
@@ -71,12 +71,12 @@ export function SeverityChart({ rows, label, bucket }: { rows: TTrendRow[]; labe
 export function ChangesChart({ rows, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
   return (
     <Frame label={label}>
-      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
-        <YAxis allowDecimals={false} tick={axis} width={44} label={{ value: "Findings", angle: -90, position: "insideLeft", offset: 12, fontSize: 11, fill: "#71717a" }} />
+        <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: "Findings", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
         <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
-        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => ["New", "Reopened", "Fixed"].indexOf(String(item.value))} />
         <Bar dataKey="new" name="New" fill="#D55E00" isAnimationActive={false} />
         <Bar dataKey="reopened" name="Reopened" fill="#CC79A7" isAnimationActive={false} />
         <Bar dataKey="fixed" name="Fixed" fill="#0072B2" isAnimationActive={false} />

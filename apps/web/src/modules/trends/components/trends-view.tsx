@@ -63,7 +63,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
   const ages = ["0-7d", "7-30d", "30-90d", "90d+"] as const;
 
   return (
-    <div className="space-y-6">
+    <div className="min-w-0 space-y-6">
       <div className="space-y-3">
         <nav aria-label="Time range" className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-zinc-500">Range</span>
@@ -115,7 +115,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
             />
           </Section>
 
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid gap-6 xl:grid-cols-2 [&>*]:min-w-0">
             <Section title="Open findings by severity" id="severity" description="Findings open after each day's last scan, stacked by severity." bodyClassName="p-0">
               <div className="p-4"><SeverityChart rows={v.rows} bucket={v.bucket} label={`Stacked area chart of open findings by severity from ${period}.`} /></div>
               <DataTable
@@ -124,15 +124,15 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
                 rows={v.rows.map((r) => [r.day, ...SEVERITY_ORDER.map((s) => r[s])])}
               />
             </Section>
-            <Section title="New and fixed findings" id="changes" description={`Per ${v.bucket > 1 ? "week" : "day"}, summed over every scan in it.`} bodyClassName="p-0">
+            <Section title="New and fixed findings" id="changes" description={`Per ${v.bucket > 1 ? "week" : "day"}, summed over every scan in it. A cluster's first scan is its baseline and adds no "new".`} bodyClassName="p-0">
               <div className="p-4"><ChangesChart rows={v.rows} bucket={v.bucket} label={`Bar chart of new, reopened and fixed findings from ${period}: ${totals.new} new, ${totals.fixed} fixed.`} /></div>
               <DataTable caption="New, reopened and fixed findings over time" head={[unit, "New", "Reopened", "Fixed", "Scans"]} rows={v.rows.map((r) => [r.day, r.new, r.reopened, r.fixed, r.scans])} />
             </Section>
           </div>
 
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
             <Section title="Mean time to remediate" id="mttr" description="From first seen to resolved by a scan, for findings resolved in this range." bodyClassName="p-0">
-              <table className={t.table}>
+              <div className={t.wrap}><table className={t.table}>
                 <thead className={t.thead}><tr><th scope="col" className={t.th}>Severity</th><th scope="col" className={`${t.th} text-right`}>Mean time</th><th scope="col" className={`${t.th} text-right`}>Resolved</th></tr></thead>
                 <tbody className="tabular-nums">
                   {SEVERITY_ORDER.map((s) => {
@@ -146,7 +146,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
                     );
                   })}
                 </tbody>
-              </table>
+              </table></div>
             </Section>
             <Section title="Open findings by age" id="age" description="How long today's open findings have been open." bodyClassName="p-0">
               <div className={t.wrap}>

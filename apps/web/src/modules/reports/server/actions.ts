@@ -1,0 +1,64 @@
+"use server";
+// Report operations: queue a report (the worker renders it; nothing heavy runs in the request),
+// list reports, and hand out a finished file.
+import { revalidatePath } from "next/cache";
+import { createReport, createReportSchedule, deleteReportSchedule, listReports, writeAudit } from "@bulwark/db";
+import { enqueueReport, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
+import { getFramework } from "@bulwark/rules";
+import { z } from "zod";
+import { HttpError } from "@/modules/auth/server/errors";
+import { withOrg } from "@/modules/auth/server/with-org";
+import { env } from "@/env";
+import { ZCreateReportSchedule, ZGenerateReport, ZReportScheduleId } from "../reports.schemas";
+
+export const generateReportAction = withOrg({ schema: ZGenerateReport, permission: "scan:run" }, async (input, ctx) => {
+  if (!getFramework(input.framework)) throw new HttpError(400, "Unknown framework", "invalid_input", { framework: `No framework "${input.framework}"` });
+  const asOf = input.asOf ? new Date(`${input.asOf}T23:59:59.999Z`) : null;
+  if (asOf && asOf.getTime() > Date.now() + 86_400_000) throw new HttpError(400, "The date is in the future", "invalid_input", { asOf: "Choose today or an earlier day" });
+  const report = await createReport({ orgId: ctx.orgId, framework: input.framework, clusterIds: input.clusterIds, asOf, createdById: ctx.userId });
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, action: "report.create", targetType: "report", targetId: report.id, data: { framework: input.framework, clusters: input.clusterIds.length } });
+  try {
+    await enqueueReport({ orgId: ctx.orgId, reportId: report.id });
+  } catch (err) {
+    console.error("[bulwark/web] enqueue report failed", err);
+    throw new HttpError(503, "The report was saved but the job queue is unreachable, so it was not started. Check that Redis and the worker are running.", "queue_unavailable");
+  }
+  revalidatePath("/reports");
+  return { id: report.id, status: report.status };
+});
+
+export const listReportsOp = withOrg({ schema: z.object({ cursor: z.string().max(64).optional() }), permission: "org:read" }, async (input, ctx) =>
+  listReports({ orgId: ctx.orgId, ...(input.cursor ? { cursor: input.cursor } : {}) }),
+);
+
+export const createReportScheduleAction = withOrg({ schema: ZCreateReportSchedule, permission: "settings:manage" }, async (input, ctx) => {
+  if (!getFramework(input.framework)) throw new HttpError(400, "Unknown framework", "invalid_input", { framework: `No framework "${input.framework}"` });
+  const schedule = await createReportSchedule({
+    orgId: ctx.orgId,
+    framework: input.framework,
+    cadence: input.cadence,
+    clusterIds: input.clusterIds,
+    webhookUrl: input.webhookUrl || null,
+    appUrl: env().NEXTAUTH_URL?.replace(/\/$/, "") ?? null,
+    createdById: ctx.userId,
+  });
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, action: "report_schedule.create", targetType: "report_schedule", targetId: schedule.id, data: { framework: input.framework, cadence: input.cadence } });
+  revalidatePath("/reports");
+  try {
+    await upsertReportSchedule(schedule);
+  } catch (err) {
+    // The schedule is saved; the worker registers missing schedulers when it starts.
+    console.error("[bulwark/web] report scheduler upsert failed", err);
+    throw new HttpError(503, "The schedule was saved, but the job queue is unreachable; the worker will pick it up when it restarts.", "queue_unavailable");
+  }
+  return { id: schedule.id };
+});
+
+export const deleteReportScheduleAction = withOrg({ schema: ZReportScheduleId, permission: "settings:manage" }, async (input, ctx) => {
+  if (!(await deleteReportSchedule({ orgId: ctx.orgId, scheduleId: input.scheduleId }))) throw new HttpError(404, "No such schedule", "not_found");
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, action: "report_schedule.delete", targetType: "report_schedule", targetId: input.scheduleId });
+  revalidatePath("/reports");
+  // A scheduler left behind by an unreachable queue finds no schedule and does nothing; the worker removes it at start-up.
+  await removeReportSchedule(input.scheduleId).catch((err) => console.error("[bulwark/web] report scheduler removal failed", err));
+  return { deleted: true };
+});

@@ -1,0 +1,11 @@
+// A finished report's file, for the download route (not a server action: bytes go out over GET).
+import { getReportFile } from "@bulwark/db";
+import { HttpError } from "@/modules/auth/server/errors";
+import { withOrg } from "@/modules/auth/server/with-org";
+import { ZReportDownload } from "../reports.schemas";
+
+export const reportFileOp = withOrg({ schema: ZReportDownload, permission: "org:read" }, async (input, ctx) => {
+  const file = await getReportFile({ orgId: ctx.orgId, reportId: input.id, format: input.format });
+  if (!file) throw new HttpError(404, "No such report, or it is not ready yet", "not_found");
+  return file;
+});
