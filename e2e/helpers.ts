@@ -38,6 +38,8 @@ export async function addClusterByUpload(page: Page, name: string, identity: "ad
   const tab = page.getByRole("tab", { name: /upload a kubeconfig/i });
   if ((await tab.getAttribute("aria-selected")) !== "true") await tab.click();
   await page.locator("#kubeconfig-file").setInputFiles(kubeconfigFile(identity));
+  // The server reads the file's contexts and proposes a name; wait for that before typing ours.
+  await expect(page.getByLabel("Cluster name")).not.toHaveValue("", { timeout: 15_000 });
   await page.getByLabel("Cluster name").fill(name);
   await page.getByRole("button", { name: "Add cluster" }).click();
   await expect(page).toHaveURL(/\/clusters\/(?!new)[^/?]+$/, { timeout: 30_000 });

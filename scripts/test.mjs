@@ -92,8 +92,10 @@ if (only !== "e2e") {
 if (only !== "unit") {
   if (!ensureChromium()) fail("Chromium is missing for the browser tests: apt-get install -y chromium");
   await prepareDatabase(e2eDb, { recreate: true });
-  log("building the web app for the browser tests (next build) ...");
-  const build = spawnSync("npm", ["run", "build", "-w", "@bulwark/web"], {
+  // BULWARK_SKIP_BUILD=1 reuses an existing build (for iterating on specs locally).
+  const skipBuild = process.env.BULWARK_SKIP_BUILD === "1" && existsSync(path.join(ROOT, "apps/web/.next/BUILD_ID"));
+  if (!skipBuild) log("building the web app for the browser tests (next build) ...");
+  const build = skipBuild ? { status: 0 } : spawnSync("npm", ["run", "build", "-w", "@bulwark/web"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...env, DATABASE_URL: e2eDb, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,10 +1,11 @@
 import { FileText } from "lucide-react";
-import { listClusters, listReports } from "@bulwark/db";
+import { listClusters, listReportSchedules, listReports } from "@bulwark/db";
 import { frameworks } from "@bulwark/rules";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { GenerateReportForm } from "@/modules/reports/components/generate-report-form";
 import { RefreshWhilePending } from "@/modules/reports/components/refresh-while-pending";
+import { ReportSchedules } from "@/modules/reports/components/report-schedules";
 import { ReportsTable } from "@/modules/reports/components/reports-table";
 import { EmptyState, PageHeader, Section } from "@/modules/ui/components/layout";
 
@@ -14,7 +15,12 @@ export const dynamic = "force-dynamic";
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ framework?: string }> }) {
   const ctx = await requirePageContext();
   const sp = await searchParams;
-  const [clusters, reports] = await Promise.all([listClusters({ orgId: ctx.orgId }), listReports({ orgId: ctx.orgId, limit: 50 })]);
+  const canSchedule = can(ctx.role, "settings:manage");
+  const [clusters, reports, schedules] = await Promise.all([
+    listClusters({ orgId: ctx.orgId }),
+    listReports({ orgId: ctx.orgId, limit: 50 }),
+    canSchedule ? listReportSchedules({ orgId: ctx.orgId }) : Promise.resolve([]),
+  ]);
   const names = new Map(clusters.map((c) => [c.id, c.name]));
   const fwNames = new Map(frameworks.map((f) => [f.id, f.name]));
   const pending = reports.items.some((r) => r.status === "queued" || r.status === "running");
@@ -33,6 +39,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               frameworks={frameworks.map((f) => ({ id: f.id, name: f.name }))}
               clusters={clusters.map((c) => ({ id: c.id, name: c.name, scanned: Boolean(c.lastResult) }))}
               {...(sp.framework && fwNames.has(sp.framework) ? { defaultFramework: sp.framework } : {})}
+            />
+          </Section>
+        )}
+        {canSchedule && clusters.length > 0 && (
+          <Section title="Scheduled reports" id="schedules" description="Generated automatically on a cadence for every cluster, and listed below like any other report." bodyClassName="p-0">
+            <ReportSchedules
+              frameworks={frameworks.map((f) => ({ id: f.id, name: f.name }))}
+              schedules={schedules.map((s) => ({
+                id: s.id,
+                framework: s.framework,
+                cadence: s.cadence,
+                clusters: s.clusterIds.length ? s.clusterIds.map((id) => names.get(id) ?? "deleted cluster").join(", ") : "All clusters",
+                webhookHost: s.webhookUrl ? new URL(s.webhookUrl).host : null,
+                lastRunAt: s.lastRunAt?.toISOString() ?? null,
+              }))}
             />
           </Section>
         )}

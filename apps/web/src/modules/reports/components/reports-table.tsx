@@ -45,7 +45,7 @@ export function ReportsTable({ rows, frameworkName, clusterName }: { rows: TRepo
                 <td className={`${t.td} align-top`}>
                   <div className="font-medium text-zinc-900">{frameworkName(r.framework)}</div>
                   <div className="text-xs text-zinc-500">
-                    <Time date={r.createdAt} />{r.createdBy && <> · {r.createdBy.name ?? r.createdBy.email}</>}
+                    <Time date={r.createdAt} />{r.scheduleId ? <> · scheduled</> : r.createdBy && <> · {r.createdBy.name ?? r.createdBy.email}</>}
                   </div>
                 </td>
                 <td className={`${t.td} hidden align-top text-xs text-zinc-600 md:table-cell`}>
