@@ -33,6 +33,10 @@ test("sign up, add a cluster from a kubeconfig file, scan it, open a finding", a
   // Open the first (most severe) finding.
   await rows.first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/findings\/[^/?]+$/);
-  await expect(page.getByText(/remediation/i).first()).toBeVisible();
-  await expect(page.getByText(/spec\./).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "How to fix" })).toBeVisible();
+  await expect(page.getByText("Evidence path")).toBeVisible();
+  // The object's YAML is shown with the offending field's line marked.
+  const marked = page.locator("#marked");
+  await expect(marked).toBeVisible();
+  expect((await marked.textContent())?.trim().length).toBeGreaterThan(0);
 });

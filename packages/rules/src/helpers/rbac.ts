@@ -498,6 +498,40 @@ export function bindingRule(opts: Omit<Rule, "evaluate" | "kinds"> & {
   };
 }
 
+/**
+ * The exec/attach binding rules, one per binding/role kind pair. In a manifest set, a binding to a
+ * role missing from the set is reported too: whoever creates that role decides what it grants
+ * (Polaris treats it the same way).
+ */
+export function execAttachBindingRule(opts: Pick<Rule, "id" | "title" | "severity" | "peers"> & {
+  bindingKind: "RoleBinding" | "ClusterRoleBinding";
+  roleKind: "Role" | "ClusterRole";
+}): Rule {
+  const { id, title, severity, bindingKind, roleKind, peers } = opts;
+  const where = bindingKind === "ClusterRoleBinding" ? "in every namespace" : "in the binding's namespace";
+  return bindingRule({
+    id,
+    title,
+    category: "rbac",
+    severity,
+    bindingKind,
+    roleKind,
+    description: `Subjects of this binding can open a shell in, or attach to, running containers (pods/exec, pods/attach) ${where}, acting with each pod's service account and reading its mounted Secrets.`,
+    remediation: "Bind a role without pods/exec and pods/attach; grant shell access just-in-time for debugging.",
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks"],
+    peers,
+    judge: (b, rules, ctx) => {
+      // view grants no exec; cluster-admin bindings have their own rules.
+      if (roleKind === "ClusterRole" && (b.roleName === "view" || b.roleName === "cluster-admin")) return undefined;
+      // On a whole cluster the missing role grants nothing now; rbac-binding-missing-role reports it.
+      if (!rules) return ctx.snapshot.kindsComplete ? undefined : { message: `references ${roleKind} ${b.roleName}, which is not in the snapshot: its grants, possibly exec/attach, cannot be verified`, observed: "missing role" };
+      const i = findGrant(rules, EXEC_ATTACH);
+      if (i < 0) return undefined;
+      return { message: `grants exec/attach into pods ${scopeLabel(b)} via ${roleKind} ${b.roleName} to ${subjectList(b)}`, observed: rules[i] };
+    },
+  });
+}
+
 /** Subjects of a binding for messages, e.g. "User jane, ServiceAccount shop/ci". */
 export function subjectList(b: BindingInfo): string {
   const s = b.subjects.map((x) => (x.kind === "ServiceAccount" ? `ServiceAccount ${x.namespace || b.scope || "default"}/${x.name}` : `${x.kind} ${x.name}`));

@@ -1,6 +1,7 @@
 // Label selectors and same-namespace lookups shared by cross-object rules (PDB, HPA, Service,
 // NetworkPolicy, ServiceAccount references).
-import type { KubeObject, RuleContext } from "../types";
+import type { KubeObject, RuleContext, SnapshotIndex } from "../types";
+import { podSpecs } from "./pod";
 
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -41,6 +42,33 @@ export function inNamespace(ctx: RuleContext, kind: string, ns: string): readonl
     kinds.set(kind, groups);
   }
   return groups.get(ns) ?? [];
+}
+
+const workloadLabelsCache = new WeakMap<SnapshotIndex, Map<string, Record<string, string>[]>>();
+
+/**
+ * Pod-template labels of every workload in namespace `ns` (one entry per pod spec, on its top
+ * controller): what "does this selector match anything?" rules test against. Grouped once per
+ * evaluation.
+ */
+export function workloadLabelsIn(ctx: RuleContext, ns: string): readonly Record<string, string>[] {
+  let byNs = workloadLabelsCache.get(ctx.index);
+  if (!byNs) {
+    byNs = new Map();
+    for (const ref of podSpecs(ctx)) {
+      const k = nsOf(ref.object);
+      const l = byNs.get(k);
+      if (l) l.push(ref.meta.labels);
+      else byNs.set(k, [ref.meta.labels]);
+    }
+    workloadLabelsCache.set(ctx.index, byNs);
+  }
+  return byNs.get(ns) ?? [];
+}
+
+/** A LabelSelector with neither matchLabels nor matchExpressions (or none at all). */
+export function isEmptyLabelSelector(sel: any): boolean {
+  return !sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0);
 }
 
 /**

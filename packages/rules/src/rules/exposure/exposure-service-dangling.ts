@@ -1,5 +1,5 @@
-import { defineRule, podSpecs } from "../../helpers/pod";
-import { mapSelectorMatches, nsOf } from "../../helpers/selectors";
+import { defineRule } from "../../helpers/pod";
+import { mapSelectorMatches, nsOf, workloadLabelsIn } from "../../helpers/selectors";
 import type { RawFinding } from "../../types";
 
 export const exposureServiceDangling = defineRule({
@@ -14,19 +14,12 @@ export const exposureServiceDangling = defineRule({
   references: ["https://kubernetes.io/docs/concepts/services-networking/service/"],
   peers: { kubeLinter: ["dangling-service"], kubescape: ["C-0293"] },
   *evaluate(ctx): Iterable<RawFinding> {
-    const byNs = new Map<string, Record<string, string>[]>();
-    for (const ref of podSpecs(ctx)) {
-      const ns = nsOf(ref.object);
-      const l = byNs.get(ns);
-      if (l) l.push(ref.meta.labels);
-      else byNs.set(ns, [ref.meta.labels]);
-    }
     for (const s of ctx.index.byKind("Service")) {
       const spec = (s as any).spec ?? {};
       // No selector: endpoints are managed by hand or by a controller (ExternalName, headless).
       const sel = spec.selector;
       if (spec.type === "ExternalName" || !sel || typeof sel !== "object" || Object.keys(sel).length === 0) continue;
-      const pods = byNs.get(nsOf(s)) ?? [];
+      const pods = workloadLabelsIn(ctx, nsOf(s));
       if (pods.some((labels) => mapSelectorMatches(sel, labels))) continue;
       yield { object: s, path: "spec.selector", observed: sel, message: `selector matches no workload in namespace ${nsOf(s)}` };
     }

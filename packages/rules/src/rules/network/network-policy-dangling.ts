@@ -1,5 +1,5 @@
-import { defineRule, podSpecs } from "../../helpers/pod";
-import { nsOf, selectorMatches } from "../../helpers/selectors";
+import { defineRule } from "../../helpers/pod";
+import { isEmptyLabelSelector, nsOf, selectorMatches, workloadLabelsIn } from "../../helpers/selectors";
 import type { RawFinding } from "../../types";
 
 export const networkPolicyDangling = defineRule({
@@ -14,18 +14,11 @@ export const networkPolicyDangling = defineRule({
   references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
   peers: { kubeLinter: ["dangling-networkpolicy"], kubescape: ["C-0299"], nsa: ["NP"] },
   *evaluate(ctx): Iterable<RawFinding> {
-    const byNs = new Map<string, Record<string, string>[]>();
-    for (const ref of podSpecs(ctx)) {
-      const ns = nsOf(ref.object);
-      const l = byNs.get(ns);
-      if (l) l.push(ref.meta.labels);
-      else byNs.set(ns, [ref.meta.labels]);
-    }
     for (const p of ctx.index.byKind("NetworkPolicy")) {
       const sel = (p as any).spec?.podSelector;
       // An empty selector selects every pod, present and future.
-      if (!sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)) continue;
-      const pods = byNs.get(nsOf(p)) ?? [];
+      if (isEmptyLabelSelector(sel)) continue;
+      const pods = workloadLabelsIn(ctx, nsOf(p));
       if (pods.some((labels) => selectorMatches(sel, labels, true))) continue;
       yield { object: p, path: "spec.podSelector", observed: sel, message: `podSelector matches no workload in namespace ${nsOf(p)}` };
     }

@@ -1,10 +1,6 @@
-import { defineRule, podSpecs } from "../../helpers/pod";
-import { nsOf, selectorMatches } from "../../helpers/selectors";
+import { defineRule } from "../../helpers/pod";
+import { isEmptyLabelSelector, nsOf, selectorMatches, workloadLabelsIn } from "../../helpers/selectors";
 import type { RawFinding } from "../../types";
-
-function isEmpty(sel: any): boolean {
-  return !sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0);
-}
 
 export const networkPolicyPeerDangling = defineRule({
   id: "network-policy-peer-dangling",
@@ -18,15 +14,8 @@ export const networkPolicyPeerDangling = defineRule({
   references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors"],
   peers: { kubeLinter: ["dangling-networkpolicypeer-podselector"], nsa: ["NP"] },
   *evaluate(ctx): Iterable<RawFinding> {
-    const byNs = new Map<string, Record<string, string>[]>();
-    for (const ref of podSpecs(ctx)) {
-      const ns = nsOf(ref.object);
-      const l = byNs.get(ns);
-      if (l) l.push(ref.meta.labels);
-      else byNs.set(ns, [ref.meta.labels]);
-    }
     for (const p of ctx.index.byKind("NetworkPolicy")) {
-      const pods = byNs.get(nsOf(p)) ?? [];
+      const pods = workloadLabelsIn(ctx, nsOf(p));
       for (const [dir, field] of [["ingress", "from"], ["egress", "to"]] as const) {
         const rules = (p as any).spec?.[dir];
         if (!Array.isArray(rules)) continue;
@@ -36,7 +25,7 @@ export const networkPolicyPeerDangling = defineRule({
           for (let j = 0; j < peers.length; j++) {
             const peer = peers[j];
             // A namespaceSelector makes the peer cross-namespace: its pods are outside this view.
-            if (!peer || peer.namespaceSelector || isEmpty(peer.podSelector)) continue;
+            if (!peer || peer.namespaceSelector || isEmptyLabelSelector(peer.podSelector)) continue;
             if (pods.some((labels) => selectorMatches(peer.podSelector, labels, true))) continue;
             yield {
               object: p,
