@@ -7,20 +7,14 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import pg from "pg";
-import { BENCH_PREFIX, ROOT, benchDatabaseUrl, sleep, startSimChild } from "./lib";
+import { stopChild } from "@bulwark/k8s";
+import { ROOT, benchDatabaseUrl, benchWorkerEnv, sleep, startSimChild } from "./lib";
 
 const ERROR_LINE = /error|failed|ECONN|timeout|too many clients|terminat/i;
 
 export async function benchConcurrency(clusters: number, objectsEach: number, workers: number) {
   const secret = randomBytes(32).toString("base64");
-  const env = {
-    DATABASE_URL: benchDatabaseUrl(),
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    BULWARK_QUEUE_BACKEND: "redis",
-    BULWARK_QUEUE_PREFIX: BENCH_PREFIX,
-    BULWARK_SECRET_KEY: secret,
-    BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
-  };
+  const env = benchWorkerEnv(secret);
   Object.assign(process.env, env);
   const sim = await startSimChild(objectsEach, clusters, 1000);
   const db = await import("@bulwark/db");
@@ -88,12 +82,12 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
     }
     const wallMs = performance.now() - t0;
     const scans = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Scan" WHERE "clusterId" = ANY($1::text[])`, [ids]);
-    await Promise.all(children.map((c) => stopChild(c)));
+    await Promise.all(children.map((c) => stopWorker(c)));
     const errors = logs.flat().filter((l) => ERROR_LINE.test(l));
     if (errors.length) process.stderr.write(`concurrency: ${errors.length} error lines, first: ${errors.slice(0, 3).join(" | ")}\n`);
     return { clusters, completed: done, failed, scans: scans.rows[0]!.n, errorLines: errors.length, wallMs, scansPerMin: done / (wallMs / 60_000) };
   } finally {
-    await Promise.all(children.map((c) => stopChild(c)));
+    await Promise.all(children.map((c) => stopWorker(c)));
     for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true }).catch(() => {});
     await jobs.closeQueues().catch(() => {});
     await db.disconnectDb().catch(() => {});
@@ -102,20 +96,8 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
   }
 }
 
-function stopChild(c: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (c.exitCode !== null || c.signalCode !== null) return resolve();
-    const t = setTimeout(() => {
-      c.kill("SIGKILL");
-      resolve();
-    }, 15_000);
-    c.once("exit", () => {
-      clearTimeout(t);
-      resolve();
-    });
-    c.kill("SIGTERM");
-  });
-}
+// SIGTERM lets a worker finish its job and close its connections, as in a rolling deploy.
+const stopWorker = (c: ChildProcess) => stopChild(c, (x) => x.kill("SIGTERM"), 15_000);
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await benchConcurrency(Number(process.argv[2] ?? 50), Number(process.argv[3] ?? 200), Number(process.argv[4] ?? 2));

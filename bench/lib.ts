@@ -1,11 +1,10 @@
 // Shared pieces of the database-backed benchmarks: the bench database, kube-sim in a child process
 // (so the measured process's CPU and RSS are the worker's alone), row-write counting and VmHWM.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { startChildServer } from "@bulwark/k8s";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BENCH_PREFIX = "bulwark-bench";
@@ -15,6 +14,21 @@ export function benchDatabaseUrl(): string {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) throw new Error("BENCH_DATABASE_URL is not set: run the benchmarks through `npm run bench`");
   return url;
+}
+
+/**
+ * What a bench worker runs with: the bench database, its own queue prefix on Redis, and private
+ * networks allowed (kube-sim listens on loopback).
+ */
+export function benchWorkerEnv(secretKey: string): Record<string, string> {
+  return {
+    DATABASE_URL: benchDatabaseUrl(),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    BULWARK_QUEUE_BACKEND: "redis",
+    BULWARK_QUEUE_PREFIX: BENCH_PREFIX,
+    BULWARK_SECRET_KEY: secretKey,
+    BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
+  };
 }
 
 /** Peak resident set size of this process so far (Linux VmHWM), in MiB; falls back to current RSS. */
@@ -36,41 +50,12 @@ export interface SimChild {
 
 /** Starts `count` kube-sim servers of `n` generated objects each in a child process. */
 export async function startSimChild(n: number, count = 1, seed = 42): Promise<SimChild> {
-  const script = path.join(ROOT, "bench", "sim-server.ts");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script, String(n), String(count), String(seed)], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "inherit"],
-    env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
-  });
-  const ready = await new Promise<{ kubeconfigs: string[]; objects: number[] }>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once("line", (line) => {
-      rl.close();
-      try {
-        resolve(JSON.parse(line) as { kubeconfigs: string[]; objects: number[] });
-      } catch (err) {
-        reject(err as Error);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`kube-sim child exited early (${code})`)));
-    child.once("error", reject);
-  });
-  return {
-    ...ready,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const t = setTimeout(() => {
-          child.kill("SIGKILL");
-          resolve();
-        }, 5000);
-        child.once("exit", () => {
-          clearTimeout(t);
-          resolve();
-        });
-        child.stdin!.end();
-      }),
-  };
+  const server = await startChildServer<{ kubeconfigs: string[]; objects: number[] }>(
+    path.join(ROOT, "bench", "sim-server.ts"),
+    [String(n), String(count), String(seed)],
+    { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" }, name: "kube-sim child" },
+  );
+  return { ...server.ready, close: server.close };
 }
 
 /**

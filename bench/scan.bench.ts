@@ -6,19 +6,11 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { generateCluster } from "@bulwark/kube-sim";
-import { BENCH_PREFIX, RowWriteCounter, benchDatabaseUrl, peakRssMb, sleep, startSimChild } from "./lib";
+import { RowWriteCounter, benchDatabaseUrl, benchWorkerEnv, peakRssMb, sleep, startSimChild } from "./lib";
 
 export async function benchScan(n: number, opts: { rescan: boolean }) {
   const secret = randomBytes(32).toString("base64");
-  Object.assign(process.env, {
-    DATABASE_URL: benchDatabaseUrl(),
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    BULWARK_QUEUE_BACKEND: "redis",
-    BULWARK_QUEUE_PREFIX: BENCH_PREFIX,
-    BULWARK_SECRET_KEY: secret,
-    BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
-    WORKER_CONCURRENCY: "1",
-  });
+  Object.assign(process.env, { ...benchWorkerEnv(secret), WORKER_CONCURRENCY: "1" });
   const sim = await startSimChild(n, 1, 42);
   const db = await import("@bulwark/db");
   const jobs = await import("@bulwark/jobs");

@@ -71,6 +71,14 @@ export { getReportFile, type TReportFormat } from "./reports/get-report-file";
 export { claimReport, completeReport, failReport, getPreviousReportSummary } from "./reports/report-lifecycle";
 export { getReportInputs, type TReportInputs, type TReportFinding } from "./reports/get-report-inputs";
 export {
+  ZReportDocument,
+  REPORT_SCHEMA_ID,
+  reportJsonSchema,
+  type TReportDocument,
+  type TReportDocumentControl,
+  type TReportDocumentFinding,
+} from "./reports/report-document";
+export {
   createReportSchedule,
   listReportSchedules,
   listAllReportSchedules,

@@ -1,9 +1,8 @@
 // Reader benchmark: a generated cluster served by kube-sim in a child process, read over HTTPS on
 // loopback; the RSS figure is this process's (the reader's) peak, sampled during the read.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
+import { startChildServer } from "./child-server";
 import { readCluster } from "./reader";
 
 export interface ReaderBenchResult {
@@ -20,24 +19,12 @@ export interface ReaderBenchResult {
 export async function benchReader(n: number): Promise<ReaderBenchResult> {
   // path.join rather than new URL(literal, import.meta.url), which bundlers turn into an asset
   const script = join(dirname(fileURLToPath(import.meta.url)), "bench-server.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", script, String(n)], {
+  const server = await startChildServer<{ kubeconfig: string; objects: number }>(script, [String(n)], {
     cwd: dirname(script),
-    stdio: ["pipe", "pipe", "inherit"],
+    name: "bench server",
   });
   try {
-    const ready = await new Promise<{ kubeconfig: string; objects: number }>((resolve, reject) => {
-      const rl = createInterface({ input: child.stdout! });
-      rl.once("line", (line) => {
-        rl.close();
-        try {
-          resolve(JSON.parse(line) as { kubeconfig: string; objects: number });
-        } catch (err) {
-          reject(err as Error);
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`bench server exited early (${code})`)));
-      child.once("error", reject);
-    });
+    const { ready } = server;
     (globalThis as { gc?: () => void }).gc?.();
     const baseRss = process.memoryUsage.rss();
     let peak = baseRss;
@@ -62,18 +49,7 @@ export async function benchReader(n: number): Promise<ReaderBenchResult> {
       readerCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     };
   } finally {
-    child.stdin!.end();
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const t = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve();
-      }, 5000);
-      child.once("exit", () => {
-        clearTimeout(t);
-        resolve();
-      });
-    });
+    await server.close();
   }
 }
 

@@ -13,3 +13,4 @@ export { OPTIONAL_KINDS, RESOURCES_TO_READ, type ResourceSpec } from "./resource
 export { classifyAddress } from "./net-guard";
 export { detectPlatform, platformFromVersion } from "./platform";
 export { benchReader, type ReaderBenchResult } from "./bench";
+export { startChildServer, stopChild, type ChildServer } from "./child-server";

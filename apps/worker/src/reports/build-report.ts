@@ -2,65 +2,16 @@
 // Pure (no I/O) so the same structure feeds the JSON, CSV and PDF files and the tests. Statuses
 // come from the engine's evaluateFramework; this file only combines clusters, where a control is
 // passed only if it passed on every cluster in scope.
-import type { TReportInputs } from "@bulwark/db";
+import { REPORT_SCHEMA_ID, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs } from "@bulwark/db";
 import { evaluateFramework, getRule, type ControlStatus, type Framework, type RuleStatus } from "@bulwark/rules";
 
-export const REPORT_SCHEMA = "https://bulwark.dev/schemas/report/v1.json";
+export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
 
-export interface TReportFindingOut {
-  clusterId: string;
-  cluster: string;
-  ruleId: string;
-  severity: string;
-  status: string;
-  object: { apiVersion: string; kind: string; namespace: string | null; name: string };
-  path: string;
-  observed: string | null;
-  message: string;
-  remediation: string;
-  firstSeenAt: string;
-  exception: { justification: string | null; acceptedBy: string | null; acceptedAt: string; expiresAt: string | null } | null;
-}
-
-export interface TReportControl {
-  id: string;
-  title: string;
-  description: string;
-  /** Combined over the clusters in scope. */
-  status: ControlStatus;
-  manualEvidence: string | null;
-  rules: { id: string; title: string; severity: string | null; remediation: string | null }[];
-  clusters: { clusterId: string; cluster: string; status: ControlStatus; reason: string | null; rules: { id: string; status: string; findings: number; reason: string | null }[] }[];
-  findings: TReportFindingOut[];
-}
-
-export interface TControlCounts {
-  passed: number;
-  failed: number;
-  notEvaluated: number;
-  manual: number;
-}
-
-export interface TReportData {
-  $schema: string;
-  reportId: string;
-  generatedAt: string;
-  bulwarkVersion: string;
-  rulesVersion: string;
-  organization: { id: string; name: string };
-  framework: { id: string; name: string; version: string; description: string; disclaimer: string | null };
-  scope: { asOf: string | null; clusters: { id: string; name: string; server: string; kubeVersion: string | null }[] };
-  summary: {
-    /** Mean of the clusters' scan scores (0..100), null when no cluster has a scan. */
-    score: number | null;
-    controls: TControlCounts;
-    perCluster: { clusterId: string; cluster: string; score: number | null; controls: TControlCounts }[];
-    findings: { critical: number; high: number; medium: number; low: number; info: number; excepted: number };
-    previous: { reportId: string; createdAt: string; score: number | null; controls: TControlCounts } | null;
-  };
-  controls: TReportControl[];
-  scans: { clusterId: string; cluster: string; scanId: string | null; status: string | null; startedAt: string | null; finishedAt: string | null; rulesVersion: string | null; kubeVersion: string | null; objectCount: number | null }[];
-}
+// The document's shape is ZReportDocument in @bulwark/db (served as JSON Schema by the web app).
+export type TReportData = TReportDocument;
+export type TReportControl = TReportDocumentControl;
+export type TReportFindingOut = TReportDocumentFinding;
+export type TControlCounts = TReportDocument["summary"]["controls"];
 
 const counts = (): TControlCounts => ({ passed: 0, failed: 0, notEvaluated: 0, manual: 0 });
 const bump = (c: TControlCounts, s: ControlStatus) => {
@@ -138,8 +89,8 @@ export function buildReport(input: {
           clusterId: cluster.id,
           cluster: cluster.name,
           ruleId: f.ruleId,
-          severity: f.severity,
-          status: f.status,
+          severity: f.severity as TReportFindingOut["severity"],
+          status: f.status as TReportFindingOut["status"],
           object: { apiVersion: f.apiVersion, kind: f.kind, namespace: f.namespace, name: f.name },
           path: f.path,
           observed: safeObserved(f),

@@ -157,6 +157,8 @@ describe("framework reports", () => {
     const fw = getFramework("hipaa")!;
     const want = evaluateFramework(fw, engine.rules);
     const j = hipaa.json;
+    // The file matches its documented schema exactly (strict: no undocumented fields).
+    expect(() => db.ZReportDocument.parse(j)).not.toThrow();
     expect(j.organization.name).toBe("Acme Health");
     expect(j.framework.disclaimer).toMatch(/not legal advice/i);
     expect(j.controls.map((c) => c.id)).toEqual(want.controls.map((c) => c.id));
@@ -208,6 +210,7 @@ describe("framework reports", () => {
 
   it("a not-evaluated control is never shown as passed (CIS: control-plane checks are not visible)", async () => {
     const cis = await generate("cis-1.9");
+    expect(() => db.ZReportDocument.parse(cis.json)).not.toThrow();
     const want = evaluateFramework(getFramework("cis-1.9")!, engine.rules);
     const notEvaluated = want.controls.filter((c) => c.status === "not-evaluated").map((c) => c.id);
     expect(notEvaluated.length).toBeGreaterThan(0);

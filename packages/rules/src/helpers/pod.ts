@@ -75,44 +75,34 @@ export function podSpecOf(obj: KubeObject): PodSpecRef | undefined {
   const o = obj as any;
   switch (obj.kind) {
     case "Pod":
-      if (!isObj(o.spec)) return undefined;
-      return {
-        object: obj,
-        spec: o.spec,
-        path: "spec",
-        meta: { labels: obj.metadata?.labels ?? EMPTY, annotations: obj.metadata?.annotations ?? EMPTY },
-        metaPath: "metadata",
-      };
+      return specRef(obj, o, "spec", "metadata");
     case "Deployment":
     case "StatefulSet":
     case "DaemonSet":
     case "ReplicaSet":
     case "Job":
-    case "ReplicationController": {
-      const t = o.spec?.template;
-      if (!isObj(t) || !isObj(t.spec)) return undefined;
-      return {
-        object: obj,
-        spec: t.spec,
-        path: "spec.template.spec",
-        meta: { labels: t.metadata?.labels ?? EMPTY, annotations: t.metadata?.annotations ?? EMPTY },
-        metaPath: "spec.template.metadata",
-      };
-    }
-    case "CronJob": {
-      const t = o.spec?.jobTemplate?.spec?.template;
-      if (!isObj(t) || !isObj(t.spec)) return undefined;
-      return {
-        object: obj,
-        spec: t.spec,
-        path: "spec.jobTemplate.spec.template.spec",
-        meta: { labels: t.metadata?.labels ?? EMPTY, annotations: t.metadata?.annotations ?? EMPTY },
-        metaPath: "spec.jobTemplate.spec.template.metadata",
-      };
-    }
+    case "ReplicationController":
+      return specRef(obj, o.spec?.template, "spec.template.spec", "spec.template.metadata");
+    case "CronJob":
+      return specRef(obj, o.spec?.jobTemplate?.spec?.template, "spec.jobTemplate.spec.template.spec", "spec.jobTemplate.spec.template.metadata");
     default:
       return undefined;
   }
+}
+
+/**
+ * The spec and metadata of `t`: the Pod itself or a controller's pod template (paths given whole,
+ * not built, as every finding carries them).
+ */
+function specRef(obj: KubeObject, t: any, path: string, metaPath: string): PodSpecRef | undefined {
+  if (!isObj(t) || !isObj(t.spec)) return undefined;
+  return {
+    object: obj,
+    spec: t.spec,
+    path,
+    meta: { labels: t.metadata?.labels ?? EMPTY, annotations: t.metadata?.annotations ?? EMPTY },
+    metaPath,
+  };
 }
 
 // Many rules walk the same pod specs; compute the list once per index (i.e. per evaluation).

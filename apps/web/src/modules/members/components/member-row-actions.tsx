@@ -49,10 +49,25 @@ export function RoleSelect({ userId, role, label, disabled, allowOwner }: { user
   );
 }
 
-export function RemoveMember({ userId, label }: { userId: string; label: string }) {
+/**
+ * A row action: runs the server action in a transition, toasts its outcome and refreshes the
+ * page's data either way (the row may be gone or changed by someone else).
+ */
+function useRowAction() {
   const router = useRouter();
   const toast = useToast();
   const [pending, start] = useTransition();
+  const run = (action: () => Promise<{ ok: true } | { ok: false; error: string }>, titles: { done: string; failed: string }) =>
+    start(async () => {
+      const res = await action();
+      toast.show(res.ok ? { tone: "success", title: titles.done } : { tone: "error", title: titles.failed, body: res.error });
+      router.refresh();
+    });
+  return { pending, run };
+}
+
+export function RemoveMember({ userId, label }: { userId: string; label: string }) {
+  const { pending, run } = useRowAction();
   return (
     <Button
       size="sm"
@@ -61,11 +76,7 @@ export function RemoveMember({ userId, label }: { userId: string; label: string 
       disabled={pending}
       onClick={() => {
         if (!window.confirm(`Remove ${label} from this organization? They lose access immediately.`)) return;
-        start(async () => {
-          const res = await removeMemberAction({ userId });
-          toast.show(res.ok ? { tone: "success", title: `Removed ${label}` } : { tone: "error", title: "Not removed", body: res.error });
-          router.refresh();
-        });
+        run(() => removeMemberAction({ userId }), { done: `Removed ${label}`, failed: "Not removed" });
       }}
     >
       <Trash2 className="size-3.5 sm:hidden" aria-hidden />
@@ -76,22 +87,9 @@ export function RemoveMember({ userId, label }: { userId: string; label: string 
 }
 
 export function RevokeInvite({ inviteId }: { inviteId: string }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, start] = useTransition();
+  const { pending, run } = useRowAction();
   return (
-    <Button
-      size="sm"
-      variant="ghost"
-      disabled={pending}
-      onClick={() =>
-        start(async () => {
-          const res = await revokeInviteAction({ inviteId });
-          toast.show(res.ok ? { tone: "success", title: "Invite revoked" } : { tone: "error", title: "Not revoked", body: res.error });
-          router.refresh();
-        })
-      }
-    >
+    <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(() => revokeInviteAction({ inviteId }), { done: "Invite revoked", failed: "Not revoked" })}>
       Revoke
     </Button>
   );

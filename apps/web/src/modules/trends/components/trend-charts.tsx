@@ -33,6 +33,8 @@ function Frame({ label, children }: { label: string; children: React.ReactElemen
 export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[]; clusters: { id: string; name: string }[]; label: string; bucket: number }) {
   const showClusters = clusters.length > 1 && clusters.length <= CLUSTER_COLORS.length;
   const data = rows.map((r) => ({ day: r.day, score: r.score, ...Object.fromEntries(clusters.map((c) => [c.id, r.clusters[c.id] ?? null])) }));
+  // A line needs two points; with few days of data, dots make every value visible.
+  const dot = rows.filter((r) => r.score !== null).length < 20 ? { r: 3 } : false;
   return (
     <Frame label={label}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -41,10 +43,10 @@ export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[
         <YAxis domain={[0, 100]} tick={axis} width={58} label={{ value: "Score (0-100)", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
         <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v) => (v === null || v === undefined ? "no scan yet" : `${v} / 100`)} />
         <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
-        <Line type="monotone" dataKey="score" name={showClusters ? "Organization" : "Score"} stroke="#18181b" strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="score" name={showClusters ? "Organization" : "Score"} stroke="#18181b" strokeWidth={2.5} dot={dot} connectNulls={false} isAnimationActive={false} />
         {showClusters &&
           clusters.map((c, i) => (
-            <Line key={c.id} type="monotone" dataKey={c.id} name={c.name} stroke={CLUSTER_COLORS[i]} strokeDasharray={DASHES[i]} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Line key={c.id} type="monotone" dataKey={c.id} name={c.name} stroke={CLUSTER_COLORS[i]} strokeDasharray={DASHES[i]} strokeWidth={1.5} dot={dot ? { r: 2 } : false} isAnimationActive={false} />
           ))}
       </LineChart>
     </Frame>
@@ -52,6 +54,24 @@ export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[
 }
 
 export function SeverityChart({ rows, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
+  // An area needs two points: with less history, stacked bars show the same numbers.
+  const withData = rows.filter((r) => SEVERITY.some((s) => r[s.key] > 0)).length;
+  if (withData < 3) {
+    return (
+      <Frame label={label}>
+        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
+          <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: "Open findings", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
+          <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => SEVERITY.findIndex((s) => s.label === item.value)} />
+          {SEVERITY.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="sev" fill={s.color} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </Frame>
+    );
+  }
   return (
     <Frame label={label}>
       <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>

@@ -84,7 +84,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
           <span className="text-zinc-500">Clusters</span>
           <Link href={trendsHref(q, { cluster: [] })} aria-current={q.cluster.length === 0 ? "page" : undefined} className={chip(q.cluster.length === 0)}>All</Link>
           {v.allClusters.map((c) => (
-            <Link key={c.id} href={trendsHref(q, { cluster: clusterQ(c.id) })} aria-pressed={q.cluster.includes(c.id)} className={chip(q.cluster.includes(c.id))}>{c.name}</Link>
+            <Link key={c.id} href={trendsHref(q, { cluster: clusterQ(c.id) })} aria-current={q.cluster.includes(c.id) ? "true" : undefined} className={chip(q.cluster.includes(c.id))}>{c.name}</Link>
           ))}
         </nav>
       </div>
@@ -99,7 +99,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
         <>
           <Section bodyClassName="p-0">
             <div className="grid grid-cols-2 divide-zinc-100 sm:grid-cols-4 sm:divide-x">
-              <Stat label="Score now" value={<>{formatScore(v.latest?.score)}<span className="text-sm font-normal text-zinc-500"> / 100</span></>} hint={delta === null ? "no earlier scan in range" : `${delta > 0 ? "+" : ""}${delta} since ${v.first!.day}`} />
+              <Stat label="Score now" value={<>{formatScore(v.latest?.score)}<span className="text-sm font-normal text-zinc-500"> / 100</span></>} hint={delta === null || v.first!.day === v.latest!.day ? "no earlier scan in range" : `${delta > 0 ? "+" : ""}${delta} since ${v.first!.day}`} />
               <Stat label="Scans in range" value={v.scanCount.toLocaleString("en-US")} hint={scopeLabel} />
               <Stat label="New findings" value={totals.new.toLocaleString("en-US")} hint={period} />
               <Stat label="Fixed findings" value={totals.fixed.toLocaleString("en-US")} hint={period} />
