@@ -197,6 +197,28 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
     r.controls.map((c) => [c.id, c.title, statusCell(c.status)]),
   );
 
+  // With several clusters, the status of every control on each of them (six clusters per table).
+  if (r.scope.clusters.length > 1) {
+    doc.moveDown(0.4);
+    heading(doc, "Status by cluster", 12);
+    const short: Record<string, string> = { passed: "PASSED", failed: "FAILED", "not-evaluated": "NOT EVAL.", manual: "MANUAL" };
+    for (let start = 0; start < r.scope.clusters.length; start += 6) {
+      const group = r.scope.clusters.slice(start, start + 6);
+      const colW = Math.floor((width - 95) / group.length);
+      table(
+        doc,
+        [{ header: "Control", width: 95 }, ...group.map((c) => ({ header: c.name, width: colW }))],
+        r.controls.map((c) => [
+          c.id,
+          ...group.map((_, gi) => {
+            const st = c.clusters[start + gi]?.status ?? "not-evaluated";
+            return { text: short[st] ?? st, color: STATUS[st]?.color ?? INK, bold: true };
+          }),
+        ]),
+      );
+    }
+  }
+
   // Controls
   doc.addPage();
   mark("Controls");

@@ -62,13 +62,14 @@ function extraObjects() {
   ];
 }
 
-async function scanOnce(): Promise<void> {
-  const kubeconfig = sim.kubeconfig({ identity: "admin" });
-  const scan = await db.createScan({ orgId, clusterId, trigger: "manual", actorId: userId });
+async function scanOnce(target: KubeSim = sim, id = clusterId, name = "shop"): Promise<EvaluationResult> {
+  const kubeconfig = target.kubeconfig({ identity: "admin" });
+  const scan = await db.createScan({ orgId, clusterId: id, trigger: "manual", actorId: userId });
   await db.claimScan({ orgId, scanId: scan.id, workerId: "test" });
   const snapshot = await readCluster(kubeconfig, { allowPrivateNetworks: true });
-  engine = evaluate(snapshot, { clusterName: "shop" });
-  await db.recordScanResults({ orgId, scanId: scan.id, workerId: "test", result: engine, kinds: snapshot.kinds, objects: snapshot.objects });
+  const result = evaluate(snapshot, { clusterName: name });
+  await db.recordScanResults({ orgId, scanId: scan.id, workerId: "test", result, kinds: snapshot.kinds, objects: snapshot.objects });
+  return result;
 }
 
 async function generate(framework: string): Promise<{ id: string; json: TReportData; csv: string; pdfText: string; files: Record<"json" | "csv" | "pdf", Uint8Array> }> {
@@ -132,7 +133,7 @@ beforeAll(async () => {
   sim = await startKubeSim({ objects: [...shop.objects, ...extraObjects()] as typeof shop.objects, version: shop.version });
   const cluster = await db.createCluster({ orgId, actorId: userId, name: "shop", server: sim.url, credentialCipher: "x", credentialKeyId: "k" });
   clusterId = cluster.id;
-  await scanOnce();
+  engine = await scanOnce();
 }, 120_000);
 
 afterAll(async () => {
@@ -243,6 +244,37 @@ describe("framework reports", () => {
     expect((await db.listReports({ orgId: other.org.id })).items).toHaveLength(0);
     await expect(db.createReport({ orgId: other.org.id, framework: "hipaa", clusterIds: [clusterId] })).rejects.toThrow(/do not exist/);
   });
+
+  it("several clusters: each cluster's statuses are the engine's, combined status never better than any cluster", async () => {
+    const legacy = scenarios["legacy-onprem"]!();
+    const sim2 = await startKubeSim({ objects: legacy.objects, version: legacy.version });
+    try {
+      const c2 = await db.createCluster({ orgId, actorId: userId, name: "legacy", server: sim2.url, credentialCipher: "x", credentialKeyId: "k" });
+      const engine2 = await scanOnce(sim2, c2.id, "legacy");
+      const report = await db.createReport({ orgId, framework: "nsa-cisa-1.2", clusterIds: [clusterId, c2.id], createdById: userId });
+      const { processReport } = await import("../processors/report.processor");
+      expect((await processReport({ data: { orgId, reportId: report.id } }, { log })).ok).toBe(true);
+      const file = await db.getReportFile({ orgId, reportId: report.id, format: "json" });
+      const j = db.ZReportDocument.parse(JSON.parse(Buffer.from(file!.bytes).toString("utf8")));
+      const fw = getFramework("nsa-cisa-1.2")!;
+      const byName = { shop: evaluateFramework(fw, engine.rules), legacy: evaluateFramework(fw, engine2.rules) };
+      const rank = { failed: 0, "not-evaluated": 1, manual: 2, passed: 3 } as const;
+      for (const [i, c] of j.controls.entries()) {
+        for (const cl of c.clusters) expect(cl.status, `${c.id} on ${cl.cluster}`).toBe(byName[cl.cluster as "shop" | "legacy"].controls[i]!.status);
+        expect(rank[c.status]).toBe(Math.min(...c.clusters.map((cl) => rank[cl.status])));
+      }
+      expect(j.summary.perCluster.map((p) => p.cluster).sort()).toEqual(["legacy", "shop"]);
+      const pdf = await db.getReportFile({ orgId, reportId: report.id, format: "pdf" });
+      const dir = mkdtempSync(path.join(tmpdir(), "bulwark-report-"));
+      writeFileSync(path.join(dir, "r.pdf"), pdf!.bytes);
+      const text = execFileSync("pdftotext", ["-layout", path.join(dir, "r.pdf"), "-"], { encoding: "utf8" });
+      rmSync(dir, { recursive: true, force: true });
+      expect(text).toContain("Status by cluster");
+      await db.deleteCluster({ orgId, clusterId: c2.id, actorId: userId });
+    } finally {
+      await sim2.close();
+    }
+  }, 60_000);
 
   it("scheduled reports: a scheduler per schedule, one report per run even when the run is retried", async () => {
     const { processScheduledReport, syncReportSchedulers } = await import("../processors/report.processor");

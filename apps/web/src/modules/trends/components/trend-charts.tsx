@@ -53,9 +53,11 @@ export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[
   );
 }
 
-export function SeverityChart({ rows, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
+export function SeverityChart({ rows: input, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
+  // Before the first scan nothing is known: leave a gap rather than draw zero findings.
+  const rows = input.map((r) => (r.score === null && r.scans === 0 ? { ...r, critical: null, high: null, medium: null, low: null, info: null } : r));
   // An area needs two points: with less history, stacked bars show the same numbers.
-  const withData = rows.filter((r) => SEVERITY.some((s) => r[s.key] > 0)).length;
+  const withData = rows.filter((r) => SEVERITY.some((s) => (r[s.key] ?? 0) > 0)).length;
   if (withData < 3) {
     return (
       <Frame label={label}>

@@ -106,7 +106,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
             </div>
           </Section>
 
-          <Section title="Posture score" id="score" description={`${v.bucket > 1 ? "Weekly" : "Daily"}, ${scopeLabel}. The organization line is the mean of the clusters' latest scores; a day without a scan keeps the last known score.`} actions={<AboutScore />} bodyClassName="p-0">
+          <Section title="Posture score" id="score" description={`${v.bucket > 1 ? "Weekly" : "Daily"}, ${scopeLabel}. ${v.clusters.length > 1 ? "The organization line is the mean of the clusters' latest scores; a" : "A"} day without a scan keeps the last known score.`} actions={<AboutScore />} bodyClassName="p-0">
             <div className="p-4"><ScoreChart rows={v.rows} clusters={v.clusters} bucket={v.bucket} label={`Line chart of the posture score from ${period}; now ${formatScore(v.latest?.score)} out of 100.`} /></div>
             <DataTable
               caption="Posture score over time"
