@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_PG_URL, DEFAULT_REDIS_URL, ensurePostgres, ensureRedis, log, withDatabase } from "./lib/services.mjs";
-import { ROOT, ensureChromium, ensureKubectl, generatePrismaClient, installDependencies, prepareDatabase } from "./lib/setup.mjs";
+import { ROOT, ensureChromium, ensureKubectl, ensurePoppler, generatePrismaClient, installDependencies, prepareDatabase } from "./lib/setup.mjs";
 
 const args = new Set(process.argv.slice(2));
 const only = args.has("--unit") ? "unit" : args.has("--e2e") ? "e2e" : "all";
@@ -29,6 +29,7 @@ const redisState = await ensureRedis(redisUrl);
 if (!redisState.ok) fail(redisState.why);
 log(`queues: ${redisState.how}`);
 if (!ensureKubectl()) log("kubectl not found: the kubectl acceptance tests will say they are skipped");
+if (!ensurePoppler()) fail("pdftotext is missing for the report tests: apt-get install -y poppler-utils");
 
 const testDb = withDatabase(baseUrl, process.env.BULWARK_TEST_DB ?? "bulwark_test");
 const e2eDb = withDatabase(baseUrl, "bulwark_e2e");

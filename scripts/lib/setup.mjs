@@ -81,3 +81,17 @@ export function ensureKubectl() {
   );
   return r.status === 0;
 }
+
+/** pdftotext (Debian's poppler-utils) reads generated PDF reports back in the report tests. */
+export function ensurePoppler() {
+  if (spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0) return true;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root || spawnSync("sh", ["-c", "command -v apt-get"]).status !== 0) return false;
+  log("installing poppler-utils with apt-get (the report tests read PDFs with pdftotext) ...");
+  spawnSync("apt-get", ["update", "-q"], { stdio: "ignore" });
+  const r = spawnSync("apt-get", ["install", "-y", "-q", "poppler-utils"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+  return r.status === 0;
+}
