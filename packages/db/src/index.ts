@@ -26,6 +26,7 @@ export { revokeInvite } from "./invites/revoke-invite";
 // clusters
 export { createCluster } from "./clusters/create-cluster";
 export { listClusters } from "./clusters/list-clusters";
+export { listLatestScanRules, type TClusterScanRules } from "./clusters/latest-scan-rules";
 export { getCluster } from "./clusters/get-cluster";
 export { getClusterCredential } from "./clusters/get-cluster-credential";
 export { deleteCluster } from "./clusters/delete-cluster";

@@ -10,7 +10,8 @@ export {
 export { parseKeyring, encryptCredential, decryptCredential, credentialKeyId, Keyring } from "./credentials";
 export { readCluster, testConnection, kubeVersionOf, type ReadOptions, type TestConnectionResult } from "./reader";
 export { OPTIONAL_KINDS, RESOURCES_TO_READ, type ResourceSpec } from "./resources";
-export { classifyAddress } from "./net-guard";
+export { classifyAddress, guardedLookup, BlockedAddressError } from "./net-guard";
+export { assertPublicHttpsUrl, UnsafeUrlError, type PublicUrlOptions, type TResolveHost } from "./url-guard";
 export { detectPlatform, platformFromVersion } from "./platform";
 export { benchReader, type ReaderBenchResult } from "./bench";
 export { startChildServer, stopChild, type ChildServer } from "./child-server";

@@ -9,6 +9,7 @@ import { RULES_VERSION, getFramework } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { buildReport } from "../reports/build-report";
 import { renderCsv } from "../reports/render-csv";
+import { deliverWebhook } from "../reports/deliver-webhook";
 import { renderPdf } from "../reports/render-pdf";
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -22,7 +23,9 @@ export function bulwarkVersion(): string {
 
 type TJob = { name?: string; data: unknown; timestamp?: number };
 
-export async function processReport(job: TJob, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
+type TReportCtx = Pick<WorkerContext, "log"> & Partial<Pick<WorkerContext, "allowPrivateNetworks">>;
+
+export async function processReport(job: TJob, ctx: TReportCtx): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
   if (job.name === SCHEDULED_REPORT_JOB_NAME) return processScheduledReport(job, ctx);
   const { orgId, reportId } = ZReportJob.parse(job.data);
   return generateReport(orgId, reportId, ctx);
@@ -32,7 +35,7 @@ export async function processReport(job: TJob, ctx: Pick<WorkerContext, "log">):
  * One run of a report schedule: create this run's report (a retry reuses it: the run is keyed by
  * the job's timestamp), render it, then tell the webhook where to download it.
  */
-export async function processScheduledReport(job: TJob, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
+export async function processScheduledReport(job: TJob, ctx: TReportCtx): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
   const { orgId, scheduleId } = ZScheduledReportJob.parse(job.data);
   const run = await createScheduledReport({ orgId, scheduleId, runAt: new Date(job.timestamp ?? Date.now()) });
   if (!run) return { ok: true, reason: "schedule deleted or disabled" };
@@ -52,16 +55,9 @@ export async function processScheduledReport(job: TJob, ctx: Pick<WorkerContext,
             json: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=json`,
           }
         : null,
-    }).catch((e: Error) => ctx.log("report webhook failed", { scheduleId, reportId: run.report!.id, error: e.message }));
+    }, { allowPrivateNetworks: ctx.allowPrivateNetworks ?? false }).catch((e: Error) => ctx.log("report webhook failed", { scheduleId, reportId: run.report!.id, error: e.message }));
   }
   return { ...res, reportId: run.report.id };
-}
-
-/** Links only, never report contents: the receiver downloads with its own Bulwark session. */
-async function deliverWebhook(url: string, body: unknown): Promise<void> {
-  if (!url.startsWith("https://")) throw new Error("webhook URL must use https");
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "user-agent": "Bulwark" }, body: JSON.stringify(body), redirect: "manual", signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }
 
 /** Keeps the queue's report schedulers in step with the ReportSchedule table (start-up repair). */

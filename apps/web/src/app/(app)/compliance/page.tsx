@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { ClipboardCheck } from "lucide-react";
 import { requirePageContext } from "@/modules/auth/server/session";
+import { ClusterSummaryTable, ComplianceMatrix, controlAnchor } from "@/modules/compliance/components/compliance-matrix";
 import { ControlBar, ControlStatusBadge } from "@/modules/compliance/components/control-status";
+import { queryComplianceMatrix } from "@/modules/compliance/server/matrix";
 import { queryCompliance } from "@/modules/compliance/server/queries";
 import { ruleTitle } from "@/modules/findings/server/queries";
 import { buttonClass } from "@/modules/ui/components/button";
@@ -12,14 +14,28 @@ import { cn } from "@/modules/ui/cn";
 export const metadata = { title: "Compliance" };
 export const dynamic = "force-dynamic";
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ cluster?: string; framework?: string }> }) {
+function ViewTabs({ matrix, framework }: { matrix: boolean; framework: string | undefined }) {
+  const fw = framework ? `framework=${encodeURIComponent(framework)}` : "";
+  const tab = (active: boolean) => cn("rounded-md px-3 py-1.5 text-sm font-medium", active ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-600 hover:text-zinc-900");
+  return (
+    <nav aria-label="Compliance view" className="inline-flex gap-1 rounded-lg bg-zinc-100 p-1">
+      <Link href={`/compliance${fw ? `?${fw}` : ""}`} aria-current={!matrix ? "page" : undefined} className={tab(!matrix)}>One cluster</Link>
+      <Link href={`/compliance?view=all${fw ? `&${fw}` : ""}`} aria-current={matrix ? "page" : undefined} className={tab(matrix)}>All clusters</Link>
+    </nav>
+  );
+}
+
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ cluster?: string; framework?: string; view?: string }> }) {
   const ctx = await requirePageContext();
   const sp = await searchParams;
+  const frameworkParam = typeof sp.framework === "string" ? sp.framework.slice(0, 40) : undefined;
+  if (sp.view === "all") return <AllClusters orgId={ctx.orgId} framework={frameworkParam} />;
   const view = await queryCompliance(ctx.orgId, typeof sp.cluster === "string" ? sp.cluster.slice(0, 64) : undefined);
   const header = (
     <PageHeader
       title="Compliance"
       description="How a cluster measures against each framework, judged from its last completed scan. A control passes only when every rule behind it passed; rules that could not run make it not evaluated, never passed."
+      actions={<ViewTabs matrix={false} framework={frameworkParam} />}
     />
   );
   if (!view.cluster) {
@@ -101,9 +117,13 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                 {selected.result.controls.map((c) => {
                   const failing = c.rules.filter((r) => r.status === "failed");
                   return (
-                    <tr key={c.id} className={t.tr}>
+                    <tr key={c.id} id={controlAnchor(c.id)} className={`${t.tr} scroll-mt-24 target:bg-indigo-50`}>
                       <td className={`${t.td} whitespace-nowrap align-top font-mono text-xs text-zinc-600`}>{c.id}</td>
-                      <td className={`${t.td} align-top`}>{c.title}</td>
+                      <td className={`${t.td} align-top`}>
+                        {c.title}
+                        {/* The "Why" column is hidden on phones; a short reason keeps linked rows meaningful there. */}
+                        {c.status !== "passed" && c.reason && <span className="mt-0.5 block text-xs text-zinc-500 md:hidden">{c.reason}</span>}
+                      </td>
                       <td className={`${t.td} align-top`}><ControlStatusBadge status={c.status} /></td>
                       <td className={`${t.td} hidden align-top text-xs text-zinc-600 md:table-cell`}>
                         {failing.length > 0 ? (
@@ -127,6 +147,52 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           </div>
         </Section>
       </div>
+    </>
+  );
+}
+
+async function AllClusters({ orgId, framework }: { orgId: string; framework: string | undefined }) {
+  const { frameworks, matrix } = await queryComplianceMatrix(orgId, framework);
+  const f = matrix.framework;
+  return (
+    <>
+      <PageHeader
+        title="Compliance"
+        description="Every control of a framework on every cluster, judged from each cluster's last completed scan. Not evaluated and manual controls are never counted as passed; open a cell for the rules, reasons and findings behind it."
+        actions={<ViewTabs matrix framework={f.id} />}
+      />
+      {matrix.clusters.length === 0 ? (
+        <Section><EmptyState icon={<ClipboardCheck className="size-5" aria-hidden />} title="No clusters yet" description="Add a cluster; its first scan fills this page."><Link href="/clusters/new" className={buttonClass("primary", "sm")}>Add cluster</Link></EmptyState></Section>
+      ) : (
+        <div className="space-y-6">
+          <nav aria-label="Framework" className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-zinc-500">Framework</span>
+            {frameworks.map((x) => (
+              <Link
+                key={x.id}
+                href={`/compliance?view=all&framework=${encodeURIComponent(x.id)}`}
+                aria-current={x.id === f.id ? "page" : undefined}
+                className={cn("rounded-full px-2.5 py-1 text-xs ring-1 ring-inset", x.id === f.id ? "bg-zinc-900 text-white ring-zinc-900" : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50")}
+              >
+                {x.name}
+              </Link>
+            ))}
+          </nav>
+          <Section title={`${f.name} · summary by cluster`} id="summary" description={`${f.version} · ${matrix.controls.length} controls`} bodyClassName="p-0">
+            {f.disclaimer && <div className="border-b border-zinc-100 p-4"><Callout tone="warning">{f.disclaimer}</Callout></div>}
+            <ClusterSummaryTable matrix={matrix} />
+          </Section>
+          <Section
+            title="Controls by cluster"
+            id="matrix"
+            description="Select a status to see that cluster's control: the rules behind it, why it is not evaluated, and links to its findings."
+            bodyClassName="p-0"
+            actions={<Link href={`/reports?framework=${encodeURIComponent(f.id)}`} className={buttonClass("secondary", "sm")}>Generate report</Link>}
+          >
+            <ComplianceMatrix matrix={matrix} />
+          </Section>
+        </div>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { createReport, createReportSchedule, deleteReportSchedule, listReports, writeAudit } from "@bulwark/db";
 import { enqueueReport, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
+import { assertPublicHttpsUrl } from "@bulwark/k8s";
 import { getFramework } from "@bulwark/rules";
 import { z } from "zod";
 import { HttpError } from "@/modules/auth/server/errors";
@@ -33,6 +34,11 @@ export const listReportsOp = withOrg({ schema: z.object({ cursor: z.string().max
 
 export const createReportScheduleAction = withOrg({ schema: ZCreateReportSchedule, permission: "settings:manage" }, async (input, ctx) => {
   if (!getFramework(input.framework)) throw new HttpError(400, "Unknown framework", "invalid_input", { framework: `No framework "${input.framework}"` });
+  if (input.webhookUrl) {
+    // SSRF: a tenant must not aim the worker at the server's own network (the worker checks again when sending).
+    const refused = await assertPublicHttpsUrl(input.webhookUrl, { allowPrivateNetworks: env().BULWARK_ALLOW_PRIVATE_NETWORKS }).then(() => null, (e: Error) => e.message);
+    if (refused) throw new HttpError(400, "The webhook URL was refused", "invalid_input", { webhookUrl: `Refused: ${refused}. Use a public https address.` });
+  }
   const schedule = await createReportSchedule({
     orgId: ctx.orgId,
     framework: input.framework,
