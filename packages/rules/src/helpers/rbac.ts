@@ -5,6 +5,10 @@ import type { KubeObject, RawFinding, Rule, RuleContext, SnapshotIndex } from ".
 import type { PodSpecRef } from "./pod";
 import { findNamed, nsOf, selectorMatches, type LabelSelector } from "./selectors";
 
+
+/** Roles a control plane creates in kube-system that only read configuration. */
+const KUBERNETES_READER_ROLES = new Set(["extension-apiserver-authentication-reader"]);
+
 export const RBAC_GROUP = "rbac.authorization.k8s.io";
 
 export interface PolicyRule {
@@ -524,6 +528,9 @@ export function execAttachBindingRule(opts: Pick<Rule, "id" | "title" | "severit
       // view grants no exec; cluster-admin bindings have their own rules.
       if (roleKind === "ClusterRole" && (b.roleName === "view" || b.roleName === "cluster-admin")) return undefined;
       // On a whole cluster the missing role grants nothing now; rbac-binding-missing-role reports it.
+      // Kubernetes' own system: roles (and the kube-system reader Role below) grant no exec/attach; a manifest set that binds one
+      // (auth-delegator, node-proxier, ...) leaves nothing unverified.
+      if (!rules && (b.roleName.startsWith("system:") || KUBERNETES_READER_ROLES.has(b.roleName))) return undefined;
       if (!rules) return ctx.snapshot.kindsComplete ? undefined : { message: `references ${roleKind} ${b.roleName}, which is not in the snapshot: its grants, possibly exec/attach, cannot be verified`, observed: "missing role" };
       const i = findGrant(rules, EXEC_ATTACH);
       if (i < 0) return undefined;
