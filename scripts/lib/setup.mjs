@@ -20,8 +20,10 @@ export function installDependencies() {
   const marker = path.join(ROOT, "node_modules", ".package-lock.json");
   const fresh = existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
   if (fresh) return;
-  log("installing dependencies (npm ci) ...");
-  sh("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+  // `npm install` rather than `npm ci`: the lock lists turbo's binaries for every platform, and a
+  // registry mirror that lacks some of them makes `npm ci` refuse the whole lock.
+  log("installing dependencies (npm install) ...");
+  sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
 }
 
 /** Generates the Prisma client. No native engine is needed for generate or for the pg adapter. */
