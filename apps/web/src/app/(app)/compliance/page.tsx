@@ -16,9 +16,9 @@ export const dynamic = "force-dynamic";
 
 function ViewTabs({ matrix, framework }: { matrix: boolean; framework: string | undefined }) {
   const fw = framework ? `framework=${encodeURIComponent(framework)}` : "";
-  const tab = (active: boolean) => cn("rounded-md px-3 py-1.5 text-sm font-medium", active ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-600 hover:text-zinc-900");
+  const tab = (active: boolean) => cn("whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium", active ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-600 hover:text-zinc-900");
   return (
-    <nav aria-label="Compliance view" className="inline-flex gap-1 rounded-lg bg-zinc-100 p-1">
+    <nav aria-label="Compliance view" className="inline-flex shrink-0 gap-1 rounded-lg bg-zinc-100 p-1">
       <Link href={`/compliance${fw ? `?${fw}` : ""}`} aria-current={!matrix ? "page" : undefined} className={tab(!matrix)}>One cluster</Link>
       <Link href={`/compliance?view=all${fw ? `&${fw}` : ""}`} aria-current={matrix ? "page" : undefined} className={tab(matrix)}>All clusters</Link>
     </nav>
@@ -122,7 +122,11 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                       <td className={`${t.td} align-top`}>
                         {c.title}
                         {/* The "Why" column is hidden on phones; a short reason keeps linked rows meaningful there. */}
-                        {c.status !== "passed" && c.reason && <span className="mt-0.5 block text-xs text-zinc-500 md:hidden">{c.reason}</span>}
+                        {c.status === "failed" ? (
+                          <span className="mt-0.5 block text-xs text-zinc-500 md:hidden">{failing.length} failing rule{failing.length === 1 ? "" : "s"} · {failing.reduce((n, r) => n + r.findings, 0)} findings</span>
+                        ) : (
+                          c.status !== "passed" && c.reason && <span className="mt-0.5 block text-xs text-zinc-500 md:hidden">{c.reason}</span>
+                        )}
                       </td>
                       <td className={`${t.td} align-top`}><ControlStatusBadge status={c.status} /></td>
                       <td className={`${t.td} hidden align-top text-xs text-zinc-600 md:table-cell`}>

@@ -64,7 +64,7 @@ export function ComplianceMatrix({ matrix }: { matrix: TComplianceMatrix }) {
   return (
     // Scrolls both ways inside its own box so the header row and the control column can both stick.
     <div className="max-h-[75vh] overflow-auto overscroll-x-contain" tabIndex={0} role="region" aria-label={`${f.name}: controls by cluster`}>
-      <table className="border-separate border-spacing-0 text-left text-sm">
+      <table className="min-w-full border-separate border-spacing-0 text-left text-sm">
         <caption className="sr-only">{f.name}: status of each control on each cluster. Each status links to that cluster&apos;s control detail.</caption>
         <thead>
           <tr>
