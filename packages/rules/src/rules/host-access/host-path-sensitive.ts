@@ -7,6 +7,13 @@ const SENSITIVE = [
   "/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet", "/var/lib/etcd", "/var/run/secrets",
 ];
 
+// Public CA bundles: control-plane static pods and many agents mount them to trust TLS peers. They
+// hold no secret and grant no control; the mount is still reported by host-path-volume.
+const CA_BUNDLES = [
+  "/etc/ssl/certs", "/etc/pki/tls/certs", "/etc/pki/ca-trust", "/etc/ca-certificates",
+  "/usr/share/ca-certificates", "/usr/local/share/ca-certificates",
+];
+
 export const hostPathSensitive = defineRule({
   id: "host-path-sensitive",
   title: "Sensitive host directory mounted",
@@ -23,7 +30,7 @@ export const hostPathSensitive = defineRule({
       for (const v of hostPathVolumes(ref)) {
         const p = v.hostPath;
         if (!p) continue;
-        const hit = p === "/" || SENSITIVE.some((s) => coversPath(s, p));
+        const hit = p === "/" || (SENSITIVE.some((s) => coversPath(s, p)) && !CA_BUNDLES.some((c) => coversPath(c, p)));
         if (!hit) continue;
         yield {
           object: ref.object,
