@@ -1,0 +1,374 @@
+// Tenancy of the whole JSON API, enumerated from the source tree so a new route cannot slip in
+// untested: every route handler file under apps/web/src/app/api and every HTTP method it exports
+// must have a row in ROUTES below (the suite fails otherwise), and each row is exercised as
+// (a) a member of another organization: 404 on the first organization's ids, nothing of it in lists,
+// (b) a viewer of the owning organization: 403 on every mutation,
+// (c) no session: 401 (or the documented public answer).
+// Server actions are checked statically: every export of a "use server" module is wrapped.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hash } from "@node-rs/argon2";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { acceptInvite, createInvite, createUser, getUserByEmail, listMembershipsForUser } from "@bulwark/db";
+import { PASSWORD, addClusterByUpload, kubeconfigFile, signIn, signUp, uniqueEmail } from "../helpers";
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const APP_DIR = path.join(ROOT, "apps", "web", "src", "app");
+const MODULES_DIR = path.join(ROOT, "apps", "web", "src", "modules");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+type TMethod = (typeof METHODS)[number];
+const MUTATIONS: ReadonlySet<TMethod> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// NextAuth's own endpoints are public by design and tested by the sign-in flows.
+const EXCLUDED_ROUTES = new Set(["/api/auth/[...nextauth]"]);
+
+// ---------------------------------------------------------------------------------------------
+// Enumeration from source text
+// ---------------------------------------------------------------------------------------------
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else if (/^route\.(ts|tsx|js|mjs)$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** Route pattern as Next sees it: route groups "(x)" do not appear in the URL. */
+function routePattern(file: string): string {
+  const rel = path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((seg) => !/^\(.*\)$/.test(seg));
+  return `/${rel.join("/")}`;
+}
+
+function exportedMethods(source: string): TMethod[] {
+  const found = new Set<TMethod>();
+  const alt = METHODS.join("|");
+  for (const m of source.matchAll(new RegExp(`export\\s+(?:async\\s+)?function\\s*\\*?\\s*(${alt})\\b`, "g"))) found.add(m[1] as TMethod);
+  for (const m of source.matchAll(new RegExp(`export\\s+(?:const|let|var)\\s+(${alt})\\b`, "g"))) found.add(m[1] as TMethod);
+  // `export { handler as GET, POST }` and `export { GET } from "..."`.
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of m[1]!.split(",")) {
+      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (name && (METHODS as readonly string[]).includes(name)) found.add(name as TMethod);
+    }
+  }
+  return [...found].sort();
+}
+
+function enumerateRoutes(): string[] {
+  const keys: string[] = [];
+  for (const file of walk(path.join(APP_DIR, "api"))) {
+    const pattern = routePattern(file);
+    if (EXCLUDED_ROUTES.has(pattern)) continue;
+    const methods = exportedMethods(readFileSync(file, "utf8"));
+    // A route file exporting nothing we recognise is a parse gap, not "no routes": make it visible.
+    if (methods.length === 0) keys.push(`?? ${pattern}`);
+    for (const method of methods) keys.push(`${method} ${pattern}`);
+  }
+  return keys.sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table: one row per (method, route pattern)
+// ---------------------------------------------------------------------------------------------
+
+interface TIds {
+  clusterId: string;
+  clusterName: string;
+  scanId: string;
+  findingId: string;
+  reportId: string;
+}
+
+type TCrossOrg =
+  /** The route names one of org A's ids in its path: org B must get exactly 404. */
+  | { kind: "404" }
+  /** No id in the path: org B gets `status`, and no id or name of org A appears in the answer. */
+  | { kind: "no-leak"; status: number }
+  /** The body names org A's ids: org B must get the same answer as for ids that exist nowhere. */
+  | { kind: "same-as-missing"; missingBody: (ids: TIds) => unknown };
+
+interface TRouteCase {
+  url: (ids: TIds) => string;
+  body?: (ids: TIds) => unknown;
+  /** "public": answers everyone the same non-tenant content; "org": withOrg-guarded. */
+  access: "org" | "public";
+  crossOrg: TCrossOrg;
+  /** For reads: what the owner gets, and which of A's ids the owner's answer must contain (proves the fixture real). */
+  owner?: { status: number; contains?: (ids: TIds) => string };
+}
+
+const ROUTES: Record<string, TRouteCase> = {
+  "GET /api/clusters": {
+    url: () => "/api/clusters",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
+  },
+  // B adds a real cluster of its own: the 201 answer must carry nothing of A.
+  "POST /api/clusters": {
+    url: () => "/api/clusters",
+    body: () => ({ name: `rt-b-${Date.now().toString(36)}`, kubeconfig: readFileSync(kubeconfigFile("admin"), "utf8") }),
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 201 },
+  },
+  "GET /api/clusters/[id]": {
+    url: (ids) => `/api/clusters/${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.clusterName },
+  },
+  "GET /api/clusters/[id]/scans": {
+    url: (ids) => `/api/clusters/${ids.clusterId}/scans`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.scanId },
+  },
+  "POST /api/clusters/[id]/scans": {
+    url: (ids) => `/api/clusters/${ids.clusterId}/scans`,
+    body: () => ({}),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "GET /api/scans/[id]": {
+    url: (ids) => `/api/scans/${ids.scanId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.scanId },
+  },
+  "GET /api/findings": {
+    url: () => "/api/findings",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.findingId },
+  },
+  "GET /api/findings/[id]": {
+    url: (ids) => `/api/findings/${ids.findingId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.findingId },
+  },
+  "GET /api/reports": {
+    url: () => "/api/reports",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.reportId },
+  },
+  // B asks for a report over A's cluster: it must not be able to tell A's id from one that does not exist.
+  "POST /api/reports": {
+    url: () => "/api/reports",
+    body: (ids) => ({ framework: "hipaa", clusterIds: [ids.clusterId] }),
+    access: "org",
+    crossOrg: { kind: "same-as-missing", missingBody: () => ({ framework: "hipaa", clusterIds: ["cnotarealclusterid0000000"] }) },
+  },
+  "GET /api/reports/[id]/download": {
+    url: (ids) => `/api/reports/${ids.reportId}/download?format=json`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
+  },
+  // Public on purpose (the route has no withOrg and says why): the JSON Schema of the report file
+  // format, identical for everyone, holding no tenant data. Everyone gets 200; no org's ids in it.
+  "GET /api/reports/schema": {
+    url: () => "/api/reports/schema",
+    access: "public",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200 },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Static checks
+// ---------------------------------------------------------------------------------------------
+
+test("every API route handler and method has a tenancy fixture, and every fixture has a route", () => {
+  const enumerated = enumerateRoutes();
+  expect(enumerated.length, "no route files found: is APP_DIR right?").toBeGreaterThan(5);
+  expect(enumerated, "route files vs ROUTES table in e2e/specs/route-tenancy.spec.ts").toEqual(Object.keys(ROUTES).sort());
+});
+
+test("the method parser recognises the export forms Next accepts", () => {
+  expect(exportedMethods("export async function GET(req) {}\nexport function POST() {}")).toEqual(["GET", "POST"]);
+  expect(exportedMethods("export const DELETE = withX(async () => {});\nexport const PATCH=h")).toEqual(["DELETE", "PATCH"]);
+  expect(exportedMethods("const h = 1; export { h as PUT, GET };")).toEqual(["GET", "PUT"]);
+  expect(exportedMethods("export async function GETTER() {}\nexport const dynamic = 'force-dynamic'")).toEqual([]);
+});
+
+/** Every export of a "use server" module: names with how they are defined. */
+function serverActionExports(source: string): { name: string; wrapped: boolean; line: string }[] {
+  const out: { name: string; wrapped: boolean; line: string }[] = [];
+  for (const raw of source.split("\n")) {
+    const line = raw.trim();
+    if (!line.startsWith("export ")) continue;
+    // Types and interfaces are erased at build time: not callable from the client.
+    if (/^export\s+(type|interface|declare)\b/.test(line)) continue;
+    const wrapped = /^export\s+const\s+(\w+)\s*=\s*with(Org|User|Public)\s*\(/.exec(line);
+    if (wrapped) {
+      out.push({ name: wrapped[1]!, wrapped: true, line });
+      continue;
+    }
+    const name = /^export\s+(?:default\s+)?(?:async\s+)?(?:function\s*\*?\s*|const\s+|let\s+|var\s+|class\s+)?(\w+|\{[^}]*\})/.exec(line)?.[1] ?? line;
+    out.push({ name, wrapped: false, line });
+  }
+  return out;
+}
+
+test('every export of a "use server" module is wrapped by withOrg / withUser / withPublic', () => {
+  const files: string[] = [];
+  for (const mod of readdirSync(MODULES_DIR)) {
+    const dir = path.join(MODULES_DIR, mod, "server");
+    try {
+      if (!statSync(dir).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    for (const name of readdirSync(dir)) {
+      if (!/\.(ts|tsx)$/.test(name) || /\.test\.tsx?$/.test(name)) continue;
+      const file = path.join(dir, name);
+      const source = readFileSync(file, "utf8");
+      // The directive must be the first statement (after comments) to apply.
+      const firstStatement = source.replace(/^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/, "");
+      if (/^["']use server["']/.test(firstStatement)) files.push(file);
+    }
+  }
+  expect(files.length, "no \"use server\" modules found").toBeGreaterThan(0);
+  const unwrapped: string[] = [];
+  let wrappedCount = 0;
+  for (const file of files) {
+    const exports = serverActionExports(readFileSync(file, "utf8"));
+    for (const e of exports) {
+      if (e.wrapped) wrappedCount += 1;
+      else unwrapped.push(`${path.relative(ROOT, file)}: ${e.line}`);
+    }
+  }
+  expect(unwrapped, "server action exports not wrapped by withOrg/withUser/withPublic").toEqual([]);
+  expect(wrappedCount).toBeGreaterThan(0);
+  // The checker itself must be able to fail.
+  expect(serverActionExports("export async function leak() {}\nexport const ok = withOrg({}, h)\nexport const bad = async () => 1").map((e) => e.wrapped)).toEqual([false, true, false]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Live checks against the running app
+// ---------------------------------------------------------------------------------------------
+
+function listOf(body: unknown): { id: string; status?: string }[] {
+  if (Array.isArray(body)) return body;
+  const o = body as Record<string, unknown>;
+  for (const key of ["items", "scans", "reports", "clusters"]) if (Array.isArray(o?.[key])) return o[key] as { id: string }[];
+  return [];
+}
+
+async function call(ctx: APIRequestContext, method: TMethod, url: string, origin: string, body?: unknown): Promise<APIResponse> {
+  // Mutations carry the app's own Origin so the cross-site refusal is not what answers.
+  return ctx.fetch(url, { method, headers: { origin }, ...(MUTATIONS.has(method) ? { data: body ?? {} } : {}), maxRedirects: 0 });
+}
+
+test("every API route: 404 across organizations, 403 for a viewer's mutations, 401 without a session", async ({ browser, playwright }, testInfo) => {
+  test.setTimeout(300_000);
+  const baseURL = testInfo.project.use.baseURL!;
+  const origin = new URL(baseURL).origin;
+
+  // Org A: an owner with a scanned cluster, findings and a finished report.
+  const ownerEmail = uniqueEmail("rt-owner");
+  const a = await browser.newPage();
+  await signUp(a, { email: ownerEmail, org: "Route Tenancy A" });
+  const clusterName = `rt-a-${Date.now().toString(36)}`;
+  const clusterId = (await addClusterByUpload(a, clusterName)).split("/").pop()!;
+  await expect
+    .poll(async () => {
+      const body = await (await a.request.get(`/api/clusters/${clusterId}`)).json();
+      return body.cluster?.lastScan?.status ?? body.lastScan?.status ?? "none";
+    }, { timeout: 90_000, intervals: [1000] })
+    .toMatch(/succeeded|partial/);
+  const findings = listOf(await (await a.request.get(`/api/findings?cluster=${clusterId}`)).json());
+  expect(findings.length, "org A's scan produced findings").toBeGreaterThan(0);
+  const scans = listOf(await (await a.request.get(`/api/clusters/${clusterId}/scans`)).json());
+  expect(scans.length, "org A's cluster has a scan").toBeGreaterThan(0);
+  const created = await a.request.post("/api/reports", { data: { framework: "hipaa", clusterIds: [clusterId] }, headers: { origin } });
+  expect(created.status(), await created.text()).toBe(202);
+  const reportId = ((await created.json()) as { id: string }).id;
+  await expect
+    .poll(async () => listOf(await (await a.request.get("/api/reports")).json()).find((r) => r.id === reportId)?.status, { timeout: 90_000, intervals: [1000] })
+    .toBe("succeeded");
+  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId };
+
+  // Org B: an owner of another organization (every permission there, none in A).
+  const b = await browser.newPage();
+  await signUp(b, { email: uniqueEmail("rt-other"), org: "Route Tenancy B" });
+
+  // A viewer of org A, seeded as accepting an invite would.
+  const ownerUser = (await getUserByEmail(ownerEmail))!;
+  const orgId = (await listMembershipsForUser(ownerUser.id))[0]!.orgId;
+  const viewerEmail = uniqueEmail("rt-viewer");
+  const viewerUser = await createUser({ email: viewerEmail, name: "Route Viewer", passwordHash: await hash(PASSWORD) });
+  const { token } = await createInvite({ orgId, role: "viewer", createdById: ownerUser.id });
+  await acceptInvite({ token, userId: viewerUser.id });
+  const v = await browser.newPage();
+  await signIn(v, viewerEmail);
+
+  const anon = await playwright.request.newContext({ baseURL });
+  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, "Route Tenancy A"];
+  const results: string[] = [];
+
+  for (const key of Object.keys(ROUTES).sort()) {
+    const [method, pattern] = key.split(" ") as [TMethod, string];
+    const rc = ROUTES[key]!;
+    const url = rc.url(ids);
+    const body = rc.body?.(ids);
+    const row: string[] = [key.padEnd(34)];
+
+    // Owner's read proves the fixture points at something real, so the other answers mean something.
+    if (rc.owner) {
+      const res = await call(a.request, method, url, origin, body);
+      const text = await res.text();
+      expect.soft(res.status(), `${key} as owner of A`).toBe(rc.owner.status);
+      if (rc.owner.contains) expect.soft(text, `${key} as owner of A contains A's id`).toContain(rc.owner.contains(ids));
+      row.push(`owner=${res.status()}`);
+    }
+
+    // (a) another organization
+    const resB = await call(b.request, method, url, origin, body);
+    const textB = await resB.text();
+    if (rc.crossOrg.kind === "404") {
+      expect.soft(resB.status(), `${key} as member of B on A's id`).toBe(404);
+    } else if (rc.crossOrg.kind === "no-leak") {
+      expect.soft(resB.status(), `${key} as member of B`).toBe(rc.crossOrg.status);
+    } else {
+      const missing = await call(b.request, method, url, origin, rc.crossOrg.missingBody(ids));
+      expect.soft(resB.status(), `${key} as member of B naming A's ids is refused`).toBeGreaterThanOrEqual(400);
+      expect.soft(resB.status(), `${key} as member of B is refused before doing anything`).toBeLessThan(500);
+      expect.soft({ status: resB.status(), body: textB }, `${key}: A's ids answer exactly like ids that exist nowhere`).toEqual({
+        status: missing.status(),
+        body: await missing.text(),
+      });
+    }
+    for (const marker of leakMarkers) expect.soft(textB, `${key} as member of B leaks ${marker}`).not.toContain(marker);
+    row.push(`otherOrg=${resB.status()}`);
+
+    // (b) viewer of the owning organization: every mutation refused
+    if (MUTATIONS.has(method)) {
+      const resV = await call(v.request, method, url, origin, body);
+      expect.soft(resV.status(), `${key} as viewer of A`).toBe(403);
+      // The refusal must come from the role check, not from the cross-site guard.
+      expect.soft(await resV.text(), `${key} as viewer of A is refused for the role`).toMatch(/role \(viewer\)/);
+      row.push(`viewer=${resV.status()}`);
+    }
+
+    // (c) no session
+    const resAnon = await call(anon, method, url, origin, body);
+    const textAnon = await resAnon.text();
+    if (rc.access === "public") {
+      expect.soft(resAnon.status(), `${key} without a session (public)`).toBe(200);
+      for (const marker of leakMarkers) expect.soft(textAnon, `${key} public answer leaks ${marker}`).not.toContain(marker);
+    } else {
+      expect.soft(resAnon.status(), `${key} without a session`).toBe(401);
+    }
+    row.push(`anon=${resAnon.status()}`);
+    results.push(`${row.join("  ")}  (${pattern})`);
+  }
+
+  await anon.dispose();
+  testInfo.annotations.push({ type: "route-tenancy", description: results.join("\n") });
+  console.log(`route tenancy:\n${results.join("\n")}`);
+});

@@ -1,0 +1,330 @@
+// The engine: judge one snapshot with the built-in (and any extra) rules, applying the
+// organization's settings (disabled rules, severity overrides, exceptions).
+//
+// Coverage policy, in order, per rule:
+// 1. A kind in `kinds` ∪ `requiresKinds` that a cluster read did not get (snapshot.kinds says
+//    forbidden/failed, or, when the reader listed kinds at all, the kind is missing) makes the rule
+//    "not-evaluated". A kind the API server does not serve ("not-served", e.g. PodSecurityPolicy on
+//    1.25+) counts as read and empty: no such object can exist.
+// 2. `clusterScope` rules need the whole cluster. On a partial snapshot (kindsComplete false, i.e.
+//    manifests) they run only when the set contains at least one object of every `requiresKinds`
+//    kind (the set then carries that part of the configuration), else "not-evaluated".
+//    Other rules run on manifests under a closed-world view: the manifest set is what gets
+//    deployed, so "no NetworkPolicy selects these pods" is reported on a set without any, as
+//    Polaris and Kubescape do on files.
+// 3. `notEvaluable(ctx)` may return a reason.
+// A rule that throws is "not-evaluated" with "rule error: ..."; its partial findings are dropped.
+// Rules see objects whose metadata matches KubeObject (see normalize.ts): one manifest with
+// `name: 123` or `labels: null` must not make every rule that reads metadata throw.
+import { controllerInSnapshot } from "../helpers/pod";
+import { builtinRules } from "../rules";
+import { SEVERITIES } from "../types";
+import type {
+  EngineSettings,
+  EvaluationResult,
+  Exception,
+  Finding,
+  KindReadResult,
+  KubeObject,
+  ObjectRef,
+  RawFinding,
+  Rule,
+  RuleContext,
+  RuleStatus,
+  Severity,
+  Snapshot,
+  SnapshotIndex,
+  SourceLocation,
+} from "../types";
+import { objectKey, sha256Hex } from "./fingerprint";
+import { computeScore, type ScoreEntry } from "./score";
+import { normalizeObjects } from "./normalize";
+import { buildIndex } from "./snapshot-index";
+
+const OBSERVED_MAX = 200;
+const SEVERITY_SET = new Set<string>(SEVERITIES);
+
+let ruleMap: Map<string, Rule> | undefined;
+
+/** A built-in rule by id or alias. */
+export function getRule(id: string): Rule | undefined {
+  if (!ruleMap) {
+    const m = new Map<string, Rule>();
+    for (const r of builtinRules) m.set(r.id, r);
+    for (const r of builtinRules) for (const a of r.aliases ?? []) if (!m.has(a)) m.set(a, r);
+    ruleMap = m;
+  }
+  return ruleMap.get(id);
+}
+
+export function stringifyObserved(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  let s: string;
+  if (typeof v === "string") s = v;
+  else if (typeof v === "number" || typeof v === "boolean") return String(v);
+  else {
+    try {
+      s = JSON.stringify(v) ?? typeof v;
+    } catch {
+      // Cycles or objects without a prototype: the type is all that can be shown safely.
+      s = typeof v;
+    }
+  }
+  return s.length > OBSERVED_MAX ? `${s.slice(0, OBSERVED_MAX - 1)}…` : s;
+}
+
+export function objectRef(obj: KubeObject): ObjectRef {
+  const md = obj.metadata ?? {};
+  const ref: ObjectRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: md.name ?? "" };
+  if (md.namespace) ref.namespace = md.namespace;
+  if (md.uid) ref.uid = md.uid;
+  return ref;
+}
+
+function kindReadMap(snapshot: Snapshot): Map<string, KindReadResult[]> {
+  const m = new Map<string, KindReadResult[]>();
+  for (const k of snapshot.kinds ?? []) {
+    let l = m.get(k.kind);
+    if (!l) m.set(k.kind, (l = []));
+    l.push(k);
+  }
+  return m;
+}
+
+/** Why a kind cannot be judged on this snapshot, or undefined when it can. */
+function kindProblem(kind: string, snapshot: Snapshot, reads: Map<string, KindReadResult[]>): string | undefined {
+  // "*" (custom rules over every object) judges whatever was read.
+  if (kind === "*") return undefined;
+  const entries = reads.get(kind);
+  if (!entries || entries.length === 0) {
+    // Manifests list no kinds; a cluster reader that listed some but not this one did not read it.
+    if (snapshot.source === "cluster" && reads.size > 0) return `kind ${kind} not read`;
+    return undefined;
+  }
+  if (entries.some((e) => e.status === "read")) return undefined;
+  if (entries.every((e) => e.status === "not-served")) return undefined;
+  const bad = entries.find((e) => e.status === "forbidden" || e.status === "failed") ?? entries[0]!;
+  return `kind ${bad.resource} ${bad.status}${bad.error ? `: ${bad.error}` : ""}`;
+}
+
+function exceptionMatches(ex: Exception, ruleId: string, obj: KubeObject, settings: EngineSettings, nowMs: number): boolean {
+  if (ex.ruleId !== ruleId && ex.ruleId !== "*") return false;
+  if (ex.expiresAt) {
+    const t = Date.parse(ex.expiresAt);
+    // An unparseable expiry is treated as expired: an exception must never silently last forever.
+    if (!(t > nowMs)) return false;
+  }
+  if (ex.cluster !== undefined && ex.cluster !== settings.clusterName) return false;
+  const md = obj.metadata ?? {};
+  if (ex.namespace !== undefined && ex.namespace !== (md.namespace ?? "")) return false;
+  if (ex.kind !== undefined && ex.kind !== obj.kind) return false;
+  if (ex.name !== undefined && ex.name !== md.name) return false;
+  if (ex.labelSelector) {
+    const labels = md.labels ?? {};
+    for (const [k, v] of Object.entries(ex.labelSelector)) if (labels[k] !== v) return false;
+  }
+  return true;
+}
+
+/** Counts objects of the given kinds as rules see them: once, on their top controller. */
+function makeApplicableCounter(snapshot: Snapshot, index: SnapshotIndex): (kinds: readonly string[]) => number {
+  const perKind = new Map<string, number>();
+  const isControlled = (obj: KubeObject): boolean => controllerInSnapshot(obj, index);
+  return (kinds) => {
+    let n = 0;
+    for (const k of kinds) {
+      let c = perKind.get(k);
+      if (c === undefined) {
+        c = 0;
+        if (k === "*") {
+          for (const o of snapshot.objects) if (o && !isControlled(o)) c++;
+        } else {
+          for (const o of index.byKind(k)) if (!isControlled(o)) c++;
+        }
+        perKind.set(k, c);
+      }
+      n += c;
+    }
+    return n;
+  };
+}
+
+interface KeyState {
+  /** Sequence number of the rule whose findings `paths` and `ex` describe. */
+  rule: number;
+  paths: string | Set<string>;
+  ex: Exception | undefined;
+}
+
+export const T={norm:0,rules:0,loop:0};
+export function evaluate(input: Snapshot, settings: EngineSettings = {}): EvaluationResult {
+  let _t=performance.now();
+  const norm = normalizeObjects(input.objects ?? [], input.locations);
+  const snapshot: Snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
+  T.norm+=performance.now()-_t;
+  const index = buildIndex(snapshot);
+  const ctx: RuleContext = { snapshot, index, params: settings.params ?? {} };
+  const reads = kindReadMap(snapshot);
+  const disabled = new Set(settings.disabledRules ?? []);
+  const only = settings.onlyRules ? new Set(settings.onlyRules) : undefined;
+  const overrides = settings.severityOverrides ?? {};
+  const nowMs = settings.now ? Date.parse(settings.now) : Date.now();
+  const exceptions = settings.exceptions ?? [];
+  const applicable = makeApplicableCounter(snapshot, index);
+
+  let locations: Map<KubeObject, SourceLocation> | undefined;
+  if (snapshot.locations && snapshot.locations.length > 0) {
+    locations = new Map();
+    snapshot.objects.forEach((o, i) => {
+      const loc = snapshot.locations?.[i];
+      if (loc) locations!.set(o, loc);
+    });
+  }
+
+  const rules: Rule[] = [];
+  const seenIds = new Set<string>();
+  const statuses: RuleStatus[] = [];
+  for (const r of [...builtinRules, ...(settings.extraRules ?? [])]) {
+    if (only && !only.has(r.id)) continue;
+    if (seenIds.has(r.id)) {
+      statuses.push({ id: r.id, status: "not-evaluated", reason: "duplicate rule id", findings: 0 });
+      continue;
+    }
+    seenIds.add(r.id);
+    rules.push(r);
+  }
+
+  // One ObjectRef per object, shared by its findings (consumers treat findings as read-only), and
+  // one dedupe state per object key (uid, else kind/namespace/name: two copies of an object in a
+  // manifest set share it). The state is reset lazily when a new rule first reports the key, so a
+  // finding costs one map lookup instead of a per-rule map of its own.
+  const keyStates = new Map<string, KeyState>();
+  const refs = new Map<KubeObject, { ref: ObjectRef; key: string; state: KeyState }>();
+  const refOf = (obj: KubeObject) => {
+    let r = refs.get(obj);
+    if (!r) {
+      const ref = objectRef(obj);
+      const key = objectKey(ref);
+      let state = keyStates.get(key);
+      if (!state) keyStates.set(key, (state = { rule: -1, paths: "", ex: undefined }));
+      refs.set(obj, (r = { ref, key, state }));
+    }
+    return r;
+  };
+  let ruleSeq = 0;
+
+  const findings: Finding[] = [];
+  const scoreEntries: ScoreEntry[] = [];
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+
+  for (const rule of rules) {
+    if (disabled.has(rule.id)) {
+      statuses.push({ id: rule.id, status: "disabled", findings: 0 });
+      continue;
+    }
+    let reason: string | undefined;
+    for (const k of rule.kinds) if (!reason) reason = kindProblem(k, snapshot, reads);
+    for (const k of rule.requiresKinds ?? []) if (!reason) reason = kindProblem(k, snapshot, reads);
+    if (!reason && rule.clusterScope && !snapshot.kindsComplete) {
+      const missing = (rule.requiresKinds ?? []).filter((k) => index.byKind(k).length === 0);
+      if (!rule.requiresKinds || rule.requiresKinds.length === 0) reason = "needs a whole cluster";
+      else if (missing.length > 0) reason = `needs a whole cluster (no ${missing.join(", ")} in the manifest set)`;
+    }
+    const raws: RawFinding[] = [];
+    _t=performance.now();
+    if (!reason) {
+      try {
+        reason = rule.notEvaluable?.(ctx);
+        if (!reason) {
+          for (const raw of rule.evaluate(ctx)) {
+            // A malformed finding (custom or buggy rule) fails the rule, never the whole evaluation.
+            if (!raw || typeof raw.object !== "object" || raw.object === null || typeof raw.path !== "string") {
+              throw new Error("rule returned a finding without an object and a path");
+            }
+            raws.push(raw);
+          }
+        }
+      } catch (err) {
+        reason = `rule error: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    }
+    T.rules+=performance.now()-_t; _t=performance.now();
+    if (reason) {
+      statuses.push({ id: rule.id, status: "not-evaluated", reason, findings: 0 });
+      continue;
+    }
+    // An override that is not a known severity (bad settings data) is ignored rather than trusted.
+    const override = overrides[rule.id];
+    const severity: Severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
+    let ruleFindings = 0;
+    let failing = 0;
+    const seq = ++ruleSeq;
+    for (const raw of raws) {
+      const obj = raw.object;
+      const { ref, key, state } = refOf(obj);
+      // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
+      // hashing. Most objects get one path per rule, so a plain string is kept until a second
+      // distinct path shows up. Exceptions match on the rule and the object, never the path:
+      // decided once per object key.
+      let ex: Exception | undefined;
+      if (state.rule !== seq) {
+        state.rule = seq;
+        state.paths = raw.path;
+        ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
+        state.ex = ex;
+        if (!ex) failing++;
+      } else {
+        ex = state.ex;
+        const prev = state.paths;
+        if (typeof prev === "string") {
+          if (prev === raw.path) continue;
+          state.paths = new Set([prev, raw.path]);
+        } else {
+          if (prev.has(raw.path)) continue;
+          prev.add(raw.path);
+        }
+      }
+      const fp = sha256Hex(`${rule.id}|${key}|${raw.path}`).slice(0, 32);
+      const f: Finding = {
+        ruleId: rule.id,
+        severity,
+        object: ref,
+        path: raw.path,
+        message: raw.message,
+        remediation: raw.remediation ?? rule.remediation,
+        fingerprint: fp,
+      };
+      const observed = stringifyObserved(raw.observed);
+      if (observed !== undefined) f.observed = observed;
+      if (raw.fix) f.fix = raw.fix;
+      const loc = locations?.get(obj);
+      if (loc) f.location = loc;
+      if (ex) {
+        f.exception = { id: ex.id, justification: ex.justification };
+        if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
+      } else {
+        counts[severity]++;
+      }
+      findings.push(f);
+      ruleFindings++;
+    }
+    T.loop+=performance.now()-_t;
+    // Findings all covered by exceptions are accepted risk: the rule counts as passed.
+    const status = failing > 0 ? "failed" : "passed";
+    statuses.push({ id: rule.id, status, findings: ruleFindings });
+    scoreEntries.push({
+      severity,
+      status,
+      failing,
+      applicable: applicable(rule.kinds),
+    });
+  }
+
+  return {
+    findings,
+    rules: statuses,
+    score: computeScore(scoreEntries),
+    counts,
+    objectCount: input.objects?.length ?? 0,
+  };
+}
