@@ -242,7 +242,7 @@ describe("framework reports", () => {
     const other = await db.createUserWithOrganization({ email: "intruder@example.com", passwordHash: null, orgName: "Other" });
     expect(await db.getReportFile({ orgId: other.org.id, reportId: hipaa.id, format: "pdf" })).toBeNull();
     expect((await db.listReports({ orgId: other.org.id })).items).toHaveLength(0);
-    await expect(db.createReport({ orgId: other.org.id, framework: "hipaa", clusterIds: [clusterId] })).rejects.toThrow(/do not exist/);
+    await expect(db.createReport({ orgId: other.org.id, framework: "hipaa", clusterIds: [clusterId] })).rejects.toThrow(/cluster not found/);
   });
 
   it("several clusters: each cluster's statuses are the engine's, combined status never better than any cluster", async () => {

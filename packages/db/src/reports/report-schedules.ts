@@ -2,7 +2,7 @@
 // worker's job scheduler creates and renders a report on that cadence.
 import type { ReportSchedule } from "../generated/prisma/client";
 import { db } from "../client";
-import { DomainError } from "../errors";
+import { DomainError, NotFoundError } from "../errors";
 
 export const REPORT_CADENCES = ["weekly", "monthly"] as const;
 export type TReportCadence = (typeof REPORT_CADENCES)[number];
@@ -20,7 +20,7 @@ export async function createReportSchedule(input: {
   const ids = [...new Set(input.clusterIds ?? [])];
   if (ids.length) {
     const found = await db.cluster.count({ where: { orgId: input.orgId, id: { in: ids } } });
-    if (found !== ids.length) throw new DomainError("one or more clusters do not exist in this organization");
+    if (found !== ids.length) throw new NotFoundError("cluster");
   }
   return db.reportSchedule.create({
     data: {
