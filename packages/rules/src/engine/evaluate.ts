@@ -27,7 +27,6 @@ import type {
   KindReadResult,
   KubeObject,
   ObjectRef,
-  RawFinding,
   Rule,
   RuleContext,
   RuleStatus,
@@ -227,17 +226,80 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
       if (!rule.requiresKinds || rule.requiresKinds.length === 0) reason = "needs a whole cluster";
       else if (missing.length > 0) reason = `needs a whole cluster (no ${missing.join(", ")} in the manifest set)`;
     }
-    const raws: RawFinding[] = [];
+    // An override that is not a known severity (bad settings data) is ignored rather than trusted.
+    const override = overrides[rule.id];
+    const severity: Severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
+    let ruleFindings = 0;
+    let failing = 0;
+    let counted = 0;
+    const seq = ++ruleSeq;
+    // Findings are judged as the rule yields them, so raw findings die young instead of being
+    // buffered (and promoted by the garbage collector) first. A rule that throws has its partial
+    // findings rolled back below; the key states it touched carry its sequence number, which no
+    // later rule reuses, so they need no undo.
+    const mark = findings.length;
     if (!reason) {
       try {
         reason = rule.notEvaluable?.(ctx);
         if (!reason) {
           for (const raw of rule.evaluate(ctx)) {
             // A malformed finding (custom or buggy rule) fails the rule, never the whole evaluation.
-            if (!raw || typeof raw.object !== "object" || raw.object === null || typeof raw.path !== "string") {
+            if (!raw) throw new Error("rule returned a finding without an object and a path");
+            // Each field is read once: findings come in as many shapes as there are rules, so
+            // every property read here is a slow (megamorphic) lookup.
+            const obj = raw.object;
+            const path = raw.path;
+            if (typeof obj !== "object" || obj === null || typeof path !== "string") {
               throw new Error("rule returned a finding without an object and a path");
             }
-            raws.push(raw);
+            const { ref, key, state } = refOf(obj);
+            // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
+            // hashing. Most objects get one path per rule, so a plain string is kept until a second
+            // distinct path shows up. Exceptions match on the rule and the object, never the path:
+            // decided once per object key.
+            let ex: Exception | undefined;
+            if (state.rule !== seq) {
+              state.rule = seq;
+              state.paths = path;
+              ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
+              state.ex = ex;
+              if (!ex) failing++;
+            } else {
+              ex = state.ex;
+              const prev = state.paths;
+              if (typeof prev === "string") {
+                if (prev === path) continue;
+                state.paths = new Set([prev, path]);
+              } else {
+                if (prev.has(path)) continue;
+                prev.add(path);
+              }
+            }
+            const fp = sha256Hex(`${rule.id}|${key}|${path}`).slice(0, 32);
+            const f: Finding = {
+              ruleId: rule.id,
+              severity,
+              object: ref,
+              path,
+              message: raw.message,
+              remediation: raw.remediation ?? rule.remediation,
+              fingerprint: fp,
+            };
+            const observed = stringifyObserved(raw.observed);
+            const fix = raw.fix;
+            if (observed !== undefined) f.observed = observed;
+            if (fix) f.fix = fix;
+            const loc = locations?.get(obj);
+            if (loc) f.location = loc;
+            if (ex) {
+              f.exception = { id: ex.id, justification: ex.justification };
+              if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
+            } else {
+              counts[severity]++;
+              counted++;
+            }
+            findings.push(f);
+            ruleFindings++;
           }
         }
       } catch (err) {
@@ -245,63 +307,10 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
       }
     }
     if (reason) {
+      findings.length = mark;
+      counts[severity] -= counted;
       statuses.push({ id: rule.id, status: "not-evaluated", reason, findings: 0 });
       continue;
-    }
-    // An override that is not a known severity (bad settings data) is ignored rather than trusted.
-    const override = overrides[rule.id];
-    const severity: Severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
-    let ruleFindings = 0;
-    let failing = 0;
-    const seq = ++ruleSeq;
-    for (const raw of raws) {
-      const obj = raw.object;
-      const { ref, key, state } = refOf(obj);
-      // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
-      // hashing. Most objects get one path per rule, so a plain string is kept until a second
-      // distinct path shows up. Exceptions match on the rule and the object, never the path:
-      // decided once per object key.
-      let ex: Exception | undefined;
-      if (state.rule !== seq) {
-        state.rule = seq;
-        state.paths = raw.path;
-        ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
-        state.ex = ex;
-        if (!ex) failing++;
-      } else {
-        ex = state.ex;
-        const prev = state.paths;
-        if (typeof prev === "string") {
-          if (prev === raw.path) continue;
-          state.paths = new Set([prev, raw.path]);
-        } else {
-          if (prev.has(raw.path)) continue;
-          prev.add(raw.path);
-        }
-      }
-      const fp = sha256Hex(`${rule.id}|${key}|${raw.path}`).slice(0, 32);
-      const f: Finding = {
-        ruleId: rule.id,
-        severity,
-        object: ref,
-        path: raw.path,
-        message: raw.message,
-        remediation: raw.remediation ?? rule.remediation,
-        fingerprint: fp,
-      };
-      const observed = stringifyObserved(raw.observed);
-      if (observed !== undefined) f.observed = observed;
-      if (raw.fix) f.fix = raw.fix;
-      const loc = locations?.get(obj);
-      if (loc) f.location = loc;
-      if (ex) {
-        f.exception = { id: ex.id, justification: ex.justification };
-        if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
-      } else {
-        counts[severity]++;
-      }
-      findings.push(f);
-      ruleFindings++;
     }
     // Findings all covered by exceptions are accepted risk: the rule counts as passed.
     const status = failing > 0 ? "failed" : "passed";

@@ -24,7 +24,6 @@ export function buildIndex(snapshot: Snapshot): SnapshotIndex {
   // The uid, name and namespace lookups are built on first use: many snapshots (manifest sets
   // without ownerReferences) never need them, and building them is most of the index's cost.
   let uids: Map<string, KubeObject> | undefined;
-  let names: Map<string, KubeObject> | undefined;
   let nsList: string[] | undefined;
   const uidMap = () => {
     if (uids) return uids;
@@ -37,17 +36,22 @@ export function buildIndex(snapshot: Snapshot): SnapshotIndex {
     }
     return uids;
   };
-  const nameMap = () => {
-    if (names) return names;
-    names = new Map();
-    for (const obj of snapshot.objects) {
-      const md = obj?.metadata;
-      if (!md || typeof md.name !== "string" || typeof obj.kind !== "string") continue;
-      const key = nameKey(obj.kind, md.namespace, md.name);
+  // Name lookups are per kind (a rule asks for ServiceAccounts or Secrets, never "anything named
+  // x"), so only the kinds actually asked for get a map, over that kind's objects alone.
+  const nameMaps = new Map<string, Map<string, KubeObject>>();
+  const nameMap = (kind: string) => {
+    let m = nameMaps.get(kind);
+    if (m) return m;
+    m = new Map();
+    for (const obj of kinds.get(kind) ?? NONE) {
+      const md = obj.metadata;
+      if (!md || typeof md.name !== "string") continue;
+      const key = `${md.namespace ?? ""}/${md.name}`;
       // First one wins: a manifest set may repeat an object (e.g. overlays); keep read order.
-      if (!names.has(key)) names.set(key, obj);
+      if (!m.has(key)) m.set(key, obj);
     }
-    return names;
+    nameMaps.set(kind, m);
+    return m;
   };
   const namespaces = () => {
     if (nsList) return nsList;
@@ -62,7 +66,7 @@ export function buildIndex(snapshot: Snapshot): SnapshotIndex {
   return {
     byKind: (kind) => kinds.get(kind) ?? NONE,
     byUid: (uid) => uidMap().get(uid),
-    byName: (kind, namespace, name) => nameMap().get(nameKey(kind, namespace, name)),
+    byName: (kind, namespace, name) => nameMap(kind).get(`${namespace ?? ""}/${name}`),
     namespaces,
   };
 }

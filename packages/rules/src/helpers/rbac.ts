@@ -122,17 +122,38 @@ function resourceMatches(ruleResources: readonly string[], resource: string): bo
   return false;
 }
 
+interface RuleLists {
+  verbs: string[];
+  named: boolean;
+  groups: string[];
+  resources: string[];
+  anyVerb: boolean;
+  anyGroup: boolean;
+}
+
+// A dozen RBAC rules test every PolicyRule of every role: read its string lists once (rules are
+// pure, so a PolicyRule never changes during an evaluation).
+const listsCache = new WeakMap<PolicyRule, RuleLists>();
+
+function ruleLists(rule: PolicyRule): RuleLists {
+  let l = listsCache.get(rule);
+  if (l) return l;
+  const verbs = arr(rule.verbs);
+  const groups = arr(rule.apiGroups);
+  l = { verbs, named: arr(rule.resourceNames).length > 0, groups, resources: arr(rule.resources), anyVerb: verbs.includes("*"), anyGroup: groups.includes("*") };
+  if (typeof rule === "object" && rule !== null) listsCache.set(rule, l);
+  return l;
+}
+
 /** Whether one PolicyRule grants any verb of the check on any of its resources. */
 export function ruleGrants(rule: PolicyRule, check: PermissionCheck): boolean {
-  const verbs = arr(rule.verbs);
+  const { verbs, named, groups, resources, anyVerb, anyGroup } = ruleLists(rule);
   if (verbs.length === 0) return false;
-  if (check.includeNamed === false && arr(rule.resourceNames).length > 0) return false;
-  if (!verbs.includes("*") && !check.verbs.some((v) => verbs.includes(v))) return false;
-  const groups = arr(rule.apiGroups);
-  const resources = arr(rule.resources);
+  if (check.includeNamed === false && named) return false;
+  if (!anyVerb && !check.verbs.some((v) => verbs.includes(v))) return false;
   if (resources.length === 0) return false;
   for (const [g, res] of check.resources) {
-    if (!groups.includes("*") && !groups.includes(g)) continue;
+    if (!anyGroup && !groups.includes(g)) continue;
     if (resourceMatches(resources, res)) return true;
   }
   return false;

@@ -50,12 +50,18 @@ export const exposureSensitiveInterface = defineRule({
   references: ["https://microsoft.github.io/Threat-Matrix-for-Kubernetes/techniques/Exposed%20sensitive%20interfaces/"],
   peers: { kubescape: ["C-0021"], nsa: ["NP"] },
   *evaluate(ctx): Iterable<RawFinding> {
-    const exposed: KubeObject[] = [];
+    // Grouped by namespace (in read order) so each UI workload is tested against its own
+    // namespace's Services only, not every exposed Service in the cluster.
+    const exposedByNs = new Map<string, KubeObject[]>();
     for (const s of ctx.index.byKind("Service")) {
       const t = (s as any).spec?.type;
-      if (t === "LoadBalancer" || t === "NodePort") exposed.push(s);
+      if (t !== "LoadBalancer" && t !== "NodePort") continue;
+      const k = nsOf(s);
+      const l = exposedByNs.get(k);
+      if (l) l.push(s);
+      else exposedByNs.set(k, [s]);
     }
-    if (exposed.length === 0) return;
+    if (exposedByNs.size === 0) return;
     for (const ref of podSpecs(ctx)) {
       let ui: string | undefined;
       for (const c of containers(ref, { init: false, ephemeral: false })) {
@@ -63,9 +69,10 @@ export const exposureSensitiveInterface = defineRule({
         if (ui) break;
       }
       if (!ui) continue;
-      const ns = nsOf(ref.object);
+      const exposed = exposedByNs.get(nsOf(ref.object));
+      if (!exposed) continue;
       for (const s of exposed) {
-        if (nsOf(s) !== ns || !mapSelectorMatches((s as any).spec?.selector, ref.meta.labels)) continue;
+        if (!mapSelectorMatches((s as any).spec?.selector, ref.meta.labels)) continue;
         yield {
           object: s,
           path: "spec.type",

@@ -6,6 +6,8 @@ interface Verdict {
   privateKey: boolean;
   names: string[];
 }
+// ConfigMap keys are [-._a-zA-Z0-9]+, so quoting needs no escaping. Built only for a finding.
+const dataPath = (key: string) => `data["${key}"]`;
 const memos = new WeakMap<object, Map<string, Verdict>>();
 
 export const sensitiveConfigmapContent = defineRule({
@@ -25,10 +27,8 @@ export const sensitiveConfigmapContent = defineRule({
       if (!data || typeof data !== "object") continue;
       for (const key of Object.keys(data)) {
         const v = data[key];
-        // ConfigMap keys are [-._a-zA-Z0-9]+, so quoting needs no escaping.
-        const path = `data["${key}"]`;
         if (isSensitiveName(key) && looksLikeSecretValue(v)) {
-          yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} is named like a credential.` };
+          yield { object: cm, path: dataPath(key), observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} is named like a credential.` };
           continue;
         }
         if (typeof v !== "string") continue;
@@ -50,13 +50,13 @@ export const sensitiveConfigmapContent = defineRule({
           names = privateKey ? [] : sensitiveAssignments(v);
         }
         if (privateKey) {
-          yield { object: cm, path, observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} holds a private key.` };
+          yield { object: cm, path: dataPath(key), observed: key, message: `ConfigMap "${cm.metadata.name}" key ${key} holds a private key.` };
           continue;
         }
         if (names.length > 0) {
           yield {
             object: cm,
-            path,
+            path: dataPath(key),
             observed: key,
             message: `ConfigMap "${cm.metadata.name}" key ${key} assigns credential-like settings (${names.slice(0, 3).join(", ")}) in plain text.`,
           };
