@@ -41,8 +41,8 @@ async function waitFor(host, port, seconds) {
   return false;
 }
 
-const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
-const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+export const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+export const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
@@ -53,7 +53,8 @@ function dockerEngineRunning() {
   return has("docker") && run("docker", ["info"]).ok;
 }
 
-function aptInstall(pkgs) {
+/** Installs Debian packages when root with apt-get; false otherwise or on failure. */
+export function aptInstall(pkgs) {
   if (!isRoot() || !has("apt-get")) return false;
   log(`installing ${pkgs.join(", ")} with apt-get ...`);
   run("apt-get", ["update", "-q"]);

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { log } from "./services.mjs";
+import { aptInstall, has, isRoot, log } from "./services.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -57,23 +57,13 @@ export async function prepareDatabase(url, { recreate = false } = {}) {
 
 export function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return true;
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (root && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0) {
-    log("installing Chromium with apt-get (for the browser tests) ...");
-    spawnSync("apt-get", ["update", "-q"], { stdio: "ignore" });
-    const r = spawnSync("apt-get", ["install", "-y", "-q", "chromium"], {
-      stdio: "inherit",
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
-    return r.status === 0 && existsSync("/usr/bin/chromium");
-  }
-  return false;
+  log("Chromium is needed for the browser tests");
+  return aptInstall(["chromium"]) && existsSync("/usr/bin/chromium");
 }
 
 export function ensureKubectl() {
-  if (spawnSync("sh", ["-c", "command -v kubectl"]).status === 0) return true;
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!root) return false;
+  if (has("kubectl")) return true;
+  if (!isRoot()) return false;
   // Debian's kubernetes-client package: unpack it rather than install (it conflicts with other kubectl builds).
   log("fetching kubectl from Debian's kubernetes-client package ...");
   const r = spawnSync(
@@ -86,14 +76,7 @@ export function ensureKubectl() {
 
 /** pdftotext (Debian's poppler-utils) reads generated PDF reports back in the report tests. */
 export function ensurePoppler() {
-  if (spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0) return true;
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!root || spawnSync("sh", ["-c", "command -v apt-get"]).status !== 0) return false;
-  log("installing poppler-utils with apt-get (the report tests read PDFs with pdftotext) ...");
-  spawnSync("apt-get", ["update", "-q"], { stdio: "ignore" });
-  const r = spawnSync("apt-get", ["install", "-y", "-q", "poppler-utils"], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  return r.status === 0;
+  if (has("pdftotext")) return true;
+  log("pdftotext is needed by the report tests");
+  return aptInstall(["poppler-utils"]);
 }

@@ -35,23 +35,9 @@ export interface TTrendSeries {
   baseline: TTrendPoint[];
 }
 
-interface Row {
-  clusterId: string;
-  day: string;
-  at: Date;
-  scanId: string;
-  score: number | null;
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-  info: number;
-  openCount: number;
-  newCount: bigint | number;
-  fixedCount: bigint | number;
-  reopenedCount: bigint | number;
-  scans: bigint | number;
-}
+/** A row as Postgres returns it: window sums and counts arrive as bigint. */
+type Row = Omit<TTrendPoint, "newCount" | "fixedCount" | "reopenedCount" | "scans"> &
+  Record<"newCount" | "fixedCount" | "reopenedCount" | "scans", bigint | number>;
 
 const toPoint = (r: Row): TTrendPoint => ({
   ...r,
