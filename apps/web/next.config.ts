@@ -42,6 +42,8 @@ const nextConfig: NextConfig = {
     "@kubernetes/client-node",
     "@bufbuild/cel",
   ],
+  // Lets several builds of one checkout live side by side (parallel development, benchmarks).
+  distDir: process.env.BULWARK_NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
