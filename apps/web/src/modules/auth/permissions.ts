@@ -9,7 +9,11 @@ export type TPermission =
   | "cluster:manage"
   | "schedule:manage"
   | "member:manage"
-  | "settings:manage";
+  | "settings:manage"
+  | "exception:request"
+  | "exception:decide"
+  | "alert:manage"
+  | "audit:read";
 
 const ALL: readonly TPermission[] = [
   "org:read",
@@ -19,12 +23,16 @@ const ALL: readonly TPermission[] = [
   "schedule:manage",
   "member:manage",
   "settings:manage",
+  "exception:request",
+  "exception:decide",
+  "alert:manage",
+  "audit:read",
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: ALL,
   admin: ALL,
-  member: ["org:read", "finding:write", "scan:run"],
+  member: ["org:read", "finding:write", "scan:run", "exception:request"],
   viewer: ["org:read"],
 };
 

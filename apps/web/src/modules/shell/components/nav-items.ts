@@ -2,7 +2,7 @@
 export interface TNavItem {
   href: string;
   label: string;
-  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit";
+  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "queue" | "exceptions" | "alerts";
   soon?: boolean;
 }
 
@@ -10,6 +10,8 @@ export const MAIN_NAV: TNavItem[] = [
   { href: "/overview", label: "Overview", icon: "overview" },
   { href: "/clusters", label: "Clusters", icon: "clusters" },
   { href: "/findings", label: "Findings", icon: "findings" },
+  { href: "/queue", label: "Remediation", icon: "queue" },
+  { href: "/exceptions", label: "Exceptions", icon: "exceptions" },
   { href: "/compliance", label: "Compliance", icon: "compliance" },
   { href: "/reports", label: "Reports", icon: "reports" },
   { href: "/trends", label: "Trends", icon: "trends" },
@@ -18,6 +20,7 @@ export const MAIN_NAV: TNavItem[] = [
 
 export const SETTINGS_NAV: TNavItem[] = [
   { href: "/settings/members", label: "Members", icon: "members" },
-  { href: "/settings/policy", label: "Policy", icon: "policy", soon: true },
+  { href: "/settings/policy", label: "Policy", icon: "policy" },
+  { href: "/settings/alerts", label: "Alerts", icon: "alerts" },
   { href: "/settings/audit", label: "Audit log", icon: "audit" },
 ];
