@@ -8,6 +8,8 @@ export interface TWriteAuditInput {
   targetType?: string;
   targetId?: string;
   data?: unknown;
+  /** client address of the request, when a person acted through the web */
+  ip?: string | null;
 }
 
 /** Appends one audit row; pass `tx` to make it part of the change it records. */
@@ -20,6 +22,7 @@ export async function writeAudit(input: TWriteAuditInput, tx?: Tx): Promise<void
       targetType: input.targetType ?? null,
       targetId: input.targetId ?? null,
       data: input.data === undefined ? undefined : (input.data as Prisma.InputJsonValue),
+      ip: input.ip ?? null,
     },
   });
 }

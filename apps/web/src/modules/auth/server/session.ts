@@ -1,7 +1,7 @@
 // Resolves who is calling and in which organization. The current organization is a cookie holding
 // an org id; it is only a preference: every request re-checks it against the user's memberships.
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getServerSession } from "next-auth";
@@ -18,6 +18,17 @@ export interface TOrgContext {
   org: { id: string; name: string; slug: string };
   role: TRole;
   memberships: Array<{ orgId: string; role: TRole; org: { id: string; name: string; slug: string } }>;
+  /** Client address for the audit trail: the first X-Forwarded-For hop (set by the reverse proxy), else X-Real-IP. */
+  ip: string | null;
+}
+
+/** The caller's address as the reverse proxy reports it; null when there is none (direct access). */
+export async function clientIp(): Promise<string | null> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const ip = forwarded || h.get("x-real-ip")?.trim() || null;
+  // Only something that looks like an address is kept (no header injection into the log).
+  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : null;
 }
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
@@ -57,6 +68,7 @@ export const resolveOrgContext = cache(async (): Promise<TOrgResolution> => {
         role: m.role as TRole,
         org: { id: m.org.id, name: m.org.name, slug: m.org.slug },
       })),
+      ip: await clientIp(),
     },
   };
 });
