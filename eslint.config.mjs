@@ -30,6 +30,7 @@ export default tseslint.config(
       "**/test-db.ts",
       "scripts/**",
       "bench/**",
+      "reliability/**",
       "e2e/**",
       "**/next.config.ts",
       "**/instrumentation.ts",

@@ -7,7 +7,8 @@ import pg from "pg";
 import { startChildServer } from "@bulwark/k8s";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const BENCH_PREFIX = "bulwark-bench";
+// BENCH_QUEUE_PREFIX lets two bench runs share one Redis.
+export const BENCH_PREFIX = process.env.BENCH_QUEUE_PREFIX ?? "bulwark-bench";
 
 /** The bench database URL, set by run.ts (it creates and migrates it). */
 export function benchDatabaseUrl(): string {

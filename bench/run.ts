@@ -1,7 +1,7 @@
 // `npm run bench`: runs each measurement several times in fresh child processes (clean peak RSS),
 // prints a table of medians beside their targets and writes bench/results.json as
 // [{ name, value, unit, target, met }].
-// `npm run bench -- <section>` runs one section (engine, reader, scan, ingest, concurrency).
+// `npm run bench -- <section>` runs one section (engine, reader, scan, ingest, concurrency, pages, report).
 // BENCH_RUNS (default 3) sets the repetitions; BENCH_QUICK=1 is a ~2-minute smoke run with smaller
 // sizes. Postgres/Redis are found (DATABASE_URL/REDIS_URL or 127.0.0.1) or started like the tests
 // do; the bench database bulwark_bench is recreated, dropped at the end, and whatever was started
@@ -19,7 +19,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const QUICK = ["1", "true", "yes"].includes(process.env.BENCH_QUICK ?? "");
-const BENCH_DB = "bulwark_bench";
+// BENCH_DB / BENCH_QUEUE_PREFIX let two bench runs share one Postgres and Redis.
+const BENCH_DB = process.env.BENCH_DB ?? "bulwark_bench";
+const BENCH_PREFIX = process.env.BENCH_QUEUE_PREFIX ?? "bulwark-bench";
 const began = performance.now();
 
 interface Result { name: string; value: number; unit: string; target: string; met: boolean }
@@ -54,7 +56,9 @@ function add(name: string, value: number, unit: string, target: string, met: boo
   results.push({ name, value: Math.round(value * 100) / 100, unit, target, met });
 }
 
+// One section, or several separated by commas (pages,report share one seeded fleet).
 const only = process.argv[2];
+const chosen = only ? new Set(only.split(",")) : undefined;
 const SIZES = QUICK ? [10_000] : [10_000, 100_000];
 const sections: Record<string, () => void> = {
   engine() {
@@ -106,6 +110,47 @@ const sections: Record<string, () => void> = {
     add("ingest first scan: recordScanResults rows per second", r.ingestRowsPerSec!, "rows/s", "-", true);
     add("ingest first scan: COPY (pg-copy-streams) rows per second", r.copyRowsPerSec!, "rows/s", "-", true);
   },
+  pages() {
+    // Dashboard pages over HTTP with a signed-in session, against the seeded fleet (seed-pages.ts).
+    const fleet = ensureFleet();
+    // `next build` into apps/web/$BENCH_NEXT_DIST_DIR (default .next-bench), skipped when a build of the same sources is there.
+    const b = runChild("bench/pages.bench.ts", ["build"]);
+    process.stdout.write(b.built ? `[bench] pages: built the web app (${Math.round(b.buildMs! / 1000)} s)\n` : "[bench] pages: reusing the web build (sources unchanged)\n");
+    const r = measure("bench/pages.bench.ts", [String(QUICK ? 10 : 30)]);
+    const pages: Array<[string, string]> = [
+      ["overview", "overview (/overview)"],
+      ["cluster", "cluster page (largest cluster)"],
+      ["findings", "findings list, filtered"],
+      ["findings page 2", "findings list, filtered, 2nd page (cursor)"],
+      ["queue", "remediation queue, filtered"],
+      ["queue page 2", "remediation queue, filtered, 2nd page (cursor)"],
+      ["trends 365d", "trends, 365 days, whole organization"],
+      ["compliance", "compliance (/compliance)"],
+      ["compliance all", "compliance, all clusters matrix"],
+    ];
+    for (const [key, label] of pages) {
+      const p50 = r[`${key}.p50`];
+      const p95 = r[`${key}.p95`];
+      if (p50 === undefined || p95 === undefined || Number.isNaN(p95)) {
+        const why = r[`${key}.missing`];
+        add(`pages ${fleet}: ${label}: NOT MEASURED (${why && why > 1 ? `HTTP ${why}` : "no page/link to measure"})`, 0, "-", "<= 200 ms", false);
+        continue;
+      }
+      add(`pages ${fleet}: ${label}: p50`, p50, "ms", "-", true);
+      add(`pages ${fleet}: ${label}: p95`, p95, "ms", "<= 200 ms", p95 <= 200);
+    }
+  },
+  report() {
+    // One framework report through the worker (Report row, BullMQ job, report processor).
+    const fleet = ensureFleet();
+    const n = QUICK ? 10 : 50;
+    // With the heap cap `npm start -w @bulwark/worker` sets (WORKER_MAX_HEAP_MB, default 768).
+    const r = measure("bench/report.bench.ts", [String(n), "hipaa"], { nodeOptions: "--max-old-space-size=768" });
+    add(`report HIPAA, ${r.clusters} clusters of ${fleet} (${r.findings} findings): wall time`, r.wallMs! / 1000, "s", "<= 30 s", r.wallMs! <= 30_000);
+    add("report: worker peak RSS (VmHWM)", r.peakRssMb!, "MiB", "<= 512 MiB", r.peakRssMb! <= 512);
+    add("report: worker CPU time", r.cpuMs! / 1000, "s", "-", true);
+    add("report: PDF / JSON / CSV size", r.pdfKiB!, "KiB", `json ${Math.round(r.jsonKiB!)} KiB, csv ${Math.round(r.csvKiB!)} KiB`, true);
+  },
   concurrency() {
     const clusters = QUICK ? 20 : 50;
     const r = measure("bench/concurrency.bench.ts", [String(clusters), QUICK ? "100" : "200", "2"]);
@@ -117,11 +162,25 @@ const sections: Record<string, () => void> = {
 
 // The worker runs with Node's default heap settings, as `npm start -w @bulwark/worker` does.
 const WORKER_NODE = { nodeOptions: process.env.NODE_OPTIONS ?? "" };
-const DB_SECTIONS = new Set(["scan", "ingest", "concurrency"]);
+const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report"]);
+const HISTORY_SECTIONS = new Set(["scan", "ingest", "concurrency"]);
+
+let fleet: string | undefined;
+/** Seeds the dashboard fleet once (pages and report share it): 200 clusters x 365 daily scans, or a small one with BENCH_QUICK. */
+function ensureFleet(): string {
+  if (fleet) return fleet;
+  const [clusters, days, scale] = QUICK ? [20, 60, 0.2] : [200, 365, 1];
+  const t = performance.now();
+  const f = runChild("bench/seed-pages.ts", [String(clusters), String(days), String(scale)]);
+  childEnv.BENCH_PAGES_CLUSTERS = String(clusters);
+  process.stdout.write(`[bench] seeded the fleet: ${f.clusters} clusters, ${f.scans} scans, ${f.findings} findings, ${f.events} finding events, ${f.objects} objects (${Math.round((performance.now() - t) / 1000)} s)\n`);
+  fleet = `${clusters}x${days}`;
+  return fleet;
+}
 const started: Array<() => void> = [];
 
 /** Finds or starts Postgres and Redis, recreates and migrates the bench database. */
-async function setupServices(): Promise<void> {
+async function setupServices(history: boolean): Promise<void> {
   const pgUrl: string = process.env.DATABASE_URL ?? DEFAULT_PG_URL;
   const redisUrl: string = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   const p = await ensurePostgres(pgUrl);
@@ -135,7 +194,8 @@ async function setupServices(): Promise<void> {
   }
   const url: string = withDatabase(pgUrl, BENCH_DB);
   await prepareDatabase(url, { recreate: true });
-  Object.assign(childEnv, { BENCH_DATABASE_URL: url, REDIS_URL: redisUrl });
+  Object.assign(childEnv, { BENCH_DATABASE_URL: url, REDIS_URL: redisUrl, BENCH_QUEUE_PREFIX: BENCH_PREFIX });
+  if (!history) return;
   const t = performance.now();
   const h = runChild("bench/seed-history.ts", QUICK ? ["2", "4", "1000"] : ["4", "12", "2000"]);
   process.stdout.write(`[bench] seeded a history: ${h.clusters} clusters, ${h.scans} scans, ${h.findings} findings, ${h.events} finding events (${Math.round((performance.now() - t) / 1000)} s)\n`);
@@ -156,7 +216,7 @@ async function teardownServices(): Promise<void> {
     const redis = new Redis(childEnv.REDIS_URL, { maxRetriesPerRequest: 2 });
     let cursor = "0";
     do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", "bulwark-bench:*", "COUNT", 500);
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${BENCH_PREFIX}:*`, "COUNT", 500);
       cursor = next;
       if (keys.length) await redis.del(...keys);
     } while (cursor !== "0");
@@ -165,14 +225,15 @@ async function teardownServices(): Promise<void> {
   for (const stop of started.reverse()) stop();
 }
 
-if (only && !(only in sections)) {
+if (chosen && [...chosen].some((name) => !(name in sections))) {
   process.stderr.write(`unknown section "${only}"; sections: ${Object.keys(sections).join(", ")}\n`);
   process.exit(2);
 }
 try {
-  if (Object.keys(sections).some((name) => (!only || only === name) && DB_SECTIONS.has(name))) await setupServices();
+  const wanted = Object.keys(sections).filter((name) => !chosen || chosen.has(name));
+  if (wanted.some((name) => DB_SECTIONS.has(name))) await setupServices(wanted.some((name) => HISTORY_SECTIONS.has(name)));
   for (const [name, fn] of Object.entries(sections)) {
-    if (only && only !== name) continue;
+    if (chosen && !chosen.has(name)) continue;
     const t = performance.now();
     process.stdout.write(`[bench] ${name} ...\n`);
     try {
@@ -194,5 +255,3 @@ for (const r of results) {
 }
 writeFileSync(path.join(HERE, "results.json"), JSON.stringify(results, null, 2) + "\n");
 process.stdout.write(`\nwrote bench/results.json (${RUNS} runs each, medians${QUICK ? ", BENCH_QUICK sizes" : ""}) in ${Math.round((performance.now() - began) / 1000)} s\n`);
-// Not measured here: the web app is unfinished, so there is no honest figure for it yet.
-process.stdout.write("TODO (not in the table): dashboard page latency (overview and findings pages at 100k findings)\n");

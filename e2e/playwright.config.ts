@@ -32,6 +32,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXTAUTH_URL: BASE_URL, NODE_ENV: "production" },
+    // Specs add clusters and alert receivers on loopback (kube-sim, local webhooks).
+    env: { NEXTAUTH_URL: BASE_URL, NODE_ENV: "production", BULWARK_ALLOW_PRIVATE_NETWORKS: "true" },
   },
 });

@@ -12,6 +12,9 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Browsers ignore HSTS received over plain http (RFC 6797 8.1), so sending it always is safe and
+  // protects every https deployment without depending on build-time settings.
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   {
     key: "Content-Security-Policy",
     // Next injects inline bootstrap scripts and styles; everything else is same-origin only.

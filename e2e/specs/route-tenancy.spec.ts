@@ -79,6 +79,7 @@ interface TIds {
   scanId: string;
   findingId: string;
   reportId: string;
+  exceptionId: string;
 }
 
 type TCrossOrg =
@@ -148,6 +149,66 @@ const ROUTES: Record<string, TRouteCase> = {
     access: "org",
     crossOrg: { kind: "404" },
     owner: { status: 200, contains: (ids) => ids.findingId },
+  },
+  "POST /api/findings/[id]/assign": {
+    url: (ids) => `/api/findings/${ids.findingId}/assign`,
+    body: () => ({ assigneeId: "me" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "POST /api/findings/[id]/status": {
+    url: (ids) => `/api/findings/${ids.findingId}/status`,
+    body: () => ({ status: "in_progress" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "POST /api/findings/[id]/comments": {
+    url: (ids) => `/api/findings/${ids.findingId}/comments`,
+    body: () => ({ body: "route tenancy probe" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  // B names A's finding ids in the body: the answer must be the same as for ids that exist nowhere (404).
+  "POST /api/findings/bulk": {
+    url: () => "/api/findings/bulk",
+    body: (ids) => ({ target: { ids: [ids.findingId] }, change: { kind: "status", status: "in_progress" } }),
+    access: "org",
+    crossOrg: { kind: "same-as-missing", missingBody: () => ({ target: { ids: ["cnotarealfindingid0000000"] }, change: { kind: "status", status: "in_progress" } }) },
+  },
+  "GET /api/exceptions": {
+    url: () => "/api/exceptions",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.exceptionId },
+  },
+  // B asks for an exception on A's finding: it must not be able to tell A's id from one that does not exist.
+  "POST /api/exceptions": {
+    url: () => "/api/exceptions",
+    body: (ids) => ({ findingId: ids.findingId, scope: "object", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), justification: "route tenancy check, not a real exception" }),
+    access: "org",
+    crossOrg: {
+      kind: "same-as-missing",
+      missingBody: () => ({ findingId: "cnotarealfindingid0000000", scope: "object", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), justification: "route tenancy check, not a real exception" }),
+    },
+  },
+  "GET /api/exceptions/[id]": {
+    url: (ids) => `/api/exceptions/${ids.exceptionId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.exceptionId },
+  },
+  "POST /api/exceptions/[id]/decision": {
+    url: (ids) => `/api/exceptions/${ids.exceptionId}/decision`,
+    body: () => ({ decision: "reject", note: "route tenancy" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  // The audit export (admins): B's export holds only B's rows; A's owner finds the cluster they added.
+  "GET /api/audit/export": {
+    url: () => "/api/audit/export?format=jsonl",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
   },
   "GET /api/reports": {
     url: () => "/api/reports",
@@ -291,7 +352,16 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   await expect
     .poll(async () => listOf(await (await a.request.get("/api/reports")).json()).find((r) => r.id === reportId)?.status, { timeout: 90_000, intervals: [1000] })
     .toBe("succeeded");
-  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId };
+  // An exception of A's (an owner grants it at once), on another rule than findings[0], which the
+  // default findings list (open work only) must keep showing.
+  const excepted = (findings as Array<{ id: string; ruleId?: string }>).find((f) => f.ruleId !== (findings[0] as { ruleId?: string }).ruleId) ?? findings[findings.length - 1]!;
+  const granted = await a.request.post("/api/exceptions", {
+    data: { findingId: excepted.id, scope: "object", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), justification: "route tenancy fixture exception" },
+    headers: { origin },
+  });
+  expect(granted.status(), await granted.text()).toBe(201);
+  const exceptionId = ((await granted.json()) as { id: string }).id;
+  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId };
 
   // Org B: an owner of another organization (every permission there, none in A).
   const b = await browser.newPage();
@@ -308,7 +378,7 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   await signIn(v, viewerEmail);
 
   const anon = await playwright.request.newContext({ baseURL });
-  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, "Route Tenancy A"];
+  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, "Route Tenancy A"];
   const results: string[] = [];
 
   for (const key of Object.keys(ROUTES).sort()) {

@@ -28,6 +28,8 @@ const ZWorkerEnv = z
     WORKER_RECOVER_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
     /** Overall budget for reading one cluster. */
     WORKER_SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+    /** Public URL of the web app (the same value the web app uses), for links in alerts; optional. */
+    NEXTAUTH_URL: z.preprocess(unsetIfEmpty, z.url("NEXTAUTH_URL must be a URL like https://bulwark.example.com").optional()),
   })
   .refine((e) => e.REDIS_URL || e.BULWARK_QUEUE_BACKEND === "postgres", {
     message: "no job queue configured: set REDIS_URL (e.g. redis://127.0.0.1:6379) or BULWARK_QUEUE_BACKEND=postgres",

@@ -4,12 +4,14 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { disconnectDb, listSchedules, recoverStuckScans } from "@bulwark/db";
 import { parseKeyring } from "@bulwark/k8s";
-import { QUEUE_CONNECTION, QUEUE_REPORT, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
+import { QUEUE_ALERT, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REPORT, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
 import { processScan } from "./processors/scan.processor";
 import { processTestConnection } from "./processors/test-connection.processor";
 import { processReport, syncReportSchedulers } from "./processors/report.processor";
+import { processAlertJob } from "./processors/alert.processor";
+import { processExceptionSweep, scheduleExceptionSweep } from "./processors/exception-expiry.processor";
 
 export interface RunningWorker {
   ctx: WorkerContext;
@@ -57,15 +59,20 @@ export async function syncSchedulers(log: WorkerContext["log"]): Promise<{ upser
 }
 
 export async function recover(env: Pick<TWorkerEnv, "WORKER_STALE_MS">, log: WorkerContext["log"]): Promise<number> {
-  const scans = await recoverStuckScans({ olderThanMs: env.WORKER_STALE_MS });
+  // Queued scans are re-enqueued once they have waited a couple of stale periods: a Redis restart
+  // (or flush) loses their jobs, and waiting the default 10 minutes left them hanging. Re-enqueueing
+  // a scan whose job is still waiting or active is a no-op (same job id), so this is cheap.
+  const scans = await recoverStuckScans({ olderThanMs: env.WORKER_STALE_MS, queuedOlderThanMs: env.WORKER_STALE_MS * 2 });
+  let added = 0;
   for (const s of scans) {
     // Same job id as the original: a no-op while that job is still waiting or active.
-    await requeueScan({ orgId: s.orgId, clusterId: s.clusterId, scanId: s.id, trigger: s.trigger }).catch((e: Error) =>
-      log("re-enqueue failed", { scanId: s.id, error: e.message }),
+    await requeueScan({ orgId: s.orgId, clusterId: s.clusterId, scanId: s.id, trigger: s.trigger }).then(
+      (r) => void (added += r.added ? 1 : 0),
+      (e: Error) => log("re-enqueue failed", { scanId: s.id, error: e.message }),
     );
   }
-  if (scans.length) log("recovered scans", { count: scans.length });
-  return scans.length;
+  if (added) log("recovered scans", { count: added });
+  return added;
 }
 
 export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<RunningWorker> {
@@ -83,11 +90,15 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   const scanWorker = conn.createWorker(QUEUE_SCAN, (job) => processScan(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const testWorker = conn.createWorker(QUEUE_CONNECTION, (job) => processTestConnection(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const reportWorker = conn.createWorker(QUEUE_REPORT, (job) => processReport(job, ctx), { concurrency: 1, ...lock });
-  for (const w of [scanWorker, testWorker, reportWorker]) {
+  const exceptionWorker = conn.createWorker(QUEUE_EXCEPTIONS, (job) => processExceptionSweep(job, ctx), { concurrency: 1, ...lock });
+  const alertWorker = conn.createWorker(QUEUE_ALERT, (job) => processAlertJob(job, ctx, { ...(env.NEXTAUTH_URL ? { appUrl: env.NEXTAUTH_URL } : {}) }), { concurrency: 4, ...lock });
+  for (const w of [scanWorker, testWorker, reportWorker, exceptionWorker, alertWorker]) {
     w.on("failed", (job, err) => ctx.log("job failed", { queue: w.name, jobId: job?.id, error: err.message }));
     w.on("error", (err) => ctx.log("worker error", { queue: w.name, error: err.message }));
   }
-  await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady(), reportWorker.waitUntilReady()]);
+  await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady(), reportWorker.waitUntilReady(), exceptionWorker.waitUntilReady(), alertWorker.waitUntilReady()]);
+  await upsertAlertDigestSchedule().catch((e: Error) => ctx.log("alert digest scheduler failed", { error: e.message }));
+  await scheduleExceptionSweep().catch((e: Error) => ctx.log("exception sweep scheduler failed", { error: e.message }));
 
   const synced = await syncSchedulers(ctx.log);
   await syncReportSchedulers(ctx.log).catch((e: Error) => ctx.log("report scheduler sync failed", { error: e.message }));
@@ -109,7 +120,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
       closing ??= (async () => {
         clearInterval(timer);
         // Worker.close() waits for active jobs: a scan in progress finishes and is stored.
-        await Promise.allSettled([scanWorker.close(), testWorker.close(), reportWorker.close()]);
+        await Promise.allSettled([scanWorker.close(), testWorker.close(), reportWorker.close(), exceptionWorker.close(), alertWorker.close()]);
         await closeQueues();
         await disconnectDb();
         ctx.log("worker stopped");

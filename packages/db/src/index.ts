@@ -26,6 +26,7 @@ export { revokeInvite } from "./invites/revoke-invite";
 // clusters
 export { createCluster } from "./clusters/create-cluster";
 export { listClusters } from "./clusters/list-clusters";
+export { getFleetOverview, type TFleetOverview } from "./clusters/get-fleet-overview";
 export { listLatestScanRules, type TClusterScanRules } from "./clusters/latest-scan-rules";
 export { getCluster } from "./clusters/get-cluster";
 export { getClusterCredential } from "./clusters/get-cluster-credential";
@@ -40,6 +41,7 @@ export { createScan } from "./scans/create-scan";
 export { createScheduledScan } from "./scans/create-scheduled-scan";
 export { listScans } from "./scans/list-scans";
 export { getScan } from "./scans/get-scan";
+export { getScanDiff, type TScanDiff, type TDiffFinding } from "./scans/get-scan-diff";
 export { claimScan, DEFAULT_STALE_MS } from "./scans/claim-scan";
 export { updateScanProgress } from "./scans/update-scan-progress";
 export { heartbeat } from "./scans/heartbeat";
@@ -59,18 +61,37 @@ export { getFinding } from "./findings/get-finding";
 export { listFindingEvents } from "./findings/list-finding-events";
 export { updateFindingStatus } from "./findings/update-finding-status";
 export { assignFinding } from "./findings/assign-finding";
+export { commentOnFinding } from "./findings/comment-on-finding";
+export { bulkUpdateFindings, BULK_MAX, type TBulkTarget, type TBulkChange } from "./findings/bulk-update-findings";
+export { PERSON_STATUSES, type TPersonStatus } from "./findings/finding-changes";
+export { listQueue, countQueue, QUEUE_COUNT_CAP, type TQueueRow, type TListQueueOutput } from "./findings/list-queue";
+export { listQueueGroups, type TQueueGroup } from "./findings/list-queue-groups";
+export {
+  queueWhere,
+  encodeQueueCursor,
+  decodeQueueCursor,
+  afterQueueCursor,
+  compareQueueRows,
+  QUEUE_DEFAULT_STATUSES,
+  type TQueueFilter,
+  type TQueueCursor,
+} from "./findings/queue-filters";
+export { getSlaPolicy } from "./sla/get-sla-policy";
+export { updateSlaPolicy } from "./sla/update-sla-policy";
+export { DEFAULT_SLA_POLICY, ZSlaPolicy, resolveSlaPolicy, dueDateFor, type TSlaPolicy } from "./sla/sla-policy";
 export { getOverview } from "./findings/get-overview";
 export { listFindingFacets } from "./findings/list-finding-facets";
 export { sanitizeManifest, objectKey } from "./objects/sanitize-manifest";
 
 // trends & reports
 export { getTrendSeries, type TTrendPoint, type TTrendSeries } from "./trends/get-trend-series";
+export { getTrendTotals, type TTrendTotal } from "./trends/get-trend-totals";
 export { getRemediationStats, type TRemediationStats } from "./trends/get-remediation-stats";
 export { createReport } from "./reports/create-report";
 export { listReports, type TReportRow } from "./reports/list-reports";
 export { getReportFile, type TReportFormat } from "./reports/get-report-file";
-export { claimReport, completeReport, failReport, getPreviousReportSummary } from "./reports/report-lifecycle";
-export { getReportInputs, type TReportInputs, type TReportFinding } from "./reports/get-report-inputs";
+export { claimReport, completeReport, failReport, getPreviousReportSummary, storeReportFile } from "./reports/report-lifecycle";
+export { getReportInputs, type TReportInputs, type TReportFinding, type TReportException, type TReportSettings } from "./reports/get-report-inputs";
 export {
   ZReportDocument,
   REPORT_SCHEMA_ID,
@@ -90,9 +111,49 @@ export {
   type TReportCadence,
 } from "./reports/report-schedules";
 
+// exceptions (accepted risk) & policy
+export { requestException, grantException, type TNewExceptionInput } from "./exceptions/request-exception";
+export { decideException } from "./exceptions/decide-exception";
+export { updateException } from "./exceptions/update-exception";
+export { revokeException } from "./exceptions/revoke-exception";
+export { listExceptions, countExceptionsByStatus, type TExceptionRow } from "./exceptions/list-exceptions";
+export { getException, listExceptionFindings } from "./exceptions/get-exception";
+export { listActiveExceptions } from "./exceptions/list-active-exceptions";
+export { expireExceptions, type TExpirySweepResult } from "./exceptions/expire-exceptions";
+export { MAX_EXCEPTION_DAYS, EXPIRY_WARNING_DAYS, labelSelectorOf, describeExceptionScope } from "./exceptions/exception-scope";
+export { ZOrgPolicy, ZRuleParams, readPolicy, POLICY_SEVERITIES, type TOrgPolicy, type TRuleParams } from "./policy/policy-schema";
+export { getPolicy, listCustomRules } from "./policy/get-policy";
+export { updatePolicy } from "./policy/update-policy";
+export {
+  createCustomRule,
+  updateCustomRule,
+  setCustomRuleEnabled,
+  deleteCustomRule,
+  customRuleDef,
+  CustomRuleCompileError,
+  type TCustomRuleInput,
+} from "./policy/custom-rules";
+
 // audit
 export { writeAudit } from "./audit/write-audit";
-export { listAudit } from "./audit/list-audit";
+export { recordSignInAudit } from "./audit/record-sign-in";
+export { listAudit, iterateAudit, listAuditActions, type TAuditFilter, type TAuditRow } from "./audit/list-audit";
+
+// alerts & notifications
+export { CHANNEL_VIEW, severityRank, severitiesAtLeast, digestSeverities, type TChannelView, type TChannelKind } from "./alerts/channel-view";
+export type { TAlertPayload, TAlertFinding } from "./alerts/alert-payload";
+export { createNotificationChannel, type TCreateChannelInput } from "./alerts/create-notification-channel";
+export { updateNotificationChannel, type TUpdateChannelInput } from "./alerts/update-notification-channel";
+export { deleteNotificationChannel } from "./alerts/delete-notification-channel";
+export { listNotificationChannels, getNotificationChannel } from "./alerts/list-notification-channels";
+export { listAlertDeliveries, getAlertDeliveryStatus, type TDeliveryRow } from "./alerts/list-alert-deliveries";
+export { createScanAlertDeliveries, MAX_ALERTS_PER_SCAN } from "./alerts/create-scan-alert-deliveries";
+export { createDigestDelivery, listChannelsForDigest } from "./alerts/create-digest-delivery";
+export { createTestDelivery } from "./alerts/create-test-delivery";
+export { getDeliveryForSend, recordDeliveryAttempt, type TDeliveryForSend } from "./alerts/record-delivery-attempt";
+export { createNotification, type TCreateNotificationInput } from "./notifications/create-notification";
+export { listNotifications, countUnreadNotifications, type TNotificationRow } from "./notifications/list-notifications";
+export { markNotificationsRead } from "./notifications/mark-notifications-read";
 
 // enums (values) and model types from the generated client
 export { Role, ScanStatus, ScanTrigger, FindingStatus, Severity, ConnectionStatus, ReportStatus } from "./generated/prisma/enums";
@@ -110,5 +171,8 @@ export type {
   AuditLog,
   Report,
   ReportSchedule,
+  RiskException,
+  CustomRule,
   Prisma,
 } from "./generated/prisma/client";
+export { ExceptionStatus } from "./generated/prisma/enums";

@@ -44,3 +44,41 @@ export const ZScheduledReportJob = z.object({
 export type TScheduledReportJob = z.infer<typeof ZScheduledReportJob>;
 /** Scheduler id for a report schedule (BullMQ upsertJobScheduler). */
 export const reportSchedulerId = (scheduleId: string) => `report:${scheduleId}`;
+
+// Alerts (issue 6): one queue carries planning ("alerts for this scan"), delivery, digests and tests.
+export const QUEUE_ALERT = "bulwark-alert";
+
+/** After a scan's results are stored: turn its new and reopened findings into deliveries. */
+export const ZAlertsForScanJob = z.object({
+  orgId: z.string().min(1),
+  scanId: z.string().min(1),
+});
+export type TAlertsForScanJob = z.infer<typeof ZAlertsForScanJob>;
+/** One planning job per scan, so a duplicated enqueue is a no-op. */
+export const alertsForScanJobId = (scanId: string) => `alerts-${scanId}`;
+
+/** Send one AlertDelivery row (alert, digest or test); retried with backoff. */
+export const ZAlertDeliveryJob = z.object({
+  orgId: z.string().min(1),
+  deliveryId: z.string().min(1),
+});
+export type TAlertDeliveryJob = z.infer<typeof ZAlertDeliveryJob>;
+/** One job per delivery row: a duplicated enqueue of the same delivery is a no-op. */
+export const alertDeliveryJobId = (deliveryId: string) => `delivery-${deliveryId}`;
+
+/** The daily digest: without channelId, fan out to every channel with digests on. */
+export const ZAlertDigestJob = z.object({
+  orgId: z.string().min(1).optional(),
+  channelId: z.string().min(1).optional(),
+});
+export type TAlertDigestJob = z.infer<typeof ZAlertDigestJob>;
+/** The one job scheduler that starts the daily digest of every channel. */
+export const ALERT_DIGEST_SCHEDULER_ID = "alert-digest";
+
+export const QUEUE_EXCEPTIONS = "bulwark-exceptions";
+/** The expiry sweep of risk exceptions (all organizations); `now` (ISO) only for tests. */
+export const ZExceptionSweepJob = z.object({ now: z.string().datetime().optional() });
+export type TExceptionSweepJob = z.infer<typeof ZExceptionSweepJob>;
+/** The one job scheduler that runs the sweep (every few minutes). */
+export const EXCEPTION_SWEEP_SCHEDULER_ID = "exception-expiry";
+export const EXCEPTION_SWEEP_EVERY_MS = 5 * 60_000;

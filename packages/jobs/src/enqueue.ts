@@ -1,6 +1,8 @@
 // What web and worker call to put work on the queues. Payloads are validated before they leave.
 import { QUEUE_CONNECTION, QUEUE_SCAN, ZScanJob, ZTestConnectionJob, scanJobId, scanSchedulerId, type TScanJob, type TTestConnectionJob } from "./definitions";
 import { QUEUE_REPORT, ZReportJob, ZScheduledReportJob, reportJobId, reportSchedulerId, type TReportJob } from "./definitions";
+import { QUEUE_ALERT, ZAlertDeliveryJob, ZAlertDigestJob, ZAlertsForScanJob, alertDeliveryJobId, alertsForScanJobId, type TAlertDeliveryJob, type TAlertsForScanJob } from "./definitions";
+import { ALERT_DIGEST_SCHEDULER_ID } from "./definitions";
 import { getQueue } from "./connection";
 
 export const SCAN_JOB_NAME = "scan";
@@ -85,14 +87,16 @@ export async function removeScanSchedule(clusterId: string): Promise<void> {
  * Re-enqueues a scan that recovery put back to queued. A finished job with the same id would
  * make the add a no-op, so it is removed first; a waiting or active one is left alone.
  */
-export async function requeueScan(payload: TScanJob & { scanId: string }): Promise<{ jobId: string }> {
+export async function requeueScan(payload: TScanJob & { scanId: string }): Promise<{ jobId: string; added: boolean }> {
   const jobId = scanJobId(payload.scanId);
   const existing = await getQueue(QUEUE_SCAN).getJob(jobId);
   if (existing) {
     const state = await existing.getState();
-    if (state === "completed" || state === "failed") await existing.remove();
+    if (state !== "completed" && state !== "failed") return { jobId, added: false };
+    await existing.remove();
   }
-  return enqueueScan(payload);
+  await enqueueScan(payload);
+  return { jobId, added: true };
 }
 
 export const REPORT_JOB_NAME = "report";
@@ -130,4 +134,62 @@ export async function upsertReportSchedule(schedule: { id: string; orgId: string
 
 export async function removeReportSchedule(scheduleId: string): Promise<void> {
   await getQueue(QUEUE_REPORT).removeJobScheduler(reportSchedulerId(scheduleId));
+}
+
+export const ALERTS_FOR_SCAN_JOB_NAME = "alerts-for-scan";
+export const ALERT_DELIVERY_JOB_NAME = "alert-delivery";
+export const ALERT_DIGEST_JOB_NAME = "alert-digest";
+
+/** Plans the alerts of a finished scan; enqueueing the same scan twice is a no-op. */
+export async function enqueueAlertsForScan(payload: TAlertsForScanJob): Promise<{ jobId: string }> {
+  const data = ZAlertsForScanJob.parse(payload);
+  const jobId = alertsForScanJobId(data.scanId);
+  await getQueue(QUEUE_ALERT).add(ALERTS_FOR_SCAN_JOB_NAME, data, {
+    jobId,
+    attempts: 3,
+    backoff: { type: "exponential", delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  return { jobId };
+}
+
+/** Default retry policy of a delivery: 5 attempts, 30 s, 1 min, 2 min, 4 min apart. */
+export const ALERT_DELIVERY_ATTEMPTS = 5;
+
+/** Sends one delivery row; a duplicated enqueue of the same row is a no-op. */
+export async function enqueueAlertDelivery(payload: TAlertDeliveryJob, opts: { backoffMs?: number; attempts?: number } = {}): Promise<{ jobId: string }> {
+  const data = ZAlertDeliveryJob.parse(payload);
+  const jobId = alertDeliveryJobId(data.deliveryId);
+  await getQueue(QUEUE_ALERT).add(ALERT_DELIVERY_JOB_NAME, data, {
+    jobId,
+    attempts: opts.attempts ?? ALERT_DELIVERY_ATTEMPTS,
+    backoff: { type: "exponential", delay: opts.backoffMs ?? 30_000 },
+    removeOnComplete: { age: 24 * 3600, count: 5000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  return { jobId };
+}
+
+/** Registers (or keeps) the daily digest scheduler: 08:00 UTC every day. */
+export async function upsertAlertDigestSchedule(pattern = "0 8 * * *"): Promise<void> {
+  await getQueue(QUEUE_ALERT).upsertJobScheduler(ALERT_DIGEST_SCHEDULER_ID, { pattern, tz: "UTC" }, {
+    name: ALERT_DIGEST_JOB_NAME,
+    data: ZAlertDigestJob.parse({}),
+    opts: { attempts: 2, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 100 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  });
+}
+
+/** One channel's digest for one day; the day in the id makes a second fan-out that day a no-op. */
+export async function enqueueAlertDigest(payload: { orgId: string; channelId: string; day: string }): Promise<{ jobId: string }> {
+  const data = ZAlertDigestJob.parse({ orgId: payload.orgId, channelId: payload.channelId });
+  const jobId = `digest-${payload.channelId}-${payload.day}`;
+  await getQueue(QUEUE_ALERT).add(ALERT_DIGEST_JOB_NAME, data, {
+    jobId,
+    attempts: 2,
+    backoff: { type: "exponential", delay: 30_000 },
+    removeOnComplete: { age: 3 * 24 * 3600, count: 5000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  return { jobId };
 }

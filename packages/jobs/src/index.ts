@@ -19,3 +19,14 @@ export {
   SCHEDULED_REPORT_JOB_NAME,
   type TScheduleSpec,
 } from "./enqueue";
+export {
+  enqueueAlertsForScan,
+  enqueueAlertDelivery,
+  enqueueAlertDigest,
+  upsertAlertDigestSchedule,
+  ALERTS_FOR_SCAN_JOB_NAME,
+  ALERT_DELIVERY_JOB_NAME,
+  ALERT_DIGEST_JOB_NAME,
+  ALERT_DELIVERY_ATTEMPTS,
+} from "./enqueue";
+export { hitRateLimit, resetRateLimit, closeRateLimiter, type TRateLimit, type TRateLimitResult } from "./rate-limit";

@@ -3,7 +3,7 @@
 // Idempotent: a report that already succeeded is left alone by a retried or duplicated job.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { claimReport, completeReport, createScheduledReport, failReport, getPreviousReportSummary, getReportInputs, listAllReportSchedules } from "@bulwark/db";
+import { claimReport, completeReport, createScheduledReport, failReport, getPreviousReportSummary, getReportInputs, listAllReportSchedules, storeReportFile } from "@bulwark/db";
 import { QUEUE_REPORT, SCHEDULED_REPORT_JOB_NAME, ZReportJob, ZScheduledReportJob, getQueue, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
 import { RULES_VERSION, getFramework } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
@@ -91,15 +91,19 @@ async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerC
       rulesVersion: RULES_VERSION,
       previous,
     });
-    const json = new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`);
-    const csv = new TextEncoder().encode(renderCsv(data));
+    // Render, store and drop one file at a time: over 50 clusters the JSON and CSV are tens of MB
+    // each, and holding all three until one UPDATE sent them pushed the worker past 512 MiB.
+    for (const format of ["json", "csv"] as const) {
+      const bytes = new TextEncoder().encode(format === "json" ? `${JSON.stringify(data, null, 2)}\n` : renderCsv(data));
+      await storeReportFile({ orgId, reportId, format, bytes, sha256: sha256(bytes) });
+    }
     const pdf = await renderPdf(data);
     await completeReport({
       orgId,
       reportId,
       summary: { score: data.summary.score, controls: { ...data.summary.controls }, findings: data.summary.findings, clusters: data.scope.clusters.map((c) => c.name) },
-      files: { json, csv, pdf },
-      sha256: { json: sha256(json), csv: sha256(csv), pdf: sha256(pdf) },
+      files: { pdf },
+      sha256: { pdf: sha256(pdf) },
     });
     ctx.log("report generated", { reportId, framework: framework.id, pdfBytes: pdf.length });
     return { ok: true };

@@ -15,10 +15,10 @@ import {
   updateScanProgress,
 } from "@bulwark/db";
 import { ClusterUnreachableError, KubeconfigError, decryptCredential, readCluster } from "@bulwark/k8s";
-import { ZScanJob } from "@bulwark/jobs";
+import { ZScanJob, enqueueAlertsForScan } from "@bulwark/jobs";
 import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
-import { policyToSettings } from "../policy";
+import { scanSettings } from "../policy";
 
 export interface ScanJobLike {
   id?: string;
@@ -113,15 +113,16 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
 
     // A credential that can read nothing yields an empty snapshot that would score perfectly.
     if (snapshot.kinds.length > 0 && !snapshot.kinds.some((k) => k.status === "read")) {
-      const first = snapshot.kinds.find((k) => k.error)?.error ?? snapshot.kinds[0]?.status;
-      const reason = `the credential could not read any resource kind (${first}); grant it get/list on the cluster's resources`;
+      const reason = unreadableReason(snapshot.kinds);
       await failScan({ orgId, scanId: id, reason, workerId: ctx.workerId, kinds: snapshot.kinds, durationMs: Date.now() - started });
       await setConnectionStatus({ orgId, clusterId, status: "error", error: reason }).catch(() => {});
       return { outcome: "failed", scanId: id, reason };
     }
 
     await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 85, phase: "judging" });
-    const result = evaluate(snapshot, policyToSettings(org.policy, cluster.name));
+    const { settings, notEvaluated } = await scanSettings({ orgId, clusterId, clusterName: cluster.name, policy: org.policy });
+    const evaluated = evaluate(snapshot, settings);
+    const result = notEvaluated.length ? { ...evaluated, rules: [...evaluated.rules, ...notEvaluated] } : evaluated;
 
     await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 92, phase: "storing" });
     const stored = await recordScanResults({
@@ -139,6 +140,9 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
     });
     if (!stored) return { outcome: "skipped", reason: "claim lost before storing", scanId: id };
     ctx.log("scan stored", { scanId: id, status: stored.status, findings: result.findings.length, ...stored.stats });
+    // Alerts for the new and reopened findings run as their own job (one per scan id); a queue
+    // hiccup here must not fail a stored scan.
+    await enqueueAlertsForScan({ orgId, scanId: id }).catch((e: Error) => ctx.log("alerts enqueue failed", { scanId: id, error: e.message }));
     return { outcome: stored.status, scanId: id, findings: result.findings.length, stats: stored.stats };
   } catch (e) {
     // Unexpected (database, bug): hand the scan back so the job's retry can claim it at once.
@@ -148,4 +152,15 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
   } finally {
     clearInterval(beat);
   }
+}
+
+/**
+ * Why a snapshot with no readable kind is refused. Only a credential refused everywhere is told to
+ * get more permissions; an API server that fails (bad bodies, deadlines, redirects) is named as such.
+ */
+export function unreadableReason(kinds: Snapshot["kinds"]): string {
+  const failed = kinds.find((k) => k.status === "failed");
+  if (failed) return `the API server answered no resource kind usably (${failed.kind}: ${failed.error ?? "failed"})`;
+  const first = kinds.find((k) => k.error)?.error ?? kinds[0]?.status;
+  return `the credential could not read any resource kind (${first}); grant it get/list on the cluster's resources`;
 }

@@ -2,7 +2,7 @@
 // Pure (no I/O) so the same structure feeds the JSON, CSV and PDF files and the tests. Statuses
 // come from the engine's evaluateFramework; this file only combines clusters, where a control is
 // passed only if it passed on every cluster in scope.
-import { REPORT_SCHEMA_ID, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs } from "@bulwark/db";
+import { REPORT_SCHEMA_ID, describeExceptionScope, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs } from "@bulwark/db";
 import { evaluateFramework, getRule, type ControlStatus, type Framework, type RuleStatus } from "@bulwark/rules";
 
 export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
@@ -98,7 +98,7 @@ export function buildReport(input: {
           remediation: f.remediation,
           firstSeenAt: f.firstSeenAt.toISOString(),
           exception: f.exception
-            ? { justification: f.exception.justification, acceptedBy: f.exception.acceptedBy, acceptedAt: f.exception.acceptedAt.toISOString(), expiresAt: f.exception.expiresAt?.toISOString() ?? null }
+            ? { id: f.exception.id, justification: f.exception.justification, acceptedBy: f.exception.acceptedBy, acceptedAt: f.exception.acceptedAt.toISOString(), expiresAt: f.exception.expiresAt?.toISOString() ?? null }
             : null,
         });
       }
@@ -117,6 +117,10 @@ export function buildReport(input: {
       findings,
     };
   });
+
+  // Findings of this report (every rule, not only the framework's) each exception covers.
+  const coveredBy = new Map<string, number>();
+  for (const c of inputs.clusters) for (const f of c.findings) if (f.exception?.id) coveredBy.set(f.exception.id, (coveredBy.get(f.exception.id) ?? 0) + 1);
 
   const total = counts();
   for (const c of controls) bump(total, c.status);
@@ -149,6 +153,30 @@ export function buildReport(input: {
           : null,
     },
     controls,
+    exceptions: inputs.exceptions.map((e) => ({
+      id: e.id,
+      ruleId: e.ruleId,
+      scope: describeExceptionScope({ clusterId: e.clusterId, clusterName: e.cluster, namespace: e.namespace, kind: e.kind, name: e.name, labelSelector: e.labelSelector }),
+      clusterId: e.clusterId,
+      cluster: e.cluster,
+      namespace: e.namespace,
+      kind: e.kind,
+      name: e.name,
+      labelSelector: e.labelSelector,
+      justification: e.justification,
+      expiresAt: e.expiresAt.toISOString(),
+      requestedBy: e.requestedBy,
+      approvedBy: e.approvedBy,
+      approvedAt: e.approvedAt?.toISOString() ?? null,
+      findings: coveredBy.get(e.id) ?? 0,
+    })),
+    settings: {
+      severityOverrides: inputs.settings.severityOverrides,
+      disabledRules: inputs.settings.disabledRules,
+      params: Object.fromEntries(Object.entries(inputs.settings.params).filter((kv): kv is [string, string[]] => Array.isArray(kv[1]))),
+      customRules: inputs.settings.customRules,
+      sla: inputs.settings.sla,
+    },
     scans: inputs.clusters.map((c) => ({
       clusterId: c.id,
       cluster: c.name,

@@ -20,10 +20,12 @@ export function csvCell(v: string | number | null | undefined): string {
 
 export function renderCsv(r: TReportData): string {
   const scanOf = new Map(r.scans.map((s) => [s.clusterId, s]));
-  const rows: Row[] = [];
+  // Rows go straight to lines (no intermediate row objects): a report over 50 clusters has ~100,000.
+  const lines = [COLUMNS.join(",")];
+  const line = (row: Row) => lines.push(COLUMNS.map((k) => csvCell(row[k])).join(","));
   for (const c of r.controls) {
     for (const cl of c.clusters) {
-      rows.push({
+      line({
         row_type: "control", framework: r.framework.id, control_id: c.id, control_title: c.title, cluster: cl.cluster, cluster_id: cl.clusterId,
         status: cl.status, reason: cl.reason, rules: cl.rules.map((x) => `${x.id}:${x.status}`).join(" "),
         scan_id: scanOf.get(cl.clusterId)?.scanId ?? null, scan_finished_at: scanOf.get(cl.clusterId)?.finishedAt ?? null,
@@ -32,7 +34,7 @@ export function renderCsv(r: TReportData): string {
   }
   for (const c of r.controls) {
     for (const f of c.findings) {
-      rows.push({
+      line({
         row_type: "finding", framework: r.framework.id, control_id: c.id, control_title: c.title, cluster: f.cluster, cluster_id: f.clusterId,
         rule_id: f.ruleId, severity: f.severity, finding_status: f.status, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name,
         path: f.path, observed: f.observed, message: f.message, remediation: f.remediation,
@@ -42,7 +44,5 @@ export function renderCsv(r: TReportData): string {
       });
     }
   }
-  const lines = [COLUMNS.join(",")];
-  for (const row of rows) lines.push(COLUMNS.map((k) => csvCell(row[k])).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -160,7 +160,7 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
 
   // Table of contents: pages reserved now, filled in once every section's page is known.
   const toc: { title: string; page: number; level: number }[] = [];
-  const entries = 3 + r.controls.length;
+  const entries = 5 + r.controls.length;
   const perPage = Math.floor((doc.page.height - M.top - M.bottom - 40) / 14);
   const tocPages = Math.max(1, Math.ceil(entries / perPage));
   const tocStart = doc.bufferedPageRange().count;
@@ -284,6 +284,45 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
       );
     }
   }
+
+  // Accepted risk and the policy behind the findings
+  doc.addPage();
+  mark("Exceptions in force");
+  heading(doc, "Exceptions in force", 18);
+  if (r.exceptions.length === 0) {
+    para(doc, "No exception was in force at the report's point in time: every finding above counts.", { color: MUTED });
+  } else {
+    para(doc, "Accepted risk approved by an administrator, each with a scope, a justification and an expiry. Findings they cover are listed as excepted, never dropped.", { color: MUTED, size: 8.5 });
+    table(
+      doc,
+      [{ header: "Rule and scope", width: 150 }, { header: "Justification", width: width - 150 - 205 }, { header: "Approved by", width: 100 }, { header: "Expires", width: 60 }, { header: "Findings", width: 45 }],
+      r.exceptions.map((e) => [
+        `${e.ruleId}: ${e.scope}`,
+        e.justification,
+        e.approvedBy ? `${e.approvedBy}${e.approvedAt ? ` on ${e.approvedAt.slice(0, 10)}` : ""}` : "-",
+        e.expiresAt.slice(0, 10),
+        String(e.findings),
+      ]),
+    );
+  }
+  ensure(doc, 160);
+  doc.moveDown(1);
+  mark("Settings in force");
+  heading(doc, "Settings in force", 14);
+  para(doc, "The organization's policy when this report was generated: it decides what counts as a finding and when it is due.", { color: MUTED, size: 8.5 });
+  const st = r.settings;
+  const overrides = Object.entries(st.severityOverrides);
+  table(
+    doc,
+    [{ header: "Setting", width: 150 }, { header: "Value", width: width - 150 }],
+    [
+      ["Severity overrides", overrides.length ? overrides.map(([k, v]) => `${k} -> ${v}`).join("; ") : "none (rule defaults)"],
+      ["Disabled rules", st.disabledRules.length ? st.disabledRules.join(", ") : "none"],
+      ...Object.entries(st.params).map(([k, v]) => [k === "allowedRegistries" ? "Allowed image registries" : k === "blockedRegistries" ? "Blocked image registries" : k, v.length ? v.join(", ") : "-"]),
+      ["Due dates (days to fix)", Object.entries(st.sla).map(([k, v]) => `${k} ${v ?? "none"}`).join(", ")],
+      ["Custom rules", st.customRules.length ? st.customRules.map((c) => `${c.ruleId} (${c.severity}${c.enabled ? "" : ", disabled"}): ${c.expression}`).join("\n") : "none"],
+    ],
+  );
 
   // Appendix
   doc.addPage();

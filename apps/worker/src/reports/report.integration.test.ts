@@ -152,7 +152,12 @@ describe("framework reports", () => {
     // One finding accepted as an exception, to be reported with its justification and owner.
     const privileged = await db.db.finding.findFirst({ where: { orgId, clusterId, name: "canary-app", ruleId: { contains: "privileged" } } });
     expect(privileged).not.toBeNull();
-    await db.updateFindingStatus({ orgId, findingId: privileged!.id, actorId: userId, status: "excepted", comment: "break-glass debug pod, removed next sprint" });
+    const granted = await db.grantException({
+      orgId, actorId: userId, ruleId: privileged!.ruleId, clusterId, namespace: privileged!.namespace, kind: privileged!.kind, name: privileged!.name,
+      justification: "break-glass debug pod, removed next sprint", expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
+    // The settings in force are stated too.
+    await db.updatePolicy({ orgId, actorId: userId, policy: { disabledRules: ["image-pull-policy-not-always"], params: { allowedRegistries: ["ghcr.io/acme"] } } });
 
     hipaa = await generate("hipaa");
     const fw = getFramework("hipaa")!;
@@ -178,6 +183,14 @@ describe("framework reports", () => {
     const excepted = j.controls.flatMap((c) => c.findings).find((f) => f.status === "excepted");
     expect(excepted?.exception?.justification).toBe("break-glass debug pod, removed next sprint");
     expect(excepted?.exception?.acceptedBy).toBe("reports@example.com");
+    expect(excepted?.exception?.id).toBe(granted.exception.id);
+    // Exceptions in force: scope, justification, expiry, approver, and how many findings they cover.
+    expect(j.exceptions).toHaveLength(1);
+    expect(j.exceptions[0]).toMatchObject({ id: granted.exception.id, ruleId: privileged!.ruleId, justification: "break-glass debug pod, removed next sprint", approvedBy: "reports@example.com", findings: granted.covered });
+    expect(j.exceptions[0]!.scope).toContain(privileged!.name);
+    expect(j.settings.disabledRules).toEqual(["image-pull-policy-not-always"]);
+    expect(j.settings.params).toEqual({ allowedRegistries: ["ghcr.io/acme"] });
+    expect(j.settings.sla).toMatchObject({ critical: 7, high: 30 });
     expect(j.scans[0]!.scanId).toBeTruthy();
   });
 
@@ -200,6 +213,9 @@ describe("framework reports", () => {
     expect(t).toMatch(/Not legal advice/);
     expect(t).toContain(`Page ${pages.length} of ${pages.length}`);
     expect(t).toContain("break-glass debug pod");
+    expect(t).toContain("Exceptions in force");
+    expect(t).toContain("Settings in force");
+    expect(t).toContain("image-pull-policy-not-always");
     for (const c of hipaa.json.controls) {
       // The summary table row: control id ... STATUS label on the same line.
       const line = t.split("\n").find((l) => l.includes(c.id) && /(PASSED|FAILED|NOT EVALUATED|MANUAL)/.test(l));

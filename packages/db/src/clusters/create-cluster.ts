@@ -6,6 +6,8 @@ import { writeAudit } from "../audit/write-audit";
 
 /** Stores an already vetted and encrypted kubeconfig, with the default daily scan schedule. */
 export async function createCluster(input: {
+  /** client address, when a person acted through the web (audit trail) */
+  ip?: string | null;
   orgId: string;
   actorId: string;
   name: string;
@@ -30,7 +32,7 @@ export async function createCluster(input: {
         },
       });
       await tx.scanSchedule.create({ data: { orgId: input.orgId, clusterId: cluster.id, enabled: true, mode: "interval", everyMinutes: 1440, timezone: "UTC" } });
-      await writeAudit({ orgId: input.orgId, actorId: input.actorId, action: "cluster.create", targetType: "cluster", targetId: cluster.id, data: { name, server: input.server } }, tx);
+      await writeAudit({ ip: input.ip ?? null, orgId: input.orgId, actorId: input.actorId, action: "cluster.create", targetType: "cluster", targetId: cluster.id, data: { name, server: input.server } }, tx);
       return cluster;
     });
   } catch (e) {

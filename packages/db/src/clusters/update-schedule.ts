@@ -25,6 +25,8 @@ export function validateSchedule(input: { mode: "interval" | "cron"; everyMinute
 }
 
 export async function updateSchedule(input: {
+  /** client address, when a person acted through the web (audit trail) */
+  ip?: string | null;
   orgId: string;
   clusterId: string;
   actorId: string;
@@ -50,7 +52,7 @@ export async function updateSchedule(input: {
       create: { orgId: input.orgId, clusterId: cluster.id, ...data },
       update: data,
     });
-    await writeAudit({ orgId: input.orgId, actorId: input.actorId, action: "schedule.update", targetType: "cluster", targetId: cluster.id, data }, tx);
+    await writeAudit({ ip: input.ip ?? null, orgId: input.orgId, actorId: input.actorId, action: "schedule.update", targetType: "cluster", targetId: cluster.id, data }, tx);
     return schedule;
   });
 }

@@ -4,7 +4,7 @@ import { DomainError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { hashInviteToken } from "./token";
 
-export async function acceptInvite(input: { token: string; userId: string }): Promise<Membership> {
+export async function acceptInvite(input: { ip?: string | null; token: string; userId: string }): Promise<Membership> {
   return db.$transaction(async (tx) => {
     const now = new Date();
     // Claiming with a conditional update makes a link single-use even under concurrent clicks.
@@ -20,7 +20,7 @@ export async function acceptInvite(input: { token: string; userId: string }): Pr
     const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: invite.orgId, userId: input.userId } } });
     if (existing) throw new DomainError("you are already a member of this organization");
     const membership = await tx.membership.create({ data: { orgId: invite.orgId, userId: input.userId, role: invite.role } });
-    await writeAudit({ orgId: invite.orgId, actorId: input.userId, action: "invite.accept", targetType: "invite", targetId: invite.id, data: { role: invite.role } }, tx);
+    await writeAudit({ ip: input.ip ?? null, orgId: invite.orgId, actorId: input.userId, action: "invite.accept", targetType: "invite", targetId: invite.id, data: { role: invite.role } }, tx);
     return membership;
   });
 }

@@ -4,7 +4,7 @@ import { DomainError, NotFoundError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { lockOwners } from "./lock-owners";
 
-export async function changeMemberRole(input: { orgId: string; userId: string; role: Role; actorId: string }): Promise<Membership> {
+export async function changeMemberRole(input: { ip?: string | null; orgId: string; userId: string; role: Role; actorId: string }): Promise<Membership> {
   return db.$transaction(async (tx) => {
     const owners = await lockOwners(tx, input.orgId);
     const current = await tx.membership.findUnique({ where: { orgId_userId: { orgId: input.orgId, userId: input.userId } } });
@@ -14,7 +14,7 @@ export async function changeMemberRole(input: { orgId: string; userId: string; r
     }
     const updated = await tx.membership.update({ where: { id: current.id }, data: { role: input.role } });
     await writeAudit(
-      { orgId: input.orgId, actorId: input.actorId, action: "member.role", targetType: "user", targetId: input.userId, data: { from: current.role, to: input.role } },
+      { ip: input.ip ?? null, orgId: input.orgId, actorId: input.actorId, action: "member.role", targetType: "user", targetId: input.userId, data: { from: current.role, to: input.role } },
       tx,
     );
     return updated;

@@ -3,7 +3,7 @@ import { DomainError, NotFoundError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { lockOwners } from "./lock-owners";
 
-export async function removeMember(input: { orgId: string; userId: string; actorId: string }): Promise<void> {
+export async function removeMember(input: { ip?: string | null; orgId: string; userId: string; actorId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const owners = await lockOwners(tx, input.orgId);
     const current = await tx.membership.findUnique({ where: { orgId_userId: { orgId: input.orgId, userId: input.userId } } });
@@ -11,6 +11,6 @@ export async function removeMember(input: { orgId: string; userId: string; actor
     if (current.role === "owner" && owners <= 1) throw new DomainError("the last owner can't be removed: promote someone else first");
     await tx.membership.delete({ where: { id: current.id } });
     await tx.finding.updateMany({ where: { orgId: input.orgId, assigneeId: input.userId }, data: { assigneeId: null } });
-    await writeAudit({ orgId: input.orgId, actorId: input.actorId, action: "member.remove", targetType: "user", targetId: input.userId }, tx);
+    await writeAudit({ ip: input.ip ?? null, orgId: input.orgId, actorId: input.actorId, action: "member.remove", targetType: "user", targetId: input.userId }, tx);
   });
 }

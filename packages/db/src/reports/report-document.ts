@@ -22,7 +22,7 @@ export const ZReportFinding = z.strictObject({
   remediation: z.string(),
   firstSeenAt: ZIso,
   exception: z
-    .strictObject({ justification: z.string().nullable(), acceptedBy: z.string().nullable(), acceptedAt: ZIso, expiresAt: ZIso.nullable() })
+    .strictObject({ id: z.string().nullable().describe("the exception (see exceptions[]); null for a legacy accepted risk"), justification: z.string().nullable(), acceptedBy: z.string().nullable(), acceptedAt: ZIso, expiresAt: ZIso.nullable() })
     .nullable()
     .describe("set when the finding is excepted: who accepted it, why, until when"),
 });
@@ -66,6 +66,36 @@ export const ZReportDocument = z.strictObject({
     previous: z.strictObject({ reportId: z.string(), createdAt: ZIso, score: z.number().nullable(), controls: ZCounts }).nullable().describe("the previous report of the same framework, for the trend"),
   }),
   controls: z.array(ZReportControl),
+  exceptions: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        ruleId: z.string().describe('"*" for every rule'),
+        scope: z.string().describe("the scope in words, e.g. \"namespace shop on payments-prod\""),
+        clusterId: z.string().nullable().describe("null: every cluster"),
+        cluster: z.string().nullable(),
+        namespace: z.string().nullable().describe('null: every namespace; "": cluster-scoped objects'),
+        kind: z.string().nullable(),
+        name: z.string().nullable(),
+        labelSelector: z.record(z.string(), z.string()).nullable(),
+        justification: z.string(),
+        expiresAt: ZIso,
+        requestedBy: z.string().nullable(),
+        approvedBy: z.string().nullable(),
+        approvedAt: ZIso.nullable(),
+        findings: z.number().int().describe("findings of this report the exception covers"),
+      }),
+    )
+    .describe("accepted risk in force at the report's point in time, for the clusters in scope"),
+  settings: z
+    .strictObject({
+      severityOverrides: z.record(z.string(), z.string()),
+      disabledRules: z.array(z.string()),
+      params: z.record(z.string(), z.array(z.string())).describe("rule parameters, e.g. allowedRegistries"),
+      customRules: z.array(z.strictObject({ ruleId: z.string(), title: z.string(), severity: z.string(), kinds: z.array(z.string()), expression: z.string(), enabled: z.boolean() })),
+      sla: z.record(z.string(), z.number().int().nullable()).describe("days to fix by severity; null: no due date"),
+    })
+    .describe("the organization's policy when the report was generated"),
   scans: z.array(
     z.strictObject({
       clusterId: z.string(),

@@ -12,25 +12,38 @@ export async function claimReport(input: { orgId: string; reportId: string }): P
   return db.report.findFirst({ where: { id: input.reportId, orgId: input.orgId } });
 }
 
+type TReportFormat = "json" | "csv" | "pdf";
+
+/**
+ * Stores one rendered file of a running report (and its SHA-256) on its own, so the worker can
+ * render, store and drop the files one at a time: a report over many clusters holds tens of MB
+ * per file, and keeping all three alive until one UPDATE sent them multiplied the peak memory.
+ */
+export async function storeReportFile(input: { orgId: string; reportId: string; format: TReportFormat; bytes: Uint8Array; sha256: string }): Promise<void> {
+  const bytes = input.bytes as Uint8Array<ArrayBuffer>;
+  const data: Prisma.ReportUpdateManyMutationInput =
+    input.format === "json" ? { json: bytes, jsonSha256: input.sha256 } : input.format === "csv" ? { csv: bytes, csvSha256: input.sha256 } : { pdf: bytes, pdfSha256: input.sha256 };
+  await db.report.updateMany({ where: { id: input.reportId, orgId: input.orgId, status: "running" }, data });
+}
+
+/** Marks the report succeeded; files not given here must have been stored with storeReportFile. */
 export async function completeReport(input: {
   orgId: string;
   reportId: string;
   summary: Prisma.InputJsonValue;
-  files: { json: Uint8Array; csv: Uint8Array; pdf: Uint8Array };
-  sha256: { json: string; csv: string; pdf: string };
+  files: Partial<Record<TReportFormat, Uint8Array>>;
+  sha256: Partial<Record<TReportFormat, string>>;
 }): Promise<void> {
+  const f = input.files as Partial<Record<TReportFormat, Uint8Array<ArrayBuffer>>>;
   await db.report.updateMany({
     where: { id: input.reportId, orgId: input.orgId },
     data: {
       status: "succeeded",
       finishedAt: new Date(),
       summary: input.summary,
-      json: input.files.json as Uint8Array<ArrayBuffer>,
-      csv: input.files.csv as Uint8Array<ArrayBuffer>,
-      pdf: input.files.pdf as Uint8Array<ArrayBuffer>,
-      jsonSha256: input.sha256.json,
-      csvSha256: input.sha256.csv,
-      pdfSha256: input.sha256.pdf,
+      ...(f.json ? { json: f.json, jsonSha256: input.sha256.json } : {}),
+      ...(f.csv ? { csv: f.csv, csvSha256: input.sha256.csv } : {}),
+      ...(f.pdf ? { pdf: f.pdf, pdfSha256: input.sha256.pdf } : {}),
       error: null,
     },
   });

@@ -10,13 +10,17 @@
 //   object's kind was not read (forbidden, failed): a partial scan never falsely resolves;
 // - ClusterObject rows (the YAML shown on a finding) are upserted only for objects that have
 //   findings and whose content hash changed.
-// FindingEvent rows record reopen/resolve transitions; creation is firstSeenAt/firstSeenScanId.
+// FindingEvent rows (with scanId) record reopen/resolve and exception transitions; creation is
+// firstSeenAt/firstSeenScanId. Due dates follow the organization's SLA policy: set on insert
+// (first seen + days for the severity), moved when the severity changes (same clock start), and
+// restarted when a finding reopens. exceptionId is the engine's exception id (a RiskException).
 import { createHash } from "node:crypto";
 import type { Finding as EngineFinding, KindReadResult, KubeObject, RuleStatus, Severity } from "@bulwark/rules";
 import type { Prisma, ScanStatus } from "../generated/prisma/client";
 import { db, type Tx } from "../client";
 import { newId } from "../ids";
 import { manifestHash, objectKey, sanitizeManifest } from "../objects/sanitize-manifest";
+import { dueDateFor, resolveSlaPolicy, type TSlaPolicy } from "../sla/sla-policy";
 
 const BATCH = 2000;
 const UNRESOLVED = new Set(["open", "reopened", "in_progress", "excepted"]);
@@ -56,7 +60,7 @@ export interface TRecordScanResultsOutput {
   stats: TIngestStats;
 }
 
-type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; content: string };
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; exceptionId: string | null; content: string };
 
 const SEP = "\u001f";
 const NULL_MARK = "\u0002";
@@ -85,6 +89,11 @@ function contentDigest(f: EngineFinding): string | null {
   return createHash("md5").update([f.severity, f.message, f.observed ?? NULL_MARK, f.remediation, fix].join(SEP), "utf8").digest("hex");
 }
 
+/** A timestamp as Postgres' `timestamp` (without time zone, UTC as Prisma stores it) text. */
+function pgTimestamp(d: Date | null): string | null {
+  return d ? d.toISOString().replace("T", " ").replace("Z", "") : null;
+}
+
 function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -107,8 +116,10 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
       // One ingestion per cluster at a time: concurrent scans of a cluster would race on the same fingerprints.
       await tx.$queryRawUnsafe(`SELECT id FROM "Cluster" WHERE id = $1 FOR UPDATE`, clusterId);
       const now = new Date();
+      const org = await tx.organization.findUnique({ where: { id: input.orgId }, select: { slaPolicy: true } });
+      const sla = resolveSlaPolicy(org?.slaPolicy);
 
-      const stats = await ingestFindings(tx, { ...input, clusterId, now });
+      const stats = await ingestFindings(tx, { ...input, clusterId, now, sla });
       const objectsWritten = await upsertObjects(tx, { orgId: input.orgId, clusterId, scanId: input.scanId, findings: input.result.findings, objects: input.objects });
 
       const partial = input.kinds.some((k) => k.status === "forbidden" || k.status === "failed");
@@ -173,20 +184,30 @@ function partialReason(kinds: readonly KindReadResult[]): string {
 
 async function ingestFindings(
   tx: Tx,
-  input: TRecordScanResultsInput & { clusterId: string; now: Date },
+  input: TRecordScanResultsInput & { clusterId: string; now: Date; sla: TSlaPolicy },
 ): Promise<Omit<TIngestStats, "objectsWritten" | "ms">> {
-  const { orgId, clusterId, scanId, now } = input;
+  const { orgId, clusterId, scanId, now, sla } = input;
   const existing = await tx.$queryRawUnsafe<Existing[]>(
-    `SELECT id, fingerprint, status::text AS status, "ruleId", kind,
+    `SELECT id, fingerprint, status::text AS status, "ruleId", kind, "exceptionId",
             md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)))) AS content
      FROM "Finding" WHERE "clusterId" = $1`,
     clusterId,
   );
   const byFp = new Map(existing.map((e) => [e.fingerprint, e]));
+  // Only ids of this organization's RiskExceptions are stored (older policy-JSON exceptions have other ids).
+  const wantedExceptions = [...new Set(input.result.findings.map((f) => f.exception?.id).filter((id): id is string => Boolean(id)))];
+  const knownExceptions = new Set(
+    wantedExceptions.length
+      ? (await tx.$queryRawUnsafe<Array<{ id: string }>>(`SELECT id FROM "RiskException" WHERE "orgId" = $1 AND id = ANY($2::text[])`, orgId, wantedExceptions)).map((r) => r.id)
+      : [],
+  );
+  const exceptionIdOf = (f: EngineFinding): string | null => (f.exception && knownExceptions.has(f.exception.id) ? f.exception.id : null);
   const seen = new Set<string>();
   const inserts: EngineFinding[] = [];
-  const touches: Array<{ id: string; f: EngineFinding; status: string }> = [];
+  const touches: Array<{ id: string; f: EngineFinding; status: string; reopen: boolean }> = [];
   const reopenedIds: string[] = [];
+  // Status moves caused by an exception starting or ending to cover a finding.
+  const exceptionEvents: Array<{ id: string; type: string; data: Record<string, unknown> }> = [];
   for (const f of input.result.findings) {
     if (seen.has(f.fingerprint)) continue;
     seen.add(f.fingerprint);
@@ -195,12 +216,20 @@ async function ingestFindings(
       inserts.push(f);
       continue;
     }
+    const exceptionId = exceptionIdOf(f);
     let status = prev.status;
     if (f.exception) status = "excepted";
     else if (prev.status === "resolved") status = "reopened";
+    // An exception that no longer covers the finding (revoked, expired, narrowed) hands it back as open;
+    // "excepted" without an exception id is legacy manual triage and stays.
+    else if (prev.status === "excepted" && prev.exceptionId) status = "open";
     if (prev.status === "resolved") reopenedIds.push(prev.id);
+    if (status === "excepted" && prev.status !== "excepted") exceptionEvents.push({ id: prev.id, type: "excepted", data: { exceptionId, from: prev.status } });
+    else if (status === "open" && prev.status === "excepted") exceptionEvents.push({ id: prev.id, type: "exception_ended", data: { exceptionId: prev.exceptionId } });
     // Only rows that (probably) changed are sent; the UPDATE compares again in SQL.
-    if (status !== prev.status || contentDigest(f) !== prev.content) touches.push({ id: prev.id, f, status });
+    if (status !== prev.status || exceptionId !== prev.exceptionId || contentDigest(f) !== prev.content) {
+      touches.push({ id: prev.id, f, status, reopen: prev.status === "resolved" });
+    }
   }
 
   const evaluated = new Set(input.result.rules.filter((r) => r.status === "passed" || r.status === "failed").map((r) => r.id));
@@ -218,10 +247,10 @@ async function ingestFindings(
   // insertion would cost an extra index probe and WAL record per row.
   for (const batch of chunks(inserts)) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt")
-       SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix)`,
+      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt", "dueAt", "exceptionId")
+       SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4, u.due::timestamp, u.exc
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix, due, exc)`,
       orgId,
       clusterId,
       scanId,
@@ -241,27 +270,41 @@ async function ingestFindings(
       batch.map((f) => f.message),
       batch.map((f) => f.remediation),
       batch.map((f) => (f.fix ? JSON.stringify(f.fix) : null)),
+      batch.map((f) => pgTimestamp(dueDateFor(sla, f.severity, now))),
+      batch.map((f) => exceptionIdOf(f)),
     );
   }
 
   let updated = 0;
+  // Days for a severity under the policy, in SQL (NULL when the policy sets no due date).
+  const days = (sev: string) => `make_interval(days => ($4::jsonb ->> ${sev})::int)`;
   for (const batch of chunks(touches)) {
     // The WHERE clause compares in SQL so that only rows that really change are written.
     updated += await tx.$executeRawUnsafe(
       `UPDATE "Finding" f SET severity = u.sev::"Severity", status = u.st::"FindingStatus", message = u.msg, observed = u.obs,
-              remediation = u.rem, fix = u.fix::jsonb, "resolvedAt" = NULL, "lastSeenScanId" = $1, "lastSeenAt" = $2, "updatedAt" = $2
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS u(id, sev, st, msg, obs, rem, fix)
+              remediation = u.rem, fix = u.fix::jsonb, "exceptionId" = u.exc,
+              "resolvedAt" = CASE WHEN u.st = 'resolved' THEN f."resolvedAt" ELSE NULL END,
+              "dueAt" = CASE WHEN u.reopen THEN $13::timestamp + ${days("u.sev")}
+                             WHEN f.severity::text <> u.sev THEN coalesce(f."dueAt" - ${days("f.severity::text")}, f."firstSeenAt") + ${days("u.sev")}
+                             ELSE f."dueAt" END,
+              "lastSeenScanId" = $1, "lastSeenAt" = $2, "updatedAt" = $2
+       FROM unnest($3::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[])
+         AS u(id, sev, st, msg, obs, rem, fix, exc, reopen)
        WHERE f.id = u.id AND (f.severity::text <> u.sev OR f.status::text <> u.st OR f.message <> u.msg OR f.observed IS DISTINCT FROM u.obs
-              OR f.remediation <> u.rem OR f.fix IS DISTINCT FROM u.fix::jsonb)`,
+              OR f.remediation <> u.rem OR f.fix IS DISTINCT FROM u.fix::jsonb OR f."exceptionId" IS DISTINCT FROM u.exc)`,
       scanId,
       now,
       batch.map((t) => t.id),
+      JSON.stringify(sla),
       batch.map((t) => t.f.severity),
       batch.map((t) => t.status),
       batch.map((t) => t.f.message),
       batch.map((t) => t.f.observed ?? null),
       batch.map((t) => t.f.remediation),
       batch.map((t) => (t.f.fix ? JSON.stringify(t.f.fix) : null)),
+      batch.map((t) => exceptionIdOf(t.f)),
+      batch.map((t) => t.reopen),
+      pgTimestamp(now),
     );
   }
 
@@ -274,20 +317,23 @@ async function ingestFindings(
     );
   }
 
-  const events = [
-    ...reopenedIds.map((id) => ({ id, type: "reopened" })),
-    ...resolveIds.map((id) => ({ id, type: "resolved" })),
+  const events: Array<{ id: string; type: string; data: Record<string, unknown> }> = [
+    ...reopenedIds.map((id) => ({ id, type: "reopened", data: {} })),
+    ...resolveIds.map((id) => ({ id, type: "resolved", data: {} })),
+    ...exceptionEvents,
   ];
   for (const batch of chunks(events)) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "FindingEvent" (id, "orgId", "findingId", type, data, "createdAt")
-       SELECT u.eid, $1, u.fid, u.type, jsonb_build_object('scanId', $2::text), $3 FROM unnest($4::text[], $5::text[], $6::text[]) AS u(eid, fid, type)`,
+      `INSERT INTO "FindingEvent" (id, "orgId", "findingId", type, data, "scanId", "createdAt")
+       SELECT u.eid, $1, u.fid, u.type, u.data::jsonb || jsonb_build_object('scanId', $2::text), $2, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS u(eid, fid, type, data)`,
       orgId,
       scanId,
       now,
       batch.map(() => newId()),
       batch.map((e) => e.id),
       batch.map((e) => e.type),
+      batch.map((e) => JSON.stringify(e.data)),
     );
   }
 

@@ -33,6 +33,8 @@ export interface TTrendSeries {
   points: TTrendPoint[];
   /** Each cluster's last successful scan before `from`, so org-wide lines start from a known state. */
   baseline: TTrendPoint[];
+  /** True when more clusters are in scope than `perClusterUpTo`: points and baseline are left empty (use getTrendTotals). */
+  pointsOmitted: boolean;
 }
 
 /** A row as Postgres returns it: window sums and counts arrive as bigint. */
@@ -47,11 +49,18 @@ const toPoint = (r: Row): TTrendPoint => ({
   scans: Number(r.scans),
 });
 
-export async function getTrendSeries(input: { orgId: string; from: Date; to?: Date; clusterIds?: string[] }): Promise<TTrendSeries> {
+/**
+ * `perClusterUpTo`: read per-cluster points only when at most this many clusters are in scope (a
+ * chart cannot draw more lines anyway); beyond it the org-wide figures come from getTrendTotals,
+ * which returns one row per day instead of one per cluster and day.
+ */
+export async function getTrendSeries(input: { orgId: string; from: Date; to?: Date; clusterIds?: string[]; perClusterUpTo?: number }): Promise<TTrendSeries> {
   const to = input.to ?? new Date();
   const clusterFilter = input.clusterIds?.length ? Prisma.sql`AND "clusterId" IN (${Prisma.join(input.clusterIds)})` : Prisma.empty;
-  const [allClusters, rows, before] = await Promise.all([
-    db.cluster.findMany({ where: { orgId: input.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  const allClusters = await db.cluster.findMany({ where: { orgId: input.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const clusters = input.clusterIds?.length ? allClusters.filter((c) => input.clusterIds!.includes(c.id)) : allClusters;
+  if (input.perClusterUpTo !== undefined && clusters.length > input.perClusterUpTo) return { allClusters, clusters, points: [], baseline: [], pointsOmitted: true };
+  const [rows, before] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT DISTINCT ON ("clusterId", day)
         "clusterId", day, "finishedAt" AS at, id AS "scanId", score, critical, high, medium, low, info, "openCount",
@@ -75,12 +84,12 @@ export async function getTrendSeries(input: { orgId: string; from: Date; to?: Da
       WHERE "orgId" = ${input.orgId} AND status IN ('succeeded', 'partial') AND "finishedAt" < ${input.from} ${clusterFilter}
       ORDER BY "clusterId", "finishedAt" DESC`,
   ]);
-  const clusters = input.clusterIds?.length ? allClusters.filter((c) => input.clusterIds!.includes(c.id)) : allClusters;
   const known = new Set(clusters.map((c) => c.id));
   return {
     allClusters,
     clusters,
     points: rows.filter((r) => known.has(r.clusterId)).map(toPoint).sort((a, b) => a.at.getTime() - b.at.getTime()),
     baseline: before.filter((r) => known.has(r.clusterId)).map(toPoint),
+    pointsOmitted: false,
   };
 }

@@ -66,6 +66,29 @@ describe("getTrendSeries", () => {
   });
 });
 
+describe("getTrendTotals", () => {
+  it("gives the organization's state per day from changes: carried forward, baseline first, failed scans and other orgs left out", async () => {
+    const t = await m.getTrendTotals({ orgId, from: day("2026-11-01", 0), to: day("2026-11-30") });
+    const rows = t.map((r) => [r.day, r.critical, r.high, r.scored, r.scoreSum, r.newCount, r.fixedCount, r.scans]);
+    expect(rows).toEqual([
+      ["", 9, 0, 1, 30, 0, 0, 0], // a's scan before the range
+      ["2026-11-01", 2, 0, 1, 45, 5, 5, 2], // a's last scan that day; both scans' changes
+      ["2026-11-02", 2, 5, 2, 125, 0, 0, 1], // b's first scan: its baseline adds no "new"; a carried forward
+      ["2026-11-03", 2, 4, 2, 127, 1, 2, 1],
+    ]);
+    const onlyB = await m.getTrendTotals({ orgId, from: day("2026-11-01", 0), to: day("2026-11-30"), clusterIds: [b] });
+    expect(onlyB.map((r) => [r.day, r.high, r.scored])).toEqual([["2026-11-02", 5, 1], ["2026-11-03", 4, 1]]);
+    expect(await m.getTrendTotals({ orgId: otherOrgId, from: day("2026-11-01", 0), to: day("2026-11-30"), clusterIds: [a] })).toEqual([]);
+  });
+
+  it("omits per-cluster points beyond perClusterUpTo", async () => {
+    const s = await m.getTrendSeries({ orgId, from: day("2026-11-01", 0), to: day("2026-11-30"), perClusterUpTo: 1 });
+    expect(s.pointsOmitted).toBe(true);
+    expect(s.points).toEqual([]);
+    expect(s.clusters).toHaveLength(2);
+  });
+});
+
 describe("getRemediationStats", () => {
   it("computes MTTR, age buckets and top rules from findings of the org only", async () => {
     const firstScan = await m.db.scan.findFirstOrThrow({ where: { clusterId: a } });

@@ -2,7 +2,7 @@
 // traffic directions they isolate. Built once per evaluation.
 import type { KubeObject, RuleContext, SnapshotIndex } from "../types";
 import { SYSTEM_NAMESPACES } from "./namespaces-scan";
-import { podSpecs } from "./pod";
+import { allPodSpecs } from "./pod";
 import { nsOf, selectorMatches, type LabelSelector } from "./selectors";
 
 export interface PolicyInfo {
@@ -92,7 +92,7 @@ export function* namespacesToJudge(ctx: RuleContext): Iterable<{ ns: string; obj
     if ((n as any).status?.phase === "Terminating") continue;
     if (!SYSTEM_NAMESPACES.has(name)) yield { ns: name, object: n, path: "metadata" };
   }
-  for (const ref of podSpecs(ctx)) {
+  for (const ref of allPodSpecs(ctx)) {
     const ns = nsOf(ref.object);
     if (seen.has(ns)) continue;
     seen.add(ns);

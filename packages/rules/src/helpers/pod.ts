@@ -19,12 +19,20 @@ export interface PodSpecRef {
   path: string;
   meta: { labels: Record<string, string>; annotations: Record<string, string> };
   metaPath: string;
+  /**
+   * Container lists, filled by `containers()` on first use (all types, then the three filtered
+   * views): fields rather than WeakMaps, since every workload rule asks for them per pod spec.
+   */
+  _all?: ContainerRef[];
+  _views?: Array<ContainerRef[] | undefined>;
 }
 
 export interface ContainerRef {
   container: any;
   path: string;
   type: "container" | "initContainer" | "ephemeralContainer";
+  /** Per-container memo for helpers (capabilities); filled on first use. */
+  _caps?: unknown;
 }
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -102,17 +110,28 @@ function specRef(obj: KubeObject, t: any, path: string, metaPath: string): PodSp
     path,
     meta: { labels: t.metadata?.labels ?? EMPTY, annotations: t.metadata?.annotations ?? EMPTY },
     metaPath,
+    _all: undefined,
+    _views: undefined,
   };
 }
 
 // Many rules walk the same pod specs; compute the list once per index (i.e. per evaluation).
 const cache = new WeakMap<SnapshotIndex, PodSpecRef[]>();
+// Contexts the engine made to run a pod-local rule over part of the list (see withPodSpecSlice).
+const slices = new WeakMap<RuleContext, readonly PodSpecRef[]>();
 
 /**
  * Every pod spec in the snapshot, skipping a Pod/ReplicaSet/Job whose controller is itself in the
- * snapshot, so a finding is reported once, on the top controller.
+ * snapshot, so a finding is reported once, on the top controller. A rule's main loop: under a
+ * context from withPodSpecSlice it yields that slice only. Helpers that look across pod specs
+ * (labels per namespace, ...) use allPodSpecs.
  */
 export function podSpecs(ctx: RuleContext): Iterable<PodSpecRef> {
+  return slices.get(ctx) ?? allPodSpecs(ctx);
+}
+
+/** Every pod spec of the snapshot, whatever slice the context judges. */
+export function allPodSpecs(ctx: RuleContext): readonly PodSpecRef[] {
   let list = cache.get(ctx.index);
   if (list) return list;
   list = [];
@@ -127,6 +146,16 @@ export function podSpecs(ctx: RuleContext): Iterable<PodSpecRef> {
   return list;
 }
 
+/**
+ * A context whose podSpecs() is `slice` (consecutive entries of allPodSpecs), for the engine to run
+ * pod-local rules object by object while the pod specs are still in the CPU cache.
+ */
+export function withPodSpecSlice(ctx: RuleContext, slice: readonly PodSpecRef[]): RuleContext {
+  const sub: RuleContext = { snapshot: ctx.snapshot, index: ctx.index, params: ctx.params };
+  slices.set(sub, slice);
+  return sub;
+}
+
 const FIELDS: ReadonlyArray<readonly [string, ContainerRef["type"]]> = [
   ["containers", "container"],
   ["initContainers", "initContainer"],
@@ -135,10 +164,8 @@ const FIELDS: ReadonlyArray<readonly [string, ContainerRef["type"]]> = [
 
 // Every rule walks the same containers: build each pod spec's list once (per evaluation, since
 // PodSpecRefs are cached per index) instead of allocating refs and paths in every rule.
-const containerCache = new WeakMap<PodSpecRef, ContainerRef[]>();
-
 function allContainers(ref: PodSpecRef): ContainerRef[] {
-  let list = containerCache.get(ref);
+  let list = ref._all;
   if (list) return list;
   list = [];
   const spec = ref.spec;
@@ -148,27 +175,27 @@ function allContainers(ref: PodSpecRef): ContainerRef[] {
     for (let i = 0; i < arr.length; i++) {
       const c = arr[i];
       if (!isObj(c)) continue;
-      list.push({ container: c, path: `${ref.path}.${field}[${i}]`, type });
+      list.push({ container: c, path: `${ref.path}.${field}[${i}]`, type, _caps: undefined });
     }
   }
-  containerCache.set(ref, list);
+  ref._all = list;
   return list;
 }
 
-// The filtered views are cached too: resource and probe rules ask for them per pod spec.
-const subsetCache = [new WeakMap<PodSpecRef, ContainerRef[]>(), new WeakMap<PodSpecRef, ContainerRef[]>(), new WeakMap<PodSpecRef, ContainerRef[]>()];
-
 /** Containers of a pod spec with their exact paths; default: all three container types. */
 export function containers(ref: PodSpecRef, opts?: { init?: boolean; ephemeral?: boolean }): Iterable<ContainerRef> {
-  const all = allContainers(ref);
-  const init = opts?.init !== false;
-  const ephemeral = opts?.ephemeral !== false;
+  const all = ref._all ?? allContainers(ref);
+  if (opts === undefined) return all;
+  const init = opts.init !== false;
+  const ephemeral = opts.ephemeral !== false;
   if (init && ephemeral) return all;
-  const cache = subsetCache[(init ? 1 : 0) + (ephemeral ? 2 : 0)]!;
-  let list = cache.get(ref);
+  // The filtered views are cached too: resource and probe rules ask for them per pod spec.
+  const views = ref._views ?? (ref._views = [undefined, undefined, undefined]);
+  const slot = (init ? 1 : 0) + (ephemeral ? 2 : 0);
+  let list = views[slot];
   if (!list) {
     list = all.filter((c) => c.type === "container" || (c.type === "initContainer" ? init : ephemeral));
-    cache.set(ref, list);
+    views[slot] = list;
   }
   return list;
 }

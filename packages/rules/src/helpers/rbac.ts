@@ -346,22 +346,57 @@ export interface RoleEntry {
   rules: PolicyRule[];
   /** isDefaultRbacObject(role) */
   isDefault: boolean;
+  /**
+   * Content ids of `rules` (index-aligned): two PolicyRules with the same id have the same content
+   * (JSON), so a pure predicate over a PolicyRule gives the same answer for both.
+   */
+  contentIds: number[];
+}
+
+interface RoleEntries {
+  byKind: Map<string, RoleEntry[]>;
+  /** JSON of a PolicyRule -> its content id, shared across kinds. */
+  ids: Map<string, number>;
 }
 
 // A score of role-content rules read every Role and ClusterRole: clean their rules and classify
 // them once per evaluation (keyed by ctx.index) instead of once per rule.
-const roleEntries = new WeakMap<SnapshotIndex, Map<string, RoleEntry[]>>();
+const roleEntries = new WeakMap<SnapshotIndex, RoleEntries>();
 
 /** Roles of a kind with their cleaned rules, in read order; computed once per evaluation. */
 export function rolesOfKind(ctx: RuleContext, kind: string): readonly RoleEntry[] {
-  let byKind = roleEntries.get(ctx.index);
-  if (!byKind) roleEntries.set(ctx.index, (byKind = new Map()));
-  let list = byKind.get(kind);
+  let entries = roleEntries.get(ctx.index);
+  if (!entries) roleEntries.set(ctx.index, (entries = { byKind: new Map(), ids: new Map() }));
+  let list = entries.byKind.get(kind);
   if (!list) {
-    list = ctx.index.byKind(kind).map((role) => ({ role, rules: policyRules(role), isDefault: isDefaultRbacObject(role) }));
-    byKind.set(kind, list);
+    const ids = entries.ids;
+    list = ctx.index.byKind(kind).map((role) => {
+      const rules = policyRules(role);
+      const contentIds = new Array<number>(rules.length);
+      for (let i = 0; i < rules.length; i++) contentIds[i] = contentId(ids, rules[i]!);
+      return { role, rules, isDefault: isDefaultRbacObject(role), contentIds };
+    });
+    entries.byKind.set(kind, list);
   }
   return list;
+}
+
+/** Interned content id of a PolicyRule; a rule that cannot be serialised gets an id of its own. */
+function contentId(ids: Map<string, number>, rule: PolicyRule): number {
+  let key: string | undefined;
+  try {
+    key = JSON.stringify(rule);
+  } catch {
+    key = undefined;
+  }
+  if (key === undefined) {
+    const own = -1 - ids.size;
+    ids.set(`\u0000${ids.size}`, own);
+    return own;
+  }
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
 }
 
 /** One finding per offending rule of a Role/ClusterRole for a role-content rule. */
@@ -369,6 +404,7 @@ export function* roleRuleFindings(
   ctx: RuleContext,
   opts: {
     kinds: readonly string[];
+    /** Must be a pure function of the PolicyRule's content: its answers are reused across equal rules. */
     matches: (rule: PolicyRule) => boolean;
     message: (role: KubeObject, rule: PolicyRule) => string;
     /** Skip Kubernetes-owned defaults (system:, bootstrap label); default true. */
@@ -376,13 +412,21 @@ export function* roleRuleFindings(
     skip?: (role: KubeObject) => boolean;
   },
 ): Iterable<RawFinding> {
+  // Roles repeat the same PolicyRules (per namespace, per release): judge each content once.
+  const verdicts = new Map<number, boolean>();
   for (const kind of opts.kinds) {
-    for (const { role, rules, isDefault } of rolesOfKind(ctx, kind)) {
+    for (const { role, rules, isDefault, contentIds } of rolesOfKind(ctx, kind)) {
       if (isDefault && opts.skipDefaults !== false) continue;
       if (opts.skip?.(role)) continue;
       for (let i = 0; i < rules.length; i++) {
         const r = rules[i]!;
-        if (!opts.matches(r)) continue;
+        const id = contentIds[i]!;
+        let hit = verdicts.get(id);
+        if (hit === undefined) {
+          hit = opts.matches(r);
+          if (id >= 0) verdicts.set(id, hit);
+        }
+        if (!hit) continue;
         yield {
           object: role,
           path: `rules[${i}]`,

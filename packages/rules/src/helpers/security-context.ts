@@ -101,11 +101,9 @@ export interface Caps {
 }
 
 // A dozen capability rules read the same container's lists: compute them once per container ref
-// (refs are cached per evaluation, so this cache lives as long as the evaluation).
-const capsCache = new WeakMap<ContainerRef, Caps>();
-
+// (refs are cached per evaluation, so this memo lives as long as the evaluation).
 export function caps(c: ContainerRef): Caps {
-  const hit = capsCache.get(c);
+  const hit = c._caps as Caps | undefined;
   if (hit) return hit;
   const cap = containerSC(c).capabilities;
   const add = Array.isArray(cap?.add) ? cap.add : [];
@@ -116,7 +114,7 @@ export function caps(c: ContainerRef): Caps {
     addRaw: add,
     base: `${c.path}.securityContext.capabilities`,
   };
-  capsCache.set(c, out);
+  c._caps = out;
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Label selectors and same-namespace lookups shared by cross-object rules (PDB, HPA, Service,
 // NetworkPolicy, ServiceAccount references).
 import type { KubeObject, RuleContext, SnapshotIndex } from "../types";
-import { podSpecs } from "./pod";
+import { allPodSpecs } from "./pod";
 
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -55,7 +55,7 @@ export function workloadLabelsIn(ctx: RuleContext, ns: string): readonly Record<
   let byNs = workloadLabelsCache.get(ctx.index);
   if (!byNs) {
     byNs = new Map();
-    for (const ref of podSpecs(ctx)) {
+    for (const ref of allPodSpecs(ctx)) {
       const k = nsOf(ref.object);
       const l = byNs.get(k);
       if (l) l.push(ref.meta.labels);

@@ -47,16 +47,3 @@ export function filtersToQuery(f: Partial<Record<keyof TFindingFilters, string |
   const s = sp.toString();
   return s ? `?${s}` : "";
 }
-
-/** Triage: what a person may set; resolved is set by scans only (and a scan reopens it). */
-export const ZSetFindingStatus = z
-  .object({
-    findingId: z.string().min(1).max(64),
-    status: z.enum(["open", "in_progress", "excepted"]),
-    comment: z.string().trim().max(1000).optional().transform((v) => v || undefined),
-  })
-  .refine((v) => v.status !== "excepted" || (v.comment?.length ?? 0) >= 5, {
-    path: ["comment"],
-    message: "Say why the risk is accepted (at least 5 characters)",
-  });
-export type TSetFindingStatus = z.input<typeof ZSetFindingStatus>;

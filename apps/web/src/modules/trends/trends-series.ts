@@ -1,7 +1,7 @@
 // Turns per-cluster daily summary points into chart rows. Days without a scan carry each
 // cluster's last known state forward, so the organization line does not dip when one cluster
 // skips a day; the organization score is the mean of the clusters' scores (as on the overview).
-import type { TTrendPoint } from "@bulwark/db";
+import type { TTrendPoint, TTrendTotal } from "@bulwark/db";
 
 export type TSeverityKey = "critical" | "high" | "medium" | "low" | "info";
 const SEVERITIES: TSeverityKey[] = ["critical", "high", "medium", "low", "info"];
@@ -65,6 +65,38 @@ export function buildTrendRows(input: { from: Date; to: Date; clusterIds: string
     }
     row.score = scores.length ? Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10 : null;
     return row;
+  });
+}
+
+/** Per-cluster lines are drawn (and per-cluster points read) up to this many clusters in scope. */
+export const MAX_CLUSTER_LINES = 7;
+
+/**
+ * The same organization rows as buildTrendRows, from getTrendTotals' per-day running state (one row
+ * per day with a scan, "" for the state before the range): days without a scan keep the last state.
+ * No per-cluster scores.
+ */
+export function buildTotalRows(input: { from: Date; to: Date; totals: TTrendTotal[] }): TTrendRow[] {
+  const byDay = new Map(input.totals.map((t) => [t.day, t]));
+  let state: TTrendTotal | undefined = byDay.get("");
+  return dayList(input.from, input.to).map((day) => {
+    const today = byDay.get(day);
+    if (today) state = today;
+    const round = (t: TTrendTotal) => (t.scored ? Math.round((10 * t.scoreSum) / t.scored) / 10 : null);
+    return {
+      day,
+      score: state ? round(state) : null,
+      critical: state?.critical ?? 0,
+      high: state?.high ?? 0,
+      medium: state?.medium ?? 0,
+      low: state?.low ?? 0,
+      info: state?.info ?? 0,
+      new: today?.newCount ?? 0,
+      fixed: today?.fixedCount ?? 0,
+      reopened: today?.reopenedCount ?? 0,
+      scans: today?.scans ?? 0,
+      clusters: {},
+    };
   });
 }
 

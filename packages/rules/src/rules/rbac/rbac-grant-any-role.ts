@@ -1,4 +1,4 @@
-import { RBAC_GROUP, ruleGrants, rolesOfKind, roleName } from "../../helpers/rbac";
+import { RBAC_GROUP, ruleGrants, rolesOfKind, roleName, type PolicyRule } from "../../helpers/rbac";
 import { defineRule } from "../../helpers/pod";
 import type { RawFinding } from "../../types";
 
@@ -17,13 +17,28 @@ export const rbacGrantAnyRole = defineRule({
   references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update"],
   peers: { trivy: ["KSV-0051", "KSV-0052"], kubescape: ["C-0191"], cis: ["5.1.8"], nsa: ["RBAC"] },
   *evaluate(ctx): Iterable<RawFinding> {
+    // Roles repeat the same PolicyRules: judge each content (contentIds) once per check.
+    const creates = new Map<number, boolean>();
+    const binds = new Map<number, boolean>();
+    const first = (rules: readonly PolicyRule[], ids: readonly number[], memo: Map<number, boolean>, test: (r: PolicyRule) => boolean): number => {
+      for (let i = 0; i < rules.length; i++) {
+        const id = ids[i]!;
+        let hit = memo.get(id);
+        if (hit === undefined) {
+          hit = test(rules[i]!);
+          if (id >= 0) memo.set(id, hit);
+        }
+        if (hit) return i;
+      }
+      return -1;
+    };
     for (const kind of ["Role", "ClusterRole"]) {
-      for (const { role, rules, isDefault } of rolesOfKind(ctx, kind)) {
+      for (const { role, rules, isDefault, contentIds } of rolesOfKind(ctx, kind)) {
         if (isDefault) continue;
-        const c = rules.findIndex((r) => ruleGrants(r, CREATE_BINDINGS));
+        const c = first(rules, contentIds, creates, (r) => ruleGrants(r, CREATE_BINDINGS));
         if (c < 0) continue;
         // bind limited to named roles other than "*" is a deliberate, bounded delegation.
-        const b = rules.findIndex((r) => ruleGrants(r, BIND) && (!r.resourceNames || r.resourceNames.length === 0 || r.resourceNames.includes("*")));
+        const b = first(rules, contentIds, binds, (r) => ruleGrants(r, BIND) && (!r.resourceNames || r.resourceNames.length === 0 || r.resourceNames.includes("*")));
         if (b < 0) continue;
         yield {
           object: role,

@@ -1,5 +1,5 @@
 import { addClusterAction, listClustersOp } from "@/modules/clusters/server/actions";
-import { crossSiteRefusal, jsonBody, respond } from "@/lib/api";
+import { crossSiteRefusal, respond, withJsonBody } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +11,5 @@ export async function GET() {
 export async function POST(req: Request) {
   const refused = crossSiteRefusal(req);
   if (refused) return refused;
-  return respond(await addClusterAction((await jsonBody(req)) as never), 201);
+  return withJsonBody(req, async (body) => respond(await addClusterAction(body as never), 201));
 }

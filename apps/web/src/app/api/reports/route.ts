@@ -1,5 +1,5 @@
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
-import { crossSiteRefusal, jsonBody, respond } from "@/lib/api";
+import { crossSiteRefusal, respond, withJsonBody } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +13,5 @@ export async function GET(req: Request) {
 export async function POST(req: Request) {
   const refused = crossSiteRefusal(req);
   if (refused) return refused;
-  return respond(await generateReportAction((await jsonBody(req)) as never), 202);
+  return withJsonBody(req, async (body) => respond(await generateReportAction(body as never), 202));
 }

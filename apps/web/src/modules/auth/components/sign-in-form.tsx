@@ -24,6 +24,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
     setPending(true);
     const res = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
+    if (res?.error?.startsWith("Too many attempts")) return setFormError(res.error);
     if (!res || res.error) return setFormError("That email and password do not match an account.");
     router.replace(callbackUrl);
     router.refresh();

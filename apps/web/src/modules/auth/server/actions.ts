@@ -5,14 +5,25 @@ import { acceptInvite, createUser, createUserWithOrganization, getInviteByToken,
 import { ZAcceptInvite, ZInviteSignUp, ZSignUp, ZSwitchOrg } from "../auth.schemas";
 import { HttpError } from "./errors";
 import { hashPassword } from "./password";
-import { ORG_COOKIE } from "./session";
+import { checkSignUp, RateLimitedError } from "./rate-limits";
+import { clientIp, ORG_COOKIE } from "./session";
 import { withPublic, withUser } from "./with-org";
 
 async function setOrgCookie(orgId: string) {
   (await cookies()).set(ORG_COOKIE, orgId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
 }
 
+async function limitSignUp(email: string) {
+  try {
+    await checkSignUp((await clientIp()) ?? "unknown", email);
+  } catch (e) {
+    if (e instanceof RateLimitedError) throw new HttpError(429, e.message, "rate_limited");
+    throw e;
+  }
+}
+
 export const signUpAction = withPublic({ schema: ZSignUp }, async (input) => {
+  await limitSignUp(input.email);
   if (await getUserByEmail(input.email)) {
     throw new HttpError(409, "An account with this email already exists", "conflict", { email: "An account with this email already exists. Sign in instead." });
   }
@@ -35,6 +46,7 @@ function usableInvite<T extends { expiresAt: Date; acceptedAt: Date | null; revo
 
 /** A new account through an invite: the user joins the inviting organization. */
 export const inviteSignUpAction = withPublic({ schema: ZInviteSignUp }, async (input) => {
+  await limitSignUp(input.email);
   const invite = usableInvite(await getInviteByToken(input.token));
   if (invite.email && invite.email.toLowerCase() !== input.email) {
     throw new HttpError(400, "This invite is for another email address", "invalid_input", { email: `This invite was sent to ${invite.email}` });
@@ -43,7 +55,7 @@ export const inviteSignUpAction = withPublic({ schema: ZInviteSignUp }, async (i
     throw new HttpError(409, "An account with this email already exists", "conflict", { email: "An account with this email already exists. Sign in to accept the invite." });
   }
   const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
-  await acceptInvite({ token: input.token, userId: user.id });
+  await acceptInvite({ token: input.token, userId: user.id, ip: await clientIp() });
   await setOrgCookie(invite.orgId);
   return { orgId: invite.orgId };
 });
@@ -51,7 +63,7 @@ export const inviteSignUpAction = withPublic({ schema: ZInviteSignUp }, async (i
 export const acceptInviteAction = withUser({ schema: ZAcceptInvite }, async (input, { userId }) => {
   const invite = usableInvite(await getInviteByToken(input.token));
   const existing = await getMembership({ orgId: invite.orgId, userId });
-  if (!existing) await acceptInvite({ token: input.token, userId });
+  if (!existing) await acceptInvite({ token: input.token, userId, ip: await clientIp() });
   await setOrgCookie(invite.orgId);
   return { orgId: invite.orgId };
 });

@@ -2,10 +2,18 @@
 // appears only when OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET are set.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { createUserWithOrganization, getUserByEmail, recordLogin } from "@bulwark/db";
+import { createUserWithOrganization, getUserByEmail, recordLogin, recordSignInAudit } from "@bulwark/db";
 import { env } from "../../../env";
 import { ZSignIn } from "../auth.schemas";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { clientIp } from "./session";
+
+/** Audit a sign-in attempt; never in the way of signing in (the address may be unavailable). */
+async function auditSignIn(userId: string, ok: boolean, method: "password" | "oidc"): Promise<void> {
+  const ip = await clientIp().catch(() => null);
+  await recordSignInAudit({ userId, ok, method, ip }).catch((e: unknown) => console.error("[bulwark/web] sign-in audit failed", e));
+}
+import { checkSignIn, ipFromHeaders, signInSucceeded } from "./rate-limits";
 
 let cached: NextAuthOptions | undefined;
 
@@ -17,16 +25,24 @@ export function authOptions(): NextAuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = ZSignIn.safeParse(raw);
         if (!parsed.success) return null;
+        const h = (req?.headers ?? {}) as Record<string, string | undefined>;
+        // Throws (next-auth answers with the message as the error) when over a limit.
+        await checkSignIn(ipFromHeaders((n) => h[n]), parsed.data.email);
         const user = await getUserByEmail(parsed.data.email);
         if (!user?.passwordHash) {
           await burnPasswordCheck(parsed.data.password);
           return null;
         }
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          await auditSignIn(user.id, false, "password");
+          return null;
+        }
         await recordLogin(user.id);
+        await auditSignIn(user.id, true, "password");
+        await signInSucceeded(parsed.data.email);
         return { id: user.id, email: user.email, name: user.name ?? null };
       },
     }),
@@ -77,6 +93,7 @@ export function authOptions(): NextAuthOptions {
             const dbUser = await getUserByEmail((user.email ?? "").toLowerCase());
             if (!dbUser) throw new Error("OIDC user vanished during sign-in");
             await recordLogin(dbUser.id);
+            await auditSignIn(dbUser.id, true, "oidc");
             token.sub = dbUser.id;
           } else {
             token.sub = user.id;

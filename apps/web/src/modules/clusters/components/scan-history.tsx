@@ -50,7 +50,7 @@ export function ScanHistory({ scans }: { scans: TScanRow[] }) {
             return (
               <Fragment key={s.id}>
                 <tr className={reason ? "hover:bg-zinc-50/70" : t.tr}>
-                  <td className={`${t.td} whitespace-nowrap text-xs`}><Time date={s.createdAt} /></td>
+                  <td className={`${t.td} whitespace-nowrap text-xs`}>{s.status === "succeeded" || s.status === "partial" ? <a href={`/scans/${s.id}`} className="underline-offset-4 hover:underline" title="What changed in this scan"><Time date={s.createdAt} /></a> : <Time date={s.createdAt} />}</td>
                   <td className={t.td}><ScanStatusBadge status={s.status as TScanStatus} /></td>
                   <td className={`${t.td} hidden text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
                   <td className={`${t.td} text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>

@@ -60,6 +60,7 @@ export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "clus
   const cluster = await createCluster({
     orgId: ctx.orgId,
     actorId: ctx.userId,
+    ip: ctx.ip,
     name: input.name,
     server: vetted.server,
     contextName: vetted.context,
@@ -70,7 +71,7 @@ export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "clus
     if (err instanceof DomainError && /already exists/i.test(err.message)) throw new HttpError(409, err.message, "conflict", { name: "Another cluster in this organization has this name" });
     throw err;
   });
-  const scan = await createScan({ orgId: ctx.orgId, clusterId: cluster.id, trigger: "onboarding", actorId: ctx.userId });
+  const scan = await createScan({ orgId: ctx.orgId, clusterId: cluster.id, trigger: "onboarding", actorId: ctx.userId, ip: ctx.ip });
   await enqueueOrExplain("connection test and first scan", async () => {
     await enqueueTestConnection({ orgId: ctx.orgId, clusterId: cluster.id });
     await enqueueScan({ orgId: ctx.orgId, clusterId: cluster.id, scanId: scan.id, trigger: "onboarding" });
@@ -82,7 +83,7 @@ export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "clus
 
 export const scanNowAction = withOrg({ schema: ZClusterId, permission: "scan:run" }, async (input, ctx) => {
   orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
-  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "manual", actorId: ctx.userId });
+  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "manual", actorId: ctx.userId, ip: ctx.ip });
   await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: input.clusterId, scanId: scan.id, trigger: "manual" }));
   revalidatePath(`/clusters/${input.clusterId}`);
   return { scanId: scan.id, status: scan.status };
@@ -91,7 +92,7 @@ export const scanNowAction = withOrg({ schema: ZClusterId, permission: "scan:run
 /** Same as scanNow but the trigger is "api" (used by POST /api/clusters/[id]/scans). */
 export const apiScanAction = withOrg({ schema: ZClusterId, permission: "scan:run" }, async (input, ctx) => {
   orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
-  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "api", actorId: ctx.userId });
+  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "api", actorId: ctx.userId, ip: ctx.ip });
   await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: input.clusterId, scanId: scan.id, trigger: "api" }));
   return { id: scan.id, status: scan.status, clusterId: input.clusterId };
 });
@@ -106,7 +107,7 @@ export const scanAllAction = withOrg({ schema: z.object({}), permission: "scan:r
       skipped++;
       continue;
     }
-    const scan = await createScan({ orgId: ctx.orgId, clusterId: c.id, trigger: "manual", actorId: ctx.userId });
+    const scan = await createScan({ orgId: ctx.orgId, clusterId: c.id, trigger: "manual", actorId: ctx.userId, ip: ctx.ip });
     await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: c.id, scanId: scan.id, trigger: "manual" }));
     queued++;
   }
@@ -116,7 +117,7 @@ export const scanAllAction = withOrg({ schema: z.object({}), permission: "scan:r
 
 export const deleteClusterAction = withOrg({ schema: ZClusterId, permission: "cluster:manage" }, async (input, ctx) => {
   orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
-  await deleteCluster({ orgId: ctx.orgId, clusterId: input.clusterId, actorId: ctx.userId });
+  await deleteCluster({ orgId: ctx.orgId, clusterId: input.clusterId, actorId: ctx.userId, ip: ctx.ip });
   await removeScanSchedule(input.clusterId).catch((err: unknown) => console.error("[bulwark/web] removeScanSchedule failed", err));
   revalidatePath("/clusters");
   return { deleted: true };
@@ -128,6 +129,7 @@ export const updateScheduleAction = withOrg({ schema: ZSchedule, permission: "sc
     orgId: ctx.orgId,
     clusterId: input.clusterId,
     actorId: ctx.userId,
+    ip: ctx.ip,
     enabled: input.enabled,
     mode: input.mode,
     ...(input.mode === "interval" ? { everyMinutes: input.everyMinutes } : { cron: input.cron, timezone: input.timezone }),

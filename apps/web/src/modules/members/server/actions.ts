@@ -12,7 +12,7 @@ export const changeRoleAction = withOrg({ schema: ZChangeRole, permission: "memb
   if ((target.role === "owner" || input.role === "owner") && ctx.role !== "owner") {
     throw new HttpError(403, "Only owners can grant or change the owner role");
   }
-  await changeMemberRole({ orgId: ctx.orgId, userId: input.userId, role: input.role, actorId: ctx.userId });
+  await changeMemberRole({ orgId: ctx.orgId, userId: input.userId, role: input.role, actorId: ctx.userId, ip: ctx.ip });
   revalidatePath("/settings/members");
   return { userId: input.userId, role: input.role };
 });
@@ -20,7 +20,7 @@ export const changeRoleAction = withOrg({ schema: ZChangeRole, permission: "memb
 export const removeMemberAction = withOrg({ schema: ZRemoveMember, permission: "member:manage" }, async (input, ctx) => {
   const target = orNotFound(await getMembership({ orgId: ctx.orgId, userId: input.userId }), "Member not found");
   if (target.role === "owner" && ctx.role !== "owner") throw new HttpError(403, "Only owners can remove an owner");
-  await removeMember({ orgId: ctx.orgId, userId: input.userId, actorId: ctx.userId });
+  await removeMember({ orgId: ctx.orgId, userId: input.userId, actorId: ctx.userId, ip: ctx.ip });
   revalidatePath("/settings/members");
   return { removed: true };
 });
@@ -31,6 +31,7 @@ export const createInviteAction = withOrg({ schema: ZCreateInvite, permission: "
     orgId: ctx.orgId,
     role: input.role,
     createdById: ctx.userId,
+    ip: ctx.ip,
     ...(input.email ? { email: input.email } : {}),
     expiresInDays: input.expiresInDays,
   });
@@ -41,7 +42,7 @@ export const createInviteAction = withOrg({ schema: ZCreateInvite, permission: "
 });
 
 export const revokeInviteAction = withOrg({ schema: ZRevokeInvite, permission: "member:manage" }, async (input, ctx) => {
-  await revokeInvite({ orgId: ctx.orgId, inviteId: input.inviteId, actorId: ctx.userId });
+  await revokeInvite({ orgId: ctx.orgId, inviteId: input.inviteId, actorId: ctx.userId, ip: ctx.ip });
   revalidatePath("/settings/members");
   return { revoked: true };
 });

@@ -17,7 +17,7 @@ export const generateReportAction = withOrg({ schema: ZGenerateReport, permissio
   const asOf = input.asOf ? new Date(`${input.asOf}T23:59:59.999Z`) : null;
   if (asOf && asOf.getTime() > Date.now() + 86_400_000) throw new HttpError(400, "The date is in the future", "invalid_input", { asOf: "Choose today or an earlier day" });
   const report = await createReport({ orgId: ctx.orgId, framework: input.framework, clusterIds: input.clusterIds, asOf, createdById: ctx.userId });
-  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, action: "report.create", targetType: "report", targetId: report.id, data: { framework: input.framework, clusters: input.clusterIds.length } });
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report.create", targetType: "report", targetId: report.id, data: { framework: input.framework, clusters: input.clusterIds.length } });
   try {
     await enqueueReport({ orgId: ctx.orgId, reportId: report.id });
   } catch (err) {
@@ -48,7 +48,7 @@ export const createReportScheduleAction = withOrg({ schema: ZCreateReportSchedul
     appUrl: env().NEXTAUTH_URL?.replace(/\/$/, "") ?? null,
     createdById: ctx.userId,
   });
-  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, action: "report_schedule.create", targetType: "report_schedule", targetId: schedule.id, data: { framework: input.framework, cadence: input.cadence } });
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report_schedule.create", targetType: "report_schedule", targetId: schedule.id, data: { framework: input.framework, cadence: input.cadence } });
   revalidatePath("/reports");
   try {
     await upsertReportSchedule(schedule);
@@ -62,7 +62,7 @@ export const createReportScheduleAction = withOrg({ schema: ZCreateReportSchedul
 
 export const deleteReportScheduleAction = withOrg({ schema: ZReportScheduleId, permission: "settings:manage" }, async (input, ctx) => {
   if (!(await deleteReportSchedule({ orgId: ctx.orgId, scheduleId: input.scheduleId }))) throw new HttpError(404, "No such schedule", "not_found");
-  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, action: "report_schedule.delete", targetType: "report_schedule", targetId: input.scheduleId });
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report_schedule.delete", targetType: "report_schedule", targetId: input.scheduleId });
   revalidatePath("/reports");
   // A scheduler left behind by an unreachable queue finds no schedule and does nothing; the worker removes it at start-up.
   await removeReportSchedule(input.scheduleId).catch((err) => console.error("[bulwark/web] report scheduler removal failed", err));

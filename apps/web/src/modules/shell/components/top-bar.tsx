@@ -7,6 +7,7 @@ import { Check, ChevronsUpDown, LogOut, Menu as MenuIcon, Search, X } from "luci
 import { switchOrgAction } from "@/modules/auth/server/actions";
 import { Brand, SidebarNav } from "./sidebar";
 import { Menu } from "./menu";
+import { NotificationBell } from "@/modules/notifications/components/notification-bell";
 
 interface Props {
   user: { email: string; name: string | null };
@@ -95,8 +96,10 @@ export function TopBar({ user, org, role, orgs }: Props) {
         </div>
       </form>
 
+      <NotificationBell />
+
       <Menu
-        className="ml-auto md:ml-2"
+        className="ml-1"
         button={<><span aria-hidden className="grid size-7 place-items-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">{initials(user.name ?? user.email)}</span><span className="sr-only">Account menu for {user.email}</span></>}
       >
         {() => (

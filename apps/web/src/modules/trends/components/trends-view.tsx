@@ -11,6 +11,7 @@ import { SEVERITY_ORDER, SEVERITY_STYLE } from "@/modules/ui/severity";
 import type { TTrendsView } from "../server/queries";
 import { TREND_RANGES, trendsHref, type TTrendsQuery } from "../trends.schemas";
 import { ChangesChart, ScoreChart, SeverityChart } from "./trend-charts";
+import { MAX_CLUSTER_LINES } from "../trends-series";
 
 const RANGE_LABEL: Record<(typeof TREND_RANGES)[number], string> = { "7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year" };
 const chip = (active: boolean) =>
@@ -106,12 +107,12 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
             </div>
           </Section>
 
-          <Section title="Posture score" id="score" description={`${v.bucket > 1 ? "Weekly" : "Daily"}, ${scopeLabel}. ${v.clusters.length > 1 ? "The organization line is the mean of the clusters' latest scores; a" : "A"} day without a scan keeps the last known score.`} actions={<AboutScore />} bodyClassName="p-0">
-            <div className="p-4"><ScoreChart rows={v.rows} clusters={v.clusters} bucket={v.bucket} label={`Line chart of the posture score from ${period}; now ${formatScore(v.latest?.score)} out of 100.`} /></div>
+          <Section title="Posture score" id="score" description={`${v.bucket > 1 ? "Weekly" : "Daily"}, ${scopeLabel}. ${v.clusters.length > 1 ? "The organization line is the mean of the clusters' latest scores; a" : "A"} day without a scan keeps the last known score.${v.perCluster ? "" : ` Pick up to ${MAX_CLUSTER_LINES} clusters to draw a line for each.`}`} actions={<AboutScore />} bodyClassName="p-0">
+            <div className="p-4"><ScoreChart rows={v.rows} clusters={v.perCluster ? v.clusters : []} bucket={v.bucket} label={`Line chart of the posture score from ${period}; now ${formatScore(v.latest?.score)} out of 100.`} /></div>
             <DataTable
               caption="Posture score over time"
-              head={[unit, "Organization", ...(v.clusters.length > 1 ? v.clusters.map((c) => c.name) : [])]}
-              rows={v.rows.map((r) => [r.day, formatScore(r.score), ...(v.clusters.length > 1 ? v.clusters.map((c) => formatScore(r.clusters[c.id])) : [])])}
+              head={[unit, "Organization", ...(v.perCluster && v.clusters.length > 1 ? v.clusters.map((c) => c.name) : [])]}
+              rows={v.rows.map((r) => [r.day, formatScore(r.score), ...(v.perCluster && v.clusters.length > 1 ? v.clusters.map((c) => formatScore(r.clusters[c.id])) : [])])}
             />
           </Section>
 

@@ -1,8 +1,10 @@
-// The trends page's data: daily summary rows (one per cluster per day) shaped into chart rows,
-// plus remediation figures. Reads only precomputed per-scan summaries and grouped counts.
-import { getRemediationStats, getTrendSeries, type TRemediationStats } from "@bulwark/db";
+// The trends page's data: daily summary rows shaped into chart rows, plus remediation figures.
+// Reads only precomputed per-scan summaries and grouped counts. With up to MAX_CLUSTER_LINES
+// clusters in scope it reads one point per cluster per day (per-cluster lines); beyond that the
+// organization's daily totals are aggregated in Postgres (one row per day, whatever the fleet size).
+import { getRemediationStats, getTrendSeries, getTrendTotals, type TRemediationStats } from "@bulwark/db";
 import { rangeOf, type TTrendsQuery } from "../trends.schemas";
-import { bucketRows, buildTrendRows, type TTrendRow } from "../trends-series";
+import { MAX_CLUSTER_LINES, bucketRows, buildTotalRows, buildTrendRows, type TTrendRow } from "../trends-series";
 
 export interface TTrendsView {
   from: Date;
@@ -12,6 +14,8 @@ export interface TTrendsView {
   bucket: number;
   allClusters: { id: string; name: string }[];
   clusters: { id: string; name: string }[];
+  /** Whether rows carry per-cluster scores (at most MAX_CLUSTER_LINES clusters in scope). */
+  perCluster: boolean;
   rows: TTrendRow[];
   scanCount: number;
   latest: TTrendRow | null;
@@ -23,11 +27,17 @@ export async function queryTrends(orgId: string, q: TTrendsQuery): Promise<TTren
   const { from, to, days } = rangeOf(q);
   // Unknown ids (another organization's, deleted) simply match nothing: every query is org-scoped.
   const ids = q.cluster.length ? q.cluster : undefined;
-  const [series, remediation] = await Promise.all([
-    getTrendSeries({ orgId, from, to, ...(ids ? { clusterIds: ids } : {}) }),
-    getRemediationStats({ orgId, from, ...(ids ? { clusterIds: ids } : {}) }),
+  const scope = ids ? { clusterIds: ids } : {};
+  const [{ series, totals }, remediation] = await Promise.all([
+    getTrendSeries({ orgId, from, to, ...scope, perClusterUpTo: MAX_CLUSTER_LINES }).then(async (series) => ({
+      series,
+      totals: series.pointsOmitted ? await getTrendTotals({ orgId, from, to, ...scope }) : null,
+    })),
+    getRemediationStats({ orgId, from, ...scope }),
   ]);
-  const daily = buildTrendRows({ from, to, clusterIds: series.clusters.map((c) => c.id), points: series.points, baseline: series.baseline });
+  const daily = totals
+    ? buildTotalRows({ from, to, totals })
+    : buildTrendRows({ from, to, clusterIds: series.clusters.map((c) => c.id), points: series.points, baseline: series.baseline });
   const bucket = days > 120 ? 7 : 1;
   const rows = bucketRows(daily, bucket);
   const withScore = daily.filter((r) => r.score !== null);
@@ -35,8 +45,9 @@ export async function queryTrends(orgId: string, q: TTrendsQuery): Promise<TTren
     from, to, days, bucket,
     allClusters: series.allClusters,
     clusters: series.clusters,
+    perCluster: !totals,
     rows,
-    scanCount: series.points.reduce((a, p) => a + p.scans, 0),
+    scanCount: totals ? totals.reduce((a, t) => a + t.scans, 0) : series.points.reduce((a, p) => a + p.scans, 0),
     latest: withScore[withScore.length - 1] ?? null,
     first: withScore[0] ?? null,
     remediation,

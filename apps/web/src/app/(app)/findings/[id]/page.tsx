@@ -4,7 +4,13 @@ import { ExternalLink } from "lucide-react";
 import { listFindingEvents } from "@bulwark/db";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
-import { Triage } from "@/modules/findings/components/triage";
+import { FindingException } from "@/modules/exceptions/components/finding-exception";
+import { CommentBox } from "@/modules/findings/components/comment-box";
+import { FindingActions } from "@/modules/findings/components/finding-actions";
+import { FindingHistory } from "@/modules/findings/components/finding-history";
+import { DueBadge } from "@/modules/queue/components/due-badge";
+import { dueLabel } from "@/modules/queue/due";
+import { queryMembers } from "@/modules/queue/server/queries";
 import { YamlBlock } from "@/modules/findings/components/yaml-block";
 import { queryFinding } from "@/modules/findings/server/queries";
 import { yamlView } from "@/modules/findings/yaml-view";
@@ -32,7 +38,10 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const r = await queryFinding(ctx.orgId, (await params).id);
   if (!r) notFound();
   const { finding: f, rule } = r;
-  const events = await listFindingEvents({ orgId: ctx.orgId, findingId: f.id });
+  const [events, members] = await Promise.all([listFindingEvents({ orgId: ctx.orgId, findingId: f.id }), queryMembers(ctx.orgId)]);
+  const memberNames = new Map(members.map((m) => [m.id, m.label]));
+  const canWrite = can(ctx.role, "finding:write");
+  const due = f.status === "resolved" ? null : dueLabel(f.dueAt);
   const manifest = f.object?.manifest;
   const view = manifest ? yamlView(manifest, f.path) : null;
   const fix = (f.fix ?? null) as TFix | null;
@@ -42,12 +51,13 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader
-        eyebrow={<><Link href="/findings" className="hover:text-zinc-900">Findings</Link> <span aria-hidden>/</span> <span className="font-mono">{f.ruleId}</span></>}
+        eyebrow={<><Link href="/queue" className="hover:text-zinc-900">Remediation</Link> <span aria-hidden>/</span> <span className="font-mono">{f.ruleId}</span></>}
         title={rule?.title ?? f.ruleId}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <SeverityBadge severity={f.severity as TSeverity} />
             <FindingStatusBadge status={f.status as TFindingStatus} />
+            {due && <DueBadge {...due} />}
             {rule && <Badge>{rule.category.replace(/-/g, " ")}</Badge>}
           </span>
         }
@@ -87,6 +97,11 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             )}
           </Section>
 
+          <Section title="History" id="history" description="What scans saw and what people did, oldest first">
+            <FindingHistory events={events} firstSeenAt={f.firstSeenAt} firstSeenScanId={f.firstSeenScanId} members={memberNames} meId={ctx.userId} />
+            {canWrite && <div className="mt-5 border-t border-zinc-100 pt-4"><CommentBox findingId={f.id} /></div>}
+          </Section>
+
           <Section title="Object YAML" id="yaml" description={view ? (view.exact ? "The offending field is marked." : "The field is absent; its closest parent is marked.") : undefined} bodyClassName="p-0">
             {view ? (
               <YamlBlock lines={view.lines} marked={view.marked} label={`YAML of ${objectLabel}`} />
@@ -114,36 +129,35 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         </div>
 
         <aside className="space-y-4">
-          <Section title="Triage" id="triage">
-            {can(ctx.role, "finding:write") ? (
-              <Triage findingId={f.id} status={f.status} />
+          <Section title="Work" id="work">
+            {canWrite ? (
+              <FindingActions
+                findingId={f.id}
+                status={f.status}
+                assigneeId={f.assigneeId}
+                members={members.map((m) => ({ id: m.id, label: m.label }))}
+                meId={ctx.userId}
+                exceptionCovered={f.status === "excepted" && Boolean(f.exceptionId)}
+              />
             ) : (
-              <p className="text-xs text-zinc-500">Viewers cannot change a finding&apos;s status.</p>
-            )}
-            {events.length > 0 && (
-              <ol className="mt-4 space-y-2 border-t border-zinc-100 pt-3 text-xs" aria-label="History">
-                {events.slice(-8).map((ev) => {
-                  const d = (ev.data ?? {}) as { from?: string; to?: string; comment?: string | null };
-                  const what = ev.type === "status" ? `${d.from ?? "?"} → ${d.to ?? "?"}`.replace(/_/g, " ") : ev.type;
-                  return (
-                    <li key={ev.id} className="text-zinc-600">
-                      <span className="font-medium text-zinc-800">{ev.actor?.name ?? ev.actor?.email ?? "Scan"}</span> {what} · <Time date={ev.createdAt} />
-                      {d.comment && <p className="mt-0.5 text-zinc-500">“{d.comment}”</p>}
-                    </li>
-                  );
-                })}
-              </ol>
+              <dl className="space-y-2 text-sm">
+                <div><dt className="text-xs text-zinc-500">Assignee</dt><dd className="mt-0.5">{f.assigneeId ? (memberNames.get(f.assigneeId) ?? "a former member") : <span className="text-zinc-500">Unassigned</span>}</dd></div>
+                <div><dt className="text-xs text-zinc-500">Status</dt><dd className="mt-0.5"><FindingStatusBadge status={f.status as TFindingStatus} /></dd></div>
+                <p className="text-xs text-zinc-500">Viewers can read a finding but not change it.</p>
+              </dl>
             )}
           </Section>
+          <FindingException findingId={f.id} />
           <Section title="Details" id="details">
             <dl className="space-y-3 text-sm">
               <div><dt className="text-xs text-zinc-500">Cluster</dt><dd className="mt-0.5"><Link href={`/clusters/${f.cluster.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.cluster.name}</Link></dd></div>
-              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/findings?cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-500">cluster-scoped</span>}</dd></div>
+              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/queue?cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-500">cluster-scoped</span>}</dd></div>
               <div><dt className="text-xs text-zinc-500">Kind</dt><dd className="mt-0.5 text-xs">{f.apiVersion} {f.kind}</dd></div>
+              <div><dt className="text-xs text-zinc-500">Due</dt><dd className="mt-0.5 text-xs">{f.dueAt ? <><time dateTime={f.dueAt.toISOString()}>{f.dueAt.toISOString().slice(0, 10)}</time>{due && due.tone === "overdue" && <span className="ml-1 font-semibold text-red-700">({due.label.toLowerCase()})</span>}</> : <span className="text-zinc-500">none (SLA sets no due date)</span>}</dd></div>
               <div><dt className="text-xs text-zinc-500">First seen</dt><dd className="mt-0.5 text-xs"><Time date={f.firstSeenAt} /></dd></div>
               <div><dt className="text-xs text-zinc-500">Last seen</dt><dd className="mt-0.5 text-xs"><Time date={f.lastSeenAt} /></dd></div>
               {f.resolvedAt && <div><dt className="text-xs text-zinc-500">Resolved</dt><dd className="mt-0.5 text-xs"><Time date={f.resolvedAt} /></dd></div>}
-              <div><dt className="text-xs text-zinc-500">Rule</dt><dd className="mt-0.5"><Link href={`/findings?rule=${encodeURIComponent(f.ruleId)}`} className="font-mono text-xs underline-offset-4 hover:underline">{f.ruleId}</Link></dd></div>
+              <div><dt className="text-xs text-zinc-500">Rule</dt><dd className="mt-0.5"><Link href={`/queue?rule=${encodeURIComponent(f.ruleId)}`} className="font-mono text-xs underline-offset-4 hover:underline">{f.ruleId}</Link></dd></div>
             </dl>
           </Section>
           {peers.length > 0 && (

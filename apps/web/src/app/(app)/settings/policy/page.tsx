@@ -1,13 +1,58 @@
-import { ComingSoon } from "@/modules/shell/components/coming-soon";
+import { getPolicy, getSlaPolicy } from "@bulwark/db";
+import { builtinRules } from "@bulwark/rules";
+import { can } from "@/modules/auth/permissions";
+import { requirePageContext } from "@/modules/auth/server/session";
+import { CustomRules, type TCustomRuleView } from "@/modules/policy/components/custom-rules";
+import { PolicyForm, type TRuleRow } from "@/modules/policy/components/policy-form";
+import { SlaPolicyForm } from "@/modules/queue/components/sla-policy-form";
+import { Callout, PageHeader, Section } from "@/modules/ui/components/layout";
+import type { TSeverity } from "@/modules/ui/severity";
 
 export const metadata = { title: "Policy" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
+const PARAMS: Record<string, string> = { "image-registry-not-allowed": "allowed registries", "image-registry-blocked": "blocked registries" };
+
+export default async function PolicyPage() {
+  const ctx = await requirePageContext();
+  const canEdit = can(ctx.role, "settings:manage");
+  const [p, sla] = await Promise.all([getPolicy({ orgId: ctx.orgId }), getSlaPolicy({ orgId: ctx.orgId })]);
+  const policy = p?.policy ?? { severityOverrides: {}, disabledRules: [], params: {} };
+  const custom = p?.customRules ?? [];
+  const rules: TRuleRow[] = [
+    ...[...builtinRules]
+      .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
+      .map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity as TSeverity, ...(PARAMS[r.id] ? { param: PARAMS[r.id] } : {}) })),
+    ...custom.map((c) => ({ id: c.ruleId, title: c.title, category: "custom", severity: c.severity as TSeverity, custom: true })),
+  ];
+  const customView: TCustomRuleView[] = custom.map((c) => ({
+    id: c.id, ruleId: c.ruleId, title: c.title, severity: c.severity as TSeverity, kinds: c.kinds, expression: c.expression,
+    message: c.message, remediation: c.remediation, path: c.path, enabled: c.enabled, updatedAt: c.updatedAt.toISOString(),
+  }));
+
   return (
-    <ComingSoon
-      title="Policy"
-      summary="Tune the rules to your organization: every rule's severity is a default."
-      bullets={["Override a rule's severity or disable it", "Create exceptions scoped to a cluster, namespace, kind or label, with an expiry and a justification", "Set parameters such as allowed image registries", "Write custom rules in CEL"]}
-    />
+    <>
+      <PageHeader
+        title="Policy"
+        description="What counts as a finding in this organization: severity overrides, disabled rules, rule parameters, due dates and your own rules. Changes apply from the next scan of each cluster and are recorded in the audit log."
+      />
+      <div className="space-y-6">
+        {!canEdit && <Callout tone="info">You can read the policy; admins change it.</Callout>}
+        <PolicyForm
+          rules={rules}
+          canEdit={canEdit}
+          policy={{
+            severityOverrides: policy.severityOverrides as Record<string, TSeverity>,
+            disabledRules: policy.disabledRules,
+            allowedRegistries: policy.params.allowedRegistries ?? [],
+            blockedRegistries: policy.params.blockedRegistries ?? [],
+          }}
+        />
+        <Section title="Due dates (SLA)" id="sla">
+          <SlaPolicyForm policy={sla} canEdit={canEdit} />
+        </Section>
+        <CustomRules rules={customView} canEdit={canEdit} />
+      </div>
+    </>
   );
 }

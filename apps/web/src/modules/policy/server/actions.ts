@@ -1,0 +1,69 @@
+"use server";
+// Policy settings: severity overrides, disabled rules, rule parameters and custom CEL rules. Admins
+// (settings:manage) change them; every change is audited with the caller's IP; the next scan uses them.
+import { revalidatePath } from "next/cache";
+import { createCustomRule, CustomRuleCompileError, deleteCustomRule, setCustomRuleEnabled, updateCustomRule, updatePolicy } from "@bulwark/db";
+import { compileCustomRule, tryCustomRule, type CustomRuleError } from "@bulwark/rules";
+import { withOrg } from "@/modules/auth/server/with-org";
+import { ZCheckExpression, ZCustomRuleEnabled, ZCustomRuleForm, ZCustomRuleId, ZPolicyUpdate, ZTryCustomRule } from "../policy.schemas";
+
+const PATH = "/settings/policy";
+/** Metadata for compiling an expression before the rest of the form is filled in. */
+const PLACEHOLDER = { id: "custom-draft", title: "Draft", severity: "low", message: "{{kind}} {{namespace}}/{{name}} violates the rule", remediation: "-" } as const;
+
+export const updatePolicyAction = withOrg({ schema: ZPolicyUpdate, permission: "settings:manage" }, async (input, ctx) => {
+  const policy = await updatePolicy({
+    orgId: ctx.orgId,
+    actorId: ctx.userId,
+    ip: ctx.ip,
+    policy: { severityOverrides: input.severityOverrides, disabledRules: input.disabledRules, params: { allowedRegistries: input.allowedRegistries, blockedRegistries: input.blockedRegistries } },
+  });
+  revalidatePath(PATH);
+  return policy;
+});
+
+/** Compiles the expression alone, without saving: errors carry line and column for the editor. */
+export const checkExpressionAction = withOrg({ schema: ZCheckExpression, permission: "settings:manage" }, async (input): Promise<{ ok: boolean; errors: CustomRuleError[] }> => {
+  if (!input.expression.trim()) return { ok: false, errors: [] };
+  const res = compileCustomRule({ ...PLACEHOLDER, kinds: ["*"], expression: input.expression });
+  return res.ok ? { ok: true, errors: [] } : { ok: false, errors: res.errors };
+});
+
+export const tryCustomRuleAction = withOrg({ schema: ZTryCustomRule, permission: "settings:manage" }, async (input) => {
+  const res = tryCustomRule({ ...PLACEHOLDER, kinds: input.kinds, expression: input.expression, ...(input.message?.trim() ? { message: input.message } : {}), ...(input.path ? { path: input.path } : {}) }, input.yaml);
+  if (!res.ok) return { ok: false as const, errors: res.errors };
+  return {
+    ok: true as const,
+    status: res.status,
+    objectCount: res.objectCount,
+    findings: res.findings.map((f) => ({ object: f.object, path: f.path, message: f.message, line: f.location?.line ?? null })),
+    objectErrors: res.objectErrors,
+    parseErrors: res.parseErrors.map((e) => ({ message: e.message, line: e.line })),
+  };
+});
+
+export const saveCustomRuleAction = withOrg({ schema: ZCustomRuleForm, permission: "settings:manage" }, async (input, ctx) => {
+  const fields = { title: input.title, severity: input.severity, kinds: input.kinds, expression: input.expression, message: input.message, remediation: input.remediation, path: input.path ?? null };
+  try {
+    const rule = input.id
+      ? await updateCustomRule({ orgId: ctx.orgId, id: input.id, actorId: ctx.userId, ip: ctx.ip, ...fields })
+      : await createCustomRule({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, ruleId: input.ruleId, ...fields });
+    revalidatePath(PATH);
+    return { ok: true as const, id: rule.id, ruleId: rule.ruleId };
+  } catch (e) {
+    if (e instanceof CustomRuleCompileError) return { ok: false as const, errors: e.errors };
+    throw e;
+  }
+});
+
+export const setCustomRuleEnabledAction = withOrg({ schema: ZCustomRuleEnabled, permission: "settings:manage" }, async (input, ctx) => {
+  const rule = await setCustomRuleEnabled({ orgId: ctx.orgId, id: input.id, actorId: ctx.userId, enabled: input.enabled, ip: ctx.ip });
+  revalidatePath(PATH);
+  return { id: rule.id, enabled: rule.enabled };
+});
+
+export const deleteCustomRuleAction = withOrg({ schema: ZCustomRuleId, permission: "settings:manage" }, async (input, ctx) => {
+  await deleteCustomRule({ orgId: ctx.orgId, id: input.id, actorId: ctx.userId, ip: ctx.ip });
+  revalidatePath(PATH);
+  return { id: input.id };
+});

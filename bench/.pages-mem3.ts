@@ -1,0 +1,31 @@
+process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bulwark_bench_pages_dev";
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+const hwm = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))![1]) / 1024;
+const m = (l: string) => { const u = process.memoryUsage(); console.log(l.padEnd(14), "rss", Math.round(u.rss / 2 ** 20), "hwm", Math.round(hwm()), "heap", Math.round(u.heapUsed / 2 ** 20), "ext", Math.round(u.external / 2 ** 20), "ab", Math.round(u.arrayBuffers / 2 ** 20)); };
+const db = await import("@bulwark/db");
+const { getFramework } = await import("@bulwark/rules");
+const { buildReport } = await import("../apps/worker/src/reports/build-report");
+const { renderCsv } = await import("../apps/worker/src/reports/render-csv");
+const { renderPdf } = await import("../apps/worker/src/reports/render-pdf");
+m("start");
+const ids = (await db.db.cluster.findMany({ where: { orgId: "bench-org" }, orderBy: { name: "asc" }, take: 50, select: { id: true } })).map((c) => c.id);
+const r = await db.createReport({ orgId: "bench-org", framework: "hipaa", clusterIds: ids.slice(0, 1) });
+await db.claimReport({ orgId: "bench-org", reportId: r.id });
+const inputs = (await db.getReportInputs({ orgId: "bench-org", clusterIds: ids }))!;
+m("inputs");
+const data = buildReport({ reportId: "x", framework: getFramework("hipaa")!, inputs, asOf: null, generatedAt: new Date(), bulwarkVersion: "0", rulesVersion: "0", previous: null });
+m("build");
+const pretty = process.argv[2] === "pretty";
+for (const format of ["json", "csv"] as const) {
+  const bytes = new TextEncoder().encode(format === "json" ? `${pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data)}\n` : renderCsv(data));
+  m("render " + format);
+  await db.storeReportFile({ orgId: "bench-org", reportId: r.id, format, bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
+  m("store " + format);
+}
+const pdf = await renderPdf(data);
+m("pdf");
+await db.completeReport({ orgId: "bench-org", reportId: r.id, summary: {}, files: { pdf }, sha256: { pdf: "" } });
+m("complete");
+await db.db.report.delete({ where: { id: r.id } });
+await db.disconnectDb();

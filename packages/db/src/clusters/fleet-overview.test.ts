@@ -1,0 +1,74 @@
+// listClusters and getFleetOverview read only cluster rows and scan summaries: each cluster's most
+// recent scan (any state) and last result, counts summed from last results, the last 24 hours'
+// changes from scan summaries, and nothing of another organization. Real Postgres.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropDatabase, useFreshDatabase } from "../test-db";
+
+const DB = "bulwark_be_pages_fleet";
+type Mod = typeof import("../index");
+let m: Mod;
+let orgId: string;
+let otherOrgId: string;
+let a: string;
+let b: string;
+
+const now = new Date("2026-11-23T12:00:00Z");
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+
+async function scan(org: string, clusterId: string, at: Date, fields: Partial<{ status: "succeeded" | "running" | "failed"; score: number; critical: number; high: number; newCount: number; fixedCount: number; reopenedCount: number }> = {}) {
+  const status = fields.status ?? "succeeded";
+  const s = await m.db.scan.create({
+    data: { orgId: org, clusterId, trigger: "schedule", ...fields, status, createdAt: at, startedAt: at, finishedAt: status === "running" ? null : at },
+  });
+  if (status === "succeeded") await m.db.cluster.update({ where: { id: clusterId }, data: { lastScanId: s.id, lastScanAt: at, score: fields.score ?? null } });
+  return s;
+}
+
+beforeAll(async () => {
+  await useFreshDatabase(DB);
+  m = await import("../index");
+  const one = await m.createUserWithOrganization({ email: "fleet@example.com", passwordHash: null, orgName: "Fleet" });
+  const two = await m.createUserWithOrganization({ email: "fleet-other@example.com", passwordHash: null, orgName: "Other" });
+  orgId = one.org.id;
+  otherOrgId = two.org.id;
+  const mk = (org: string, name: string, actorId: string) => m.createCluster({ orgId: org, actorId, name, server: "https://x", credentialCipher: "x", credentialKeyId: "k" });
+  a = (await mk(orgId, "a", one.user.id)).id;
+  b = (await mk(orgId, "b", one.user.id)).id;
+  await mk(orgId, "never-scanned", one.user.id);
+  const foreign = (await mk(otherOrgId, "f", two.user.id)).id;
+  await scan(orgId, a, hoursAgo(50), { score: 40, critical: 9, newCount: 100 });
+  await scan(orgId, a, hoursAgo(2), { score: 60, critical: 3, high: 4, newCount: 2, fixedCount: 8, reopenedCount: 1 });
+  await scan(orgId, a, hoursAgo(1), { status: "running" });
+  await scan(orgId, b, hoursAgo(30), { score: 80, high: 2, newCount: 5 });
+  await scan(orgId, b, hoursAgo(3), { status: "failed", newCount: 500 });
+  await scan(otherOrgId, foreign, hoursAgo(1), { score: 5, critical: 99, newCount: 1000 });
+});
+
+afterAll(async () => {
+  await m?.disconnectDb();
+  await dropDatabase(DB);
+});
+
+describe("listClusters", () => {
+  it("gives each cluster its most recent scan in any state and its last result, worst first", async () => {
+    const list = await m.listClusters({ orgId });
+    expect(list.map((c) => [c.name, c.score, c.lastScan?.status ?? null, c.lastResult?.score ?? null])).toEqual([
+      ["a", 60, "running", 60],
+      ["b", 80, "failed", 80],
+      ["never-scanned", null, null, null],
+    ]);
+    expect(list[0]!.lastScan?.createdAt).toEqual(hoursAgo(1));
+    expect(list.some((c) => "credentialCipher" in c)).toBe(false);
+  });
+});
+
+describe("getFleetOverview", () => {
+  it("sums last results, the last 24 hours' successful scans and running scans of the organization only", async () => {
+    const o = await m.getFleetOverview({ orgId, now });
+    expect(o.score).toBe(70);
+    expect(o.counts).toEqual({ critical: 3, high: 6, medium: 0, low: 0, info: 0 });
+    expect(o.changes24h).toEqual({ new: 2, fixed: 8, reopened: 1 });
+    expect(o.scansRunning).toBe(1);
+    expect(o.clusters).toHaveLength(3);
+  });
+});
