@@ -15,7 +15,7 @@ test("main pages have no serious or critical accessibility violations", async ({
     .toBeGreaterThan(0);
   const findingId = (await (await page.request.get(`/api/findings?cluster=${clusterId}`)).json()).items[0].id;
 
-  for (const url of ["/overview", "/clusters", clusterUrl, "/findings", `/findings/${findingId}`, "/scan-yaml", "/settings/members", "/clusters/new", "/trends", "/reports", "/compliance", "/settings/audit"]) {
+  for (const url of ["/overview", "/clusters", clusterUrl, "/findings", `/findings/${findingId}`, "/scan-yaml", "/settings/members", "/clusters/new", "/trends", "/reports", "/compliance", "/settings/audit", "/queue", "/queue?view=groups", "/exceptions", "/settings/policy", "/settings/alerts"]) {
     await page.goto(url);
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

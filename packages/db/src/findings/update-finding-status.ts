@@ -6,31 +6,24 @@ import { applyStatus, CHANGE_TARGET_SELECT } from "./finding-changes";
 
 /**
  * People move a finding through the queue: open, in progress, resolved (a scan that still sees it
- * reopens it). "excepted" without an exception is legacy manual triage, kept for old callers;
+ * reopens it). "excepted" comes only from an approved exception (packages/db/src/exceptions), and
  * a finding an exception covers can't be changed by hand.
  */
 export async function updateFindingStatus(input: {
   orgId: string;
   findingId: string;
   actorId: string;
-  status: Extract<FindingStatus, "open" | "in_progress" | "resolved" | "excepted">;
+  status: Extract<FindingStatus, "open" | "in_progress" | "resolved">;
   comment?: string;
   ip?: string | null;
 }): Promise<Finding> {
-  if (!["open", "in_progress", "resolved", "excepted"].includes(input.status)) throw new DomainError("status must be open, in_progress or resolved");
+  if (!["open", "in_progress", "resolved"].includes(input.status)) throw new DomainError("status must be open, in_progress or resolved");
   return db.$transaction(async (tx) => {
     const current = await tx.finding.findFirst({ where: { id: input.findingId, orgId: input.orgId }, select: CHANGE_TARGET_SELECT });
     if (!current) throw new NotFoundError("finding");
     if (current.status === "excepted" && current.exceptionId) throw new DomainError("an exception covers this finding: revoke or narrow the exception to change its status");
     if (current.status !== input.status) {
-      if (input.status === "excepted") {
-        await tx.finding.update({ where: { id: current.id }, data: { status: "excepted" } });
-        await tx.findingEvent.create({
-          data: { orgId: input.orgId, findingId: current.id, actorId: input.actorId, type: "status", data: { from: current.status, to: "excepted", comment: input.comment ?? null } },
-        });
-      } else {
-        await applyStatus(tx, { orgId: input.orgId, actorId: input.actorId, status: input.status, findings: [current], ...(input.comment ? { comment: input.comment } : {}) });
-      }
+      await applyStatus(tx, { orgId: input.orgId, actorId: input.actorId, status: input.status, findings: [current], ...(input.comment ? { comment: input.comment } : {}) });
       await writeAudit(
         { orgId: input.orgId, actorId: input.actorId, action: "finding.status", targetType: "finding", targetId: current.id, data: { from: current.status, to: input.status }, ip: input.ip ?? null },
         tx,

@@ -163,6 +163,25 @@ describe("recordScanResults", () => {
     expect((await m.getScan({ orgId, scanId }))?.error).toMatch(/Secret forbidden/);
   });
 
+  it("retires (does not fix) findings of a disabled or removed rule, and reopens them when the rule returns", async () => {
+    const ruleIds = [...new Set(base.map((f) => f.ruleId))];
+    const [disabledRule, removedRule] = [ruleIds[0]!, ruleIds[1]!];
+    const kept = base.filter((f) => f.ruleId !== disabledRule && f.ruleId !== removedRule);
+    const retiredCount = base.length - kept.length;
+    const s = await m.createScan({ orgId, clusterId, trigger: "manual" });
+    await m.claimScan({ orgId, scanId: s.id, workerId: "w1" });
+    const statuses = rules(kept).filter((r) => r.id !== removedRule).map((r) => (r.id === disabledRule ? { ...r, status: "disabled" as const } : r));
+    const res = (await m.recordScanResults({ orgId, scanId: s.id, workerId: "w1", result: { findings: kept, rules: statuses, score: 50, counts: counts(kept), objectCount: objs.length }, kinds: allRead, objects: objs }))!;
+    expect(res.stats).toMatchObject({ resolved: 0, retired: retiredCount });
+    expect((await m.getScan({ orgId, scanId: s.id }))?.fixedCount).toBe(0);
+    const retired = await m.db.findingEvent.findMany({ where: { orgId, type: "retired", scanId: s.id } });
+    expect(retired.length).toBe(retiredCount);
+    expect(new Set(retired.map((e) => (e.data as { reason: string }).reason))).toEqual(new Set(["rule disabled in the policy", "rule no longer exists"]));
+    expect(await m.db.finding.count({ where: { clusterId, ruleId: { in: [disabledRule, removedRule] }, status: { not: "resolved" } } })).toBe(0);
+    const back = await scan(base, objs);
+    expect(back.res.stats).toMatchObject({ reopened: retiredCount, resolved: 0, retired: 0 });
+  });
+
   it("records nothing for a scan that is not running under this claim", async () => {
     const s = await m.createScan({ orgId, clusterId, trigger: "manual" });
     const input = { orgId, scanId: s.id, result: { findings: [], rules: [], score: 100, counts: counts([]), objectCount: 0 }, kinds: allRead, objects: [] };

@@ -47,6 +47,8 @@ export interface TIngestStats {
   updated: number;
   reopened: number;
   resolved: number;
+  /** Unresolved findings of disabled or removed rules, resolved as "retired" (not counted as fixed). */
+  retired: number;
   /** Present findings sent to the database for comparison (their digest differed). */
   compared: number;
   /** Unresolved findings whose rule or kind was not evaluated this scan, left as they were. */
@@ -234,13 +236,22 @@ async function ingestFindings(
 
   const evaluated = new Set(input.result.rules.filter((r) => r.status === "passed" || r.status === "failed").map((r) => r.id));
   const readKinds = new Set(input.kinds.filter((k) => k.status === "read").map((k) => k.kind));
+  // A rule the organization disabled, or one that no longer exists (a deleted custom rule, a rule
+  // dropped from the catalog), will never judge its findings again: they are retired (resolved
+  // with a "retired" event naming why), not counted as fixed, and come back as reopened if the
+  // rule returns and still sees them.
+  const ruleStatus = new Map(input.result.rules.map((r) => [r.id, r.status]));
   const resolveIds: string[] = [];
+  const retired: Array<{ id: string; reason: string }> = [];
   let keptUnjudged = 0;
   for (const e of existing) {
     if (seen.has(e.fingerprint) || !UNRESOLVED.has(e.status)) continue;
-    if (evaluated.has(e.ruleId) && readKinds.has(e.kind)) resolveIds.push(e.id);
+    const rs = ruleStatus.get(e.ruleId);
+    if (rs === undefined || rs === "disabled") retired.push({ id: e.id, reason: rs === "disabled" ? "rule disabled in the policy" : "rule no longer exists" });
+    else if (evaluated.has(e.ruleId) && readKinds.has(e.kind)) resolveIds.push(e.id);
     else keptUnjudged++;
   }
+  const retiredIds = retired.map((r) => r.id);
 
   // A plain INSERT, not ON CONFLICT: the cluster row lock taken by the caller serialises
   // ingestion per cluster, so `existing` is complete and a conflict cannot happen; speculative
@@ -308,7 +319,7 @@ async function ingestFindings(
     );
   }
 
-  for (const batch of chunks(resolveIds)) {
+  for (const batch of chunks([...resolveIds, ...retiredIds])) {
     await tx.$executeRawUnsafe(
       `UPDATE "Finding" SET status = 'resolved', "resolvedAt" = $1, "updatedAt" = $1, "lastSeenScanId" = $2 WHERE id = ANY($3::text[])`,
       now,
@@ -320,6 +331,7 @@ async function ingestFindings(
   const events: Array<{ id: string; type: string; data: Record<string, unknown> }> = [
     ...reopenedIds.map((id) => ({ id, type: "reopened", data: {} })),
     ...resolveIds.map((id) => ({ id, type: "resolved", data: {} })),
+    ...retired.map((r) => ({ id: r.id, type: "retired", data: { reason: r.reason } })),
     ...exceptionEvents,
   ];
   for (const batch of chunks(events)) {
@@ -337,7 +349,7 @@ async function ingestFindings(
     );
   }
 
-  return { inserted: inserts.length, updated, compared: touches.length, reopened: reopenedIds.length, resolved: resolveIds.length, keptUnjudged };
+  return { inserted: inserts.length, updated, compared: touches.length, reopened: reopenedIds.length, resolved: resolveIds.length, retired: retiredIds.length, keptUnjudged };
 }
 
 async function upsertObjects(

@@ -383,8 +383,8 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
 }
 
 // Pod specs per slice: a slice's objects (a few hundred KiB) stay in the CPU cache while the
-// pod-local rules judge them.
-let POD_SLICE = 256;
+// pod-local rules judge them. 16 to 128 measured alike on the corpus; 1024 was ~20% slower.
+let POD_SLICE = 128;
 
 /** Tests only: sets the slice size (1 = every pod spec alone), returns the previous one. */
 export function setPodSliceForTests(n: number): number {

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "custom_rule.create": "Added a custom rule",
   "custom_rule.update": "Changed a custom rule",
   "custom_rule.delete": "Deleted a custom rule",
+  "custom_rule.enable": "Enabled a custom rule",
+  "custom_rule.disable": "Disabled a custom rule",
   "report.create": "Generated a report",
   "report.download": "Downloaded a report",
   "report_schedule.create": "Scheduled a report",

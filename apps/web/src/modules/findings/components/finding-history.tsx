@@ -45,6 +45,8 @@ export function FindingHistory({
         return { id: ev.id, icon: CheckCircle2, tone: "text-green-700", who, what: <>no longer saw it: <strong className="font-medium text-green-800">resolved</strong></>, at: ev.createdAt, comment: null };
       case "reopened":
         return { id: ev.id, icon: RotateCcw, tone: "text-rose-700", who, what: <>saw it again: <strong className="font-medium text-rose-800">reopened</strong></>, at: ev.createdAt, comment: null };
+      case "retired":
+        return { id: ev.id, icon: CircleDot, tone: "text-zinc-500", who, what: <>stopped judging it ({typeof d.reason === "string" ? d.reason : "rule retired"}): <strong className="font-medium text-zinc-900">resolved</strong></>, at: ev.createdAt, comment: null };
       case "excepted":
         return { id: ev.id, icon: ShieldCheck, tone: "text-violet-700", who: ev.actor ? who : "Exception", what: <>covers it: <strong className="font-medium text-violet-800">excepted</strong></>, at: ev.createdAt, comment: null };
       case "exception_ended":
