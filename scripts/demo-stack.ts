@@ -178,11 +178,45 @@ async function main() {
     say(`added cluster ${scenario}; its first scan is queued`);
   }
 
+  // 5. On a fresh demo, put some remediation work in motion (through the API, as a person would).
+  if (have.size === 0) await seedRemediation(jar).catch((err) => say(`(could not seed the remediation examples: ${(err as Error).message})`));
+
   say("");
   say(`Bulwark is running: ${WEB_URL}`);
   say(`Sign in as ${DEMO_EMAIL} with password ${password}`);
   say(`Kubeconfigs of the simulated clusters: .bulwark/demo/*.kubeconfig (kubectl works with them)`);
   say("Press Ctrl+C to stop.");
+}
+
+/** Assigns a few critical findings to the demo user, starts work on one and grants an exception. */
+async function seedRemediation(jar: Jar): Promise<void> {
+  const api = async (pathname: string, body?: unknown) => {
+    const res = await fetch(`${WEB_URL}${pathname}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json", cookie: jar.header(), origin: WEB_URL },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status}`);
+    return (await res.json()) as unknown;
+  };
+  type TRow = { id: string; clusterId?: string; cluster?: { name?: string } };
+  const rows = (v: unknown): TRow[] => ((v as { items?: TRow[] }).items ?? []);
+  let critical: TRow[] = [];
+  for (let i = 0; i < 90 && critical.length < 3; i++) {
+    critical = rows(await api("/api/findings?severity=critical&limit=5"));
+    if (critical.length < 3) await new Promise((r) => setTimeout(r, 1000));
+  }
+  for (const f of critical.slice(0, 3)) await api(`/api/findings/${f.id}/assign`, { assigneeId: "me" });
+  if (critical[0]) {
+    await api(`/api/findings/${critical[0].id}/status`, { status: "in_progress", comment: "Patching the chart; rollout planned this week." });
+    await api(`/api/findings/${critical[0].id}/comments`, { body: "Owner agreed: drop the capability and re-run the scan." });
+  }
+  const low = rows(await api("/api/findings?severity=low&limit=1"))[0];
+  if (low) {
+    const expires = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await api("/api/exceptions", { findingId: low.id, scope: "object", expiresAt: expires, justification: "Vendor image; the vendor fixes this in their next release (ticket SEC-142)." });
+  }
+  say("assigned three critical findings to you and granted one exception (see Remediation and Exceptions)");
 }
 
 main().catch((err) => {
