@@ -14,6 +14,8 @@ import { ChangesChart, ScoreChart, SeverityChart } from "./trend-charts";
 import { MAX_CLUSTER_LINES } from "../trends-series";
 
 const RANGE_LABEL: Record<(typeof TREND_RANGES)[number], string> = { "7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year" };
+/** Beyond this many clusters the cluster filter folds into a disclosure. */
+const MANY_CLUSTERS = 12;
 const chip = (active: boolean) =>
   cn("rounded-full px-2.5 py-1 text-xs ring-1 ring-inset", active ? "bg-zinc-900 text-white ring-zinc-900" : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50");
 
@@ -84,9 +86,28 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
         <nav aria-label="Clusters" className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-zinc-500">Clusters</span>
           <Link href={trendsHref(q, { cluster: [] })} aria-current={q.cluster.length === 0 ? "page" : undefined} className={chip(q.cluster.length === 0)}>All</Link>
-          {v.allClusters.map((c) => (
-            <Link key={c.id} href={trendsHref(q, { cluster: clusterQ(c.id) })} aria-current={q.cluster.includes(c.id) ? "true" : undefined} className={chip(q.cluster.includes(c.id))}>{c.name}</Link>
-          ))}
+          {v.allClusters.length <= MANY_CLUSTERS ? (
+            v.allClusters.map((c) => (
+              <Link key={c.id} href={trendsHref(q, { cluster: clusterQ(c.id) })} aria-current={q.cluster.includes(c.id) ? "true" : undefined} className={chip(q.cluster.includes(c.id))}>{c.name}</Link>
+            ))
+          ) : (
+            // A fleet's worth of chips would push the charts below the fold: the selection stays
+            // visible, the full list opens on demand.
+            <>
+              {v.clusters.length < v.allClusters.length &&
+                v.clusters.map((c) => (
+                  <Link key={c.id} href={trendsHref(q, { cluster: clusterQ(c.id) })} aria-current="true" className={chip(true)}>{c.name}</Link>
+                ))}
+              <details className="w-full">
+                <summary className="cursor-pointer text-xs text-indigo-700 underline-offset-4 hover:underline">Choose from {v.allClusters.length} clusters</summary>
+                <div className="mt-2 flex max-h-60 flex-wrap gap-2 overflow-y-auto">
+                  {v.allClusters.map((c) => (
+                    <Link key={c.id} href={trendsHref(q, { cluster: clusterQ(c.id) })} aria-current={q.cluster.includes(c.id) ? "true" : undefined} className={chip(q.cluster.includes(c.id))}>{c.name}</Link>
+                  ))}
+                </div>
+              </details>
+            </>
+          )}
         </nav>
       </div>
 
