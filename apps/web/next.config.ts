@@ -48,6 +48,8 @@ const nextConfig: NextConfig = {
   // Lets several builds of one checkout live side by side (parallel development, benchmarks).
   distDir: process.env.BULWARK_NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Pasted manifests may be up to 2 MiB (scan-yaml.schemas.ts); leave room for the encoding.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

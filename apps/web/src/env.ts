@@ -25,6 +25,8 @@ const ZEnv = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_NAME: z.string().optional(),
     BULWARK_ALLOW_PRIVATE_NETWORKS: ZBool,
+    /** Reverse proxies in front of the web app that append to X-Forwarded-For (audit IP, sign-in limits). */
+    BULWARK_TRUSTED_PROXIES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10, "must be at most 10").default(1),
   })
   .superRefine((e, ctx) => {
     if (!e.NEXTAUTH_SECRET && !e.AUTH_SECRET) {

@@ -30,7 +30,7 @@ export function authOptions(): NextAuthOptions {
         if (!parsed.success) return null;
         const h = (req?.headers ?? {}) as Record<string, string | undefined>;
         // Throws (next-auth answers with the message as the error) when over a limit.
-        await checkSignIn(ipFromHeaders((n) => h[n]), parsed.data.email);
+        await checkSignIn(ipFromHeaders((n) => h[n], env().BULWARK_TRUSTED_PROXIES), parsed.data.email);
         const user = await getUserByEmail(parsed.data.email);
         if (!user?.passwordHash) {
           await burnPasswordCheck(parsed.data.password);

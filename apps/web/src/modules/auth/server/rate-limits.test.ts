@@ -56,7 +56,7 @@ describe("sign-up limits", () => {
 describe("ipFromHeaders", () => {
   it("takes the first forwarded hop and refuses anything that is not an address", () => {
     const h = (x: Record<string, string>) => (n: string) => x[n];
-    expect(m.ipFromHeaders(h({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+    expect(m.ipFromHeaders(h({ "x-forwarded-for": "10.0.0.1, 203.0.113.9" }))).toBe("203.0.113.9");
     expect(m.ipFromHeaders(h({ "x-real-ip": "2001:db8::1" }))).toBe("2001:db8::1");
     expect(m.ipFromHeaders(h({ "x-forwarded-for": "evil\r\nkey" }))).toBe("unknown");
     expect(m.ipFromHeaders(h({}))).toBe("unknown");

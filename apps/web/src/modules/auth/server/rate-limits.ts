@@ -2,6 +2,7 @@
 // shared by every web process (Redis, see @bulwark/jobs hitRateLimit). Generous enough for a
 // team behind one NAT, tight enough to make password guessing against one account pointless.
 import { hitRateLimit, resetRateLimit } from "@bulwark/jobs";
+import { clientAddress } from "../../../lib/client-ip";
 
 export const SIGN_IN_PER_IP = { name: "sign-in:ip", limit: 100, windowSeconds: 10 * 60 } as const;
 export const SIGN_IN_FAILURES_PER_ACCOUNT = { name: "sign-in:account", limit: 10, windowSeconds: 15 * 60 } as const;
@@ -15,11 +16,9 @@ export class RateLimitedError extends Error {
   }
 }
 
-/** The first hop of X-Forwarded-For (set by the reverse proxy, and by `next start` itself), else X-Real-IP. */
-export function ipFromHeaders(get: (name: string) => string | null | undefined): string {
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || get("x-real-ip")?.trim() || "";
-  return /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : "unknown";
+/** The client address as the nearest trusted proxy saw it (see lib/client-ip), or "unknown". */
+export function ipFromHeaders(get: (name: string) => string | null | undefined, trustedProxies = 1): string {
+  return clientAddress(get, trustedProxies) ?? "unknown";
 }
 
 /** Counts a sign-in attempt from `ip` for `email`; throws RateLimitedError when over a limit. */

@@ -7,6 +7,8 @@ import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { getUserById, listMembershipsForUser } from "@bulwark/db";
 import { authOptions } from "./auth-options";
+import { clientAddress } from "../../../lib/client-ip";
+import { env } from "../../../env";
 import type { TRole } from "../permissions";
 
 export const ORG_COOKIE = "bulwark-org";
@@ -18,17 +20,14 @@ export interface TOrgContext {
   org: { id: string; name: string; slug: string };
   role: TRole;
   memberships: Array<{ orgId: string; role: TRole; org: { id: string; name: string; slug: string } }>;
-  /** Client address for the audit trail: the first X-Forwarded-For hop (set by the reverse proxy), else X-Real-IP. */
+  /** Client address for the audit trail (lib/client-ip). */
   ip: string | null;
 }
 
-/** The caller's address as the reverse proxy reports it; null when there is none (direct access). */
+/** The caller's address as the nearest trusted proxy saw it (BULWARK_TRUSTED_PROXIES, default 1). */
 export async function clientIp(): Promise<string | null> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || h.get("x-real-ip")?.trim() || null;
-  // Only something that looks like an address is kept (no header injection into the log).
-  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : null;
+  return clientAddress((n) => h.get(n), env().BULWARK_TRUSTED_PROXIES);
 }
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
