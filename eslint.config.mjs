@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/generated/**", "**/dist/**", ".bulwark/**", "**/*.d.ts"],
+    ignores: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "**/generated/**", "**/dist/**", ".bulwark/**", "**/*.d.ts"],
   },
   {
     files: ["**/*.ts", "**/*.tsx"],
