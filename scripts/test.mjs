@@ -120,5 +120,25 @@ if (only !== "unit") {
   }
 }
 
+// Short variants of the benchmark and the reliability suite, so neither can silently break. They
+// count as one test each: the bench passes when every section ran (targets are not asserted on a
+// shared CI machine), the reliability suite when every check held. They reuse the browser tests'
+// build of the web app.
+if (only === "all" && process.env.BULWARK_SKIP_SMOKE !== "1") {
+  const webBuilt = existsSync(path.join(ROOT, "apps/web/.next/BUILD_ID"));
+  for (const [name, script, extra] of [
+    ["benchmark (BENCH_QUICK)", "bench/run.ts", { BENCH_QUICK: "1", BENCH_RUNS: "1", BENCH_NEXT_DIST_DIR: webBuilt ? ".next" : "" }],
+    ["reliability suite (RELIABILITY_QUICK)", "reliability/run.ts", { RELIABILITY_QUICK: "1", RELIABILITY_NEXT_DIST_DIR: webBuilt ? ".next" : "" }],
+  ]) {
+    log(`${name} ...`);
+    const r = spawnSync("npx", ["tsx", script], { cwd: ROOT, stdio: "inherit", env: { ...env, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v)), NODE_ENV: "production" } });
+    if (r.status === 0) passed += 1;
+    else {
+      failed += 1;
+      log(`${name} FAILED`);
+    }
+  }
+}
+
 process.stdout.write(`\nBulwark: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
