@@ -48,9 +48,13 @@ export function findingsWhere(input: TListFindingsInput): Prisma.FindingWhereInp
 
 /**
  * Keyset pagination ordered by severity (critical first), then lastSeenAt desc, then id, so pages
- * stay stable while scans write. `total` counts every match, not just the page.
+ * stay stable while scans write. `total` counts every match up to FINDINGS_COUNT_CAP (then
+ * `totalCapped` is true): counting hundreds of thousands of rows on every page would cost more
+ * than the page itself.
  */
-export async function listFindings(input: TListFindingsInput): Promise<{ items: FindingRow[]; nextCursor?: string; total: number }> {
+export const FINDINGS_COUNT_CAP = 10_000;
+
+export async function listFindings(input: TListFindingsInput): Promise<{ items: FindingRow[]; nextCursor?: string; total: number; totalCapped: boolean }> {
   const limit = clampLimit(input.limit, 50);
   const where = findingsWhere(input);
   const c = decodeCursor(input.cursor, isCursor);
@@ -70,13 +74,14 @@ export async function listFindings(input: TListFindingsInput): Promise<{ items: 
       orderBy: [{ severity: "asc" }, { lastSeenAt: "desc" }, { id: "asc" }],
       take: limit + 1,
     }),
-    db.finding.count({ where }),
+    db.finding.count({ where, take: FINDINGS_COUNT_CAP + 1 }),
   ]);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items,
-    total,
+    total: Math.min(total, FINDINGS_COUNT_CAP),
+    totalCapped: total > FINDINGS_COUNT_CAP,
     nextCursor: rows.length > limit && last ? encodeCursor({ s: last.severity, t: last.lastSeenAt.toISOString(), i: last.id }) : undefined,
   };
 }

@@ -34,7 +34,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         />
         <Section
           bodyClassName="p-0"
-          title={<span className="tabular-nums">{page.total.toLocaleString("en-US")} finding{page.total === 1 ? "" : "s"}</span>}
+          title={<span className="tabular-nums">{page.total.toLocaleString("en-US")}{page.totalCapped ? "+" : ""} finding{page.total === 1 && !page.totalCapped ? "" : "s"}</span>}
           description={filters.cursor ? "Showing a later page" : undefined}
         >
           {page.items.length ? (

@@ -82,7 +82,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
         <Section
           title="Top open findings"
           id="cluster-findings"
-          description={`${findings.total.toLocaleString("en-US")} open, most severe first`}
+          description={`${findings.total.toLocaleString("en-US")}${findings.totalCapped ? "+" : ""} open, most severe first`}
           actions={<Link href={`/findings?cluster=${cluster.id}`} className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">View all</Link>}
           bodyClassName="p-0"
         >
