@@ -255,3 +255,10 @@ for (const r of results) {
 }
 writeFileSync(path.join(HERE, "results.json"), JSON.stringify(results, null, 2) + "\n");
 process.stdout.write(`\nwrote bench/results.json (${RUNS} runs each, medians${QUICK ? ", BENCH_QUICK sizes" : ""}) in ${Math.round((performance.now() - began) / 1000)} s\n`);
+// A section that could not run at all is an error (CI runs the quick variant to catch exactly
+// that); a missed target is a figure, not a failure.
+const broken = results.filter((r) => r.name.endsWith(": failed to run"));
+if (broken.length) {
+  process.stderr.write(`\n${broken.length} section(s) failed to run: ${broken.map((r) => r.name.replace(/: failed to run$/, "")).join(", ")}\n`);
+  process.exitCode = 1;
+}

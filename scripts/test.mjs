@@ -127,7 +127,7 @@ if (only !== "unit") {
 if (only === "all" && process.env.BULWARK_SKIP_SMOKE !== "1") {
   const webBuilt = existsSync(path.join(ROOT, "apps/web/.next/BUILD_ID"));
   for (const [name, script, extra] of [
-    ["benchmark (BENCH_QUICK)", "bench/run.ts", { BENCH_QUICK: "1", BENCH_RUNS: "1", BENCH_NEXT_DIST_DIR: webBuilt ? ".next" : "" }],
+    ["benchmark (BENCH_QUICK)", "bench/run.ts", { BENCH_QUICK: "1", BENCH_RUNS: "1", BENCH_NEXT_DIST_DIR: webBuilt ? ".next" : "", BENCH_REUSE_BUILD: webBuilt ? "1" : "" }],
     ["reliability suite (RELIABILITY_QUICK)", "reliability/run.ts", { RELIABILITY_QUICK: "1", RELIABILITY_NEXT_DIST_DIR: webBuilt ? ".next" : "" }],
   ]) {
     log(`${name} ...`);
