@@ -14,31 +14,35 @@ export interface TRemediationStats {
   topNamespaces: { namespace: string | null; count: number }[];
 }
 
-const OPEN = ["open", "reopened", "in_progress"] as const;
-
 export async function getRemediationStats(input: { orgId: string; from: Date; clusterIds?: string[]; now?: Date }): Promise<TRemediationStats> {
   const now = input.now ?? new Date();
   const cf = input.clusterIds?.length ? Prisma.sql`AND "clusterId" IN (${Prisma.join(input.clusterIds)})` : Prisma.empty;
-  const where = { orgId: input.orgId, status: { in: [...OPEN] }, ...(input.clusterIds?.length ? { clusterId: { in: input.clusterIds } } : {}) };
-  const [mttr, age, rules, namespaces] = await Promise.all([
+  const [mttr, open] = await Promise.all([
     db.$queryRaw<{ severity: Severity; hours: number; resolved: bigint }[]>`
       SELECT severity::text AS severity, AVG(EXTRACT(EPOCH FROM ("resolvedAt" - "firstSeenAt")) / 3600)::float8 AS hours, COUNT(*) AS resolved
       FROM "Finding"
       WHERE "orgId" = ${input.orgId} AND status = 'resolved' AND "resolvedAt" >= ${input.from} ${cf}
       GROUP BY severity`,
-    db.$queryRaw<{ bucket: TRemediationStats["age"][number]["bucket"]; severity: Severity; count: bigint }[]>`
-      SELECT CASE WHEN age < interval '7 days' THEN '0-7d' WHEN age < interval '30 days' THEN '7-30d'
-                  WHEN age < interval '90 days' THEN '30-90d' ELSE '90d+' END AS bucket, severity::text AS severity, COUNT(*) AS count
-      FROM (SELECT ${now}::timestamp - "firstSeenAt" AS age, severity FROM "Finding"
+    // One pass over the open findings for all three breakdowns (GROUPING SETS), not three scans.
+    db.$queryRaw<{ set: number; bucket: TRemediationStats["age"][number]["bucket"] | null; severity: Severity | null; ruleId: string | null; namespace: string | null; count: bigint }[]>`
+      SELECT GROUPING(bucket, severity, "ruleId", namespace)::int AS set, bucket, severity, "ruleId", namespace, COUNT(*) AS count
+      FROM (SELECT CASE WHEN ${now}::timestamp - "firstSeenAt" < interval '7 days' THEN '0-7d'
+                        WHEN ${now}::timestamp - "firstSeenAt" < interval '30 days' THEN '7-30d'
+                        WHEN ${now}::timestamp - "firstSeenAt" < interval '90 days' THEN '30-90d' ELSE '90d+' END AS bucket,
+                   severity::text AS severity, "ruleId", namespace
+            FROM "Finding"
             WHERE "orgId" = ${input.orgId} AND status IN ('open', 'reopened', 'in_progress') ${cf}) f
-      GROUP BY 1, 2`,
-    db.finding.groupBy({ by: ["ruleId"], where, _count: { _all: true }, orderBy: { _count: { ruleId: "desc" } }, take: 10 }),
-    db.finding.groupBy({ by: ["namespace"], where, _count: { _all: true }, orderBy: { _count: { namespace: "desc" } }, take: 10 }),
+      GROUP BY GROUPING SETS ((bucket, severity), ("ruleId"), (namespace))`,
   ]);
+  // GROUPING() bits, most significant first: bucket, severity, ruleId, namespace (1 = rolled up).
+  const AGE = 0b0011;
+  const RULE = 0b1101;
+  const NAMESPACE = 0b1110;
+  const top = <T>(rows: T[], count: (r: T) => number) => rows.sort((a, b) => count(b) - count(a)).slice(0, 10);
   return {
     mttr: mttr.map((r) => ({ severity: r.severity, hours: Number(r.hours), resolved: Number(r.resolved) })),
-    age: age.map((r) => ({ bucket: r.bucket, severity: r.severity, count: Number(r.count) })),
-    topRules: rules.map((r) => ({ ruleId: r.ruleId, count: r._count._all })),
-    topNamespaces: namespaces.map((r) => ({ namespace: r.namespace, count: r._count._all })),
+    age: open.filter((r) => r.set === AGE).map((r) => ({ bucket: r.bucket!, severity: r.severity!, count: Number(r.count) })),
+    topRules: top(open.filter((r) => r.set === RULE).map((r) => ({ ruleId: r.ruleId!, count: Number(r.count) })), (r) => r.count),
+    topNamespaces: top(open.filter((r) => r.set === NAMESPACE).map((r) => ({ namespace: r.namespace, count: Number(r.count) })), (r) => r.count),
   };
 }

@@ -3,7 +3,10 @@ import { ClipboardCheck } from "lucide-react";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { ClusterSummaryTable, ComplianceMatrix, controlAnchor } from "@/modules/compliance/components/compliance-matrix";
 import { ControlBar, ControlStatusBadge } from "@/modules/compliance/components/control-status";
-import { queryComplianceMatrix } from "@/modules/compliance/server/matrix";
+import { queryComplianceMatrix, sliceComplianceMatrix } from "@/modules/compliance/server/matrix";
+
+/** Clusters per page of the all-clusters matrix (each adds a column of every control). */
+const MATRIX_PAGE = 20;
 import { queryCompliance } from "@/modules/compliance/server/queries";
 import { ruleTitle } from "@/modules/findings/server/queries";
 import { buttonClass } from "@/modules/ui/components/button";
@@ -25,11 +28,11 @@ function ViewTabs({ matrix, framework }: { matrix: boolean; framework: string | 
   );
 }
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ cluster?: string; framework?: string; view?: string }> }) {
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ cluster?: string; framework?: string; view?: string; from?: string }> }) {
   const ctx = await requirePageContext();
   const sp = await searchParams;
   const frameworkParam = typeof sp.framework === "string" ? sp.framework.slice(0, 40) : undefined;
-  if (sp.view === "all") return <AllClusters orgId={ctx.orgId} framework={frameworkParam} />;
+  if (sp.view === "all") return <AllClusters orgId={ctx.orgId} framework={frameworkParam} from={sp.from} />;
   const view = await queryCompliance(ctx.orgId, typeof sp.cluster === "string" ? sp.cluster.slice(0, 64) : undefined);
   const header = (
     <PageHeader
@@ -155,9 +158,14 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   );
 }
 
-async function AllClusters({ orgId, framework }: { orgId: string; framework: string | undefined }) {
+async function AllClusters({ orgId, framework, from }: { orgId: string; framework: string | undefined; from: string | undefined }) {
   const { frameworks, matrix } = await queryComplianceMatrix(orgId, framework);
   const f = matrix.framework;
+  const total = matrix.clusters.length;
+  const start = Math.min(Math.max(0, Math.floor(Number(from) || 0)), Math.max(0, total - 1));
+  const shown = sliceComplianceMatrix(matrix, start - (start % MATRIX_PAGE), MATRIX_PAGE);
+  const first = start - (start % MATRIX_PAGE);
+  const pageHref = (n: number) => `/compliance?view=all&framework=${encodeURIComponent(f.id)}&from=${n}#matrix`;
   return (
     <>
       <PageHeader
@@ -189,11 +197,21 @@ async function AllClusters({ orgId, framework }: { orgId: string; framework: str
           <Section
             title="Controls by cluster"
             id="matrix"
-            description="Select a status to see that cluster's control: the rules behind it, why it is not evaluated, and links to its findings."
+            description={`Select a status to see that cluster's control: the rules behind it, why it is not evaluated, and links to its findings.${total > MATRIX_PAGE ? ` Clusters ${first + 1}-${Math.min(total, first + MATRIX_PAGE)} of ${total}, in the order of the summary above.` : ""}`}
             bodyClassName="p-0"
-            actions={<Link href={`/reports?framework=${encodeURIComponent(f.id)}`} className={buttonClass("secondary", "sm")}>Generate report</Link>}
+            actions={
+              <div className="flex items-center gap-2">
+                {total > MATRIX_PAGE && (
+                  <nav aria-label="Matrix pages" className="flex items-center gap-1">
+                    {first > 0 ? <Link href={pageHref(first - MATRIX_PAGE)} className={buttonClass("secondary", "sm")}>Previous {MATRIX_PAGE}</Link> : null}
+                    {first + MATRIX_PAGE < total ? <Link href={pageHref(first + MATRIX_PAGE)} className={buttonClass("secondary", "sm")}>Next {Math.min(MATRIX_PAGE, total - first - MATRIX_PAGE)}</Link> : null}
+                  </nav>
+                )}
+                <Link href={`/reports?framework=${encodeURIComponent(f.id)}`} className={buttonClass("secondary", "sm")}>Generate report</Link>
+              </div>
+            }
           >
-            <ComplianceMatrix matrix={matrix} />
+            <ComplianceMatrix matrix={shown} />
           </Section>
         </div>
       )}

@@ -2,7 +2,7 @@
 import type { TClusterScanRules } from "@bulwark/db";
 import { frameworkRuleIds, getFramework, type RuleStatus } from "@bulwark/rules";
 import { describe, expect, it } from "vitest";
-import { buildComplianceMatrix } from "./matrix";
+import { buildComplianceMatrix, sliceComplianceMatrix } from "./matrix";
 
 const hipaa = getFramework("hipaa")!;
 const pss = getFramework("pss-baseline")!;
@@ -59,5 +59,19 @@ describe("buildComplianceMatrix", () => {
     expect(m.clusters[0]!.summary.passed).toBeLessThan(hipaa.controls.length);
     expect(m.clusters[1]!.summary.passed).toBeLessThan(m.clusters[0]!.summary.passed);
     expect(m.clusters[2]!.summary.passed).toBeLessThan(m.clusters[0]!.summary.passed);
+  });
+});
+
+describe("sliceComplianceMatrix", () => {
+  it("keeps each cell with its cluster when a page of clusters is taken", () => {
+    const clean = all(pss, "passed");
+    const failing = clean.map((r) => (r.id === "privileged-container" ? { ...r, status: "failed" as const, findings: 1 } : r));
+    const m = buildComplianceMatrix(pss, [stored("a", clean), stored("b", failing), stored("c", clean), stored("d", null)]);
+    const page = sliceComplianceMatrix(m, 1, 2);
+    expect(page.clusters.map((c) => c.id)).toEqual(["b", "c"]);
+    const row = page.controls.find((c) => c.id === "privileged")!;
+    expect(row.cells.map((c) => c.status)).toEqual(["failed", "passed"]);
+    expect(page.controls.every((c) => c.cells.length === 2)).toBe(true);
+    expect(sliceComplianceMatrix(m, 4, 2).clusters).toEqual([]);
   });
 });

@@ -72,6 +72,16 @@ export function buildComplianceMatrix(framework: Framework, clusters: readonly T
   };
 }
 
+/** Pure: the matrix restricted to clusters [start, start + size), so a fleet's matrix renders a page at a time. */
+export function sliceComplianceMatrix(matrix: TComplianceMatrix, start: number, size: number): TComplianceMatrix {
+  const end = start + size;
+  return {
+    framework: matrix.framework,
+    clusters: matrix.clusters.slice(start, end),
+    controls: matrix.controls.map((c) => ({ ...c, cells: c.cells.slice(start, end) })),
+  };
+}
+
 export async function queryComplianceMatrix(orgId: string, frameworkId: string | undefined): Promise<{ frameworks: Array<{ id: string; name: string }>; matrix: TComplianceMatrix }> {
   const framework = (frameworkId ? getFramework(frameworkId) : undefined) ?? frameworks[0]!;
   const clusters = await listLatestScanRules({ orgId });
