@@ -68,6 +68,8 @@ describe("getFleetOverview", () => {
     expect(o.score).toBe(70);
     expect(o.counts).toEqual({ critical: 3, high: 6, medium: 0, low: 0, info: 0 });
     expect(o.changes24h).toEqual({ new: 2, fixed: 8, reopened: 1 });
+    // The other organization's only scan is its cluster's first: a baseline, not 1000 new findings.
+    expect((await m.getFleetOverview({ orgId: otherOrgId, now })).changes24h.new).toBe(0);
     expect(o.scansRunning).toBe(1);
     expect(o.clusters).toHaveLength(3);
   });

@@ -23,10 +23,13 @@ export async function getFleetOverview(input: { orgId: string; now?: Date }): Pr
   const [clusters, changes, scansRunning] = await Promise.all([
     listClusters({ orgId: input.orgId }),
     // createdAt bounds the index range ("Scan"("orgId", "createdAt")); a scan finishes after it is created.
-    db.scan.aggregate({
-      where: { orgId: input.orgId, createdAt: { gte: new Date(since.getTime() - 86_400_000) }, finishedAt: { gte: since }, status: { in: ["succeeded", "partial"] } },
-      _sum: { newCount: true, fixedCount: true, reopenedCount: true },
-    }),
+    // A cluster's first successful scan is its baseline: its findings are not "new" (as in trends).
+    db.$queryRaw<Array<{ new: bigint | null; fixed: bigint | null; reopened: bigint | null }>>`
+      SELECT sum(CASE WHEN EXISTS (SELECT 1 FROM "Scan" p WHERE p."clusterId" = s."clusterId" AND p.status IN ('succeeded', 'partial') AND p."finishedAt" < s."finishedAt")
+                      THEN s."newCount" ELSE 0 END) AS new,
+             sum(s."fixedCount") AS fixed, sum(s."reopenedCount") AS reopened
+      FROM "Scan" s
+      WHERE s."orgId" = ${input.orgId} AND s."createdAt" >= ${new Date(since.getTime() - 86_400_000)} AND s."finishedAt" >= ${since} AND s.status IN ('succeeded', 'partial')`.then((r) => r[0]),
     db.scan.count({ where: { orgId: input.orgId, status: { in: ["queued", "running"] } } }),
   ]);
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
@@ -45,7 +48,7 @@ export async function getFleetOverview(input: { orgId: string; now?: Date }): Pr
     score,
     counts,
     clusters,
-    changes24h: { new: changes._sum.newCount ?? 0, fixed: changes._sum.fixedCount ?? 0, reopened: changes._sum.reopenedCount ?? 0 },
+    changes24h: { new: Number(changes?.new ?? 0), fixed: Number(changes?.fixed ?? 0), reopened: Number(changes?.reopened ?? 0) },
     scansRunning,
   };
 }

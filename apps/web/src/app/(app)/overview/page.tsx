@@ -75,7 +75,7 @@ export default async function OverviewPage() {
               >
                 <SeverityTiles counts={o.counts} />
               </Section>
-              <Section title="Since yesterday" id="changes" description="Changes found by scans in the last 24 hours" bodyClassName="p-0">
+              <Section title="Since yesterday" id="changes" description="Changes found by scans in the last 24 hours (a cluster's first scan is its baseline)" bodyClassName="p-0">
                 <ul className="grid grid-cols-3 divide-x divide-zinc-100">
                   <li>
                     <Link href="/findings?status=open" className="block px-4 py-3 hover:bg-zinc-50">
