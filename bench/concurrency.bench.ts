@@ -2,13 +2,12 @@
 // point): 50 small kube-sim clusters, one scheduled-scan job each (no Scan row: the worker creates
 // it, as for a scheduler firing), all enqueued together. Counts scans that finished and error lines
 // in the workers' logs (Postgres/Redis connection errors, failed jobs). Prints one JSON line.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import path from "node:path";
 import pg from "pg";
 import { stopChild } from "@bulwark/k8s";
-import { ROOT, benchDatabaseUrl, benchWorkerEnv, sleep, startSimChild } from "./lib";
+import { benchDatabaseUrl, benchWorkerEnv, sleep, spawnWorker, startSimChild } from "./lib";
 
 const ERROR_LINE = /error|failed|ECONN|timeout|too many clients|terminat/i;
 
@@ -37,28 +36,8 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
     }
 
     for (let i = 0; i < workers; i++) {
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/main.ts")], {
-        cwd: ROOT,
-        env: { ...process.env, ...env, WORKER_ID: `bench-w${i}` },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      const lines: string[] = [];
+      const { child, lines, ready } = spawnWorker(env, `bench-w${i}`);
       logs.push(lines);
-      let started!: () => void;
-      const ready = new Promise<void>((r) => (started = r));
-      for (const s of [child.stdout!, child.stderr!]) {
-        let buf = "";
-        s.on("data", (d: Buffer) => {
-          buf += d.toString();
-          const parts = buf.split("\n");
-          buf = parts.pop()!;
-          for (const l of parts) {
-            lines.push(l);
-            if (l.includes("worker started")) started();
-          }
-        });
-      }
-      child.once("exit", () => started());
       children.push(child);
       await ready;
     }

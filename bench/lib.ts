@@ -1,5 +1,6 @@
 // Shared pieces of the database-backed benchmarks: the bench database, kube-sim in a child process
 // (so the measured process's CPU and RSS are the worker's alone), row-write counting and VmHWM.
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,3 +95,34 @@ export function median(xs: number[]): number {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts apps/worker/src/main.ts (the production entry point) as a child and collects its log
+ * lines (stdout and stderr, each also passed to `onLine`); `ready` settles once the worker says it
+ * started, or exits.
+ */
+export function spawnWorker(env: Record<string, string>, workerId: string, onLine?: (line: string) => void): { child: ChildProcess; lines: string[]; ready: Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/main.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, WORKER_ID: workerId },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  let started!: () => void;
+  const ready = new Promise<void>((r) => (started = r));
+  for (const s of [child.stdout!, child.stderr!]) {
+    let buf = "";
+    s.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const parts = buf.split("\n");
+      buf = parts.pop()!;
+      for (const l of parts) {
+        lines.push(l);
+        onLine?.(l);
+        if (l.includes("worker started")) started();
+      }
+    });
+  }
+  child.once("exit", () => started());
+  return { child, lines, ready };
+}

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { spawnWorker } from "../bench/lib";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const QUICK = process.env.RELIABILITY_QUICK === "1";
@@ -224,28 +225,7 @@ export const workerLogs = () => allLogs;
 
 /** Starts apps/worker/src/main.ts (the production entry point) as a child; resolves once it says it started. */
 export async function startWorker(env: Record<string, string>, name: string): Promise<WorkerChild> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/main.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, WORKER_ID: name },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: string[] = [];
-  let started!: () => void;
-  const ready = new Promise<void>((r) => (started = r));
-  for (const s of [child.stdout!, child.stderr!]) {
-    let buf = "";
-    s.on("data", (d: Buffer) => {
-      buf += d.toString();
-      const parts = buf.split("\n");
-      buf = parts.pop()!;
-      for (const l of parts) {
-        lines.push(l);
-        allLogs.push(l);
-        if (l.includes("worker started")) started();
-      }
-    });
-  }
-  child.once("exit", () => started());
+  const { child, lines, ready } = spawnWorker(env, name, (l) => allLogs.push(l));
   const w: WorkerChild = {
     child,
     lines,

@@ -9,13 +9,22 @@ export const SCAN_JOB_NAME = "scan";
 export const SCHEDULED_SCAN_JOB_NAME = "scheduled-scan";
 export const TEST_CONNECTION_JOB_NAME = "test-connection";
 
-const SCAN_JOB_DEFAULTS = {
-  attempts: 3,
-  backoff: { type: "exponential", delay: 10_000 },
-  // Keep finished jobs a while so a duplicate enqueue of the same scan id stays a no-op.
-  removeOnComplete: { age: 24 * 3600, count: 1000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
+const HOUR = 3600;
+
+/**
+ * Options of a job that retries with exponential backoff. Finished jobs are kept a while (by
+ * default a day, at most 1,000; failed ones a week) so a duplicate enqueue of the same id stays a no-op.
+ */
+function retrying(attempts: number, delayMs: number, keep: { doneHours?: number; doneCount?: number } = {}) {
+  return {
+    attempts,
+    backoff: { type: "exponential", delay: delayMs },
+    removeOnComplete: { age: (keep.doneHours ?? 24) * HOUR, count: keep.doneCount ?? 1000 },
+    removeOnFail: { age: 7 * 24 * HOUR },
+  };
+}
+
+const SCAN_JOB_DEFAULTS = retrying(3, 10_000);
 
 /** Enqueues a requested scan. The job id is derived from the Scan row, so enqueueing twice is a no-op. */
 export async function enqueueScan(payload: TScanJob & { scanId: string }): Promise<{ jobId: string }> {
@@ -105,13 +114,7 @@ export const REPORT_JOB_NAME = "report";
 export async function enqueueReport(payload: TReportJob): Promise<{ jobId: string }> {
   const data = ZReportJob.parse(payload);
   const jobId = reportJobId(data.reportId);
-  await getQueue(QUEUE_REPORT).add(REPORT_JOB_NAME, data, {
-    jobId,
-    attempts: 2,
-    backoff: { type: "exponential", delay: 5_000 },
-    removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  await getQueue(QUEUE_REPORT).add(REPORT_JOB_NAME, data, { ...retrying(2, 5_000), jobId });
   return { jobId };
 }
 
@@ -144,13 +147,7 @@ export const ALERT_DIGEST_JOB_NAME = "alert-digest";
 export async function enqueueAlertsForScan(payload: TAlertsForScanJob): Promise<{ jobId: string }> {
   const data = ZAlertsForScanJob.parse(payload);
   const jobId = alertsForScanJobId(data.scanId);
-  await getQueue(QUEUE_ALERT).add(ALERTS_FOR_SCAN_JOB_NAME, data, {
-    jobId,
-    attempts: 3,
-    backoff: { type: "exponential", delay: 5_000 },
-    removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  await getQueue(QUEUE_ALERT).add(ALERTS_FOR_SCAN_JOB_NAME, data, { ...retrying(3, 5_000), jobId });
   return { jobId };
 }
 
@@ -162,11 +159,8 @@ export async function enqueueAlertDelivery(payload: TAlertDeliveryJob, opts: { b
   const data = ZAlertDeliveryJob.parse(payload);
   const jobId = alertDeliveryJobId(data.deliveryId);
   await getQueue(QUEUE_ALERT).add(ALERT_DELIVERY_JOB_NAME, data, {
+    ...retrying(opts.attempts ?? ALERT_DELIVERY_ATTEMPTS, opts.backoffMs ?? 30_000, { doneCount: 5000 }),
     jobId,
-    attempts: opts.attempts ?? ALERT_DELIVERY_ATTEMPTS,
-    backoff: { type: "exponential", delay: opts.backoffMs ?? 30_000 },
-    removeOnComplete: { age: 24 * 3600, count: 5000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
   });
   return { jobId };
 }
@@ -184,12 +178,6 @@ export async function upsertAlertDigestSchedule(pattern = "0 8 * * *"): Promise<
 export async function enqueueAlertDigest(payload: { orgId: string; channelId: string; day: string }): Promise<{ jobId: string }> {
   const data = ZAlertDigestJob.parse({ orgId: payload.orgId, channelId: payload.channelId });
   const jobId = `digest-${payload.channelId}-${payload.day}`;
-  await getQueue(QUEUE_ALERT).add(ALERT_DIGEST_JOB_NAME, data, {
-    jobId,
-    attempts: 2,
-    backoff: { type: "exponential", delay: 30_000 },
-    removeOnComplete: { age: 3 * 24 * 3600, count: 5000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  await getQueue(QUEUE_ALERT).add(ALERT_DIGEST_JOB_NAME, data, { ...retrying(2, 30_000, { doneHours: 72, doneCount: 5000 }), jobId });
   return { jobId };
 }

@@ -5,8 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useRef } from "react";
 import { X } from "lucide-react";
 import { Select } from "@/modules/ui/components/form";
-import { SEVERITY_ORDER, SEVERITY_STYLE, FINDING_STATUS_STYLE, type TFindingStatus } from "@/modules/ui/severity";
-import { cn } from "@/modules/ui/cn";
+import { SeverityToggles } from "@/modules/ui/components/severity-toggles";
+import { FINDING_STATUS_STYLE, type TFindingStatus } from "@/modules/ui/severity";
 
 interface Props {
   values: { cluster?: string; namespace?: string; severity: string[]; rule?: string; status: string[]; q?: string };
@@ -48,24 +48,7 @@ export function FilterBar({ values, facets }: Props) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Severity">
-        {SEVERITY_ORDER.map((s) => {
-          const on = values.severity.includes(s);
-          return (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={on}
-              onClick={() => navigate({ severity: on ? values.severity.filter((x) => x !== s) : [...values.severity, s] })}
-              className={cn(
-                "inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset",
-                on ? SEVERITY_STYLE[s].badge : "bg-white text-zinc-600 ring-zinc-200 hover:bg-zinc-50",
-              )}
-            >
-              <span aria-hidden className={cn("size-1.5 rounded-full", SEVERITY_STYLE[s].dot)} />
-              {SEVERITY_STYLE[s].label}
-            </button>
-          );
-        })}
+        <SeverityToggles selected={values.severity} onChange={(severity) => navigate({ severity })} />
         {active && (
           <button type="button" onClick={() => router.push(pathname)} className="ml-1 inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs text-zinc-500 hover:text-zinc-900">
             <X className="size-3.5" aria-hidden />Clear filters

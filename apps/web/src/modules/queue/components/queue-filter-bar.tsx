@@ -5,8 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useRef } from "react";
 import { X } from "lucide-react";
 import { Select } from "@/modules/ui/components/form";
-import { FINDING_STATUS_STYLE, SEVERITY_ORDER, SEVERITY_STYLE, type TFindingStatus } from "@/modules/ui/severity";
-import { cn } from "@/modules/ui/cn";
+import { SeverityToggles } from "@/modules/ui/components/severity-toggles";
+import { FINDING_STATUS_STYLE, type TFindingStatus } from "@/modules/ui/severity";
 
 export interface TQueueFilterBarProps {
   view: "list" | "groups";
@@ -62,24 +62,7 @@ export function QueueFilterBar({ view, values, facets }: TQueueFilterBarProps) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Severity">
-        {SEVERITY_ORDER.map((s) => {
-          const on = values.severity.includes(s);
-          return (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={on}
-              onClick={() => navigate({ severity: on ? values.severity.filter((x) => x !== s) : [...values.severity, s] })}
-              className={cn(
-                "inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset",
-                on ? SEVERITY_STYLE[s].badge : "bg-white text-zinc-600 ring-zinc-200 hover:bg-zinc-50",
-              )}
-            >
-              <span aria-hidden className={cn("size-1.5 rounded-full", SEVERITY_STYLE[s].dot)} />
-              {SEVERITY_STYLE[s].label}
-            </button>
-          );
-        })}
+        <SeverityToggles selected={values.severity} onChange={(severity) => navigate({ severity })} />
         <label className="ml-2 inline-flex cursor-pointer items-center gap-1.5 rounded-full bg-white px-2.5 py-1 text-xs font-medium text-zinc-700 ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50 has-[:checked]:bg-red-50 has-[:checked]:text-red-700 has-[:checked]:ring-red-700/30">
           <input form="queue-filters" type="checkbox" name="overdue" value="1" defaultChecked={values.overdue} onChange={() => navigate()} className="size-3.5 accent-red-700" />
           Overdue only
