@@ -102,6 +102,103 @@ export interface Finding {
   exception?: { id: string; justification: string; expiresAt?: string };
   /** file/line when the snapshot came from manifests */
   location?: SourceLocation;
+  /**
+   * Every check this finding stands for, lead rule first (one cause, one finding: rules that fire
+   * on the same field or root cause are merged, see engine/causes.ts). Absent = [ruleId].
+   */
+  checks?: string[];
+  /** Set when the finding is expected for a platform component (engine/baseline.ts). */
+  baseline?: BaselineMatch;
+}
+
+/** Why a finding or risk is expected: the baseline entry that matched. */
+export interface BaselineMatch {
+  id: string;
+  reason: string;
+}
+
+/** One platform component the cluster itself needs (control plane, kube-proxy, CNI, CSI). */
+export interface BaselineEntry {
+  id: string;
+  title: string;
+  /** Why its findings are expected, shown to users. */
+  reason: string;
+  /** Namespaces the component runs in. */
+  namespaces: string[];
+  /** Kinds of the top controller, e.g. ["DaemonSet"] or ["Pod"] (static pods). */
+  kinds: string[];
+  /** Object names: exact, or a prefix ending in "*" (static pods: "kube-apiserver-*"). */
+  names: string[];
+  /**
+   * Image repositories every container image must come from (prefix match on registry/repository,
+   * e.g. "registry.k8s.io/kube-proxy", "quay.io/cilium/"). All four must match: a look-alike in the
+   * same namespace with another image is not hidden.
+   */
+  images: string[];
+  /** Rule categories or rule ids whose findings are expected (default: workload and host categories). */
+  expects?: string[];
+}
+
+export interface BaselineSettings {
+  /** false switches the platform baseline off: every finding counts. Default true. */
+  enabled?: boolean;
+  /** Replaces the built-in entries when set (admins may edit them). */
+  entries?: BaselineEntry[];
+}
+
+/** `default`: what a security reviewer would raise. `strict`: every hygiene and best-practice rule too. */
+export type Profile = "default" | "strict";
+
+export type RiskType = "node-takeover" | "cluster-takeover" | "credential-theft" | "exposed-weak" | "lateral-movement" | "host-access";
+export type RiskStepKind = "exposure" | "privilege" | "identity" | "data" | "network";
+
+export interface RiskStep {
+  kind: RiskStepKind;
+  /** What this step gives an attacker, in a sentence. */
+  text: string;
+  /** Fingerprints of the findings behind the step (may be empty for context such as exposure). */
+  findings: string[];
+  /** Objects this step involves besides the risk's own (a Service, a binding, a role). */
+  objects?: ObjectRef[];
+}
+
+/** A multiplier of a risk's score, with the message users see (StackRox-style factors). */
+export interface RiskFactor {
+  name: string;
+  multiplier: number;
+  message: string;
+}
+
+/** A named combination of findings that makes an attack path, per workload or identity. */
+export interface Risk {
+  /** Stable id across scans: sha256(type|object key), 32 hex chars. */
+  id: string;
+  type: RiskType;
+  title: string;
+  severity: Severity;
+  /** 0..100, one decimal: base of the type times the factors, capped. */
+  score: number;
+  /** The workload or identity first, then what it joins. */
+  objects: ObjectRef[];
+  steps: RiskStep[];
+  factors: RiskFactor[];
+  remediation: string;
+  /** Every finding of the risk's privilege/identity steps is expected for a platform component. */
+  baseline?: BaselineMatch;
+  /** Every finding of the risk's privilege/identity steps is covered by an exception. */
+  exception?: { id: string; justification: string; expiresAt?: string };
+  location?: SourceLocation;
+}
+
+/** One line of the score's explanation: what the item costs (fixing it raises the score by `impact`). */
+export interface ScoreItem {
+  kind: "risk" | "finding" | "hygiene";
+  label: string;
+  severity?: Severity;
+  /** Score points the item costs now (score without it minus score), one decimal. */
+  impact: number;
+  riskId?: string;
+  fingerprint?: string;
 }
 
 export type RuleStatusValue = "passed" | "failed" | "not-evaluated" | "disabled";
@@ -165,6 +262,11 @@ export interface RuleMeta {
   remediation: string;
   references?: string[];
   peers: RulePeers;
+  /**
+   * The smallest profile that runs the rule: "default" (absent) or "strict" for hygiene and
+   * best-practice rules a security reviewer would not raise (see README, "Severity policy").
+   */
+  profile?: Profile;
 }
 
 /** A finding as a rule reports it; the engine adds severity, ruleId, fingerprint, remediation. */
@@ -233,13 +335,25 @@ export interface EngineSettings {
   clusterName?: string;
   /** now, for exception expiry (ISO); default new Date(). */
   now?: string;
+  /** Which rules run: `default` (a reviewer's set) or `strict` (every rule). Ignored with onlyRules. */
+  profile?: Profile;
+  /** Platform components whose findings are expected (default: the built-in baseline, on). */
+  baseline?: BaselineSettings;
 }
 
 export interface EvaluationResult {
   findings: Finding[];
+  /** Attack paths, worst first (see engine/risks.ts). */
+  risks: Risk[];
   rules: RuleStatus[];
-  /** Posture score 0..100, see README. */
+  /** Posture score 0..100, one decimal, risk-driven: see README ("Posture score"). */
   score: number;
+  /** The score's explanation, costliest first. */
+  scoreItems: ScoreItem[];
+  /** Open findings per severity (not excepted, not expected for a platform component). */
   counts: Record<Severity, number>;
+  /** Findings expected for platform components (baseline). */
+  expected: number;
   objectCount: number;
+  profile: Profile;
 }
