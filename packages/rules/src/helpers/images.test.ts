@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageMatchesEntry, parseImage } from "./images";
+import { imageMatchesEntry, isPinningDigest, parseImage } from "./images";
 
 describe("parseImage", () => {
   it.each([
@@ -24,5 +24,25 @@ describe("imageMatchesEntry", () => {
     expect(imageMatchesEntry(parseImage("ghcr.io/acme-evil/api:1"), "ghcr.io/acme")).toBe(false);
     expect(imageMatchesEntry(parseImage("ghcr.io.evil.com/acme/api:1"), "ghcr.io")).toBe(false);
     expect(imageMatchesEntry(parseImage("quay.io/x/y"), "")).toBe(false);
+  });
+});
+
+describe("isPinningDigest", () => {
+  const hex = (n: number) => "0123456789abcdef".repeat(8).slice(0, n);
+  it.each([
+    [`sha256:${hex(64)}`, true],
+    [`sha512:${hex(128)}`, true],
+    [`sha384:${hex(96)}`, true],
+    ["blake3:0a1b2c", true],
+    ["multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8", true],
+    [`sha256:${hex(63)}`, false],
+    [`sha512:${hex(64)}`, false],
+    [`sha256:${hex(64).toUpperCase()}`, false],
+    ["sha256:", false],
+    [":abc", false],
+    ["SHA256:abc", false],
+    [undefined, false],
+  ])("%s -> %s", (d, want) => {
+    expect(isPinningDigest(d)).toBe(want);
   });
 });

@@ -51,6 +51,24 @@ export function parseImage(image: string): ImageRef {
   return ref;
 }
 
+// OCI image-spec digest grammar: algorithm ":" encoded, algorithm components joined by + . _ -.
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+/** Hex lengths of the algorithms whose encoding is fixed (OCI registers sha256 and sha512). */
+const HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/**
+ * Whether a digest pins content: well-formed per the OCI digest grammar, any algorithm, and for
+ * the SHA-2 family lowercase hex of the algorithm's length.
+ */
+export function isPinningDigest(digest: string | undefined): boolean {
+  if (!digest || !DIGEST.test(digest)) return false;
+  const colon = digest.indexOf(":");
+  const len = HEX_LENGTH[digest.slice(0, colon)];
+  if (len === undefined) return true;
+  const hex = digest.slice(colon + 1);
+  return hex.length === len && /^[a-f0-9]+$/.test(hex);
+}
+
 /** Docker Hub under its aliases. */
 export function normalizeRegistry(host: string): string {
   const h = host.toLowerCase();

@@ -1,4 +1,4 @@
-import { parseImage } from "../../helpers/images";
+import { isPinningDigest, parseImage } from "../../helpers/images";
 import { WORKLOAD_KINDS, containers, defineRule, podSpecs } from "../../helpers/pod";
 
 export const imageNotPinnedByDigest = defineRule({
@@ -8,7 +8,7 @@ export const imageNotPinnedByDigest = defineRule({
   severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
-    "Tags are mutable: whoever can push to the repository can change what a tag points to. Only a digest (image@sha256:...) guarantees the bytes that were scanned and approved are the bytes that run.",
+    "Tags are mutable: whoever can push to the repository can change what a tag points to. Only a digest (image@sha256:..., or another algorithm such as sha512) guarantees the bytes that were scanned and approved are the bytes that run.",
   remediation: "Reference images by digest, e.g. registry/app:1.4.2@sha256:<digest>, and let automation bump it.",
   references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
   peers: { kubescape: ["C-0306"], cis: ["5.5.1"], nsa: ["PS-IMG"] },
@@ -17,13 +17,12 @@ export const imageNotPinnedByDigest = defineRule({
       for (const c of containers(ref)) {
         const image = c.container.image;
         if (typeof image !== "string" || image === "") continue;
-        const d = parseImage(image).digest;
-        if (d && /^sha256:[a-f0-9]{64}$/.test(d)) continue;
+        if (isPinningDigest(parseImage(image).digest)) continue;
         yield {
           object: ref.object,
           path: `${c.path}.image`,
           observed: image,
-          message: `Container "${c.container.name ?? "?"}" image ${image} is not pinned by a sha256 digest.`,
+          message: `Container "${c.container.name ?? "?"}" image ${image} is not pinned by a digest.`,
         };
       }
     }
