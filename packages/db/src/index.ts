@@ -66,6 +66,7 @@ export { bulkUpdateFindings, BULK_MAX, type TBulkTarget, type TBulkChange } from
 export { PERSON_STATUSES, type TPersonStatus } from "./findings/finding-changes";
 export { listQueue, countQueue, QUEUE_COUNT_CAP, type TQueueRow, type TListQueueOutput } from "./findings/list-queue";
 export { listQueueGroups, type TQueueGroup } from "./findings/list-queue-groups";
+export { listObjectGroups, type TObjectGroup, type TObjectGroupFinding } from "./findings/list-object-groups";
 export {
   queueWhere,
   encodeQueueCursor,
@@ -121,7 +122,20 @@ export { getException, listExceptionFindings } from "./exceptions/get-exception"
 export { listActiveExceptions } from "./exceptions/list-active-exceptions";
 export { expireExceptions, type TExpirySweepResult } from "./exceptions/expire-exceptions";
 export { MAX_EXCEPTION_DAYS, EXPIRY_WARNING_DAYS, labelSelectorOf, describeExceptionScope } from "./exceptions/exception-scope";
-export { ZOrgPolicy, ZRuleParams, readPolicy, POLICY_SEVERITIES, type TOrgPolicy, type TRuleParams } from "./policy/policy-schema";
+export {
+  ZOrgPolicy,
+  ZRuleParams,
+  ZBaselineEntry,
+  ZBaselinePolicy,
+  readPolicy,
+  POLICY_SEVERITIES,
+  POLICY_PROFILES,
+  type TOrgPolicy,
+  type TRuleParams,
+  type TBaselineEntry,
+  type TBaselinePolicy,
+  type TPolicyProfile,
+} from "./policy/policy-schema";
 export { getPolicy, listCustomRules } from "./policy/get-policy";
 export { updatePolicy } from "./policy/update-policy";
 export {
@@ -167,6 +181,8 @@ export type {
   Scan,
   Finding,
   FindingEvent,
+  Risk,
+  RiskEvent,
   ClusterObject,
   AuditLog,
   Report,

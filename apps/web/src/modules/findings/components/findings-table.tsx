@@ -1,66 +1,119 @@
-// The remediation queue's table: what, where, how bad, since when. Each row links to the finding.
+"use client";
+// The queue: worst and most urgent first, with a checkbox per row for bulk changes. Each row's
+// title links to the finding; overdue due dates stand out.
 import Link from "next/link";
+import { useState } from "react";
 import { FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
 import { tableClass as t } from "@/modules/ui/components/layout";
-import { Time } from "@/modules/ui/components/time";
+import { cn } from "@/modules/ui/cn";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
+import type { TQueueFilterValues } from "../queue.schemas";
+import type { TDueTone } from "../due";
+import { BulkBar, type TMember } from "./bulk-bar";
+import { DueBadge } from "./due-badge";
 
-export interface TFindingRow {
+export interface TQueueRowView {
   id: string;
   ruleId: string;
+  title: string;
   severity: string;
   status: string;
   kind: string;
   namespace: string | null;
   name: string;
   message: string;
-  clusterId: string;
-  firstSeenAt: Date | string;
-  lastSeenAt: Date | string;
+  clusterName: string;
+  assignee: { id: string; label: string } | null;
+  due: { label: string; tone: TDueTone; title: string };
+  age: string;
 }
 
-export function FindingsTable({
-  rows, titles, clusterNames, showCluster = true,
-}: { rows: TFindingRow[]; titles: Record<string, string>; clusterNames: Record<string, string>; showCluster?: boolean }) {
+export function QueueTable({
+  rows, canWrite, members, meId, filter, matchingLabel, showCluster = true,
+}: {
+  rows: TQueueRowView[];
+  canWrite: boolean;
+  members: TMember[];
+  meId: string;
+  filter: TQueueFilterValues;
+  matchingLabel: string;
+  showCluster?: boolean;
+}) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const all = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const some = rows.some((r) => selected.has(r.id));
+  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+
   return (
-    <div className={t.wrap}>
-      <table className={t.table}>
-        <thead className={t.thead}>
-          <tr>
-            <th scope="col" className={`${t.th} w-24`}>Severity</th>
-            <th scope="col" className={t.th}>Finding</th>
-            <th scope="col" className={`${t.th} hidden lg:table-cell`}>Object</th>
-            {showCluster && <th scope="col" className={`${t.th} hidden md:table-cell`}>Cluster</th>}
-            <th scope="col" className={`${t.th} hidden sm:table-cell`}>Status</th>
-            <th scope="col" className={`${t.th} hidden md:table-cell`}>First seen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((f) => (
-            <tr key={f.id} className={`${t.tr} relative`}>
-              <td className={`${t.td} align-top`}><SeverityBadge severity={f.severity as TSeverity} /></td>
-              <td className={`${t.td} w-full max-w-0 align-top`}>
-                {/* The title link stretches over the row so the whole row is clickable, yet there is one link per row for screen readers. */}
-                <Link href={`/findings/${f.id}`} className="font-medium text-zinc-900 after:absolute after:inset-0 hover:underline underline-offset-4">
-                  {titles[f.ruleId] ?? f.ruleId}
-                </Link>
-                <div className="truncate text-xs text-zinc-500">
-                  <span className="lg:hidden">{f.kind} {f.namespace ? `${f.namespace}/` : ""}{f.name} · </span>
-                  {f.message}
-                </div>
-              </td>
-              <td className={`${t.td} hidden align-top lg:table-cell`}>
-                <div className="max-w-64 truncate font-mono text-xs text-zinc-700" title={`${f.kind} ${f.namespace ?? ""}/${f.name}`}>
-                  <span className="text-zinc-500">{f.kind}</span> {f.namespace ? `${f.namespace}/` : ""}{f.name}
-                </div>
-              </td>
-              {showCluster && <td className={`${t.td} hidden whitespace-nowrap align-top text-xs text-zinc-700 md:table-cell`}>{clusterNames[f.clusterId] ?? "—"}</td>}
-              <td className={`${t.td} hidden align-top sm:table-cell`}><FindingStatusBadge status={f.status as TFindingStatus} /></td>
-              <td className={`${t.td} hidden align-top text-xs text-zinc-500 md:table-cell`}><Time date={f.firstSeenAt} /></td>
+    <>
+      {canWrite && (
+        <BulkBar
+          selectedIds={[...selected]}
+          filter={filter}
+          members={members}
+          meId={meId}
+          matchingLabel={matchingLabel}
+          onDone={() => setSelected(new Set())}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <div className={t.wrap}>
+        <table className={t.table}>
+          <thead className={t.thead}>
+            <tr>
+              {canWrite && (
+                <th scope="col" className={`${t.th} w-8 pr-0`}>
+                  <input
+                    type="checkbox"
+                    aria-label="Select every finding on this page"
+                    checked={all}
+                    ref={(el) => { if (el) el.indeterminate = some && !all; }}
+                    onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))}
+                    className="size-4 accent-zinc-900"
+                  />
+                </th>
+              )}
+              <th scope="col" className={`${t.th} hidden w-24 sm:table-cell`}>Severity</th>
+              <th scope="col" className={t.th}>Finding</th>
+              {showCluster && <th scope="col" className={`${t.th} hidden md:table-cell`}>Cluster</th>}
+              <th scope="col" className={`${t.th} hidden sm:table-cell`}>Assignee</th>
+              <th scope="col" className={`${t.th} hidden sm:table-cell`}>Due</th>
+              <th scope="col" className={`${t.th} hidden sm:table-cell`}>Status</th>
+              <th scope="col" className={`${t.th} hidden text-right lg:table-cell`}>Age</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((f) => (
+              <tr key={f.id} className={cn(t.tr, f.due.tone === "overdue" && "bg-red-50/40 shadow-[inset_3px_0_0_0_rgb(185,28,28)]", selected.has(f.id) && "bg-indigo-50/50")}>
+                {canWrite && (
+                  <td className={`${t.td} pr-0 align-top`}>
+                    <input type="checkbox" aria-label={`Select ${f.title} on ${f.name}`} checked={selected.has(f.id)} onChange={() => toggle(f.id)} className="mt-0.5 size-4 accent-zinc-900" />
+                  </td>
+                )}
+                <td className={`${t.td} hidden align-top sm:table-cell`}><SeverityBadge severity={f.severity as TSeverity} /></td>
+                <td className={`${t.td} w-full max-w-0 align-top`}>
+                  <div className="mb-1 flex flex-wrap gap-1.5 sm:hidden">
+                    <SeverityBadge severity={f.severity as TSeverity} />
+                    <DueBadge {...f.due} />
+                    <FindingStatusBadge status={f.status as TFindingStatus} />
+                  </div>
+                  <Link href={`/findings/${f.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.title}</Link>
+                  <div className="truncate text-xs text-zinc-500" title={f.message}>
+                    <span className="font-mono text-zinc-700">{f.kind} {f.namespace ? `${f.namespace}/` : ""}{f.name}</span> · {f.message}
+                  </div>
+                </td>
+                {showCluster && <td className={`${t.td} hidden whitespace-nowrap align-top text-xs text-zinc-700 md:table-cell`}>{f.clusterName}</td>}
+                <td className={`${t.td} hidden whitespace-nowrap align-top text-xs sm:table-cell`}>
+                  {f.assignee ? <span className="text-zinc-800">{f.assignee.id === meId ? "You" : f.assignee.label}</span> : <span className="text-zinc-500">Unassigned</span>}
+                </td>
+                <td className={`${t.td} hidden align-top sm:table-cell`}><DueBadge {...f.due} /></td>
+                <td className={`${t.td} hidden align-top sm:table-cell`}><FindingStatusBadge status={f.status as TFindingStatus} /></td>
+                <td className={`${t.td} hidden whitespace-nowrap text-right align-top text-xs tabular-nums text-zinc-500 lg:table-cell`}>{f.age}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
