@@ -23,7 +23,12 @@ export interface PolicyRule {
 export interface PermissionCheck {
   verbs: readonly string[];
   resources: ReadonlyArray<readonly [group: string, resource: string]>;
-  /** Grants restricted by resourceNames still count (default true). */
+  /**
+   * Whether a grant restricted by resourceNames counts (default true): true asks "may it act on
+   * some object of the resource", false asks "may it act on every object" (read all Secrets, mint
+   * a token for any service account). resourceNames ["*"] is treated as every name, as a reviewer
+   * reads it (Kubernetes would match only an object literally named "*").
+   */
   includeNamed?: boolean;
 }
 
@@ -116,8 +121,11 @@ function resourceMatches(ruleResources: readonly string[], resource: string): bo
   const sub = slash >= 0 ? resource.slice(slash) : undefined;
   for (const r of ruleResources) {
     if (r === "*" || r === resource) return true;
-    // "*/scale" grants the subresource of every resource.
-    if (sub && r.startsWith("*/") && r.slice(1) === sub) return true;
+    if (!sub) continue;
+    // "*/scale" grants the subresource of every resource; "*/*" every subresource.
+    if (r.startsWith("*/") && (r === "*/*" || r.slice(1) === sub)) return true;
+    // "pods/*" is read as every subresource of pods (pods/exec, pods/attach), never pods itself.
+    if (r.endsWith("/*") && r.length === slash + 2 && resource.startsWith(r.slice(0, slash + 1))) return true;
   }
   return false;
 }
@@ -140,7 +148,8 @@ function ruleLists(rule: PolicyRule): RuleLists {
   if (l) return l;
   const verbs = arr(rule.verbs);
   const groups = arr(rule.apiGroups);
-  l = { verbs, named: arr(rule.resourceNames).length > 0, groups, resources: arr(rule.resources), anyVerb: verbs.includes("*"), anyGroup: groups.includes("*") };
+  const names = arr(rule.resourceNames);
+  l = { verbs, named: names.length > 0 && !names.includes("*"), groups, resources: arr(rule.resources), anyVerb: verbs.includes("*"), anyGroup: groups.includes("*") };
   if (typeof rule === "object" && rule !== null) listsCache.set(rule, l);
   return l;
 }
@@ -502,6 +511,8 @@ export function grantedRules(b: BindingInfo): readonly PolicyRule[] | undefined 
 export const EXEC_ATTACH: PermissionCheck = { verbs: ["create", "get"], resources: [["", "pods/exec"], ["", "pods/attach"]] };
 export const PORT_FORWARD: PermissionCheck = { verbs: ["create", "get"], resources: [["", "pods/portforward"]] };
 export const READ_SECRETS: PermissionCheck = { verbs: ["get", "list", "watch"], resources: SECRETS };
+/** Reading every Secret in scope: grants limited to named Secrets do not count. */
+export const READ_ANY_SECRET: PermissionCheck = { ...READ_SECRETS, includeNamed: false };
 export const CREATE_WORKLOADS: PermissionCheck = { verbs: ["create", "update", "patch"], resources: WORKLOAD_RESOURCES };
 export const IMPERSONATE: PermissionCheck = {
   verbs: ["impersonate"],

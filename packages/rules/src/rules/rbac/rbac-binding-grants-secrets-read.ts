@@ -1,5 +1,5 @@
 import { defineRule } from "../../helpers/pod";
-import { READ_SECRETS, bindingLabel, findGrant, grantedRules, isDefaultBinding, isSystemSubject, rbacIndex, roleLabel, scopeLabel } from "../../helpers/rbac";
+import { READ_ANY_SECRET, bindingLabel, findGrant, grantedRules, isDefaultBinding, isSystemSubject, rbacIndex, roleLabel, scopeLabel } from "../../helpers/rbac";
 import type { RawFinding } from "../../types";
 
 export const rbacBindingGrantsSecretsRead = defineRule({
@@ -9,7 +9,7 @@ export const rbacBindingGrantsSecretsRead = defineRule({
   severity: "medium",
   kinds: ["RoleBinding", "ClusterRoleBinding"],
   description:
-    "Judged on effective permissions (aggregated ClusterRoles, wildcards and the built-in admin/edit roles included): the binding's subjects can get, list or watch Secrets, cluster-wide for a ClusterRoleBinding. Listing returns every Secret's value.",
+    "Judged on effective permissions (aggregated ClusterRoles, wildcards and the built-in admin/edit roles included): the binding's subjects can get, list or watch Secrets, cluster-wide for a ClusterRoleBinding. Listing returns every Secret's value. A grant limited to named Secrets (resourceNames) is not reported.",
   remediation: "Bind a role without Secrets access (e.g. view), or limit the Secrets rule to named Secrets with resourceNames.",
   references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets"],
   peers: { kubescape: ["C-0015", "C-0186"], cis: ["5.1.2"], nsa: ["RBAC", "SEC"] },
@@ -20,7 +20,7 @@ export const rbacBindingGrantsSecretsRead = defineRule({
       if (subjects.length === 0) continue;
       const rules = grantedRules(b);
       if (!rules) continue;
-      const i = findGrant(rules, READ_SECRETS);
+      const i = findGrant(rules, READ_ANY_SECRET);
       if (i < 0) continue;
       const who = subjects.map((s) => `${s.kind} ${s.kind === "ServiceAccount" ? `${s.namespace || b.scope}/` : ""}${s.name}`).join(", ");
       yield {

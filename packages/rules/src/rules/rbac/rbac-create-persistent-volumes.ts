@@ -1,6 +1,9 @@
 import { ruleGrants, roleContentRule, roleName, list } from "../../helpers/rbac";
 
-const CHECK = { verbs: ["create", "update", "patch"], resources: [["", "persistentvolumes"]] as const };
+// Only create makes a new hostPath volume; update and patch cannot change a PersistentVolume's source.
+// create cannot be limited by resourceNames (the name is not known at authorization), so a named
+// grant gives no create at all.
+const CHECK = { verbs: ["create"], resources: [["", "persistentvolumes"]] as const, includeNamed: false };
 
 export const rbacCreatePersistentVolumes = roleContentRule({
   id: "rbac-create-persistent-volumes",

@@ -1,6 +1,6 @@
 import { defineRule, podSpecs, WORKLOAD_KINDS } from "../../helpers/pod";
 import {
-  BIND_ESCALATE, CREATE_WORKLOADS, EXEC_ATTACH, IMPERSONATE, READ_SECRETS,
+  BIND_ESCALATE, CREATE_WORKLOADS, EXEC_ATTACH, IMPERSONATE, READ_ANY_SECRET,
   bindingLabel, grantedRules, grants, isAdminRule, isDefaultBinding, rbacIndex, serviceAccountName, tokenMounted,
   type BindingInfo,
   type PermissionCheck,
@@ -9,7 +9,7 @@ import { nsOf } from "../../helpers/selectors";
 import type { RawFinding } from "../../types";
 
 const RISKS: ReadonlyArray<[string, PermissionCheck]> = [
-  ["read Secrets", READ_SECRETS],
+  ["read Secrets", READ_ANY_SECRET],
   ["create or change workloads", CREATE_WORKLOADS],
   ["exec into pods", EXEC_ATTACH],
   ["bind or escalate roles", BIND_ESCALATE],
