@@ -3,7 +3,10 @@ export * from "./types";
 export { evaluate, getRule, objectRef, stringifyObserved } from "./engine/evaluate";
 export { buildIndex, nameKey } from "./engine/snapshot-index";
 export { fingerprint } from "./engine/fingerprint";
-export { computeScore, SEVERITY_WEIGHTS, type ScoreEntry } from "./engine/score";
+export { computeScore, fleetScore, riskPenalty, RISK_PENALTY, FINDING_PENALTY, type ScoreInput, type ScoreResult } from "./engine/score";
+export { BUILTIN_BASELINE } from "./engine/baseline";
+export { CAUSES, causeOf } from "./engine/causes";
+export { RISK_BASE } from "./engine/risks";
 export { RULES_VERSION } from "./engine/version";
 export {
   WORKLOAD_KINDS,

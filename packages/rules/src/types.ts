@@ -129,6 +129,8 @@ export interface BaselineEntry {
   kinds: string[];
   /** Object names: exact, or a prefix ending in "*" (static pods: "kube-apiserver-*"). */
   names: string[];
+  /** Kinds of the controlling owner, when the component must have one (static pods: ["Node"]). */
+  owners?: string[];
   /**
    * Image repositories every container image must come from (prefix match on registry/repository,
    * e.g. "registry.k8s.io/kube-proxy", "quay.io/cilium/"). All four must match: a look-alike in the

@@ -20,6 +20,7 @@ import { allPodSpecs, controllerInSnapshot, withPodSpecSlice, type PodSpecRef } 
 import { builtinRules } from "../rules";
 import { SEVERITIES } from "../types";
 import type {
+  BaselineMatch,
   EngineSettings,
   EvaluationResult,
   Exception,
@@ -33,11 +34,13 @@ import type {
   RuleStatus,
   Severity,
   Snapshot,
-  SnapshotIndex,
   SourceLocation,
 } from "../types";
+import { baselineMatcher } from "./baseline";
+import { anchorOf, causeOf } from "./causes";
 import { objectKey, sha256Hex } from "./fingerprint";
-import { computeScore, type ScoreEntry } from "./score";
+import { deriveRisks } from "./risks";
+import { computeScore } from "./score";
 import { normalizeObjects } from "./normalize";
 import { POD_LOCAL_RULES } from "./pod-local";
 import { buildIndex } from "./snapshot-index";
@@ -127,29 +130,6 @@ function exceptionMatches(ex: Exception, ruleId: string, obj: KubeObject, settin
   return true;
 }
 
-/** Counts objects of the given kinds as rules see them: once, on their top controller. */
-function makeApplicableCounter(snapshot: Snapshot, index: SnapshotIndex): (kinds: readonly string[]) => number {
-  const perKind = new Map<string, number>();
-  const isControlled = (obj: KubeObject): boolean => controllerInSnapshot(obj, index);
-  return (kinds) => {
-    let n = 0;
-    for (const k of kinds) {
-      let c = perKind.get(k);
-      if (c === undefined) {
-        c = 0;
-        if (k === "*") {
-          for (const o of snapshot.objects) if (o && !isControlled(o)) c++;
-        } else {
-          for (const o of index.byKind(k)) if (!isControlled(o)) c++;
-        }
-        perKind.set(k, c);
-      }
-      n += c;
-    }
-    return n;
-  };
-}
-
 interface RefEntry {
   ref: ObjectRef;
   key: string;
@@ -157,10 +137,9 @@ interface RefEntry {
 }
 
 interface KeyState {
-  /** Sequence number of the rule whose findings `paths` and `ex` describe. */
+  /** Sequence number of the rule whose findings `paths` describe. */
   rule: number;
   paths: string | Set<string>;
-  ex: Exception | undefined;
 }
 
 export function evaluate(input: Snapshot, settings: EngineSettings = {}): EvaluationResult {
@@ -174,7 +153,8 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   const overrides = settings.severityOverrides ?? {};
   const nowMs = settings.now ? Date.parse(settings.now) : Date.now();
   const exceptions = settings.exceptions ?? [];
-  const applicable = makeApplicableCounter(snapshot, index);
+  const profile = settings.profile ?? "default";
+  const baseline = baselineMatcher(settings.baseline);
 
   let locations: Map<KubeObject, SourceLocation> | undefined;
   if (snapshot.locations && snapshot.locations.length > 0) {
@@ -188,8 +168,11 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   const rules: Rule[] = [];
   const seenIds = new Set<string>();
   const statuses: RuleStatus[] = [];
+  const notInProfile = new Set<Rule>();
   for (const r of [...builtinRules, ...(settings.extraRules ?? [])]) {
     if (only && !only.has(r.id)) continue;
+    // Profiles choose among the built-in rules; an explicit rule list (a framework, conformance) wins.
+    if (!only && profile !== "strict" && r.profile === "strict") notInProfile.add(r);
     if (seenIds.has(r.id)) {
       statuses.push({ id: r.id, status: "not-evaluated", reason: "duplicate rule id", findings: 0 });
       continue;
@@ -199,8 +182,8 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   }
 
   // One ObjectRef per object, shared by its findings (consumers treat findings as read-only), and
-  // one dedupe state per object key (uid, else kind/namespace/name: two copies of an object in a
-  // manifest set share it). The state is reset lazily when a new rule first reports the key, so a
+  // one dedupe state per object key (uid, else kind/namespace/name, and for manifests the file:
+  // two copies of an object in one file share it, two files that define it keep their own). The state is reset lazily when a new rule first reports the key, so a
   // finding costs one map lookup instead of a per-rule map of its own.
   const keyStates = new Map<string, KeyState>();
   const refs = new Map<KubeObject, RefEntry>();
@@ -212,9 +195,10 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     let r = refs.get(obj);
     if (!r) {
       const ref = objectRef(obj);
-      const key = objectKey(ref);
+      const loc = locations?.get(obj);
+      const key = loc ? `${objectKey(ref)}@${loc.file}` : objectKey(ref);
       let state = keyStates.get(key);
-      if (!state) keyStates.set(key, (state = { rule: -1, paths: "", ex: undefined }));
+      if (!state) keyStates.set(key, (state = { rule: -1, paths: "" }));
       refs.set(obj, (r = { ref, key, state }));
     }
     lastObj = obj;
@@ -223,13 +207,17 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   };
   let ruleSeq = 0;
 
-  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-
   // Decide, per rule, whether it runs (disabled, unread kinds, partial snapshot, notEvaluable).
   const runs: RuleRun[] = [];
   for (const rule of rules) {
-    const run: RuleRun = { rule, seq: ++ruleSeq, severity: rule.severity, disabled: false, reason: undefined, out: [], failing: 0, counted: 0 };
+    const cause = causeOf(rule.id);
+    const run: RuleRun = { rule, seq: ++ruleSeq, severity: rule.severity, disabled: false, reason: undefined, out: [], objs: [], ...(cause ? { cause } : {}) };
     runs.push(run);
+    if (notInProfile.has(rule)) {
+      run.disabled = true;
+      run.reason = `not in the ${profile} profile`;
+      continue;
+    }
     if (disabled.has(rule.id)) {
       run.disabled = true;
       continue;
@@ -255,7 +243,7 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     run.reason = reason;
   }
 
-  /** Judges one raw finding of `run`: dedupe, exception, fingerprint, Finding. */
+  /** Judges one raw finding of `run`: dedupe, fingerprint, Finding (exceptions apply per cause, later). */
   const judge = (run: RuleRun, raw: RawFinding): void => {
     // A malformed finding (custom or buggy rule) fails the rule, never the whole evaluation.
     if (!raw) throw new Error("rule returned a finding without an object and a path");
@@ -269,18 +257,11 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     const { ref, key, state } = refOf(obj);
     // Dedupe on the fingerprint's inputs (object key and path; the rule is fixed here) before
     // hashing. Most objects get one path per rule, so a plain string is kept until a second
-    // distinct path shows up. Exceptions match on the rule and the object, never the path:
-    // decided once per object key.
-    let ex: Exception | undefined;
-    const rule = run.rule;
+    // distinct path shows up.
     if (state.rule !== run.seq) {
       state.rule = run.seq;
       state.paths = path;
-      ex = exceptions.length ? exceptions.find((e) => exceptionMatches(e, rule.id, obj, settings, nowMs)) : undefined;
-      state.ex = ex;
-      if (!ex) run.failing++;
     } else {
-      ex = state.ex;
       const prev = state.paths;
       if (typeof prev === "string") {
         if (prev === path) return;
@@ -290,15 +271,16 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
         prev.add(path);
       }
     }
-    const severity = run.severity;
+    const rule = run.rule;
     const f: Finding = {
       ruleId: rule.id,
-      severity,
+      severity: run.severity,
       object: ref,
       path,
       message: raw.message,
       remediation: raw.remediation ?? rule.remediation,
-      fingerprint: sha256Hex(`${rule.id}|${key}|${path}`).slice(0, 32),
+      // Members of a cause get the cause's fingerprint when they are merged (see mergeCauses).
+      fingerprint: run.cause ? "" : sha256Hex(`${rule.id}|${key}|${path}`).slice(0, 32),
     };
     const observed = stringifyObserved(raw.observed);
     const fix = raw.fix;
@@ -306,22 +288,15 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     if (fix) f.fix = fix;
     const loc = locations?.get(obj);
     if (loc) f.location = loc;
-    if (ex) {
-      f.exception = { id: ex.id, justification: ex.justification };
-      if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
-    } else {
-      counts[severity]++;
-      run.counted++;
-    }
     run.out.push(f);
+    run.objs.push(obj);
   };
   // A rule that throws is not evaluated; its partial findings are dropped. The key states it
   // touched carry its sequence number, which no other rule uses, so they need no undo.
   const fail = (run: RuleRun, err: unknown): void => {
     run.reason = ruleError(err);
     run.out = [];
-    counts[run.severity] -= run.counted;
-    run.counted = 0;
+    run.objs = [];
   };
   // Findings are judged as the rule yields them, so raw findings die young instead of being
   // buffered (and promoted by the garbage collector) first.
@@ -349,37 +324,165 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   }
   for (const run of runs) if (!run.disabled && !run.reason && !POD_LOCAL_RULES.has(run.rule)) runOver(run, ctx);
 
+  // One cause, one finding (causes.ts): members of a cause on one object and anchor merge into the
+  // worst of them; everything else stands alone. `owner` keeps each finding's object for the
+  // baseline, the exceptions and the risks.
   const findings: Finding[] = [];
-  const scoreEntries: ScoreEntry[] = [];
+  const owner: KubeObject[] = [];
+  const groups = new Map<string, number>();
+  const memberRules: Array<Rule[] | undefined> = [];
+  const rulesById = new Map<string, Rule>();
+  for (const run of runs) {
+    rulesById.set(run.rule.id, run.rule);
+    if (run.disabled || run.reason) continue;
+    const cause = run.cause;
+    for (let i = 0; i < run.out.length; i++) {
+      const f = run.out[i]!;
+      const obj = run.objs[i]!;
+      if (!cause) {
+        findings.push(f);
+        owner.push(obj);
+        memberRules.push(undefined);
+        continue;
+      }
+      const anchor = anchorOf(run.rule.id, f.path, (podPath, mountPath) => volumeIndexOf(obj, podPath, mountPath)) ?? f.path;
+      const key = refOf(obj).key;
+      const gk = `${cause.id}|${key}|${anchor}`;
+      const at = groups.get(gk);
+      if (at === undefined) {
+        f.fingerprint = sha256Hex(`cause:${gk}`).slice(0, 32);
+        groups.set(gk, findings.length);
+        findings.push(f);
+        owner.push(obj);
+        memberRules.push([run.rule]);
+        continue;
+      }
+      const lead = findings[at]!;
+      const members = memberRules[at]!;
+      if (!members.includes(run.rule)) members.push(run.rule);
+      const better = SEVERITY_RANK[f.severity] > SEVERITY_RANK[lead.severity] || (f.severity === lead.severity && cause.order < causeOf(lead.ruleId)!.order);
+      if (better) {
+        const merged: Finding = { ...f, fingerprint: lead.fingerprint };
+        findings[at] = merged;
+      }
+    }
+  }
+
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  const open: Finding[] = [];
+  const byObject = new Map<KubeObject, Finding[]>();
+  const byFingerprint = new Map<string, Finding>();
+  let expected = 0;
+  // Per rule: findings it is part of, and whether one of them is open (the rule failed).
+  const ruleFindings = new Map<string, { n: number; open: boolean }>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const obj = owner[i]!;
+    const members = memberRules[i];
+    if (members && members.length > 1) {
+      const lead = f.ruleId;
+      f.checks = [lead, ...members.map((r) => r.id).filter((id) => id !== lead)];
+    }
+    const checks = f.checks ?? [f.ruleId];
+    // An exception covers a finding when it names its lead rule (or "*"), or every check it covers.
+    if (exceptions.length) {
+      const ex =
+        exceptions.find((e) => exceptionMatches(e, f.ruleId, obj, settings, nowMs)) ??
+        (checks.length > 1 ? exceptions.find((e) => checks.every((id) => exceptionMatches(e, id, obj, settings, nowMs))) : undefined);
+      if (ex) {
+        f.exception = { id: ex.id, justification: ex.justification };
+        if (ex.expiresAt) f.exception.expiresAt = ex.expiresAt;
+      }
+    }
+    let base: BaselineMatch | undefined;
+    if (baseline) {
+      const entry = baseline.objectMatch(obj);
+      if (entry && baseline.expects(entry, f.ruleId, rulesById.get(f.ruleId)?.category ?? "")) base = entry.match;
+    }
+    if (base) {
+      f.baseline = base;
+      expected++;
+    }
+    const isOpen = !f.exception && !base;
+    if (isOpen) {
+      counts[f.severity]++;
+      open.push(f);
+    }
+    for (const id of checks) {
+      const rf = ruleFindings.get(id);
+      if (rf) {
+        rf.n++;
+        rf.open ||= isOpen;
+      } else ruleFindings.set(id, { n: 1, open: isOpen });
+    }
+    const l = byObject.get(obj);
+    if (l) l.push(f);
+    else byObject.set(obj, [f]);
+    byFingerprint.set(f.fingerprint, f);
+  }
+
   for (const run of runs) {
     const id = run.rule.id;
     if (run.disabled) {
-      statuses.push({ id, status: "disabled", findings: 0 });
+      statuses.push({ id, status: "disabled", ...(run.reason ? { reason: run.reason } : {}), findings: 0 });
       continue;
     }
     if (run.reason) {
       statuses.push({ id, status: "not-evaluated", reason: run.reason, findings: 0 });
       continue;
     }
-    // Findings all covered by exceptions are accepted risk: the rule counts as passed.
-    const status = run.failing > 0 ? "failed" : "passed";
-    statuses.push({ id, status, findings: run.out.length });
-    for (const f of run.out) findings.push(f);
-    scoreEntries.push({
-      severity: run.severity,
-      status,
-      failing: run.failing,
-      applicable: applicable(run.rule.kinds),
-    });
+    // Findings all covered by exceptions (or expected for platform components) count as passed.
+    const rf = ruleFindings.get(id);
+    statuses.push({ id, status: rf?.open ? "failed" : "passed", findings: rf?.n ?? 0 });
   }
+
+  const NO_FINDINGS: readonly Finding[] = [];
+  const risks = deriveRisks({
+    ctx,
+    findingsOf: (obj) => byObject.get(obj) ?? NO_FINDINGS,
+    keyOf: (obj) => refOf(obj).key,
+    refOf: (obj) => refOf(obj).ref,
+    locationOf: (obj) => locations?.get(obj),
+    baselineOf: (obj) => baseline?.objectMatch(obj)?.match,
+    findingByFingerprint: (fp) => byFingerprint.get(fp),
+  });
+  const openRisks = risks.filter((r) => !r.exception && !r.baseline);
+  const { score, items } = computeScore({
+    risks: openRisks,
+    findings: open.map((f) => ({ severity: f.severity, fingerprint: f.fingerprint, label: `${f.ruleId} on ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}` })),
+    workloads: allPodSpecs(ctx).length,
+  });
+  for (const r of risks) delete r.direct;
 
   return {
     findings,
+    risks,
     rules: statuses,
-    score: computeScore(scoreEntries),
+    score,
+    scoreItems: items,
     counts,
+    expected,
     objectCount: input.objects?.length ?? 0,
+    profile,
   };
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/** The index in the pod spec's volumes of the volume a container's volumeMounts[j] mounts. */
+function volumeIndexOf(obj: KubeObject, podPath: string, mountPath: string): number | undefined {
+  let cur: any = obj;
+  for (const part of mountPath.split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== "")) {
+    cur = cur?.[part];
+    if (cur === undefined) return undefined;
+  }
+  const name = cur?.name;
+  let spec: any = obj;
+  for (const part of podPath.split(".")) spec = spec?.[part];
+  const vols = spec?.volumes;
+  if (!Array.isArray(vols) || typeof name !== "string") return undefined;
+  const i = vols.findIndex((v: any) => v?.name === name);
+  return i >= 0 ? i : undefined;
 }
 
 // Pod specs per slice: a slice's objects (a few hundred KiB) stay in the CPU cache while the
@@ -419,10 +522,9 @@ interface RuleRun {
   severity: Severity;
   disabled: boolean;
   reason: string | undefined;
-  /** Findings, in the order the rule reported them. */
+  /** Findings, in the order the rule reported them, and the object of each. */
   out: Finding[];
-  /** Object keys with a non-excepted finding. */
-  failing: number;
-  /** Findings counted in `counts` (non-excepted). */
-  counted: number;
+  objs: KubeObject[];
+  /** The cause the rule belongs to (causes.ts), if any. */
+  cause?: { id: string; order: number };
 }

@@ -1,42 +1,92 @@
-// Posture score: one number a person can explain. See packages/rules/README.md ("Posture score").
-import type { RuleStatusValue, Severity } from "../types";
+// Posture score: risk-driven, one number a person can explain. See packages/rules/README.md
+// ("Posture score").
+//
+//   score = 100 / (1 + P),  rounded down to one decimal
+//   P     = Σ open risks' penalty  +  Σ open critical/high findings' penalty
+//         + Σ open medium/low findings' penalty / workloads
+//
+// Every open item adds to P, so fixing anything raises the score, and only a snapshot with nothing
+// open scores 100. Attack paths and critical/high findings count whole (one node-takeover path in a
+// cluster of 500 workloads is as dangerous as in a cluster of one); defense-in-depth and hygiene
+// findings count per workload, so a fleet of default pods scores like one default pod.
+import type { Risk, ScoreItem, Severity } from "../types";
 
-export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = {
-  critical: 10,
-  high: 5,
-  medium: 2,
-  low: 1,
-  info: 0,
-};
+/** Penalty of an open risk by severity; a risk whose path is "root on the node at once" counts double. */
+export const RISK_PENALTY: Readonly<Record<Severity, number>> = { critical: 1.5, high: 0.5, medium: 0.15, low: 0.05, info: 0 };
+export const DIRECT_ROOT_PENALTY = 3;
+/** Penalty of an open finding, counted whole (critical, high) or per workload (medium, low). */
+export const FINDING_PENALTY: Readonly<Record<Severity, number>> = { critical: 0.5, high: 0.15, medium: 0.02, low: 0.005, info: 0 };
 
-export interface ScoreEntry {
-  /** Effective severity (after organization overrides). */
-  severity: Severity;
-  status: RuleStatusValue;
-  /** Distinct objects with at least one non-excepted finding of this rule. */
-  failing: number;
-  /** Objects the rule judged (objects of its kinds, counted on their top controller). */
-  applicable: number;
+export interface ScoreInput {
+  /** Open risks (not excepted, not expected for a platform component). */
+  risks: ReadonlyArray<Pick<Risk, "id" | "severity" | "title" | "factors"> & { direct?: boolean }>;
+  /** Open findings (not excepted, not baseline). */
+  findings: ReadonlyArray<{ severity: Severity; fingerprint?: string; label?: string }>;
+  /** Workloads (pod specs on their top controller) judged; at least 1. */
+  workloads: number;
+}
+
+export function riskPenalty(r: { severity: Severity; direct?: boolean }): number {
+  return r.direct && r.severity === "critical" ? DIRECT_ROOT_PENALTY : RISK_PENALTY[r.severity] ?? 0;
+}
+
+function toScore(p: number): number {
+  if (p <= 0) return 100;
+  const tenths = Math.floor(1000 / (1 + p) + 1e-9);
+  return Math.max(0, Math.min(999, tenths)) / 10;
+}
+
+export interface ScoreResult {
+  score: number;
+  items: ScoreItem[];
+}
+
+/** The score and its explanation (costliest first, at most `maxItems`). */
+export function computeScore(input: ScoreInput, maxItems = 20): ScoreResult {
+  const workloads = Math.max(1, input.workloads);
+  const parts: Array<{ p: number; item: Omit<ScoreItem, "impact"> }> = [];
+  let hygiene = 0;
+  let hygieneCount = 0;
+  for (const r of input.risks) {
+    const p = riskPenalty(r);
+    if (p > 0) parts.push({ p, item: { kind: "risk", label: r.title, severity: r.severity, riskId: r.id } });
+  }
+  for (const f of input.findings) {
+    const w = FINDING_PENALTY[f.severity] ?? 0;
+    if (w === 0) continue;
+    if (f.severity === "critical" || f.severity === "high") {
+      parts.push({ p: w, item: { kind: "finding", label: f.label ?? f.severity, severity: f.severity, ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}) } });
+    } else {
+      hygiene += w / workloads;
+      hygieneCount++;
+    }
+  }
+  let total = hygiene;
+  for (const x of parts) total += x.p;
+  const score = toScore(total);
+  const items: ScoreItem[] = parts
+    .sort((a, b) => b.p - a.p)
+    .slice(0, maxItems)
+    .map((x) => ({ ...x.item, impact: round1(toScore(total - x.p) - score) }));
+  if (hygieneCount > 0) {
+    items.push({ kind: "hygiene", label: `${hygieneCount} medium and low finding${hygieneCount === 1 ? "" : "s"} across ${workloads} workload${workloads === 1 ? "" : "s"}`, impact: round1(toScore(total - hygiene) - score) });
+    items.sort((a, b) => b.impact - a.impact);
+  }
+  return { score, items };
 }
 
 /**
- * 100 × (1 − Σ weight·failShare / Σ weight) over rules that were evaluated (passed or failed),
- * where failShare = failing / max(applicable, failing, 1). Rounded down to one decimal so that only
- * a snapshot with nothing failing scores 100.
+ * A fleet's score weights its worst clusters: the harmonic mean of (score + 1), minus 1. One cluster
+ * at 20 beside nine at 95 gives 62.6 (the arithmetic mean would say 87.5). Monotone: raising any
+ * cluster's score raises the fleet's.
  */
-export function computeScore(entries: Iterable<ScoreEntry>): number {
-  let total = 0;
-  let penalty = 0;
-  for (const e of entries) {
-    if (e.status !== "passed" && e.status !== "failed") continue;
-    const w = SEVERITY_WEIGHTS[e.severity] ?? 0;
-    if (w === 0) continue;
-    total += w;
-    const failing = Math.max(0, e.failing);
-    if (failing === 0) continue;
-    penalty += (w * failing) / Math.max(e.applicable, failing, 1);
-  }
-  if (total === 0 || penalty === 0) return 100;
-  const tenths = Math.floor(1000 * (1 - penalty / total) + 1e-7);
-  return Math.max(0, Math.min(999, tenths)) / 10;
+export function fleetScore(scores: readonly number[]): number | undefined {
+  if (scores.length === 0) return undefined;
+  let inv = 0;
+  for (const s of scores) inv += 1 / (Math.max(0, Math.min(100, s)) + 1);
+  return Math.floor(10 * (scores.length / inv - 1) + 1e-9) / 10;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
 }

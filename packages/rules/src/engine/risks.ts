@@ -1,0 +1,529 @@
+// Risk paths: the combinations of findings that make an attack path, per workload (and per identity
+// for RBAC). A finding says "this field is unsafe"; a risk says "an attacker who gets here can take
+// the node / the cluster / the credentials", names the steps and the findings behind each, and is
+// what a team fixes first. See packages/rules/README.md ("Risk paths") for every type, its
+// conditions, severity and the score formula.
+//
+// Risks are derived from the snapshot's facts (what the pod spec and RBAC grant), not from which
+// rules happened to run, so disabling a noisy rule never hides an attack path; each step then
+// links the findings that report those facts (by the rule ids in `finding.checks`).
+import { allPodSpecs, containers, type PodSpecRef } from "../helpers/pod";
+import {
+  BIND_ESCALATE,
+  CREATE_WORKLOADS,
+  grantedRules,
+  IMPERSONATE,
+  isDefaultBinding,
+  rbacIndex,
+  READ_SECRETS,
+  ruleGrants,
+  serviceAccountName,
+  tokenMounted,
+  type BindingInfo,
+  type PermissionCheck,
+  type PolicyRule,
+} from "../helpers/rbac";
+import { caps, containerSC, coversPath, hostPathVolumes, podSC } from "../helpers/security-context";
+import { inNamespace, mapSelectorMatches, nsOf, selectorMatches } from "../helpers/selectors";
+import type { BaselineMatch, Finding, KubeObject, ObjectRef, Risk, RiskFactor, RiskStep, RiskType, RuleContext, Severity, SourceLocation } from "../types";
+import { sha256Hex } from "./fingerprint";
+
+export interface RiskInputs {
+  ctx: RuleContext;
+  /** Merged findings of an object (its top controller for workloads). */
+  findingsOf(obj: KubeObject): readonly Finding[];
+  /** The object's key as findings use it (uid, else kind/ns/name, file-qualified for manifests). */
+  keyOf(obj: KubeObject): string;
+  refOf(obj: KubeObject): ObjectRef;
+  locationOf(obj: KubeObject): SourceLocation | undefined;
+  /** The platform baseline entry a workload matches. */
+  baselineOf(obj: KubeObject): BaselineMatch | undefined;
+  findingByFingerprint(fp: string): Finding | undefined;
+}
+
+/** A derived risk plus what the score needs: whether its path is root on the node at once. */
+export interface DerivedRisk extends Risk {
+  direct?: boolean;
+}
+
+/** Base score of each type before factors (0..100). */
+export const RISK_BASE: Readonly<Record<RiskType, number>> = {
+  "cluster-takeover": 70,
+  "node-takeover": 65,
+  "credential-theft": 50,
+  "host-access": 40,
+  "exposed-weak": 30,
+  "lateral-movement": 20,
+};
+
+// Host paths whose write access (or, for "/" and sockets, any access) gives the node.
+const RUNTIME_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/var/run/containerd/containerd.sock", "/run/containerd/containerd.sock", "/var/run/crio/crio.sock", "/run/crio/crio.sock", "/var/run/cri-dockerd.sock", "/run/k3s/containerd/containerd.sock"];
+const RUNTIME_DIRS = ["/var/run", "/run", "/var/run/containerd", "/run/containerd", "/var/run/crio", "/run/crio", "/var/run/docker", "/run/k3s"];
+const WRITABLE_CONTROL_PATHS = ["/etc", "/var/lib/kubelet", "/var/lib/docker", "/var/lib/containerd", "/var/lib/rancher", "/var/log", "/root", "/home", "/proc", "/sys", "/dev", "/boot", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/opt/cni", "/etc/kubernetes", "/var/lib/etcd"];
+/** Capabilities that escape or own the node for a root process. */
+const NODE_CAPS = new Set(["SYS_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "DAC_READ_SEARCH", "BPF", "ALL"]);
+
+const has = (f: Finding, ids: readonly string[]) => (f.checks ?? [f.ruleId]).some((c) => ids.includes(c));
+const fps = (fs: readonly Finding[], ids: readonly string[]) => fs.filter((f) => has(f, ids)).map((f) => f.fingerprint);
+
+const R = {
+  privileged: ["privileged-container"],
+  hostPath: ["runtime-socket-mount", "host-path-sensitive", "host-path-writable", "host-path-volume", "restricted-volume-types", "cloud-credentials-mount"],
+  hostPid: ["host-pid"],
+  hostIpc: ["host-ipc"],
+  hostNetwork: ["host-network"],
+  caps: ["sys-admin-capability", "sys-module-added", "dangerous-caps-added", "caps-added-beyond-baseline", "capabilities-added"],
+  root: ["run-as-user-0", "run-as-non-root", "container-may-run-as-root"],
+  escalation: ["allow-privilege-escalation"],
+  rootFs: ["read-only-root-fs"],
+  network: ["network-pod-not-isolated", "network-namespace-without-policy", "network-pod-ingress-egress-not-isolated"],
+  token: ["sa-token-automount", "sa-token-explicitly-mounted", "default-service-account-used"],
+  saRights: ["workload-sa-admin-rights", "workload-sa-risky-permissions", "workload-sa-has-permissions"],
+  binding: ["rbac-cluster-admin-binding", "rbac-namespace-cluster-admin-binding", "rbac-binding-grants-secrets-read", "rbac-system-authenticated-binding", "rbac-anonymous-binding", "rbac-default-service-account-bound"],
+  role: ["rbac-admin-equivalent-role", "rbac-wildcard-all-resources", "rbac-bind-escalate", "rbac-impersonate", "rbac-grant-any-role", "rbac-create-service-account-token", "rbac-node-proxy", "rbac-secrets-access", "rbac-manage-workloads"],
+  exposure: ["exposure-service-load-balancer", "exposure-service-node-port", "exposure-service-external-ips", "exposure-ingress-no-tls", "host-port"],
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Identity: what a service account can do that matters for an attack path.
+
+interface Grant {
+  why: string;
+  binding: BindingInfo;
+}
+
+interface IdentityPower {
+  admin: Grant[];
+  secrets: { cluster: boolean; grants: Grant[] } | undefined;
+}
+
+const CREATE_PODS_OR_WORKLOADS: PermissionCheck = { ...CREATE_WORKLOADS, verbs: ["create"], includeNamed: false };
+const CREATE_TOKENS: PermissionCheck = { verbs: ["create"], resources: [["", "serviceaccounts/token"]], includeNamed: false };
+const NODE_PROXY: PermissionCheck = { verbs: ["get", "create", "*"], resources: [["", "nodes/proxy"]], includeNamed: false };
+const ALL_SECRETS: PermissionCheck = { ...READ_SECRETS, verbs: ["get", "list"], includeNamed: false };
+
+function wildcardAll(rule: PolicyRule): boolean {
+  const g = rule.apiGroups ?? [];
+  const r = rule.resources ?? [];
+  const v = rule.verbs ?? [];
+  return (g.includes("*") || g.includes("")) && r.includes("*") && v.includes("*") && !(rule.resourceNames ?? []).some((n) => n !== "*");
+}
+
+/** Cluster-admin-equivalent grants of one binding, with why (empty when none). */
+function adminGrants(b: BindingInfo, rules: readonly PolicyRule[]): string[] {
+  const clusterWide = b.scope === undefined;
+  const out: string[] = [];
+  if (b.roleKind === "ClusterRole" && b.roleName === "cluster-admin" && clusterWide) out.push("cluster-admin");
+  else if (rules.some((r) => wildcardAll(r) && ((r.apiGroups ?? []).includes("*") || clusterWide))) out.push(clusterWide ? "every verb on every resource" : `every verb on every resource in ${b.scope}`);
+  // Every verb on every resource says it all; the finer grants below are part of it.
+  if (out.length > 0) return out;
+  const any = (check: PermissionCheck) => rules.some((r) => ruleGrants(r, { ...check, includeNamed: false }));
+  if (any(BIND_ESCALATE)) out.push("bind/escalate roles");
+  if (any(IMPERSONATE)) out.push("impersonate users, groups or service accounts");
+  if (clusterWide || b.scope === "kube-system") {
+    if (any(CREATE_PODS_OR_WORKLOADS)) out.push(`create pods${clusterWide ? "" : " in kube-system"}`);
+    if (any(CREATE_TOKENS)) out.push(`create service account tokens${clusterWide ? "" : " in kube-system"}`);
+  }
+  if (clusterWide && any(NODE_PROXY)) out.push("nodes/proxy (run commands through the kubelet)");
+  if (clusterWide && b.scope === undefined && rules.some((r) => ruleGrants(r, ALL_SECRETS)) && !out.length) {
+    // reading every Secret includes every service account token of the cluster, kube-system's too
+    out.push("read every Secret (including kube-system's service account tokens)");
+  }
+  return out;
+}
+
+function identityPower(ctx: RuleContext, ns: string, sa: string, cache: Map<string, IdentityPower>): IdentityPower {
+  const key = `${ns}/${sa}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const power: IdentityPower = { admin: [], secrets: undefined };
+  for (const b of rbacIndex(ctx).bindingsForServiceAccount(ns, sa)) {
+    if (b.scope !== undefined && b.scope !== ns) continue;
+    if (isDefaultBinding(b.binding) && b.binding.metadata?.name !== "cluster-admin") continue;
+    const rules = grantedRules(b);
+    if (!rules) continue;
+    for (const why of adminGrants(b, rules)) power.admin.push({ why, binding: b });
+    if (rules.some((r) => ruleGrants(r, ALL_SECRETS))) {
+      const cluster = b.scope === undefined;
+      power.secrets ??= { cluster: false, grants: [] };
+      power.secrets.cluster ||= cluster;
+      power.secrets.grants.push({ why: cluster ? "read every Secret in the cluster" : `read every Secret in ${b.scope}`, binding: b });
+    }
+  }
+  cache.set(key, power);
+  return power;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exposure: how a workload is reachable from outside the cluster.
+
+interface Exposure {
+  via: string;
+  /** 2 = internet-facing load balancer / ingress / external IP, 1 = node port or host port. */
+  level: number;
+  object?: KubeObject;
+}
+
+function internalLb(svc: KubeObject): boolean {
+  const a = svc.metadata?.annotations ?? {};
+  for (const [k, v] of Object.entries(a)) {
+    if (/internal/i.test(k) && (v === "true" || v === "Internal" || /internal/i.test(v))) return true;
+    if (k === "service.beta.kubernetes.io/aws-load-balancer-scheme" && v === "internal") return true;
+  }
+  return false;
+}
+
+function exposureIndex(ctx: RuleContext): (ref: PodSpecRef) => Exposure[] {
+  const ingressServices = new Map<string, KubeObject>(); // ns/service -> the Ingress (or Route)
+  const note = (ns: string, name: unknown, via: KubeObject) => {
+    if (typeof name === "string" && name && !ingressServices.has(`${ns}/${name}`)) ingressServices.set(`${ns}/${name}`, via);
+  };
+  for (const ing of ctx.index.byKind("Ingress")) {
+    const ns = nsOf(ing);
+    const spec = (ing as any).spec ?? {};
+    note(ns, spec.defaultBackend?.service?.name ?? spec.backend?.serviceName, ing);
+    for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+      for (const p of Array.isArray(rule?.http?.paths) ? rule.http.paths : []) note(ns, p?.backend?.service?.name ?? p?.backend?.serviceName, ing);
+    }
+  }
+  for (const route of ctx.index.byKind("Route")) note(nsOf(route), (route as any).spec?.to?.name, route);
+  for (const route of ctx.index.byKind("HTTPRoute")) {
+    for (const rule of Array.isArray((route as any).spec?.rules) ? (route as any).spec.rules : []) {
+      for (const br of Array.isArray(rule?.backendRefs) ? rule.backendRefs : []) note(nsOf(route), br?.name, route);
+    }
+  }
+  return (ref) => {
+    const ns = nsOf(ref.object);
+    const out: Exposure[] = [];
+    for (const svc of inNamespace(ctx, "Service", ns)) {
+      const spec = (svc as any).spec ?? {};
+      if (!mapSelectorMatches(spec.selector, ref.meta.labels)) continue;
+      const name = svc.metadata?.name ?? "";
+      if (spec.type === "LoadBalancer" && !internalLb(svc)) out.push({ via: `LoadBalancer Service ${ns}/${name}`, level: 2, object: svc });
+      else if (spec.type === "NodePort" || spec.type === "LoadBalancer") out.push({ via: `${spec.type === "LoadBalancer" ? "internal LoadBalancer" : "NodePort"} Service ${ns}/${name}`, level: 1, object: svc });
+      if (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0) out.push({ via: `externalIPs of Service ${ns}/${name}`, level: 2, object: svc });
+      const ing = ingressServices.get(`${ns}/${name}`);
+      if (ing) out.push({ via: `${ing.kind} ${ns}/${ing.metadata?.name ?? ""} -> Service ${name}`, level: 2, object: ing });
+    }
+    for (const c of containers(ref)) {
+      const ports = Array.isArray(c.container?.ports) ? c.container.ports : [];
+      if (ports.some((p: any) => p && Number(p.hostPort) > 0) && ref.spec?.hostNetwork !== true) {
+        out.push({ via: `hostPort on container "${c.container?.name ?? ""}"`, level: 1 });
+        break;
+      }
+    }
+    return out;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Factors (StackRox-style): each multiplies the base score by 1 + (value / saturation)(max - 1).
+
+function factor(name: string, value: number, saturation: number, max: number, message: string): RiskFactor {
+  const m = 1 + (Math.min(value, saturation) / saturation) * (max - 1);
+  return { name, multiplier: Math.round(m * 100) / 100, message };
+}
+
+function replicasOf(obj: KubeObject): { n: number; text: string } {
+  if (obj.kind === "DaemonSet") return { n: 10, text: "runs on every node (DaemonSet)" };
+  const r = Number((obj as any).spec?.replicas ?? 1);
+  const n = Number.isFinite(r) && r > 0 ? r : 1;
+  return { n, text: `${n} replica${n === 1 ? "" : "s"}` };
+}
+
+function factorsFor(obj: KubeObject, exposure: Exposure[]): RiskFactor[] {
+  const out: RiskFactor[] = [];
+  const level = exposure.reduce((m, e) => Math.max(m, e.level), 0);
+  if (level > 0) out.push(factor("exposure", level, 2, 1.5, `reachable from outside the cluster through ${exposure.map((e) => e.via).join(", ")}`));
+  const reps = replicasOf(obj);
+  if (reps.n > 1) out.push(factor("replicas", reps.n, 10, 1.2, reps.text));
+  const ns = obj.metadata?.namespace;
+  if (ns === "kube-system") out.push(factor("namespace", 1, 1, 1.2, "runs in kube-system, next to the cluster's own components and their tokens"));
+  return out;
+}
+
+function scoreOf(type: RiskType, factors: readonly RiskFactor[]): number {
+  let s = RISK_BASE[type];
+  for (const f of factors) s *= f.multiplier;
+  return Math.min(100, Math.round(s * 10) / 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const REMEDIATION: Readonly<Record<RiskType, string>> = {
+  "node-takeover":
+    "Remove what gives the node: privileged: false, no hostPID with dangerous capabilities, no hostPath of / or a runtime socket, read-only mounts of host paths the workload only reads; drop ALL capabilities. If it is a node agent, give it its own namespace with Pod Security 'privileged' and nothing else there.",
+  "cluster-takeover":
+    "Give the workload its own service account bound to a least-privilege Role (no wildcards, no bind/escalate/impersonate, no pod or token creation in kube-system), and set automountServiceAccountToken: false unless it calls the API.",
+  "credential-theft":
+    "Scope the service account's Secret access with resourceNames to the Secrets it needs (or a namespaced Role), and stop mounting its token where the workload does not call the API.",
+  "host-access": "Drop hostPID, hostIPC and hostNetwork unless the workload is a node agent that needs them; run it as non-root with ALL capabilities dropped.",
+  "exposed-weak":
+    "Harden what is reachable from outside: run as non-root, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, and a NetworkPolicy that admits only the ingress controller or load balancer.",
+  "lateral-movement": "Add a default-deny NetworkPolicy to the namespace and allow only the traffic each workload needs, so a compromised exposed workload cannot reach the rest.",
+};
+
+export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
+  const { ctx } = inputs;
+  const risks: DerivedRisk[] = [];
+  const exposureOf = exposureIndex(ctx);
+  const powerCache = new Map<string, IdentityPower>();
+  const hasRbac = ctx.index.byKind("ClusterRoleBinding").length > 0 || ctx.index.byKind("RoleBinding").length > 0;
+  const exposedByNs = new Map<string, Array<{ ref: PodSpecRef; exposure: Exposure[] }>>();
+  const isolated = isolationIndex(ctx);
+  const subjectOf = new Map<DerivedRisk, KubeObject>();
+
+  const make = (type: RiskType, obj: KubeObject, severity: Severity, title: string, steps: RiskStep[], factors: RiskFactor[], extra?: { direct?: boolean; objects?: ObjectRef[] }): DerivedRisk => {
+    const risk: DerivedRisk = {
+      id: sha256Hex(`risk:${type}|${inputs.keyOf(obj)}`).slice(0, 32),
+      type,
+      title,
+      severity,
+      score: scoreOf(type, factors),
+      objects: dedupeRefs([inputs.refOf(obj), ...(extra?.objects ?? [])]),
+      steps: steps.map((st) => ({ ...st, findings: [...new Set(st.findings)] })),
+      factors,
+      remediation: REMEDIATION[type],
+    };
+    if (extra?.direct) risk.direct = true;
+    subjectOf.set(risk, obj);
+    const loc = inputs.locationOf(obj);
+    if (loc) risk.location = loc;
+    return risk;
+  };
+
+  for (const ref of allPodSpecs(ctx)) {
+    const obj = ref.object;
+    const fs = inputs.findingsOf(obj);
+    const label = `${obj.kind} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ""}${obj.metadata?.name ?? ""}`;
+    const exposure = exposureOf(ref);
+    const exposureStep: RiskStep | undefined = exposure.length
+      ? {
+          kind: "exposure",
+          text: `Reachable from outside the cluster: ${exposure.map((e) => e.via).join("; ")}.`,
+          findings: exposure.flatMap((e) => (e.object ? fps(inputs.findingsOf(e.object), R.exposure) : fps(fs, ["host-port"]))),
+          objects: exposure.filter((e) => e.object).map((e) => inputs.refOf(e.object!)),
+        }
+      : undefined;
+    const factors = factorsFor(obj, exposure);
+    const withExposure = (steps: RiskStep[]) => (exposureStep ? [exposureStep, ...steps] : steps);
+    const psc = podSC(ref);
+
+    // --- node takeover ---------------------------------------------------------------------------
+    const node: RiskStep[] = [];
+    let direct = false;
+    let root = false;
+    let escalation = false;
+    let writableRoot = false;
+    const nodeCaps = new Set<string>();
+    for (const c of containers(ref, { init: true, ephemeral: true })) {
+      const sc = containerSC(c);
+      if (sc.privileged === true) {
+        node.push({ kind: "privilege", text: `Container "${c.container?.name ?? ""}" is privileged: every device and capability of the node, so root on the node.`, findings: fps(fs, R.privileged) });
+        direct = true;
+      }
+      for (const cap of caps(c).add) {
+        const name = cap.startsWith("CAP_") ? cap.slice(4) : cap;
+        if (NODE_CAPS.has(name)) nodeCaps.add(name);
+      }
+      const runAsNonRoot = sc.runAsNonRoot ?? psc.runAsNonRoot;
+      const runAsUser = sc.runAsUser ?? psc.runAsUser;
+      if (!(runAsNonRoot === true || (typeof runAsUser === "number" && runAsUser > 0))) root = true;
+      if (sc.allowPrivilegeEscalation !== false) escalation = true;
+      if (sc.readOnlyRootFilesystem !== true) writableRoot = true;
+    }
+    const mountsOf = (volumeName: string) => {
+      let any = false;
+      let writable = false;
+      for (const c of containers(ref, { init: true, ephemeral: true })) {
+        for (const m of Array.isArray(c.container?.volumeMounts) ? c.container.volumeMounts : []) {
+          if (m?.name !== volumeName) continue;
+          any = true;
+          if (m.readOnly !== true) writable = true;
+        }
+      }
+      return { any, writable };
+    };
+    for (const v of hostPathVolumes(ref)) {
+      const m = mountsOf(v.name);
+      if (!m.any) continue;
+      const hp = v.hostPath;
+      const volFindings = fs.filter((f) => has(f, R.hostPath) && f.path.startsWith(v.path)).map((f) => f.fingerprint);
+      const linked = volFindings.length ? volFindings : fps(fs, R.hostPath);
+      if (hp === "/") {
+        node.push({ kind: "privilege", text: `Mounts the node's root filesystem (hostPath "/")${m.writable ? " writable" : ""}: the kubelet's credentials, every pod's secrets${m.writable ? " and the node's binaries" : ""}.`, findings: linked });
+        if (m.writable) direct = true;
+      } else if (RUNTIME_SOCKETS.includes(hp) || RUNTIME_DIRS.includes(hp)) {
+        node.push({ kind: "privilege", text: `Mounts the container runtime's socket (hostPath "${hp}"): it can start a privileged container on the node.`, findings: linked });
+        direct = true;
+      } else if (m.writable && WRITABLE_CONTROL_PATHS.some((p) => coversPath(hp, p) || coversPath(p, hp))) {
+        node.push({ kind: "privilege", text: `Mounts host path "${hp}" writable: it can change what the node runs or trusts.`, findings: linked });
+      }
+    }
+    const hostPid = ref.spec?.hostPID === true;
+    const dangerousCaps = [...nodeCaps];
+    if (dangerousCaps.length > 0 && root) {
+      node.push({ kind: "privilege", text: `Runs as root with ${dangerousCaps.join(", ")}${hostPid ? " and the node's process namespace (hostPID): nsenter into PID 1 gives a root shell on the node" : ": enough to escape the container"}.`, findings: [...fps(fs, R.caps), ...(hostPid ? fps(fs, R.hostPid) : [])] });
+    } else if (hostPid && node.length > 0) {
+      node.push({ kind: "privilege", text: "Shares the node's process namespace (hostPID).", findings: fps(fs, R.hostPid) });
+    }
+    if (node.length > 0) {
+      const how = direct ? "root on the node" : "node takeover";
+      risks.push(make("node-takeover", obj, "critical", `Node takeover: ${label} gives ${how}`, withExposure(node), factors, { direct }));
+    } else if (hostPid || ref.spec?.hostIPC === true || ref.spec?.hostNetwork === true) {
+      // --- host namespaces without a full escape --------------------------------------------------
+      const shared = [hostPid ? "process (hostPID)" : "", ref.spec?.hostIPC === true ? "IPC (hostIPC)" : "", ref.spec?.hostNetwork === true ? "network (hostNetwork)" : ""].filter(Boolean);
+      const step: RiskStep = {
+        kind: "privilege",
+        text: `Shares the node's ${shared.join(", ")} namespace${shared.length > 1 ? "s" : ""}${root ? " and runs as root" : ""}: it sees the node's processes or traffic and local-only services such as the kubelet's.`,
+        findings: [...fps(fs, R.hostPid), ...fps(fs, R.hostIpc), ...fps(fs, R.hostNetwork)],
+      };
+      risks.push(make("host-access", obj, root ? "high" : "medium", `Host access: ${label} shares the node's ${shared.map((s) => s.split(" ")[0]).join(", ")} namespace${shared.length > 1 ? "s" : ""}`, withExposure([step]), factors));
+    }
+
+    // --- identity: cluster takeover / credential theft -----------------------------------------
+    let identityRisk = false;
+    if (hasRbac && tokenMounted(ctx, ref)) {
+      const ns = nsOf(obj);
+      const sa = serviceAccountName(ref.spec);
+      const power = identityPower(ctx, ns, sa, powerCache);
+      const tokenStep: RiskStep = { kind: "identity", text: `Mounts the API token of ServiceAccount ${ns}/${sa}: code running in the pod acts as it.`, findings: fps(fs, R.token) };
+      const bindingFindings = (gs: Grant[]) => gs.flatMap((g) => [...fps(inputs.findingsOf(g.binding.binding), R.binding), ...(g.binding.role ? fps(inputs.findingsOf(g.binding.role), R.role) : [])]);
+      const bindingRefs = (gs: Grant[]) => dedupeRefs(gs.map((g) => inputs.refOf(g.binding.binding)));
+      if (power.admin.length > 0) {
+        const whys = [...new Set(power.admin.map((g) => g.why))];
+        const via = [...new Set(power.admin.map((g) => `${g.binding.kind} ${g.binding.binding.metadata?.name ?? ""}`))];
+        const steps = withExposure([
+          tokenStep,
+          { kind: "privilege", text: `ServiceAccount ${ns}/${sa} can ${whys.join("; ")} (via ${via.join(", ")}): equivalent to cluster-admin.`, findings: [...fps(fs, R.saRights), ...bindingFindings(power.admin)], objects: bindingRefs(power.admin) },
+        ]);
+        risks.push(make("cluster-takeover", obj, "critical", `Cluster takeover: ${label} runs as cluster-admin-equivalent ServiceAccount ${ns}/${sa}`, steps, factors, { objects: bindingRefs(power.admin) }));
+        identityRisk = true;
+      } else if (power.secrets) {
+        const cluster = power.secrets.cluster;
+        const severity: Severity = cluster ? (exposure.length ? "critical" : "high") : exposure.length ? "high" : "medium";
+        const steps = withExposure([
+          tokenStep,
+          { kind: "data", text: `ServiceAccount ${ns}/${sa} can ${[...new Set(power.secrets.grants.map((g) => g.why))].join("; ")}${cluster ? ", including other service accounts' tokens" : ""}.`, findings: [...fps(fs, R.saRights), ...bindingFindings(power.secrets.grants)], objects: bindingRefs(power.secrets.grants) },
+        ]);
+        risks.push(make("credential-theft", obj, severity, `Credential theft: ${label} can read ${cluster ? "every Secret in the cluster" : "the namespace's Secrets"}`, steps, factors, { objects: bindingRefs(power.secrets.grants) }));
+        identityRisk = true;
+      }
+    }
+
+    // --- exposed and weak -------------------------------------------------------------------
+    if (exposure.length > 0) {
+      const ns = nsOf(obj);
+      const notIsolated = isolated(ns, ref.meta.labels) === false;
+      if (node.length === 0 && !identityRisk) {
+        const weak: string[] = [];
+        const weakFindings: string[] = [];
+        if (root) (weak.push("runs as root"), weakFindings.push(...fps(fs, R.root)));
+        if (escalation) (weak.push("allows privilege escalation"), weakFindings.push(...fps(fs, R.escalation)));
+        if (writableRoot) (weak.push("has a writable root filesystem"), weakFindings.push(...fps(fs, R.rootFs)));
+        if (notIsolated) (weak.push("no NetworkPolicy limits its traffic"), weakFindings.push(...fps(fs, R.network)));
+        if (weak.length > 0) {
+          const severity: Severity = weak.length >= 3 && root ? "high" : "medium";
+          risks.push(make("exposed-weak", obj, severity, `Exposed and weak: ${label} is reachable from outside and ${weak.join(", ")}`, withExposure([{ kind: "privilege", text: `Once reached, an attacker's foothold ${weak.join(", ")}.`, findings: weakFindings }]), factors));
+        }
+      }
+      if (notIsolated) {
+        const l = exposedByNs.get(ns);
+        if (l) l.push({ ref, exposure });
+        else exposedByNs.set(ns, [{ ref, exposure }]);
+      }
+    }
+  }
+
+  // --- lateral movement: a namespace without isolation that holds an exposed workload ---------
+  for (const [ns, exposed] of exposedByNs) {
+    const others = allPodSpecs(ctx).filter((r) => nsOf(r.object) === ns && !exposed.some((e) => e.ref === r));
+    if (others.length === 0) continue;
+    const first = exposed[0]!.ref.object;
+    const nsObj = ctx.index.byName("Namespace", undefined, ns);
+    const anchor = nsObj ?? first;
+    const netFindings = [...exposed.map((e) => e.ref.object), ...others.map((r) => r.object)].flatMap((o) => fps(inputs.findingsOf(o), R.network));
+    const steps: RiskStep[] = [
+      { kind: "exposure", text: `${exposed.map((e) => `${e.ref.object.kind} ${e.ref.object.metadata?.name ?? ""}`).join(", ")} ${exposed.length === 1 ? "is" : "are"} reachable from outside (${exposed.flatMap((e) => e.exposure.map((x) => x.via)).join("; ")}).`, findings: [], objects: exposed.map((e) => inputs.refOf(e.ref.object)) },
+      { kind: "network", text: `No NetworkPolicy isolates namespace ${ns}: a foothold there reaches ${others.length} other workload${others.length === 1 ? "" : "s"} (${others.slice(0, 5).map((r) => r.object.metadata?.name ?? "").join(", ")}${others.length > 5 ? ", ..." : ""}) and anything else in the cluster.`, findings: [...new Set(netFindings)], objects: others.slice(0, 20).map((r) => inputs.refOf(r.object)) },
+    ];
+    const factors: RiskFactor[] = [factor("exposure", 2, 2, 1.5, "an exposed workload is the way in"), factor("reach", others.length, 10, 1.3, `${others.length} other workload${others.length === 1 ? "" : "s"} reachable`)];
+    const risk = make("lateral-movement", anchor, "medium", `Lateral movement: namespace ${ns} has exposed workloads and no network isolation`, steps, factors, { objects: exposed.map((e) => inputs.refOf(e.ref.object)) });
+    risks.push(risk);
+  }
+
+  // --- identities: everyone (anonymous / all authenticated / all service accounts) bound to power
+  for (const b of rbacIndex(ctx).bindings) {
+    const broad = b.subjects.filter((s) => s.kind === "Group" && ["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts"].includes(s.name) || (s.kind === "User" && s.name === "system:anonymous"));
+    if (broad.length === 0 || isDefaultBinding(b.binding)) continue;
+    const rules = grantedRules(b);
+    if (!rules) continue;
+    const admin = adminGrants(b, rules);
+    const secrets = rules.some((r) => ruleGrants(r, ALL_SECRETS));
+    if (admin.length === 0 && !secrets) continue;
+    const who = broad.map((s) => `${s.kind} ${s.name}`).join(", ");
+    const type: RiskType = admin.length ? "cluster-takeover" : "credential-theft";
+    const steps: RiskStep[] = [
+      { kind: "identity", text: `${b.kind} ${b.binding.metadata?.name ?? ""} grants ${who}: ${/anonymous|unauthenticated/.test(who) ? "anyone who can reach the API server" : "every authenticated identity, including every pod's service account"}.`, findings: fps(inputs.findingsOf(b.binding), R.binding) },
+      { kind: admin.length ? "privilege" : "data", text: admin.length ? `It can ${admin.join("; ")}.` : `It can read Secrets${b.scope ? ` in ${b.scope}` : " in every namespace"}.`, findings: b.role ? fps(inputs.findingsOf(b.role), R.role) : [] },
+    ];
+    risks.push(make(type, b.binding, "critical", `${admin.length ? "Cluster takeover" : "Credential theft"}: ${who} bound to ${b.roleKind} ${b.roleName}`, steps, [], {}));
+  }
+
+  // Expected platform components and accepted risk (every finding of the cause steps covered).
+  for (const r of risks) {
+    const b = inputs.baselineOf(subjectOf.get(r)!);
+    if (b) r.baseline = b;
+    const cause = r.steps.filter((s) => s.kind !== "exposure" && s.kind !== "network").flatMap((s) => s.findings);
+    const found = cause.map((fp) => inputs.findingByFingerprint(fp)).filter((f): f is Finding => !!f);
+    if (found.length > 0 && found.length === cause.length && found.every((f) => f.exception)) r.exception = found[0]!.exception!;
+  }
+
+  return risks.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity] || b.score - a.score || a.title.localeCompare(b.title));
+}
+
+const SEV_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+function dedupeRefs(refs: ObjectRef[]): ObjectRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.kind}/${r.namespace ?? ""}/${r.name}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Whether an ingress NetworkPolicy selects pods with these labels: true, false, or undefined (unknown). */
+function isolationIndex(ctx: RuleContext): (ns: string, labels: Record<string, string>) => boolean | undefined {
+  const policies = ctx.index.byKind("NetworkPolicy");
+  const cilium = [...ctx.index.byKind("CiliumNetworkPolicy"), ...ctx.index.byKind("CiliumClusterwideNetworkPolicy")];
+  const read = ctx.snapshot.kinds.find((k) => k.kind === "NetworkPolicy");
+  if (ctx.snapshot.source === "cluster" && read && read.status !== "read") return () => undefined;
+  return (ns, labels) => {
+    for (const p of policies) {
+      if (nsOf(p) !== ns) continue;
+      const spec = (p as any).spec ?? {};
+      const types = Array.isArray(spec.policyTypes) && spec.policyTypes.length ? spec.policyTypes : ["Ingress"];
+      if (!types.includes("Ingress")) continue;
+      if (selectorMatches(spec.podSelector ?? {}, labels, true)) return true;
+    }
+    for (const p of cilium) {
+      if (p.kind === "CiliumNetworkPolicy" && nsOf(p) !== ns) continue;
+      const specs = [(p as any).spec, ...(Array.isArray((p as any).specs) ? (p as any).specs : [])].filter((s) => s && typeof s === "object");
+      for (const s of specs) {
+        const sel = s.endpointSelector;
+        if (!sel) continue;
+        const withNs = { ...labels, "k8s:io.kubernetes.pod.namespace": ns, "io.kubernetes.pod.namespace": ns };
+        const clean = (x: LabelSel) => ({ matchLabels: Object.fromEntries(Object.entries(x.matchLabels ?? {}).map(([k, v]) => [k.replace(/^(k8s|any):/, ""), v])), matchExpressions: (x.matchExpressions ?? []).map((e) => ({ ...e, key: e.key.replace(/^(k8s|any):/, "") })) });
+        if (selectorMatches(clean(sel), { ...withNs, "io.kubernetes.pod.namespace": ns }, true) && (s.ingress || s.ingressDeny || !s.egress)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+interface LabelSel {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
