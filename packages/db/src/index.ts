@@ -31,6 +31,7 @@ export { listLatestScanRules, type TClusterScanRules } from "./clusters/latest-s
 export { getCluster } from "./clusters/get-cluster";
 export { getClusterCredential } from "./clusters/get-cluster-credential";
 export { deleteCluster } from "./clusters/delete-cluster";
+export { renameCluster } from "./clusters/rename-cluster";
 export { updateSchedule, validateSchedule } from "./clusters/update-schedule";
 export { listSchedules } from "./clusters/list-schedules";
 export { setConnectionStatus } from "./clusters/set-connection-status";
