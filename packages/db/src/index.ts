@@ -82,6 +82,17 @@ export { getSlaPolicy } from "./sla/get-sla-policy";
 export { updateSlaPolicy } from "./sla/update-sla-policy";
 export { DEFAULT_SLA_POLICY, ZSlaPolicy, resolveSlaPolicy, dueDateFor, type TSlaPolicy } from "./sla/sla-policy";
 export { getOverview } from "./findings/get-overview";
+export { openFindingWhere, openRiskWhere, openWorkSql, OPEN_STATUSES } from "./findings/open-finding-where";
+
+// risks (attack paths)
+export { listRisks, risksWhere, type TListRisksInput } from "./risks/list-risks";
+export { topRisks } from "./risks/top-risks";
+export { getRisk, type TRiskDetail } from "./risks/get-risk";
+export { assignRisk } from "./risks/assign-risk";
+export { setRiskStatus } from "./risks/set-risk-status";
+export { commentOnRisk } from "./risks/comment-on-risk";
+export type { TRiskRow } from "./risks/risk-view";
+export type { TRiskIngestStats } from "./risks/upsert-scan-risks";
 export { listFindingFacets } from "./findings/list-finding-facets";
 export { sanitizeManifest, objectKey } from "./objects/sanitize-manifest";
 

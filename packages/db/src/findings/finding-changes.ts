@@ -32,7 +32,7 @@ export const objectLabel = (f: Pick<TChangeTarget, "kind" | "namespace" | "name"
 
 export async function applyAssignment(
   tx: Tx,
-  input: { orgId: string; actorId: string; assigneeId: string | null; findings: TChangeTarget[]; comment?: string },
+  input: { orgId: string; actorId: string; assigneeId: string | null; findings: TChangeTarget[]; comment?: string; notify?: boolean },
 ): Promise<TChangeTarget[]> {
   const changed = input.findings.filter((f) => f.assigneeId !== input.assigneeId);
   if (changed.length === 0) return [];
@@ -47,7 +47,8 @@ export async function applyAssignment(
       data: { from: f.assigneeId, to: input.assigneeId, ...(input.comment ? { comment: input.comment } : {}) },
     })),
   });
-  if (input.assigneeId && input.assigneeId !== input.actorId) {
+  // notify: false when the caller tells the assignee itself (a risk's assignment carries its findings).
+  if (input.assigneeId && input.assigneeId !== input.actorId && input.notify !== false) {
     const one = changed.length === 1 ? changed[0]! : null;
     await tx.notification.create({
       data: {

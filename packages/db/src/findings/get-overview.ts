@@ -2,7 +2,7 @@ import type { Severity } from "../generated/prisma/client";
 import { db } from "../client";
 import { listClusters } from "../clusters/list-clusters";
 import type { ClusterSummary } from "../clusters/cluster-summary";
-import { DEFAULT_FINDING_STATUSES } from "./list-findings";
+import { openFindingWhere } from "./open-finding-where";
 
 export async function getOverview(input: { orgId: string }): Promise<{
   score: number | null;
@@ -14,7 +14,7 @@ export async function getOverview(input: { orgId: string }): Promise<{
   const since = new Date(Date.now() - 86_400_000);
   const [clusters, grouped, created, fixed, reopened, scansRunning] = await Promise.all([
     listClusters({ orgId: input.orgId }),
-    db.finding.groupBy({ by: ["severity"], where: { orgId: input.orgId, status: { in: DEFAULT_FINDING_STATUSES } }, _count: { _all: true } }),
+    db.finding.groupBy({ by: ["severity"], where: openFindingWhere(input.orgId), _count: { _all: true } }),
     db.finding.count({ where: { orgId: input.orgId, firstSeenAt: { gte: since } } }),
     db.finding.count({ where: { orgId: input.orgId, status: "resolved", resolvedAt: { gte: since } } }),
     db.findingEvent.count({ where: { orgId: input.orgId, type: "reopened", createdAt: { gte: since } } }),
@@ -25,6 +25,6 @@ export async function getOverview(input: { orgId: string }): Promise<{
   // The org's score is the mean of its scanned clusters' scores: every cluster weighs the same,
   // so one huge cluster can't hide a small, badly configured one.
   const scores = clusters.map((c) => c.score).filter((s): s is number => s !== null);
-  const score = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
+  const score = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
   return { score, counts, clusters, changes24h: { new: created, fixed, reopened }, scansRunning };
 }

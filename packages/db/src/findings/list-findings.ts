@@ -1,10 +1,11 @@
 import type { Finding, FindingStatus, Prisma, Severity } from "../generated/prisma/client";
 import { db } from "../client";
 import { clampLimit, decodeCursor, encodeCursor } from "../pagination";
+import { OPEN_STATUSES, openFindingWhere } from "./open-finding-where";
 
 export type FindingRow = Finding & { cluster: { id: string; name: string } };
 
-export const DEFAULT_FINDING_STATUSES: FindingStatus[] = ["open", "reopened", "in_progress"];
+export const DEFAULT_FINDING_STATUSES: FindingStatus[] = [...OPEN_STATUSES];
 /** Postgres orders an enum by declaration order, which is this order (critical first). */
 const SEVERITY_ORDER: Severity[] = ["critical", "high", "medium", "low", "info"];
 
@@ -20,6 +21,8 @@ export interface TListFindingsInput {
   ruleId?: string;
   status?: FindingStatus[];
   q?: string;
+  /** true: only findings expected for platform components (baseline); default: only the others. */
+  expected?: boolean;
   limit?: number;
   cursor?: string;
 }
@@ -27,12 +30,14 @@ export interface TListFindingsInput {
 export function findingsWhere(input: TListFindingsInput): Prisma.FindingWhereInput {
   const q = input.q?.trim();
   return {
-    orgId: input.orgId,
+    // Open work unless statuses are asked for; baseline findings only when asked for.
+    ...openFindingWhere(input.orgId),
+    ...(input.status?.length ? { status: { in: input.status } } : {}),
+    ...(input.expected ? { baselineId: { not: null } } : {}),
     ...(input.clusterId ? { clusterId: input.clusterId } : {}),
     ...(input.namespace ? { namespace: input.namespace } : {}),
     ...(input.severity?.length ? { severity: { in: input.severity } } : {}),
     ...(input.ruleId ? { ruleId: input.ruleId } : {}),
-    status: { in: input.status?.length ? input.status : DEFAULT_FINDING_STATUSES },
     ...(q
       ? {
           OR: [

@@ -2,10 +2,11 @@
 // first), then due date (soonest first, none last), then age (oldest first), then id.
 import type { FindingStatus, Prisma, Severity } from "../generated/prisma/client";
 import { decodeCursor, encodeCursor } from "../pagination";
+import { OPEN_STATUSES, openFindingWhere } from "./open-finding-where";
 
 export const QUEUE_SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 /** Open work: what the queue shows when no status is asked for. */
-export const QUEUE_DEFAULT_STATUSES: FindingStatus[] = ["open", "reopened", "in_progress"];
+export const QUEUE_DEFAULT_STATUSES: FindingStatus[] = [...OPEN_STATUSES];
 
 export interface TQueueFilter {
   orgId: string;
@@ -19,6 +20,8 @@ export interface TQueueFilter {
   status?: FindingStatus[];
   overdue?: boolean;
   q?: string;
+  /** true: only findings expected for platform components (baseline); default: only the others. */
+  expected?: boolean;
 }
 
 export function queueWhere(f: TQueueFilter, now: Date): Prisma.FindingWhereInput {
@@ -35,13 +38,14 @@ export function queueWhere(f: TQueueFilter, now: Date): Prisma.FindingWhereInput
     });
   }
   return {
-    orgId: f.orgId,
+    ...openFindingWhere(f.orgId),
+    ...(f.status?.length ? { status: { in: f.status } } : {}),
+    ...(f.expected ? { baselineId: { not: null } } : {}),
     ...(f.clusterId ? { clusterId: f.clusterId } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     ...(f.severity?.length ? { severity: { in: f.severity } } : {}),
     ...(f.ruleIds ? { ruleId: { in: f.ruleIds } } : {}),
     ...(f.assignee === "unassigned" ? { assigneeId: null } : f.assignee ? { assigneeId: f.assignee } : {}),
-    status: { in: f.status?.length ? f.status : QUEUE_DEFAULT_STATUSES },
     ...(f.overdue ? { dueAt: { lt: now } } : {}),
     ...(and.length ? { AND: and } : {}),
   };

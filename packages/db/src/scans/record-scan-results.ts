@@ -14,13 +14,18 @@
 // firstSeenAt/firstSeenScanId. Due dates follow the organization's SLA policy: set on insert
 // (first seen + days for the severity), moved when the severity changes (same clock start), and
 // restarted when a finding reopens. exceptionId is the engine's exception id (a RiskException).
+// A finding expected for a platform component (the engine's baseline) is stored with baselineId
+// and its reason: never open work, and without a due date.
+// The scan's risks (attack paths) are stored in the same transaction (risks/upsert-scan-risks).
 import { createHash } from "node:crypto";
-import type { Finding as EngineFinding, KindReadResult, KubeObject, RuleStatus, Severity } from "@bulwark/rules";
+import type { Finding as EngineFinding, KindReadResult, KubeObject, Profile, Risk as EngineRisk, RuleStatus, ScoreItem, Severity } from "@bulwark/rules";
 import type { Prisma, ScanStatus } from "../generated/prisma/client";
 import { db, type Tx } from "../client";
 import { newId } from "../ids";
 import { manifestHash, objectKey, sanitizeManifest } from "../objects/sanitize-manifest";
 import { dueDateFor, resolveSlaPolicy, type TSlaPolicy } from "../sla/sla-policy";
+import { openWorkSql } from "../findings/open-finding-where";
+import { upsertScanRisks, type TRiskIngestStats } from "../risks/upsert-scan-risks";
 
 const BATCH = 2000;
 const UNRESOLVED = new Set(["open", "reopened", "in_progress", "excepted"]);
@@ -30,8 +35,22 @@ export interface TRecordScanResultsInput {
   scanId: string;
   /** When given, only this worker's claim may record (a worker declared dead can't overwrite). */
   workerId?: string;
-  /** The engine's result; its 0..100 score is stored rounded to an integer. */
-  result: { findings: readonly EngineFinding[]; rules: readonly RuleStatus[]; score: number; counts: Record<Severity, number>; objectCount: number };
+  /** The engine's result; its 0..100 score is stored with one decimal. */
+  result: {
+    findings: readonly EngineFinding[];
+    rules: readonly RuleStatus[];
+    score: number;
+    counts: Record<Severity, number>;
+    objectCount: number;
+    /** Attack paths; absent = none. */
+    risks?: readonly EngineRisk[];
+    /** Findings expected for platform components. */
+    expected?: number;
+    /** The score's explanation, costliest first. */
+    scoreItems?: readonly ScoreItem[];
+    /** The profile the engine ran with. */
+    profile?: Profile;
+  };
   kinds: readonly KindReadResult[];
   /** The snapshot's objects; only those with findings are stored. */
   objects: readonly KubeObject[];
@@ -54,6 +73,7 @@ export interface TIngestStats {
   /** Unresolved findings whose rule or kind was not evaluated this scan, left as they were. */
   keptUnjudged: number;
   objectsWritten: number;
+  risks: TRiskIngestStats;
   ms: number;
 }
 
@@ -62,7 +82,7 @@ export interface TRecordScanResultsOutput {
   stats: TIngestStats;
 }
 
-type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; exceptionId: string | null; content: string };
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; exceptionId: string | null; baselineId: string | null; content: string };
 
 const SEP = "\u001f";
 const NULL_MARK = "\u0002";
@@ -84,12 +104,21 @@ function jsonbText(value: unknown): string | null {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
 }
 
+const CHECK_SEP = "\u001e";
+
+/** The rule ids a finding stands for, lead first (the engine may leave it out: [ruleId]). */
+const checksOf = (f: EngineFinding): string[] => (f.checks?.length ? f.checks : [f.ruleId]);
+
 /** Same digest as the SQL in ingestFindings computes over the stored row. */
 function contentDigest(f: EngineFinding): string | null {
   const fix = f.fix ? jsonbText(f.fix) : NULL_MARK;
   if (fix === null) return null;
-  return createHash("md5").update([f.severity, f.message, f.observed ?? NULL_MARK, f.remediation, fix].join(SEP), "utf8").digest("hex");
+  const parts = [f.severity, f.message, f.observed ?? NULL_MARK, f.remediation, fix, checksOf(f).join(CHECK_SEP), f.baseline?.id ?? NULL_MARK, f.baseline?.reason ?? NULL_MARK];
+  return createHash("md5").update(parts.join(SEP), "utf8").digest("hex");
 }
+
+/** Postgres' one-decimal score, as the engine computes it. */
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 /** A timestamp as Postgres' `timestamp` (without time zone, UTC as Prisma stores it) text. */
 function pgTimestamp(d: Date | null): string | null {
@@ -121,16 +150,21 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
       const org = await tx.organization.findUnique({ where: { id: input.orgId }, select: { slaPolicy: true } });
       const sla = resolveSlaPolicy(org?.slaPolicy);
 
-      const stats = await ingestFindings(tx, { ...input, clusterId, now, sla });
+      const { unjudged, ...stats } = await ingestFindings(tx, { ...input, clusterId, now, sla });
       const objectsWritten = await upsertObjects(tx, { orgId: input.orgId, clusterId, scanId: input.scanId, findings: input.result.findings, objects: input.objects });
+      const risks = input.result.risks ?? [];
+      const unreadKinds = new Set(input.kinds.filter((k) => k.status === "forbidden" || k.status === "failed").map((k) => k.kind));
+      const riskStats = await upsertScanRisks(tx, { orgId: input.orgId, clusterId, scanId: input.scanId, now, sla, risks, unjudgedFingerprints: unjudged, unreadKinds });
 
-      const partial = input.kinds.some((k) => k.status === "forbidden" || k.status === "failed");
+      const partial = unreadKinds.size > 0;
       const status = partial ? "partial" : "succeeded";
       const [{ open }] = (await tx.$queryRawUnsafe<Array<{ open: number }>>(
-        `SELECT count(*)::int AS open FROM "Finding" WHERE "clusterId" = $1 AND status IN ('open','reopened','in_progress')`,
+        `SELECT count(*)::int AS open FROM "Finding" WHERE "clusterId" = $1 AND ${openWorkSql()}`,
         clusterId,
       )) as [{ open: number }];
       const c = input.result.counts;
+      // Open risks of this scan per severity: not excepted, not expected for a platform component.
+      const riskCount = (sev: Severity) => risks.filter((r) => r.severity === sev && !r.exception && !r.baseline).length;
       await tx.scan.update({
         where: { id: input.scanId },
         data: {
@@ -144,7 +178,14 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
           medium: c.medium,
           low: c.low,
           info: c.info,
-          score: Math.round(input.result.score),
+          score: oneDecimal(input.result.score),
+          riskCritical: riskCount("critical"),
+          riskHigh: riskCount("high"),
+          riskMedium: riskCount("medium"),
+          riskLow: riskCount("low"),
+          expectedCount: input.result.expected ?? input.result.findings.filter((f) => f.baseline).length,
+          scoreItems: input.result.scoreItems ? (input.result.scoreItems as unknown as Prisma.InputJsonValue) : undefined,
+          profile: input.result.profile ?? null,
           newCount: stats.inserted,
           fixedCount: stats.resolved,
           reopenedCount: stats.reopened,
@@ -163,7 +204,7 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
         data: {
           lastScanId: input.scanId,
           lastScanAt: now,
-          score: Math.round(input.result.score),
+          score: oneDecimal(input.result.score),
           connectionStatus: "connected",
           connectionError: null,
           connectionCheckedAt: now,
@@ -172,7 +213,7 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
           ...(input.provider ? { provider: input.provider } : {}),
         },
       });
-      return { status, stats: { ...stats, objectsWritten, ms: Date.now() - started } };
+      return { status, stats: { ...stats, objectsWritten, risks: riskStats, ms: Date.now() - started } };
     },
     { timeout: 180_000, maxWait: 30_000 },
   );
@@ -187,11 +228,12 @@ function partialReason(kinds: readonly KindReadResult[]): string {
 async function ingestFindings(
   tx: Tx,
   input: TRecordScanResultsInput & { clusterId: string; now: Date; sla: TSlaPolicy },
-): Promise<Omit<TIngestStats, "objectsWritten" | "ms">> {
+): Promise<Omit<TIngestStats, "objectsWritten" | "ms" | "risks"> & { unjudged: Set<string> }> {
   const { orgId, clusterId, scanId, now, sla } = input;
   const existing = await tx.$queryRawUnsafe<Existing[]>(
-    `SELECT id, fingerprint, status::text AS status, "ruleId", kind, "exceptionId",
-            md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)))) AS content
+    `SELECT id, fingerprint, status::text AS status, "ruleId", kind, "exceptionId", "baselineId",
+            md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)),
+                          coalesce(array_to_string(checks, chr(30)), ''), coalesce("baselineId", chr(2)), coalesce("baselineReason", chr(2)))) AS content
      FROM "Finding" WHERE "clusterId" = $1`,
     clusterId,
   );
@@ -243,13 +285,13 @@ async function ingestFindings(
   const ruleStatus = new Map(input.result.rules.map((r) => [r.id, r.status]));
   const resolveIds: string[] = [];
   const retired: Array<{ id: string; reason: string }> = [];
-  let keptUnjudged = 0;
+  const unjudged = new Set<string>();
   for (const e of existing) {
     if (seen.has(e.fingerprint) || !UNRESOLVED.has(e.status)) continue;
     const rs = ruleStatus.get(e.ruleId);
     if (rs === undefined || rs === "disabled") retired.push({ id: e.id, reason: rs === "disabled" ? "rule disabled in the policy" : "rule no longer exists" });
     else if (evaluated.has(e.ruleId) && readKinds.has(e.kind)) resolveIds.push(e.id);
-    else keptUnjudged++;
+    else unjudged.add(e.fingerprint);
   }
   const retiredIds = retired.map((r) => r.id);
 
@@ -258,10 +300,11 @@ async function ingestFindings(
   // insertion would cost an extra index probe and WAL record per row.
   for (const batch of chunks(inserts)) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt", "dueAt", "exceptionId")
-       SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4, u.due::timestamp, u.exc
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
-         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix, due, exc)`,
+      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt", "dueAt", "exceptionId", checks, "baselineId", "baselineReason")
+       SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4, u.due::timestamp, u.exc,
+              string_to_array(u.checks, chr(30)), u.bid, u.breason
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
+         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix, due, exc, checks, bid, breason)`,
       orgId,
       clusterId,
       scanId,
@@ -281,8 +324,11 @@ async function ingestFindings(
       batch.map((f) => f.message),
       batch.map((f) => f.remediation),
       batch.map((f) => (f.fix ? JSON.stringify(f.fix) : null)),
-      batch.map((f) => pgTimestamp(dueDateFor(sla, f.severity, now))),
+      batch.map((f) => (f.baseline ? null : pgTimestamp(dueDateFor(sla, f.severity, now)))),
       batch.map((f) => exceptionIdOf(f)),
+      batch.map((f) => checksOf(f).join(CHECK_SEP)),
+      batch.map((f) => f.baseline?.id ?? null),
+      batch.map((f) => f.baseline?.reason ?? null),
     );
   }
 
@@ -294,15 +340,18 @@ async function ingestFindings(
     updated += await tx.$executeRawUnsafe(
       `UPDATE "Finding" f SET severity = u.sev::"Severity", status = u.st::"FindingStatus", message = u.msg, observed = u.obs,
               remediation = u.rem, fix = u.fix::jsonb, "exceptionId" = u.exc,
+              checks = string_to_array(u.checks, chr(30)), "baselineId" = u.bid, "baselineReason" = u.breason,
               "resolvedAt" = CASE WHEN u.st = 'resolved' THEN f."resolvedAt" ELSE NULL END,
-              "dueAt" = CASE WHEN u.reopen THEN $13::timestamp + ${days("u.sev")}
+              "dueAt" = CASE WHEN u.bid IS NOT NULL THEN NULL
+                             WHEN u.reopen OR f."baselineId" IS NOT NULL THEN $13::timestamp + ${days("u.sev")}
                              WHEN f.severity::text <> u.sev THEN coalesce(f."dueAt" - ${days("f.severity::text")}, f."firstSeenAt") + ${days("u.sev")}
                              ELSE f."dueAt" END,
               "lastSeenScanId" = $1, "lastSeenAt" = $2, "updatedAt" = $2
-       FROM unnest($3::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[])
-         AS u(id, sev, st, msg, obs, rem, fix, exc, reopen)
+       FROM unnest($3::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $14::text[], $15::text[], $16::text[])
+         AS u(id, sev, st, msg, obs, rem, fix, exc, reopen, checks, bid, breason)
        WHERE f.id = u.id AND (f.severity::text <> u.sev OR f.status::text <> u.st OR f.message <> u.msg OR f.observed IS DISTINCT FROM u.obs
-              OR f.remediation <> u.rem OR f.fix IS DISTINCT FROM u.fix::jsonb OR f."exceptionId" IS DISTINCT FROM u.exc)`,
+              OR f.remediation <> u.rem OR f.fix IS DISTINCT FROM u.fix::jsonb OR f."exceptionId" IS DISTINCT FROM u.exc
+              OR f.checks IS DISTINCT FROM string_to_array(u.checks, chr(30)) OR f."baselineId" IS DISTINCT FROM u.bid OR f."baselineReason" IS DISTINCT FROM u.breason)`,
       scanId,
       now,
       batch.map((t) => t.id),
@@ -316,6 +365,9 @@ async function ingestFindings(
       batch.map((t) => exceptionIdOf(t.f)),
       batch.map((t) => t.reopen),
       pgTimestamp(now),
+      batch.map((t) => checksOf(t.f).join(CHECK_SEP)),
+      batch.map((t) => t.f.baseline?.id ?? null),
+      batch.map((t) => t.f.baseline?.reason ?? null),
     );
   }
 
@@ -349,7 +401,16 @@ async function ingestFindings(
     );
   }
 
-  return { inserted: inserts.length, updated, compared: touches.length, reopened: reopenedIds.length, resolved: resolveIds.length, retired: retiredIds.length, keptUnjudged };
+  return {
+    inserted: inserts.length,
+    updated,
+    compared: touches.length,
+    reopened: reopenedIds.length,
+    resolved: resolveIds.length,
+    retired: retiredIds.length,
+    keptUnjudged: unjudged.size,
+    unjudged,
+  };
 }
 
 async function upsertObjects(
