@@ -1,6 +1,7 @@
-// listClusters and getFleetOverview read only cluster rows and scan summaries: each cluster's most
-// recent scan (any state) and last result, counts summed from last results, the last 24 hours'
-// changes from scan summaries, and nothing of another organization. Real Postgres.
+// listClusters and getFleetOverview: each cluster's most recent scan (any state) and last result,
+// open work counted with the one open-work predicate (not the scans' stored counts: exceptions,
+// manual resolves and platform findings are not open), the last 24 hours' changes from scan
+// summaries, and nothing of another organization. Real Postgres.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropDatabase, useFreshDatabase } from "../test-db";
 
@@ -37,11 +38,24 @@ beforeAll(async () => {
   await mk(orgId, "never-scanned", one.user.id);
   const foreign = (await mk(otherOrgId, "f", two.user.id)).id;
   await scan(orgId, a, hoursAgo(50), { score: 40, critical: 9, newCount: 100 });
-  await scan(orgId, a, hoursAgo(2), { score: 60, critical: 3, high: 4, newCount: 2, fixedCount: 8, reopenedCount: 1 });
+  const last = await scan(orgId, a, hoursAgo(2), { score: 60.4, critical: 3, high: 4, newCount: 2, fixedCount: 8, reopenedCount: 1 });
+  let n = 0;
+  const finding = (org: string, clusterId: string, scanId: string, severity: "critical" | "high" | "low", extra: Record<string, unknown> = {}) =>
+    m.db.finding.create({
+      data: { orgId: org, clusterId, fingerprint: `fp-${n++}`, ruleId: "r", severity, apiVersion: "v1", kind: "Pod", name: `p${n}`, path: "spec", message: "m", remediation: "r", firstSeenScanId: scanId, lastSeenScanId: scanId, ...extra },
+    });
+  for (const sev of ["critical", "critical", "high", "low"] as const) await finding(orgId, a, last.id, sev);
+  await finding(orgId, a, last.id, "high", { status: "in_progress" });
+  await finding(orgId, a, last.id, "critical", { status: "reopened" });
+  // Not open work: resolved by hand, excepted, expected for a platform component.
+  await finding(orgId, a, last.id, "critical", { status: "resolved" });
+  await finding(orgId, a, last.id, "critical", { status: "excepted" });
+  await finding(orgId, a, last.id, "critical", { baselineId: "kube-proxy", baselineReason: "platform" });
   await scan(orgId, a, hoursAgo(1), { status: "running" });
   await scan(orgId, b, hoursAgo(30), { score: 80, high: 2, newCount: 5 });
   await scan(orgId, b, hoursAgo(3), { status: "failed", newCount: 500 });
-  await scan(otherOrgId, foreign, hoursAgo(1), { score: 5, critical: 99, newCount: 1000 });
+  const foreignScan = await scan(otherOrgId, foreign, hoursAgo(1), { score: 5, critical: 99, newCount: 1000 });
+  await finding(otherOrgId, foreign, foreignScan.id, "critical");
 });
 
 afterAll(async () => {
@@ -53,7 +67,7 @@ describe("listClusters", () => {
   it("gives each cluster its most recent scan in any state and its last result, worst first", async () => {
     const list = await m.listClusters({ orgId });
     expect(list.map((c) => [c.name, c.score, c.lastScan?.status ?? null, c.lastResult?.score ?? null])).toEqual([
-      ["a", 60, "running", 60],
+      ["a", 60.4, "running", 60.4],
       ["b", 80, "failed", 80],
       ["never-scanned", null, null, null],
     ]);
@@ -63,10 +77,12 @@ describe("listClusters", () => {
 });
 
 describe("getFleetOverview", () => {
-  it("sums last results, the last 24 hours' successful scans and running scans of the organization only", async () => {
+  it("counts open work, sums the last 24 hours' successful scans and running scans of the organization only", async () => {
     const o = await m.getFleetOverview({ orgId, now });
-    expect(o.score).toBe(70);
-    expect(o.counts).toEqual({ critical: 3, high: 6, medium: 0, low: 0, info: 0 });
+    expect(o.score).toBe(70.2);
+    expect(o.counts).toEqual({ critical: 3, high: 2, medium: 0, low: 1, info: 0 });
+    expect(o.openByCluster).toEqual({ [a]: { critical: 3, high: 2, medium: 0, low: 1, info: 0 } });
+    expect(o.risks).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
     expect(o.changes24h).toEqual({ new: 2, fixed: 8, reopened: 1 });
     // The other organization's only scan is its cluster's first: a baseline, not 1000 new findings.
     expect((await m.getFleetOverview({ orgId: otherOrgId, now })).changes24h.new).toBe(0);
