@@ -120,6 +120,8 @@ describe("readCluster", () => {
     expect(kind(snap, "Pod")).toMatchObject({ resource: "v1/pods", status: "read", count: 36 });
     expect(kind(snap, "CronJob")).toMatchObject({ resource: "batch/v1/cronjobs", status: "read", count: 1 });
     expect(kind(snap, "PodSecurityPolicy").status).toBe("not-served");
+    // A CRD the cluster does not serve is absent, not a failed read.
+    expect(kind(snap, "CiliumNetworkPolicy")).toMatchObject({ resource: "cilium.io/v2/ciliumnetworkpolicies", status: "not-served" });
     expect(Math.max(...progress)).toBe(snap.kinds.length);
     const dep = snap.objects.find((o) => o.kind === "Deployment")!;
     expect(dep.apiVersion).toBe("apps/v1");

@@ -54,6 +54,8 @@ export const RESOURCES_TO_READ: readonly ResourceSpec[] = Object.freeze([
   r("admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding", false, ["v1beta1"]),
   r("security.openshift.io", "v1", "securitycontextconstraints", "SecurityContextConstraints", false),
   r("gateway.networking.k8s.io", "v1", "httproutes", "HTTPRoute", true, ["v1beta1"]),
+  r("cilium.io", "v2", "ciliumnetworkpolicies", "CiliumNetworkPolicy", true),
+  r("cilium.io", "v2", "ciliumclusterwidenetworkpolicies", "CiliumClusterwideNetworkPolicy", false),
 ]);
 
 /**
@@ -66,6 +68,8 @@ export const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
   "ValidatingAdmissionPolicyBinding",
   "SecurityContextConstraints",
   "HTTPRoute",
+  "CiliumNetworkPolicy",
+  "CiliumClusterwideNetworkPolicy",
 ]);
 
 export function groupVersion(group: string, version: string): string {

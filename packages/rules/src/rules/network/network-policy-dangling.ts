@@ -7,6 +7,7 @@ export const networkPolicyDangling = defineRule({
   title: "NetworkPolicy selects no pods",
   category: "network",
   severity: "low",
+  profile: "strict",
   kinds: ["NetworkPolicy"],
   description:
     "The policy's podSelector matches no workload in its namespace: the isolation it was written for is not in effect, usually because labels changed.",

@@ -7,6 +7,7 @@ export const networkPolicyPeerDangling = defineRule({
   title: "NetworkPolicy allows a peer that matches no pods",
   category: "network",
   severity: "low",
+  profile: "strict",
   kinds: ["NetworkPolicy"],
   description:
     "A from/to peer with only a podSelector refers to pods in the policy's own namespace, but no workload there carries those labels: the intended flow is blocked, and any pod later given those labels is silently allowed.",
