@@ -196,7 +196,7 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     if (!r) {
       const ref = objectRef(obj);
       const loc = locations?.get(obj);
-      const key = loc ? `${objectKey(ref)}@${loc.file}` : objectKey(ref);
+      const key = objectKey(ref, loc?.file);
       let state = keyStates.get(key);
       if (!state) keyStates.set(key, (state = { rule: -1, paths: "" }));
       refs.set(obj, (r = { ref, key, state }));

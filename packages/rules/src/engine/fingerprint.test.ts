@@ -36,7 +36,9 @@ describe("fingerprint pinning", () => {
     expect(got).toEqual({
       "privileged-container spec.template.spec.containers[0].securityContext.privileged": "331555f3e5b8bfeb329b440bb9896cad",
       "host-network spec.template.spec.hostNetwork": "105acdc9a419e91d74b4fd466e5c14d2",
-      "image-tag-latest spec.template.spec.containers[0].image": "099e06fe48418fbe610d868ca3b58f85",
+      // A check that belongs to a cause (engine/causes.ts) carries the cause's fingerprint:
+      // sha256("cause:image-reference|Deployment/shop/web|spec.template.spec.containers[0]").
+      "image-tag-latest spec.template.spec.containers[0].image": "bd4e8055470a4b3c68e41e735bce4f9f",
       'sensitive-configmap-content data["DB_PASSWORD"]': "e01ab4d2bee52cef4b1104188228eadf",
     });
   });

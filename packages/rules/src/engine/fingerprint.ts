@@ -11,12 +11,17 @@ export function sha256Hex(input: string): string {
   return oneShot ? oneShot("sha256", input, "hex") : nodeCrypto.createHash("sha256").update(input).digest("hex");
 }
 
-/** The object part of a fingerprint: the uid when known, else kind/namespace/name. */
-export function objectKey(obj: ObjectRef): string {
-  return obj.uid ? obj.uid : `${obj.kind}/${obj.namespace ?? ""}/${obj.name}`;
+/**
+ * The object part of a fingerprint: the uid when known, else kind/namespace/name; for an object
+ * read from a manifest file, `@file` follows, so two files that define the same object (dev and
+ * prod overlays) keep findings of their own.
+ */
+export function objectKey(obj: ObjectRef, file?: string): string {
+  const key = obj.uid ? obj.uid : `${obj.kind}/${obj.namespace ?? ""}/${obj.name}`;
+  return file ? `${key}@${file}` : key;
 }
 
-/** sha256(ruleId|uid-or-kind/ns/name|path), hex, first 32 chars. */
-export function fingerprint(ruleId: string, obj: ObjectRef, path: string): string {
-  return sha256Hex(`${ruleId}|${objectKey(obj)}|${path}`).slice(0, 32);
+/** sha256(ruleId|object key|path), hex, first 32 chars (see objectKey for the file part). */
+export function fingerprint(ruleId: string, obj: ObjectRef, path: string, file?: string): string {
+  return sha256Hex(`${ruleId}|${objectKey(obj, file)}|${path}`).slice(0, 32);
 }

@@ -8,21 +8,8 @@
 // rules happened to run, so disabling a noisy rule never hides an attack path; each step then
 // links the findings that report those facts (by the rule ids in `finding.checks`).
 import { allPodSpecs, containers, type PodSpecRef } from "../helpers/pod";
-import {
-  BIND_ESCALATE,
-  CREATE_WORKLOADS,
-  grantedRules,
-  IMPERSONATE,
-  isDefaultBinding,
-  rbacIndex,
-  READ_SECRETS,
-  ruleGrants,
-  serviceAccountName,
-  tokenMounted,
-  type BindingInfo,
-  type PermissionCheck,
-  type PolicyRule,
-} from "../helpers/rbac";
+import { isDefaultBinding, rbacIndex, serviceAccountName, tokenMounted } from "../helpers/rbac";
+import { bindingPower, serviceAccountPower } from "../helpers/rbac-power";
 import { caps, containerSC, coversPath, hostPathVolumes, podSC } from "../helpers/security-context";
 import { inNamespace, mapSelectorMatches, nsOf, selectorMatches } from "../helpers/selectors";
 import type { BaselineMatch, Finding, KubeObject, ObjectRef, Risk, RiskFactor, RiskStep, RiskType, RuleContext, Severity, SourceLocation } from "../types";
@@ -83,76 +70,6 @@ const R = {
   role: ["rbac-admin-equivalent-role", "rbac-wildcard-all-resources", "rbac-bind-escalate", "rbac-impersonate", "rbac-grant-any-role", "rbac-create-service-account-token", "rbac-node-proxy", "rbac-secrets-access", "rbac-manage-workloads"],
   exposure: ["exposure-service-load-balancer", "exposure-service-node-port", "exposure-service-external-ips", "exposure-ingress-no-tls", "host-port"],
 } as const;
-
-// ---------------------------------------------------------------------------------------------
-// Identity: what a service account can do that matters for an attack path.
-
-interface Grant {
-  why: string;
-  binding: BindingInfo;
-}
-
-interface IdentityPower {
-  admin: Grant[];
-  secrets: { cluster: boolean; grants: Grant[] } | undefined;
-}
-
-const CREATE_PODS_OR_WORKLOADS: PermissionCheck = { ...CREATE_WORKLOADS, verbs: ["create"], includeNamed: false };
-const CREATE_TOKENS: PermissionCheck = { verbs: ["create"], resources: [["", "serviceaccounts/token"]], includeNamed: false };
-const NODE_PROXY: PermissionCheck = { verbs: ["get", "create", "*"], resources: [["", "nodes/proxy"]], includeNamed: false };
-const ALL_SECRETS: PermissionCheck = { ...READ_SECRETS, verbs: ["get", "list"], includeNamed: false };
-
-function wildcardAll(rule: PolicyRule): boolean {
-  const g = rule.apiGroups ?? [];
-  const r = rule.resources ?? [];
-  const v = rule.verbs ?? [];
-  return (g.includes("*") || g.includes("")) && r.includes("*") && v.includes("*") && !(rule.resourceNames ?? []).some((n) => n !== "*");
-}
-
-/** Cluster-admin-equivalent grants of one binding, with why (empty when none). */
-function adminGrants(b: BindingInfo, rules: readonly PolicyRule[]): string[] {
-  const clusterWide = b.scope === undefined;
-  const out: string[] = [];
-  if (b.roleKind === "ClusterRole" && b.roleName === "cluster-admin" && clusterWide) out.push("cluster-admin");
-  else if (rules.some((r) => wildcardAll(r) && ((r.apiGroups ?? []).includes("*") || clusterWide))) out.push(clusterWide ? "every verb on every resource" : `every verb on every resource in ${b.scope}`);
-  // Every verb on every resource says it all; the finer grants below are part of it.
-  if (out.length > 0) return out;
-  const any = (check: PermissionCheck) => rules.some((r) => ruleGrants(r, { ...check, includeNamed: false }));
-  if (any(BIND_ESCALATE)) out.push("bind/escalate roles");
-  if (any(IMPERSONATE)) out.push("impersonate users, groups or service accounts");
-  if (clusterWide || b.scope === "kube-system") {
-    if (any(CREATE_PODS_OR_WORKLOADS)) out.push(`create pods${clusterWide ? "" : " in kube-system"}`);
-    if (any(CREATE_TOKENS)) out.push(`create service account tokens${clusterWide ? "" : " in kube-system"}`);
-  }
-  if (clusterWide && any(NODE_PROXY)) out.push("nodes/proxy (run commands through the kubelet)");
-  if (clusterWide && b.scope === undefined && rules.some((r) => ruleGrants(r, ALL_SECRETS)) && !out.length) {
-    // reading every Secret includes every service account token of the cluster, kube-system's too
-    out.push("read every Secret (including kube-system's service account tokens)");
-  }
-  return out;
-}
-
-function identityPower(ctx: RuleContext, ns: string, sa: string, cache: Map<string, IdentityPower>): IdentityPower {
-  const key = `${ns}/${sa}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const power: IdentityPower = { admin: [], secrets: undefined };
-  for (const b of rbacIndex(ctx).bindingsForServiceAccount(ns, sa)) {
-    if (b.scope !== undefined && b.scope !== ns) continue;
-    if (isDefaultBinding(b.binding) && b.binding.metadata?.name !== "cluster-admin") continue;
-    const rules = grantedRules(b);
-    if (!rules) continue;
-    for (const why of adminGrants(b, rules)) power.admin.push({ why, binding: b });
-    if (rules.some((r) => ruleGrants(r, ALL_SECRETS))) {
-      const cluster = b.scope === undefined;
-      power.secrets ??= { cluster: false, grants: [] };
-      power.secrets.cluster ||= cluster;
-      power.secrets.grants.push({ why: cluster ? "read every Secret in the cluster" : `read every Secret in ${b.scope}`, binding: b });
-    }
-  }
-  cache.set(key, power);
-  return power;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Exposure: how a workload is reachable from outside the cluster.
@@ -267,11 +184,11 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   const { ctx } = inputs;
   const risks: DerivedRisk[] = [];
   const exposureOf = exposureIndex(ctx);
-  const powerCache = new Map<string, IdentityPower>();
   const hasRbac = ctx.index.byKind("ClusterRoleBinding").length > 0 || ctx.index.byKind("RoleBinding").length > 0;
   const exposedByNs = new Map<string, Array<{ ref: PodSpecRef; exposure: Exposure[] }>>();
   const isolated = isolationIndex(ctx);
   const subjectOf = new Map<DerivedRisk, KubeObject>();
+  const roleOf = (b: KubeObject) => roleOfIn(ctx, b);
 
   const make = (type: RiskType, obj: KubeObject, severity: Severity, title: string, steps: RiskStep[], factors: RiskFactor[], extra?: { direct?: boolean; objects?: ObjectRef[] }): DerivedRisk => {
     const risk: DerivedRisk = {
@@ -386,27 +303,33 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
     if (hasRbac && tokenMounted(ctx, ref)) {
       const ns = nsOf(obj);
       const sa = serviceAccountName(ref.spec);
-      const power = identityPower(ctx, ns, sa, powerCache);
+      const power = serviceAccountPower(ctx, ns, sa);
       const tokenStep: RiskStep = { kind: "identity", text: `Mounts the API token of ServiceAccount ${ns}/${sa}: code running in the pod acts as it.`, findings: fps(fs, R.token) };
-      const bindingFindings = (gs: Grant[]) => gs.flatMap((g) => [...fps(inputs.findingsOf(g.binding.binding), R.binding), ...(g.binding.role ? fps(inputs.findingsOf(g.binding.role), R.role) : [])]);
-      const bindingRefs = (gs: Grant[]) => dedupeRefs(gs.map((g) => inputs.refOf(g.binding.binding)));
-      if (power.admin.length > 0) {
-        const whys = [...new Set(power.admin.map((g) => g.why))];
-        const via = [...new Set(power.admin.map((g) => `${g.binding.kind} ${g.binding.binding.metadata?.name ?? ""}`))];
+      const grantFindings = (bindings: readonly KubeObject[]) =>
+        bindings.flatMap((b) => {
+          const role = roleOf(b);
+          return [...fps(inputs.findingsOf(b), R.binding), ...(role ? fps(inputs.findingsOf(role), R.role) : [])];
+        });
+      const refs = (bindings: readonly KubeObject[]) => dedupeRefs(bindings.map((b) => inputs.refOf(b)));
+      if (power.clusterAdminEquivalent.length > 0) {
+        const bindings = power.clusterAdminEquivalent.flatMap((g) => g.bindings);
+        const via = [...new Set(bindings.map((b) => `${b.kind} ${b.metadata?.namespace ? `${b.metadata.namespace}/` : ""}${b.metadata?.name ?? ""}`))];
         const steps = withExposure([
           tokenStep,
-          { kind: "privilege", text: `ServiceAccount ${ns}/${sa} can ${whys.join("; ")} (via ${via.join(", ")}): equivalent to cluster-admin.`, findings: [...fps(fs, R.saRights), ...bindingFindings(power.admin)], objects: bindingRefs(power.admin) },
+          { kind: "privilege", text: `ServiceAccount ${ns}/${sa} ${power.clusterAdminEquivalent.map((g) => g.why).join("; ")} (via ${via.join(", ")}): equivalent to cluster-admin.`, findings: [...fps(fs, R.saRights), ...grantFindings(bindings)], objects: refs(bindings) },
         ]);
-        risks.push(make("cluster-takeover", obj, "critical", `Cluster takeover: ${label} runs as cluster-admin-equivalent ServiceAccount ${ns}/${sa}`, steps, factors, { objects: bindingRefs(power.admin) }));
+        risks.push(make("cluster-takeover", obj, "critical", `Cluster takeover: ${label} runs as cluster-admin-equivalent ServiceAccount ${ns}/${sa}`, steps, factors, { objects: refs(bindings) }));
         identityRisk = true;
-      } else if (power.secrets) {
-        const cluster = power.secrets.cluster;
+      } else if (power.readsSecrets) {
+        const cluster = power.readsSecrets.scope === "cluster";
+        const where = cluster ? "every Secret in the cluster" : `every Secret in ${(power.readsSecrets.scope as string[]).join(", ")}`;
         const severity: Severity = cluster ? (exposure.length ? "critical" : "high") : exposure.length ? "high" : "medium";
+        const bindings = power.readsSecrets.bindings;
         const steps = withExposure([
           tokenStep,
-          { kind: "data", text: `ServiceAccount ${ns}/${sa} can ${[...new Set(power.secrets.grants.map((g) => g.why))].join("; ")}${cluster ? ", including other service accounts' tokens" : ""}.`, findings: [...fps(fs, R.saRights), ...bindingFindings(power.secrets.grants)], objects: bindingRefs(power.secrets.grants) },
+          { kind: "data", text: `ServiceAccount ${ns}/${sa} can read ${where}${cluster ? ", including other service accounts' tokens" : ""}.`, findings: [...fps(fs, R.saRights), ...grantFindings(bindings)], objects: refs(bindings) },
         ]);
-        risks.push(make("credential-theft", obj, severity, `Credential theft: ${label} can read ${cluster ? "every Secret in the cluster" : "the namespace's Secrets"}`, steps, factors, { objects: bindingRefs(power.secrets.grants) }));
+        risks.push(make("credential-theft", obj, severity, `Credential theft: ${label} can read ${where}`, steps, factors, { objects: refs(bindings) }));
         identityRisk = true;
       }
     }
@@ -454,27 +377,31 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
 
   // --- identities: everyone (anonymous / all authenticated / all service accounts) bound to power
   for (const b of rbacIndex(ctx).bindings) {
-    const broad = b.subjects.filter((s) => s.kind === "Group" && ["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts"].includes(s.name) || (s.kind === "User" && s.name === "system:anonymous"));
+    const broad = b.subjects.filter((s) => (s.kind === "Group" && BROAD_GROUPS.has(s.name)) || (s.kind === "User" && s.name === "system:anonymous"));
     if (broad.length === 0 || isDefaultBinding(b.binding)) continue;
-    const rules = grantedRules(b);
-    if (!rules) continue;
-    const admin = adminGrants(b, rules);
-    const secrets = rules.some((r) => ruleGrants(r, ALL_SECRETS));
-    if (admin.length === 0 && !secrets) continue;
+    const power = bindingPower(b);
+    if (!power.adminEquivalent && !power.readsSecrets) continue;
     const who = broad.map((s) => `${s.kind} ${s.name}`).join(", ");
-    const type: RiskType = admin.length ? "cluster-takeover" : "credential-theft";
+    const type: RiskType = power.adminEquivalent ? "cluster-takeover" : "credential-theft";
     const steps: RiskStep[] = [
       { kind: "identity", text: `${b.kind} ${b.binding.metadata?.name ?? ""} grants ${who}: ${/anonymous|unauthenticated/.test(who) ? "anyone who can reach the API server" : "every authenticated identity, including every pod's service account"}.`, findings: fps(inputs.findingsOf(b.binding), R.binding) },
-      { kind: admin.length ? "privilege" : "data", text: admin.length ? `It can ${admin.join("; ")}.` : `It can read Secrets${b.scope ? ` in ${b.scope}` : " in every namespace"}.`, findings: b.role ? fps(inputs.findingsOf(b.role), R.role) : [] },
+      { kind: power.adminEquivalent ? "privilege" : "data", text: power.adminEquivalent ? `It ${power.adminEquivalent}${b.scope ? ` in ${b.scope}` : ""}.` : `It can read every Secret${b.scope ? ` in ${b.scope}` : " in the cluster"}.`, findings: b.role ? fps(inputs.findingsOf(b.role), R.role) : [] },
     ];
-    risks.push(make(type, b.binding, "critical", `${admin.length ? "Cluster takeover" : "Credential theft"}: ${who} bound to ${b.roleKind} ${b.roleName}`, steps, [], {}));
+    risks.push(make(type, b.binding, "critical", `${power.adminEquivalent ? "Cluster takeover" : "Credential theft"}: ${who} bound to ${b.roleKind} ${b.roleName}`, steps, []));
   }
+
+  // A risk needs evidence: at least one finding behind its privilege, identity or data steps. When
+  // the organization disabled every rule that reports them (or an explicit rule list left them
+  // out), there is nothing to fix, track or accept, so there is no risk either.
+  const evidenced = risks.filter((r) => r.steps.some((s) => s.kind !== "exposure" && s.findings.length > 0));
+  risks.length = 0;
+  risks.push(...evidenced);
 
   // Expected platform components and accepted risk (every finding of the cause steps covered).
   for (const r of risks) {
     const b = inputs.baselineOf(subjectOf.get(r)!);
     if (b) r.baseline = b;
-    const cause = r.steps.filter((s) => s.kind !== "exposure" && s.kind !== "network").flatMap((s) => s.findings);
+    const cause = r.steps.filter((s) => s.kind !== "exposure").flatMap((s) => s.findings);
     const found = cause.map((fp) => inputs.findingByFingerprint(fp)).filter((f): f is Finding => !!f);
     if (found.length > 0 && found.length === cause.length && found.every((f) => f.exception)) r.exception = found[0]!.exception!;
   }
@@ -482,7 +409,17 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   return risks.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity] || b.score - a.score || a.title.localeCompare(b.title));
 }
 
+const BROAD_GROUPS = new Set(["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts"]);
+
 const SEV_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/** The role a binding refers to, when it is in the snapshot. */
+function roleOfIn(ctx: RuleContext, binding: KubeObject): KubeObject | undefined {
+  const ref = (binding as any).roleRef;
+  if (!ref || typeof ref.name !== "string") return undefined;
+  const rbac = rbacIndex(ctx);
+  return ref.kind === "ClusterRole" ? rbac.clusterRole(ref.name) : rbac.role(binding.metadata?.namespace ?? "default", ref.name);
+}
 
 function dedupeRefs(refs: ObjectRef[]): ObjectRef[] {
   const seen = new Set<string>();

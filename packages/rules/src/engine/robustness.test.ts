@@ -154,7 +154,7 @@ describe("built-in rules on malformed objects", () => {
     expect(ruleErrors(objects, false)).toEqual([]);
     // The well-formed rule in the malformed role is still judged, at its own index.
     const res = evaluate({ source: "cluster", objects, kinds: [], kindsComplete: true, kubeVersion: "1.29" });
-    const wild = res.findings.filter((f) => f.ruleId === "rbac-wildcard-all-resources");
+    const wild = res.findings.filter((f) => (f.checks ?? [f.ruleId]).includes("rbac-wildcard-all-resources"));
     expect(wild.map((f) => `${f.object.name} ${f.path}`)).toEqual(["odd rules[3]"]);
   });
 

@@ -2,20 +2,20 @@
 // ("Posture score").
 //
 //   score = 100 / (1 + P),  rounded down to one decimal
-//   P     = Σ open risks' penalty  +  Σ open critical/high findings' penalty
-//         + Σ open medium/low findings' penalty / workloads
+//   P     = Σ open risks' penalty  +  Σ open critical findings' penalty
+//         + Σ open high, medium and low findings' penalty / workloads
 //
 // Every open item adds to P, so fixing anything raises the score, and only a snapshot with nothing
-// open scores 100. Attack paths and critical/high findings count whole (one node-takeover path in a
-// cluster of 500 workloads is as dangerous as in a cluster of one); defense-in-depth and hygiene
-// findings count per workload, so a fleet of default pods scores like one default pod.
+// open scores 100. Attack paths and critical findings count whole (one node-takeover path in a
+// cluster of 500 workloads is as dangerous as in a cluster of one); the other findings count per
+// workload, so a fleet of default pods scores like one default pod.
 import type { Risk, ScoreItem, Severity } from "../types";
 
 /** Penalty of an open risk by severity; a risk whose path is "root on the node at once" counts double. */
 export const RISK_PENALTY: Readonly<Record<Severity, number>> = { critical: 1.5, high: 0.5, medium: 0.15, low: 0.05, info: 0 };
 export const DIRECT_ROOT_PENALTY = 3;
-/** Penalty of an open finding, counted whole (critical, high) or per workload (medium, low). */
-export const FINDING_PENALTY: Readonly<Record<Severity, number>> = { critical: 0.5, high: 0.15, medium: 0.02, low: 0.005, info: 0 };
+/** Penalty of an open finding, counted whole (critical) or per workload (high, medium, low). */
+export const FINDING_PENALTY: Readonly<Record<Severity, number>> = { critical: 0.5, high: 0.3, medium: 0.03, low: 0.008, info: 0 };
 
 export interface ScoreInput {
   /** Open risks (not excepted, not expected for a platform component). */
@@ -54,7 +54,7 @@ export function computeScore(input: ScoreInput, maxItems = 20): ScoreResult {
   for (const f of input.findings) {
     const w = FINDING_PENALTY[f.severity] ?? 0;
     if (w === 0) continue;
-    if (f.severity === "critical" || f.severity === "high") {
+    if (f.severity === "critical") {
       parts.push({ p: w, item: { kind: "finding", label: f.label ?? f.severity, severity: f.severity, ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}) } });
     } else {
       hygiene += w / workloads;
@@ -69,7 +69,7 @@ export function computeScore(input: ScoreInput, maxItems = 20): ScoreResult {
     .slice(0, maxItems)
     .map((x) => ({ ...x.item, impact: round1(toScore(total - x.p) - score) }));
   if (hygieneCount > 0) {
-    items.push({ kind: "hygiene", label: `${hygieneCount} medium and low finding${hygieneCount === 1 ? "" : "s"} across ${workloads} workload${workloads === 1 ? "" : "s"}`, impact: round1(toScore(total - hygiene) - score) });
+    items.push({ kind: "hygiene", label: `${hygieneCount} high, medium and low finding${hygieneCount === 1 ? "" : "s"} across ${workloads} workload${workloads === 1 ? "" : "s"}`, impact: round1(toScore(total - hygiene) - score) });
     items.sort((a, b) => b.impact - a.impact);
   }
   return { score, items };

@@ -65,6 +65,12 @@ function powerOf(b: BindingInfo): BindingPower {
   return out;
 }
 
+/** What one binding grants that matters for attack paths (broad-group bindings are judged alone). */
+export function bindingPower(b: BindingInfo): { adminEquivalent: string | undefined; readsSecrets: boolean } {
+  const p = powerOf(b);
+  return { adminEquivalent: p.power >= 0 ? POWERS[p.power]!.what : undefined, readsSecrets: p.readsSecrets };
+}
+
 const cache = new WeakMap<SnapshotIndex, Map<string, ServiceAccountPower>>();
 
 /** What service account `namespace/name` can do that matters for attack paths; computed once per evaluation. */
