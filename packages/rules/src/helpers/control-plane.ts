@@ -325,11 +325,11 @@ export const CONTROL_PLANE_CHECKS: readonly ControlPlaneCheck[] = [
     fixture: { fail: ["--enable-admission-plugins=NodeRestriction"], pass: ["--enable-admission-plugins=NodeRestriction,EventRateLimit"] },
   },
   {
-    id: "apiserver-always-admit", component: "kube-apiserver", severity: "high", cis: "1.2.10", trivy: "KCV-0011",
+    id: "apiserver-always-admit", component: "kube-apiserver", severity: "low", cis: "1.2.10", trivy: "KCV-0011",
     title: "API server enables the AlwaysAdmit plugin",
-    description: "AlwaysAdmit admits every request regardless of other admission plugins' decisions.",
+    description: "AlwaysAdmit is deprecated and admits every request. Admission plugins all have to agree, so it cannot override another plugin's denial: it adds nothing and suggests a misread admission setup.",
     remediation: "Remove AlwaysAdmit from --enable-admission-plugins.",
-    check: listExcludes(ADMISSION, "AlwaysAdmit", [], "admission control is bypassed"),
+    check: listExcludes(ADMISSION, "AlwaysAdmit", [], "the deprecated AlwaysAdmit plugin is enabled"),
     fixture: { fail: ["--enable-admission-plugins=NodeRestriction,AlwaysAdmit"], pass: ["--enable-admission-plugins=NodeRestriction"] },
   },
   {
@@ -437,7 +437,7 @@ export const CONTROL_PLANE_CHECKS: readonly ControlPlaneCheck[] = [
     fixture: { fail: ["--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt"], pass: ["--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt", "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key"] },
   },
   {
-    id: "apiserver-tls-certificate", component: "kube-apiserver", severity: "high", cis: "1.2.24", trivy: "KCV-0027",
+    id: "apiserver-tls-certificate", component: "kube-apiserver", severity: "medium", cis: "1.2.24", trivy: "KCV-0027",
     title: "API server TLS certificate not set",
     description: "Without --tls-cert-file and --tls-private-key-file the API server serves a self-generated certificate clients cannot verify.",
     remediation: "Set --tls-cert-file and --tls-private-key-file.",
@@ -445,7 +445,7 @@ export const CONTROL_PLANE_CHECKS: readonly ControlPlaneCheck[] = [
     fixture: { fail: ["--tls-cert-file=/etc/kubernetes/pki/apiserver.crt"], pass: ["--tls-cert-file=/etc/kubernetes/pki/apiserver.crt", "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key"] },
   },
   {
-    id: "apiserver-client-ca-file", component: "kube-apiserver", severity: "high", cis: "1.2.25", trivy: "KCV-0028",
+    id: "apiserver-client-ca-file", component: "kube-apiserver", severity: "medium", cis: "1.2.25", trivy: "KCV-0028",
     title: "API server client CA not set",
     description: "Without --client-ca-file client certificates are not accepted for authentication, and kubelets cannot verify the API server's client certificate chain.",
     remediation: "Set --client-ca-file.",

@@ -6,6 +6,7 @@ export const admissionWebhookInventory = defineRule({
   title: "Admission webhook registered (inventory)",
   category: "admission",
   severity: "info",
+  profile: "strict",
   kinds: ["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"],
   description:
     "Lists the admission webhooks: each sees (and, if mutating, can change) the objects it matches. Review that every one is expected; attackers register webhooks for persistence and credential capture.",

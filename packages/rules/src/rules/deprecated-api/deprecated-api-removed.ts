@@ -6,7 +6,7 @@ export const deprecatedApiRemoved = defineRule({
   id: "deprecated-api-removed",
   title: "Object uses an API version the cluster no longer serves",
   category: "deprecated-api",
-  severity: "high",
+  severity: "medium",
   kinds: ["Deployment", "DaemonSet", "StatefulSet", "Ingress", "CronJob"],
   description:
     "The apiVersion was removed in the cluster's Kubernetes version (or, when the version is unknown, in current Kubernetes): applying the manifest fails, so fixes and rollouts of this object stop working, often discovered during an incident or an upgrade.",

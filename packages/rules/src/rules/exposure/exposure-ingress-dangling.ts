@@ -7,6 +7,7 @@ export const exposureIngressDangling = defineRule({
   title: "Ingress routes to a Service that does not exist",
   category: "exposure",
   severity: "low",
+  profile: "strict",
   kinds: ["Ingress"],
   requiresKinds: ["Service"],
   description:

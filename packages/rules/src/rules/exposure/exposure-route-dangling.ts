@@ -7,6 +7,7 @@ export const exposureRouteDangling = defineRule({
   title: "HTTPRoute routes to a Service that does not exist",
   category: "exposure",
   severity: "low",
+  profile: "strict",
   kinds: ["HTTPRoute"],
   requiresKinds: ["Service"],
   description:

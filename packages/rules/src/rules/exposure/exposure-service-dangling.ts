@@ -7,6 +7,7 @@ export const exposureServiceDangling = defineRule({
   title: "Service selects no pods",
   category: "exposure",
   severity: "low",
+  profile: "strict",
   kinds: ["Service"],
   description:
     "The Service's selector matches no workload in its namespace, so it has no endpoints; a later workload that happens to carry those labels would silently receive its traffic.",

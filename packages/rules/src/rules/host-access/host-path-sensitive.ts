@@ -18,7 +18,7 @@ export const hostPathSensitive = defineRule({
   id: "host-path-sensitive",
   title: "Sensitive host directory mounted",
   category: "host-access",
-  severity: "critical",
+  severity: "high",
   kinds: WORKLOAD_KINDS,
   description:
     "A hostPath volume mounts the node's root or a system directory (/etc, /proc, /sys, /dev, /boot, /usr, /lib, /var/lib/kubelet, runtime state, ...). These hold credentials, kernel interfaces and binaries; mounting them is usually a direct path to node takeover.",

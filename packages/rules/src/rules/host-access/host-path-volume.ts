@@ -5,7 +5,7 @@ export const hostPathVolume = defineRule({
   id: "host-path-volume",
   title: "hostPath volume",
   category: "host-access",
-  severity: "high",
+  severity: "medium",
   kinds: WORKLOAD_KINDS,
   description:
     "A hostPath volume mounts a directory or file of the node into the pod. It bypasses storage isolation and is the most common first step from a container to the node (credentials, runtime sockets, kubelet files).",

@@ -7,6 +7,7 @@ export const privilegedContainerPorts = defineRule({
   title: "Container listens on a privileged port",
   category: "host-access",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "A containerPort below 1024 usually means the process binds it as root or with NET_BIND_SERVICE. Listening on an unprivileged port and mapping it in the Service lets the container drop both.",

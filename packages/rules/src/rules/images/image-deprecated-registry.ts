@@ -5,7 +5,7 @@ export const imageDeprecatedRegistry = defineRule({
   id: "image-deprecated-registry",
   title: "Image from the frozen k8s.gcr.io registry",
   category: "images",
-  severity: "medium",
+  severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
     "k8s.gcr.io (and gcr.io/google_containers) was frozen in 2023 and is being shut down: it receives no security patches, and pulls will start failing. The Kubernetes project publishes to registry.k8s.io.",

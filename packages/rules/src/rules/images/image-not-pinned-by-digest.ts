@@ -6,6 +6,7 @@ export const imageNotPinnedByDigest = defineRule({
   title: "Image not pinned by digest",
   category: "images",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Tags are mutable: whoever can push to the repository can change what a tag points to. Only a digest (image@sha256:..., or another algorithm such as sha512) guarantees the bytes that were scanned and approved are the bytes that run.",

@@ -5,6 +5,7 @@ export const imagePullPolicyNotAlways = defineRule({
   title: "imagePullPolicy is not Always",
   category: "images",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "With imagePullPolicy other than Always a node reuses a cached image: a retagged image is not picked up, and any pod on that node can start a cached private image without presenting pull credentials.",

@@ -11,7 +11,7 @@ export const imageRegistryNotAllowed = defineRule({
   id: "image-registry-not-allowed",
   title: "Image from a registry outside the allow-list",
   category: "images",
-  severity: "high",
+  severity: "medium",
   kinds: WORKLOAD_KINDS,
   description:
     "Images should come only from registries the organization trusts (where images are scanned, signed and retained). An image from anywhere else bypasses that supply chain. Configure the allow-list in the organization's rule parameters (allowedRegistries: registry hosts or host/path prefixes).",

@@ -6,7 +6,7 @@ export const sshPortExposed = defineRule({
   id: "ssh-port-exposed",
   title: "SSH port exposed",
   category: "images",
-  severity: "medium",
+  severity: "low",
   kinds: [...WORKLOAD_KINDS, "Service"],
   description:
     "A container or Service exposing SSH (22/2222) means an SSH daemon runs in the pod: a remote shell that bypasses Kubernetes RBAC and audit logging, and a brute-force target.",

@@ -8,7 +8,7 @@ export const tillerDeployed = defineRule({
   id: "tiller-deployed",
   title: "Helm v2 Tiller deployed",
   category: "images",
-  severity: "high",
+  severity: "critical",
   kinds: WORKLOAD_KINDS,
   description:
     "Tiller, Helm v2's in-cluster server, is unmaintained since 2020 and typically runs with cluster-admin behind an unauthenticated gRPC port: any pod that can reach it can take over the cluster.",

@@ -17,7 +17,8 @@ export const livenessEqualsReadiness = defineRule({
   id: "liveness-equals-readiness",
   title: "Liveness probe identical to readiness probe",
   category: "probes",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"],
   description:
     "When liveness and readiness probes are the same check, a pod that is merely busy (not ready) is also killed and restarted, turning load spikes into restart storms.",

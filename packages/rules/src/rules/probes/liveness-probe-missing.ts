@@ -5,7 +5,8 @@ export const livenessProbeMissing = defineRule({
   id: "liveness-probe-missing",
   title: "Container without a liveness probe",
   category: "probes",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"],
   description:
     "Without a livenessProbe the kubelet cannot tell a hung process from a healthy one, so a deadlocked container keeps receiving traffic and is never restarted. Jobs, CronJobs and pods that never restart are exempt.",

@@ -6,6 +6,7 @@ export const readinessPortNotExposed = defineRule({
   title: "Readiness probe targets a port the container does not expose",
   category: "probes",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "A readinessProbe aimed at a named port no containerPort carries can never succeed, and a number absent from the declared containerPorts is usually a port left behind by a change. Either way the probe checks the wrong thing.",

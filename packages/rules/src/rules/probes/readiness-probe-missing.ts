@@ -5,7 +5,8 @@ export const readinessProbeMissing = defineRule({
   id: "readiness-probe-missing",
   title: "Container without a readiness probe",
   category: "probes",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"],
   description:
     "Without a readinessProbe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it is overloaded, causing errors during rollouts. Jobs, CronJobs and pods that never restart are exempt.",

@@ -8,6 +8,7 @@ export const workloadSaHasPermissions = defineRule({
   title: "Workload mounts a token with RBAC permissions (inventory)",
   category: "rbac",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   requiresKinds: ["RoleBinding", "ClusterRoleBinding"],
   description:

@@ -7,6 +7,7 @@ export const deploymentSingleReplica = defineRule({
   title: "Deployment or StatefulSet runs a single replica",
   category: "reliability",
   severity: "low",
+  profile: "strict",
   kinds: ["Deployment", "StatefulSet"],
   requiresKinds: ["HorizontalPodAutoscaler"],
   description:

@@ -5,6 +5,7 @@ export const duplicateEnvVar = defineRule({
   title: "Environment variable defined twice",
   category: "reliability",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "When a container's env lists the same name twice the last entry silently wins, so a reviewed value (often a security setting) can be overridden further down the list.",

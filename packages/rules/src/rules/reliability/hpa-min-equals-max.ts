@@ -4,7 +4,8 @@ export const hpaMinEqualsMax = defineRule({
   id: "hpa-min-equals-max",
   title: "HorizontalPodAutoscaler cannot scale",
   category: "reliability",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: ["HorizontalPodAutoscaler"],
   description:
     "An HPA whose minReplicas equals maxReplicas never scales, so it cannot absorb load spikes; it only hides a fixed replica count behind an autoscaler.",

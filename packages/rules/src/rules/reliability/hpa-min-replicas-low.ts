@@ -5,6 +5,7 @@ export const hpaMinReplicasLow = defineRule({
   title: "HorizontalPodAutoscaler may scale down to one replica",
   category: "reliability",
   severity: "low",
+  profile: "strict",
   kinds: ["HorizontalPodAutoscaler"],
   description:
     "An HPA with minReplicas 1 scales the workload down to a single pod at quiet times, when any eviction or crash becomes an outage.",

@@ -6,6 +6,7 @@ export const hpaTargetNotFound = defineRule({
   title: "HorizontalPodAutoscaler targets a missing workload",
   category: "reliability",
   severity: "low",
+  profile: "strict",
   kinds: ["HorizontalPodAutoscaler"],
   requiresKinds: ["Deployment", "StatefulSet", "ReplicaSet"],
   description:

@@ -7,6 +7,7 @@ export const instanceLabelMismatch = defineRule({
   title: "app.kubernetes.io/instance label missing or not the object name",
   category: "reliability",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Tools (dashboards, cost reports, Polaris, Argo CD) group objects by the recommended app.kubernetes.io/instance label. When it is missing or differs from the object's name, ownership and blast radius are hard to trace.",

@@ -5,6 +5,7 @@ export const jobTtlMissing = defineRule({
   title: "Standalone Job without ttlSecondsAfterFinished",
   category: "reliability",
   severity: "info",
+  profile: "strict",
   kinds: ["Job"],
   description:
     "Finished Jobs and their pods stay in the cluster until someone deletes them, piling up objects in etcd and keeping old pod specs (and their secrets references) around. CronJob-owned Jobs are cleaned up by history limits instead.",

@@ -6,6 +6,7 @@ export const nakedPod = defineRule({
   title: "Pod without a controller",
   category: "reliability",
   severity: "low",
+  profile: "strict",
   kinds: ["Pod"],
   description:
     "A Pod created directly (no Deployment, StatefulSet, Job, ... owning it) is not rescheduled when its node fails and is often a leftover debug or attacker pod. Static (mirror) pods are exempt.",

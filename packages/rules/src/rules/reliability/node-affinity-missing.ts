@@ -5,6 +5,7 @@ export const nodeAffinityMissing = defineRule({
   title: "Workload without node affinity or node selector",
   category: "reliability",
   severity: "info",
+  profile: "strict",
   kinds: ["Pod", "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"],
   description:
     "Pods with no nodeAffinity or nodeSelector can land on any node, including nodes meant for other tenants, GPUs or the control plane's neighbours. Placing workloads deliberately keeps noisy or sensitive workloads apart. DaemonSets are exempt.",

@@ -8,7 +8,8 @@ export const pdbDisruptionsZero = defineRule({
   id: "pdb-disruptions-zero",
   title: "PodDisruptionBudget allows no voluntary disruption",
   category: "reliability",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: ["PodDisruptionBudget"],
   description:
     "A PDB with maxUnavailable 0 or minAvailable 100% blocks every eviction: node drains hang, and cluster upgrades and autoscaler scale-downs stall until someone deletes the budget by hand.",

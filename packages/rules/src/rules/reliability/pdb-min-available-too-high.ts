@@ -5,7 +5,8 @@ export const pdbMinAvailableTooHigh = defineRule({
   id: "pdb-min-available-too-high",
   title: "PodDisruptionBudget minAvailable leaves no room for disruption",
   category: "reliability",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: ["PodDisruptionBudget", ...SCALABLE_KINDS],
   requiresKinds: ["HorizontalPodAutoscaler"],
   description:

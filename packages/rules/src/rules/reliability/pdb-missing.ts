@@ -6,6 +6,7 @@ export const pdbMissing = defineRule({
   title: "Workload not covered by a PodDisruptionBudget",
   category: "reliability",
   severity: "low",
+  profile: "strict",
   kinds: ["Deployment", "StatefulSet"],
   requiresKinds: ["PodDisruptionBudget"],
   description:

@@ -4,7 +4,8 @@ export const pdbUnhealthyEvictionPolicy = defineRule({
   id: "pdb-unhealthy-eviction-policy",
   title: "PodDisruptionBudget without unhealthyPodEvictionPolicy",
   category: "reliability",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: ["PodDisruptionBudget"],
   description:
     "By default a PDB also protects pods that are running but not ready, so a crash-looping replica can block node drains indefinitely. unhealthyPodEvictionPolicy: AlwaysAllow lets such pods be evicted.",

@@ -5,7 +5,8 @@ export const podAntiAffinityMissing = defineRule({
   id: "pod-anti-affinity-missing",
   title: "Replicated workload without pod anti-affinity",
   category: "reliability",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: ["Deployment", "StatefulSet"],
   requiresKinds: ["HorizontalPodAutoscaler"],
   description:

@@ -5,6 +5,7 @@ export const priorityClassNotSet = defineRule({
   title: "Pod spec without a priority class",
   category: "reliability",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Without priorityClassName all pods share the default priority, so under resource pressure the scheduler may preempt or the kubelet may evict an important service before a batch job.",

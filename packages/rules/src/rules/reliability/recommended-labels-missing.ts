@@ -20,6 +20,7 @@ export const recommendedLabelsMissing = defineRule({
   title: "Workload without the recommended app.kubernetes.io labels",
   category: "reliability",
   severity: "info",
+  profile: "strict",
   kinds: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"],
   description:
     "Without any of the recommended app.kubernetes.io/* labels (name, instance, version, component, part-of, managed-by) neither people nor tools can tell which application a workload belongs to, who owns it, or what an incident touches.",

@@ -6,7 +6,8 @@ export const rollingUpdateStrategyMissing = defineRule({
   id: "rolling-update-strategy-missing",
   title: "Workload not updated by rolling update",
   category: "reliability",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: ["Deployment", "DaemonSet", "StatefulSet"],
   description:
     "Recreate stops every pod before starting the new version (downtime on each rollout); OnDelete never rolls pods out, so security fixes in the template do not reach running pods.",

@@ -5,7 +5,8 @@ export const selectorTemplateMismatch = defineRule({
   id: "selector-template-mismatch",
   title: "Workload selector does not match its pod template",
   category: "reliability",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"],
   description:
     "A controller whose selector does not select its own pod template's labels is rejected by the API or, for older objects, never manages its pods.",

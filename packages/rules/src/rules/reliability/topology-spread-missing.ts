@@ -7,7 +7,8 @@ export const topologySpreadMissing = defineRule({
   id: "topology-spread-missing",
   title: "No topology spread across nodes or zones",
   category: "reliability",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: ["Pod", "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"],
   description:
     "Without a topologySpreadConstraint on kubernetes.io/hostname or topology.kubernetes.io/zone the scheduler may pack every replica onto one node or zone, which then takes the whole service down when it fails.",

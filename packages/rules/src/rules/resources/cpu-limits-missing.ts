@@ -5,7 +5,8 @@ export const cpuLimitsMissing = defineRule({
   id: "cpu-limits-missing",
   title: "Container without a CPU limit",
   category: "resources",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "A container without resources.limits.cpu can use every idle core on its node; a runaway or compromised process (e.g. a cryptominer) then degrades its neighbours.",

@@ -5,7 +5,8 @@ export const cpuRequestsMissing = defineRule({
   id: "cpu-requests-missing",
   title: "Container without a CPU request",
   category: "resources",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Without resources.requests.cpu the scheduler places the pod as if it needed no CPU, so nodes get overcommitted and the pod is first to be starved under contention.",

@@ -6,6 +6,7 @@ export const ephemeralStorageLimitsMissing = defineRule({
   title: "Container without an ephemeral-storage limit",
   category: "resources",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Writable layers, logs and emptyDir volumes share the node's disk. A container without resources.limits.ephemeral-storage can fill it and get every pod on the node evicted for disk pressure.",

@@ -7,6 +7,7 @@ export const limitrangeIncomplete = defineRule({
   title: "LimitRange without defaults and bounds",
   category: "resources",
   severity: "low",
+  profile: "strict",
   kinds: ["LimitRange"],
   description:
     "A LimitRange only protects a namespace when it sets default limits, default requests and min/max bounds; one missing any of these leaves containers without resources unconstrained.",

@@ -5,7 +5,7 @@ export const memoryLimitsMissing = defineRule({
   id: "memory-limits-missing",
   title: "Container without a memory limit",
   category: "resources",
-  severity: "medium",
+  severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
     "A container without resources.limits.memory can consume all memory on its node, triggering the kernel OOM killer against other workloads (a denial of service).",

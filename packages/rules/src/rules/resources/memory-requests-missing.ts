@@ -5,7 +5,8 @@ export const memoryRequestsMissing = defineRule({
   id: "memory-requests-missing",
   title: "Container without a memory request",
   category: "resources",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Without resources.requests.memory the pod is scheduled as if it needed no memory and is among the first evicted when the node runs short.",

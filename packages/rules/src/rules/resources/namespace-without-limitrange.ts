@@ -7,6 +7,7 @@ export const namespaceWithoutLimitrange = defineRule({
   title: "Namespace without a LimitRange",
   category: "resources",
   severity: "low",
+  profile: "strict",
   kinds: ["Namespace"],
   requiresKinds: ["LimitRange"],
   clusterScope: true,

@@ -6,6 +6,7 @@ export const namespaceWithoutResourcequota = defineRule({
   title: "Namespace without a ResourceQuota",
   category: "resources",
   severity: "low",
+  profile: "strict",
   kinds: ["Namespace"],
   requiresKinds: ["ResourceQuota"],
   clusterScope: true,

@@ -13,6 +13,7 @@ export const resourcequotaIncomplete = defineRule({
   title: "ResourceQuota without CPU and memory bounds",
   category: "resources",
   severity: "low",
+  profile: "strict",
   kinds: ["ResourceQuota"],
   description:
     "A ResourceQuota that does not bound requests and limits for both CPU and memory leaves the namespace free to claim unbounded compute.",

@@ -4,7 +4,8 @@ export const deprecatedServiceAccountField = defineRule({
   id: "deprecated-service-account-field",
   title: "Deprecated spec.serviceAccount field used",
   category: "secrets",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "spec.serviceAccount is a deprecated alias of serviceAccountName. Setting it alone, or to a different value, makes the identity a pod runs as depend on which field a tool reads.",

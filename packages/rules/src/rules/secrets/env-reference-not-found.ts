@@ -21,7 +21,8 @@ export const envReferenceNotFound = defineRule({
   id: "env-reference-not-found",
   title: "Env var references a missing Secret, ConfigMap or key",
   category: "secrets",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   requiresKinds: ["Secret", "ConfigMap"],
   description:

@@ -5,6 +5,7 @@ export const workloadMountsSecret = defineRule({
   title: "Workload mounts a Secret",
   category: "secrets",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Inventory of pods that mount Secret volumes (directly or through a projected volume): a compromise of any of them discloses those credentials, so they deserve the tightest hardening and network isolation.",

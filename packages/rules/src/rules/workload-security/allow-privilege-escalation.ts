@@ -5,7 +5,7 @@ export const allowPrivilegeEscalation = defineRule({
   id: "allow-privilege-escalation",
   title: "Privilege escalation not disabled",
   category: "workload-security",
-  severity: "high",
+  severity: "medium",
   kinds: WORKLOAD_KINDS,
   description:
     "Unless allowPrivilegeEscalation is explicitly false, a process can gain more privileges than its parent (setuid binaries, file capabilities), because no_new_privs is not set. Windows pods are exempt, as in the Pod Security Standards.",

@@ -15,7 +15,7 @@ export const capsDropAll = defineRule({
   id: "caps-drop-all",
   title: "Capabilities not dropped",
   category: "workload-security",
-  severity: "medium",
+  severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
     "The container keeps the container runtime's default capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...). Drop ALL and add back only what the process needs.",

@@ -9,6 +9,7 @@ export const capsDropAny = defineRule({
   title: "No capability dropped",
   category: "workload-security",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description: "The container drops no capability at all, so it runs with the runtime's full default set.",
   remediation: "Set securityContext.capabilities.drop: [ALL] (or at least the capabilities the process does not use).",

@@ -9,7 +9,8 @@ export const capsOnlyNetBindService = defineRule({
   id: "caps-only-net-bind-service",
   title: "Capabilities not restricted",
   category: "workload-security",
-  severity: "medium",
+  severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The restricted Pod Security Standard requires every container to drop ALL capabilities and add back at most NET_BIND_SERVICE.",

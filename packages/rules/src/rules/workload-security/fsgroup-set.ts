@@ -5,7 +5,8 @@ export const fsgroupSet = defineRule({
   id: "fsgroup-set",
   title: "fsGroup not set",
   category: "workload-security",
-  severity: "low",
+  severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Without spec.securityContext.fsGroup, mounted volumes keep their default ownership, which often means root-owned files that push the workload to run as root to read them.",

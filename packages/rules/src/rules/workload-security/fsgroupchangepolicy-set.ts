@@ -6,6 +6,7 @@ export const fsgroupchangepolicySet = defineRule({
   title: "fsGroupChangePolicy not set",
   category: "workload-security",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Without fsGroupChangePolicy the kubelet re-chowns every file of each volume on every mount (Always), which is slow on large volumes and changes ownership of data other pods may share. OnRootMismatch is usually what you want.",

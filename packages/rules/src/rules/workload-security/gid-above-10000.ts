@@ -10,6 +10,7 @@ export const gidAbove10000 = defineRule({
   title: "runAsGroup is not above 10000",
   category: "workload-security",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The effective runAsGroup (container, else pod) is unset or at most 10000. GIDs up to 10000 commonly match real users and groups on the host, so an escaped process would act as one of them.",

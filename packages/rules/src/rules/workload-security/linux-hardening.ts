@@ -19,6 +19,7 @@ export const linuxHardening = defineRule({
   title: "No Linux hardening",
   category: "workload-security",
   severity: "medium",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The container has none of seccomp, SELinux options, an AppArmor profile or dropped capabilities, so nothing beyond namespaces and cgroups confines it.",

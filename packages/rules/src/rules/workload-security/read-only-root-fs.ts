@@ -8,7 +8,7 @@ export const readOnlyRootFs = defineRule({
   id: "read-only-root-fs",
   title: "Root filesystem is writable",
   category: "workload-security",
-  severity: "medium",
+  severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
     "Without readOnlyRootFilesystem: true an attacker who gets code execution can modify binaries and drop tools in the container's filesystem.",

@@ -21,7 +21,7 @@ export const restrictedVolumeTypes = defineRule({
   id: "restricted-volume-types",
   title: "Volume type outside the restricted set",
   category: "workload-security",
-  severity: "medium",
+  severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
     "The restricted Pod Security Standard allows only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes; other sources reach host paths or network storage directly.",

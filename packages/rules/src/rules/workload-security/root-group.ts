@@ -5,7 +5,7 @@ export const rootGroup = defineRule({
   id: "root-group",
   title: "Runs with the root group",
   category: "workload-security",
-  severity: "medium",
+  severity: "low",
   kinds: WORKLOAD_KINDS,
   description:
     "runAsGroup 0, fsGroup 0 or a supplemental group 0 gives the process GID 0, which owns many sensitive files on the node and in images.",

@@ -5,7 +5,7 @@ export const runAsUser0 = defineRule({
   id: "run-as-user-0",
   title: "Runs as UID 0",
   category: "workload-security",
-  severity: "high",
+  severity: "medium",
   kinds: WORKLOAD_KINDS,
   description:
     "runAsUser: 0 explicitly runs the process as root; with any other weakness (writable hostPath, added capability, kernel bug) root in a container is much closer to root on the node.",

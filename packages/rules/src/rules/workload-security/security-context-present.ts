@@ -11,6 +11,7 @@ export const securityContextPresent = defineRule({
   title: "Pod has no security context",
   category: "workload-security",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The pod spec sets no securityContext at all, so every pod-wide default (user, group, fsGroup, seccomp) is left to the image and the runtime.",

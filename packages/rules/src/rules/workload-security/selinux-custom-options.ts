@@ -21,7 +21,7 @@ export const selinuxCustomOptions = defineRule({
   id: "selinux-custom-options",
   title: "Custom SELinux user, role or type",
   category: "workload-security",
-  severity: "high",
+  severity: "medium",
   kinds: WORKLOAD_KINDS,
   description:
     "Setting an SELinux user or role, or a type other than container_t, container_init_t, container_kvm_t or container_engine_t, can place the process in a more privileged SELinux domain (e.g. spc_t, unconfined_t).",

@@ -6,6 +6,7 @@ export const selinuxOptionsNotSet = defineRule({
   title: "No SELinux options",
   category: "workload-security",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "Neither the container nor the pod sets seLinuxOptions, so the runtime's default SELinux label applies (on SELinux nodes) and volumes are not relabelled with a pod-specific MCS level. Hardening inventory.",

@@ -6,6 +6,7 @@ export const supplementalgroupsSet = defineRule({
   title: "supplementalGroups not set",
   category: "workload-security",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The pod states no supplementalGroups, so the process's extra group memberships come from the image's /etc/group. Declaring them makes file access predictable. Inventory, not a weakness.",

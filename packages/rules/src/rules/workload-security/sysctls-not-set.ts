@@ -6,6 +6,7 @@ export const sysctlsNotSet = defineRule({
   title: "No pod sysctls declared",
   category: "workload-security",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The pod declares no sysctls, so it relies on node defaults for namespaced kernel parameters. Kubescape's hardening profile expects them stated explicitly; this is inventory, not a weakness.",

@@ -10,6 +10,7 @@ export const uidAbove10000 = defineRule({
   title: "runAsUser is not above 10000",
   category: "workload-security",
   severity: "low",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The effective runAsUser (container, else pod) is unset or at most 10000. UIDs up to 10000 commonly match real users and groups on the host, so an escaped process would act as one of them.",

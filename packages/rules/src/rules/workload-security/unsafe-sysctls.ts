@@ -23,7 +23,7 @@ export const unsafeSysctls = defineRule({
   id: "unsafe-sysctls",
   title: "Unsafe sysctl",
   category: "workload-security",
-  severity: "high",
+  severity: "medium",
   kinds: WORKLOAD_KINDS,
   description:
     "The pod sets a sysctl outside the safe, namespaced set. Unsafe sysctls can affect other pods on the node or the node itself (memory, IPC, networking limits) and are disabled unless the kubelet allows them.",

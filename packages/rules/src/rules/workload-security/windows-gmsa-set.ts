@@ -8,6 +8,7 @@ export const windowsGmsaSet = defineRule({
   title: "Windows pod uses a gMSA identity",
   category: "workload-security",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "The pod or a container sets windowsOptions.gmsaCredentialSpecName (or gmsaCredentialSpec), so it authenticates to Active Directory as a group managed service account. Review which domain resources that account reaches.",

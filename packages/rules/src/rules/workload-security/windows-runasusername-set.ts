@@ -9,6 +9,7 @@ export const windowsRunasusernameSet = defineRule({
   title: "Windows container user",
   category: "workload-security",
   severity: "info",
+  profile: "strict",
   kinds: WORKLOAD_KINDS,
   description:
     "A Windows container runs as the user named in windowsOptions.runAsUserName (container, else pod); ContainerAdministrator or SYSTEM are the Windows counterparts of root. Reported for review.",
