@@ -167,7 +167,7 @@ export { listAudit, iterateAudit, listAuditActions, type TAuditFilter, type TAud
 
 // alerts & notifications
 export { CHANNEL_VIEW, severityRank, severitiesAtLeast, digestSeverities, type TChannelView, type TChannelKind } from "./alerts/channel-view";
-export type { TAlertPayload, TAlertFinding } from "./alerts/alert-payload";
+export type { TAlertPayload, TAlertFinding, TAlertRisk } from "./alerts/alert-payload";
 export { createNotificationChannel, type TCreateChannelInput } from "./alerts/create-notification-channel";
 export { updateNotificationChannel, type TUpdateChannelInput } from "./alerts/update-notification-channel";
 export { deleteNotificationChannel } from "./alerts/delete-notification-channel";

@@ -1,13 +1,13 @@
 // Turns a stored delivery payload into what goes on the wire: the generic webhook's JSON body, or a
 // Slack incoming-webhook message ({ text, blocks }; Mattermost and others accept the same).
-import type { TAlertFinding, TAlertPayload } from "@bulwark/db";
+import type { TAlertFinding, TAlertPayload, TAlertRisk } from "@bulwark/db";
 import { getRule } from "@bulwark/rules";
 
 const SEVERITY_LABEL: Record<string, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
 const SEVERITY_EMOJI: Record<string, string> = { critical: ":red_circle:", high: ":large_orange_circle:", medium: ":large_yellow_circle:", low: ":large_blue_circle:", info: ":white_circle:" };
 
 const absolute = (appUrl: string | undefined, path: string) => (appUrl ? `${appUrl.replace(/\/$/, "")}${path}` : undefined);
-const objectName = (f: TAlertFinding) => `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}`;
+const objectName = (f: TAlertFinding | TAlertRisk) => `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}`;
 const ruleTitle = (id: string) => getRule(id)?.title ?? id;
 
 function withUrl(f: TAlertFinding, appUrl: string | undefined) {
@@ -21,6 +21,9 @@ export function webhookBody(deliveryId: string, payload: TAlertPayload, appUrl?:
     case "finding.new":
     case "finding.reopened":
       return { ...base, ...payload, finding: withUrl(payload.finding, appUrl) };
+    case "risk.new":
+    case "risk.reopened":
+      return { ...base, ...payload, risk: { ...payload.risk, url: absolute(appUrl, payload.risk.link) } };
     case "finding.summary":
     case "digest":
       return { ...base, ...payload, findings: payload.findings.map((f) => withUrl(f, appUrl)) };
@@ -54,6 +57,24 @@ export function slackMessage(payload: TAlertPayload, appUrl?: string): { text: s
           { type: "section", text: { type: "mrkdwn", text: `*${verb} finding* · ${escapeSlack(payload.org.name)}\n${findingLine(f, appUrl)}` } },
           { type: "section", text: { type: "mrkdwn", text: `${escapeSlack(f.message)}\n*Fix:* ${escapeSlack(f.remediation)}`.slice(0, 2900) } },
           { type: "context", elements: [{ type: "mrkdwn", text: `Rule \`${escapeSlack(f.ruleId)}\` · field \`${escapeSlack(f.path)}\`` }] },
+        ],
+      };
+    }
+    case "risk.new":
+    case "risk.reopened": {
+      const r = payload.risk;
+      const verb = payload.type === "risk.new" ? "New" : "Reopened";
+      const text = `${verb} ${SEVERITY_LABEL[r.severity]?.toLowerCase()} risk in ${r.cluster.name}: ${r.title} (${objectName(r)})`;
+      const steps = r.steps.map((s, i) => `${i + 1}. ${escapeSlack(s)}`).join("\n");
+      return {
+        text,
+        blocks: [
+          {
+            type: "section",
+            text: { type: "mrkdwn", text: `*${verb} risk* · ${escapeSlack(payload.org.name)}\n${SEVERITY_EMOJI[r.severity] ?? ""} *${SEVERITY_LABEL[r.severity] ?? r.severity}* ${link(absolute(appUrl, r.link), r.title)} on \`${escapeSlack(objectName(r))}\` in ${escapeSlack(r.cluster.name)}` },
+          },
+          { type: "section", text: { type: "mrkdwn", text: `${steps}\n*Fix:* ${escapeSlack(r.remediation)}`.slice(0, 2900) } },
+          { type: "context", elements: [{ type: "mrkdwn", text: `Attack path \`${escapeSlack(r.type)}\` · score ${r.score.toFixed(1)}` }] },
         ],
       };
     }

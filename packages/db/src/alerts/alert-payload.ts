@@ -17,8 +17,27 @@ export interface TAlertFinding {
   link: string;
 }
 
+/** An attack path as an alert carries it. */
+export interface TAlertRisk {
+  id: string;
+  type: string;
+  title: string;
+  severity: Severity;
+  score: number;
+  status: string;
+  cluster: { id: string; name: string };
+  object: { apiVersion: string; kind: string; namespace: string | null; name: string };
+  /** What each step gives an attacker, in order. */
+  steps: string[];
+  remediation: string;
+  firstSeenAt: string;
+  /** path of the risk page in the web app */
+  link: string;
+}
+
 export type TAlertPayload =
   | { type: "finding.new" | "finding.reopened"; org: { id: string; name: string }; scanId: string; finding: TAlertFinding }
+  | { type: "risk.new" | "risk.reopened"; org: { id: string; name: string }; scanId: string; risk: TAlertRisk }
   | { type: "finding.summary"; org: { id: string; name: string }; scanId: string; cluster: { id: string; name: string }; total: number; counts: Partial<Record<Severity, number>>; findings: TAlertFinding[] }
   | { type: "digest"; org: { id: string; name: string }; since: string; until: string; total: number; counts: Partial<Record<Severity, number>>; findings: TAlertFinding[] }
   | { type: "test"; org: { id: string; name: string }; channel: { id: string; name: string }; at: string };
@@ -57,6 +76,46 @@ export function toAlertFinding(f: {
     remediation: f.remediation,
     firstSeenAt: f.firstSeenAt.toISOString(),
     link: `/findings/${f.id}`,
+  };
+}
+
+export const ALERT_RISK_SELECT = {
+  id: true,
+  type: true,
+  title: true,
+  severity: true,
+  score: true,
+  status: true,
+  apiVersion: true,
+  kind: true,
+  namespace: true,
+  name: true,
+  steps: true,
+  remediation: true,
+  firstSeenAt: true,
+  firstSeenScanId: true,
+  clusterId: true,
+  cluster: { select: { name: true } },
+} as const;
+
+export function toAlertRisk(r: {
+  id: string; type: string; title: string; severity: Severity; score: number; status: string; apiVersion: string; kind: string; namespace: string | null; name: string;
+  steps: unknown; remediation: string; firstSeenAt: Date; clusterId: string; cluster: { name: string };
+}): TAlertRisk {
+  const steps = Array.isArray(r.steps) ? r.steps.map((s) => (s && typeof s === "object" && typeof (s as { text?: unknown }).text === "string" ? (s as { text: string }).text : "")).filter(Boolean) : [];
+  return {
+    id: r.id,
+    type: r.type,
+    title: r.title,
+    severity: r.severity,
+    score: r.score,
+    status: r.status,
+    cluster: { id: r.clusterId, name: r.cluster.name },
+    object: { apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace, name: r.name },
+    steps,
+    remediation: r.remediation,
+    firstSeenAt: r.firstSeenAt.toISOString(),
+    link: `/risks/${r.id}`,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../client";
 import { ALERT_FINDING_SELECT, countBySeverity, toAlertFinding, type TAlertPayload } from "./alert-payload";
 import { digestSeverities } from "./channel-view";
+import { openFindingWhere } from "../findings/open-finding-where";
 
 const DAY_MS = 24 * 3600 * 1000;
 const MAX_LISTED = 50;
@@ -18,9 +19,8 @@ export async function createDigestDelivery(input: { orgId: string; channelId: st
   const severities = digestSeverities(channel.minSeverity);
   const since = channel.lastDigestAt && now.getTime() - channel.lastDigestAt.getTime() < 2 * DAY_MS ? channel.lastDigestAt : new Date(now.getTime() - DAY_MS);
   const where: Prisma.FindingWhereInput = {
-    orgId: input.orgId,
+    ...openFindingWhere(input.orgId),
     severity: { in: severities },
-    status: { in: ["open", "reopened", "in_progress"] },
     ...(channel.clusterIds.length ? { clusterId: { in: channel.clusterIds } } : {}),
     OR: [{ firstSeenAt: { gte: since, lt: now } }, { events: { some: { type: "reopened", createdAt: { gte: since, lt: now } } } }],
   };

@@ -1,10 +1,16 @@
-// Turns one scan's new and reopened findings into AlertDelivery rows, one per (channel, finding,
-// scan). The unique dedupeKey makes this idempotent: running it twice for a scan creates nothing
-// the second time, and the next scan selects nothing for a finding it merely still sees.
+// Turns one scan's new and reopened risks and findings into AlertDelivery rows, one per (channel,
+// risk or finding, scan). A critical or high risk (an attack path) alerts at once, before the
+// findings; findings expected for a platform component (baseline) never alert. The unique
+// dedupeKey makes this idempotent: running it twice for a scan creates nothing the second time,
+// and the next scan selects nothing for a finding or risk it merely still sees.
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../client";
-import { ALERT_FINDING_SELECT, countBySeverity, toAlertFinding, type TAlertPayload } from "./alert-payload";
+import { ALERT_FINDING_SELECT, ALERT_RISK_SELECT, countBySeverity, toAlertFinding, toAlertRisk, type TAlertPayload } from "./alert-payload";
 import { severityRank } from "./channel-view";
+import { openFindingWhere, openRiskWhere } from "../findings/open-finding-where";
+
+/** Risks of these severities alert at once (when the channel's threshold lets them). */
+const RISK_ALERT_SEVERITIES = ["critical", "high"] as const;
 
 /** Beyond this many alerts for one channel from one scan, the rest go out as one summary message. */
 export const MAX_ALERTS_PER_SCAN = 25;
@@ -23,21 +29,36 @@ export async function createScanAlertDeliveries(input: { orgId: string; scanId: 
   let created = 0;
   if (relevant.length) {
     const lowest = Math.min(...relevant.map((c) => severityRank(c.minSeverity)));
-    const findings = await db.finding.findMany({
-      where: {
-        orgId: input.orgId,
-        clusterId: scan.clusterId,
-        status: { in: ["open", "reopened", "in_progress"] },
-        OR: [{ firstSeenScanId: scan.id }, { events: { some: { scanId: scan.id, type: "reopened" } } }],
-      },
-      select: ALERT_FINDING_SELECT,
-    });
+    const [findings, risks] = await Promise.all([
+      db.finding.findMany({
+        where: {
+          ...openFindingWhere(input.orgId),
+          clusterId: scan.clusterId,
+          OR: [{ firstSeenScanId: scan.id }, { events: { some: { scanId: scan.id, type: "reopened" } } }],
+        },
+        select: ALERT_FINDING_SELECT,
+      }),
+      db.risk.findMany({
+        where: {
+          ...openRiskWhere(input.orgId),
+          clusterId: scan.clusterId,
+          severity: { in: [...RISK_ALERT_SEVERITIES] },
+          OR: [{ firstSeenScanId: scan.id }, { events: { some: { scanId: scan.id, type: "reopened" } } }],
+        },
+        select: ALERT_RISK_SELECT,
+        orderBy: [{ severity: "asc" }, { score: "desc" }, { id: "asc" }],
+      }),
+    ]);
     const ranked = findings
       .filter((f) => severityRank(f.severity) >= lowest)
       .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
     const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
     const org = { id: scan.org.id, name: scan.org.name };
     for (const channel of relevant) {
+      for (const r of risks.filter((x) => severityRank(x.severity) >= severityRank(channel.minSeverity)).slice(0, MAX_ALERTS_PER_SCAN)) {
+        const payload: TAlertPayload = { type: r.firstSeenScanId === scan.id ? "risk.new" : "risk.reopened", org, scanId: scan.id, risk: toAlertRisk(r) };
+        rows.push({ orgId: input.orgId, channelId: channel.id, kind: "alert", dedupeKey: `risk:${r.id}:${scan.id}`, riskId: r.id, scanId: scan.id, payload: payload as unknown as Prisma.InputJsonValue });
+      }
       const matching = ranked.filter((f) => severityRank(f.severity) >= severityRank(channel.minSeverity));
       for (const f of matching.slice(0, MAX_ALERTS_PER_SCAN)) {
         const payload: TAlertPayload = { type: f.firstSeenScanId === scan.id ? "finding.new" : "finding.reopened", org, scanId: scan.id, finding: toAlertFinding(f) };
