@@ -37,6 +37,15 @@ describe("severity policy table", () => {
     expect(hidden).toEqual([]);
   });
 
+  it("records peer severities only for peers the rule claims", () => {
+    const stray = builtinRules.flatMap((r) =>
+      Object.keys(SEVERITY_POLICY[r.id]?.peers ?? {})
+        .filter((peer) => !(r.peers[peer as keyof typeof r.peers] ?? []).length)
+        .map((peer) => `${r.id}: ${peer}`),
+    );
+    expect(stray).toEqual([]);
+  });
+
   it("keeps what the issue names at its calibrated severity", () => {
     const sev = (id: string) => builtinRules.find((r) => r.id === id)?.severity;
     expect(sev("allow-privilege-escalation")).toBe("medium");
