@@ -27,6 +27,10 @@ export type TAddCluster = z.infer<typeof ZAddCluster>;
 
 export const ZClusterId = z.object({ clusterId: z.string().min(1).max(64) });
 
+/** Renaming after onboarding: the same rules as the name given when the cluster was added. */
+export const ZRenameCluster = z.object({ clusterId: z.string().min(1).max(64), name: ZClusterName });
+export type TRenameCluster = z.input<typeof ZRenameCluster>;
+
 export const ZSchedule = z
   .object({
     clusterId: z.string().min(1).max(64),

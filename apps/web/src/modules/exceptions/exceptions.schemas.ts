@@ -7,7 +7,7 @@ export const MAX_DAYS = 365;
 
 const DAY = 86_400_000;
 /** "YYYY-MM-DD" from a date input; the exception lasts to the end of that day (UTC). */
-const ZExpiryDate = z
+export const ZExpiryDate = z
   .string({ error: "Pick an expiry date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick an expiry date")
   .refine((d) => !Number.isNaN(Date.parse(`${d}T23:59:59Z`)), "Pick a valid date")
@@ -16,7 +16,7 @@ const ZExpiryDate = z
 
 export const expiryDateToInstant = (d: string) => new Date(`${d}T23:59:59Z`);
 
-const ZJustification = z
+export const ZJustification = z
   .string()
   .trim()
   .min(10, "Say why this risk is accepted (at least 10 characters)")

@@ -21,3 +21,11 @@ export const DUE_TONE_CLASS: Record<TDueTone, string> = {
   later: "text-zinc-600",
   none: "text-zinc-500",
 };
+
+/** Statuses an SLA runs for: open work. Resolved and excepted findings have no due date to show. */
+const SLA_STATUSES = new Set(["open", "reopened", "in_progress"]);
+
+/** The due label of a finding or risk, or null when it is not open work (no SLA badge). */
+export function workDue(status: string, dueAt: Date | string | null | undefined, now: Date = new Date()) {
+  return SLA_STATUSES.has(status) ? dueLabel(dueAt, now) : null;
+}

@@ -3,7 +3,7 @@
 // Each one is withOrg (schema + permission) around one data call plus the enqueue that follows it.
 import { revalidatePath } from "next/cache";
 import {
-  DomainError, createCluster, createScan, deleteCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
+  DomainError, createCluster, createScan, deleteCluster, renameCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
 } from "@bulwark/db";
 import { enqueueScan, enqueueTestConnection, removeScanSchedule, upsertScanSchedule } from "@bulwark/jobs";
 import { encryptCredential, KubeconfigError, parseKubeconfig, vetKubeconfig } from "@bulwark/k8s";
@@ -11,7 +11,7 @@ import { z } from "zod";
 import { env } from "@/env";
 import { HttpError, orNotFound } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
-import { ZAddCluster, ZClusterId, ZInspectKubeconfig, ZSchedule } from "../clusters.schemas";
+import { ZAddCluster, ZClusterId, ZInspectKubeconfig, ZRenameCluster, ZSchedule } from "../clusters.schemas";
 import { getKeyring } from "./credentials";
 
 function kubeconfigError(err: unknown): never {
@@ -121,6 +121,18 @@ export const deleteClusterAction = withOrg({ schema: ZClusterId, permission: "cl
   await removeScanSchedule(input.clusterId).catch((err: unknown) => console.error("[bulwark/web] removeScanSchedule failed", err));
   revalidatePath("/clusters");
   return { deleted: true };
+});
+
+/** Admins rename a cluster; names are unique per organization (a taken name is a field error). */
+export const renameClusterAction = withOrg({ schema: ZRenameCluster, permission: "cluster:manage" }, async (input, ctx) => {
+  try {
+    const res = await renameCluster({ orgId: ctx.orgId, clusterId: input.clusterId, actorId: ctx.userId, name: input.name, ip: ctx.ip });
+    revalidatePath("/clusters", "layout");
+    return res;
+  } catch (err) {
+    if (err instanceof DomainError) throw new HttpError(409, err.message, "conflict", { name: "Another cluster of this organization has that name" });
+    throw err;
+  }
 });
 
 export const updateScheduleAction = withOrg({ schema: ZSchedule, permission: "schedule:manage" }, async (input, ctx) => {

@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/modules/ui/components/button";
 import { cn } from "@/modules/ui/cn";
 import { useToast } from "@/modules/ui/components/toast";
-import type { TQueueFilterValues } from "../queue.schemas";
+import type { TFilterValues } from "../findings.schemas";
 import { bulkAction, countMatchingAction } from "../server/actions";
-import { smallSelectClass } from "./small-select";
+import { smallSelectClass } from "@/modules/ui/components/small-select";
 
 export interface TMember { id: string; label: string }
 
@@ -27,7 +27,7 @@ export function BulkBar({
   selectedIds, filter, members, meId, matchingLabel, onDone, onClear,
 }: {
   selectedIds: string[];
-  filter: TQueueFilterValues;
+  filter: TFilterValues;
   members: TMember[];
   meId: string;
   /** e.g. "1,000+" or "37": how many the filter matches, as the page knows it. */
@@ -43,7 +43,7 @@ export function BulkBar({
   const [confirm, setConfirm] = useState<{ change: TChange; count: number; capped: boolean } | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  function run(target: { ids: string[] } | { filter: TQueueFilterValues }, change: TChange) {
+  function run(target: { ids: string[] } | { filter: TFilterValues }, change: TChange) {
     start(async () => {
       const res = await bulkAction({ target, change });
       if (!res.ok) {

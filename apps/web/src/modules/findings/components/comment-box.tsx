@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/modules/ui/components/button";
 import { describedBy, Textarea } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
-import { ZCommentFinding } from "@/modules/queue/queue.schemas";
-import { commentAction } from "@/modules/queue/server/actions";
+import { ZCommentFinding } from "@/modules/findings/findings.schemas";
+import { commentAction } from "@/modules/findings/server/actions";
 
 export function CommentBox({ findingId }: { findingId: string }) {
   const router = useRouter();

@@ -7,8 +7,8 @@ import { UserPlus } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
 import { useToast } from "@/modules/ui/components/toast";
 import { cn } from "@/modules/ui/cn";
-import { assignFindingAction, setStatusAction } from "@/modules/queue/server/actions";
-import { smallSelectClass } from "@/modules/queue/components/small-select";
+import { assignFindingAction, setStatusAction } from "@/modules/findings/server/actions";
+import { smallSelectClass } from "@/modules/ui/components/small-select";
 
 const STATUSES = [
   { value: "open", label: "Open" },

@@ -1,18 +1,18 @@
 "use client";
-// The queue: worst and most urgent first, with a checkbox per row for bulk changes. Each row's
-// title links to the finding; overdue due dates stand out.
+// The findings list: worst and most urgent first, with a checkbox per row for bulk changes when the
+// reader may change findings. Each row's title links to the finding; overdue due dates stand out.
 import Link from "next/link";
 import { useState } from "react";
 import { FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
 import { tableClass as t } from "@/modules/ui/components/layout";
 import { cn } from "@/modules/ui/cn";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
-import type { TQueueFilterValues } from "../queue.schemas";
-import type { TDueTone } from "../due";
+import type { TFilterValues } from "../findings.schemas";
+import type { TDueTone } from "@/modules/queue/due";
 import { BulkBar, type TMember } from "./bulk-bar";
-import { DueBadge } from "./due-badge";
+import { DueBadge } from "@/modules/queue/components/due-badge";
 
-export interface TQueueRowView {
+export interface TFindingRowView {
   id: string;
   ruleId: string;
   title: string;
@@ -24,18 +24,19 @@ export interface TQueueRowView {
   message: string;
   clusterName: string;
   assignee: { id: string; label: string } | null;
-  due: { label: string; tone: TDueTone; title: string };
+  /** null when the finding is not open work (resolved, excepted): no SLA applies. */
+  due: { label: string; tone: TDueTone; title: string } | null;
   age: string;
 }
 
-export function QueueTable({
+export function FindingsTable({
   rows, canWrite, members, meId, filter, matchingLabel, showCluster = true,
 }: {
-  rows: TQueueRowView[];
+  rows: TFindingRowView[];
   canWrite: boolean;
   members: TMember[];
   meId: string;
-  filter: TQueueFilterValues;
+  filter: TFilterValues;
   matchingLabel: string;
   showCluster?: boolean;
 }) {
@@ -84,7 +85,7 @@ export function QueueTable({
           </thead>
           <tbody>
             {rows.map((f) => (
-              <tr key={f.id} className={cn(t.tr, f.due.tone === "overdue" && "bg-red-50/40 shadow-[inset_3px_0_0_0_rgb(185,28,28)]", selected.has(f.id) && "bg-indigo-50/50")}>
+              <tr key={f.id} className={cn(t.tr, f.due?.tone === "overdue" && "bg-red-50/40 shadow-[inset_3px_0_0_0_rgb(185,28,28)]", selected.has(f.id) && "bg-indigo-50/50")}>
                 {canWrite && (
                   <td className={`${t.td} pr-0 align-top`}>
                     <input type="checkbox" aria-label={`Select ${f.title} on ${f.name}`} checked={selected.has(f.id)} onChange={() => toggle(f.id)} className="mt-0.5 size-4 accent-zinc-900" />
@@ -94,7 +95,7 @@ export function QueueTable({
                 <td className={`${t.td} w-full max-w-0 align-top`}>
                   <div className="mb-1 flex flex-wrap gap-1.5 sm:hidden">
                     <SeverityBadge severity={f.severity as TSeverity} />
-                    <DueBadge {...f.due} />
+                    {f.due ? <DueBadge {...f.due} /> : <span className="text-xs text-zinc-500">—</span>}
                     <FindingStatusBadge status={f.status as TFindingStatus} />
                   </div>
                   <Link href={`/findings/${f.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.title}</Link>
@@ -106,7 +107,7 @@ export function QueueTable({
                 <td className={`${t.td} hidden whitespace-nowrap align-top text-xs sm:table-cell`}>
                   {f.assignee ? <span className="text-zinc-800">{f.assignee.id === meId ? "You" : f.assignee.label}</span> : <span className="text-zinc-500">Unassigned</span>}
                 </td>
-                <td className={`${t.td} hidden align-top sm:table-cell`}><DueBadge {...f.due} /></td>
+                <td className={`${t.td} hidden align-top sm:table-cell`}>{f.due ? <DueBadge {...f.due} /> : <span className="text-xs text-zinc-500">—</span>}</td>
                 <td className={`${t.td} hidden align-top sm:table-cell`}><FindingStatusBadge status={f.status as TFindingStatus} /></td>
                 <td className={`${t.td} hidden whitespace-nowrap text-right align-top text-xs tabular-nums text-zinc-500 lg:table-cell`}>{f.age}</td>
               </tr>

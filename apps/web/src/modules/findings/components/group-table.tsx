@@ -11,13 +11,13 @@ import { tableClass as t } from "@/modules/ui/components/layout";
 import { useToast } from "@/modules/ui/components/toast";
 import { cn } from "@/modules/ui/cn";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
-import type { TQueueFilterValues } from "../queue.schemas";
-import type { TDueTone } from "../due";
+import type { TFilterValues } from "../findings.schemas";
+import type { TDueTone } from "@/modules/queue/due";
 import { bulkAction } from "../server/actions";
 import type { TMember } from "./bulk-bar";
-import { DueBadge } from "./due-badge";
-import type { TQueueRowView } from "./queue-table";
-import { smallSelectClass } from "./small-select";
+import { DueBadge } from "@/modules/queue/components/due-badge";
+import type { TFindingRowView } from "./findings-table";
+import { smallSelectClass } from "@/modules/ui/components/small-select";
 
 export interface TGroupView {
   ruleId: string;
@@ -34,11 +34,11 @@ export function GroupTable({
   groups, expanded, canWrite, members, meId, filter, collapseHref,
 }: {
   groups: TGroupView[];
-  expanded: { ruleId: string; rows: TQueueRowView[]; more: boolean; allHref: string } | null;
+  expanded: { ruleId: string; rows: TFindingRowView[]; more: boolean; allHref: string } | null;
   canWrite: boolean;
   members: TMember[];
   meId: string;
-  filter: TQueueFilterValues;
+  filter: TFilterValues;
   collapseHref: string;
 }) {
   const router = useRouter();
@@ -116,7 +116,7 @@ export function GroupTable({
                             </Link>
                             <span className="text-zinc-500">{r.clusterName}</span>
                             <span className={r.assignee ? "text-zinc-700" : "text-zinc-500"}>{r.assignee ? (r.assignee.id === meId ? "You" : r.assignee.label) : "Unassigned"}</span>
-                            <DueBadge {...r.due} />
+                            {r.due && <DueBadge {...r.due} />}
                             <FindingStatusBadge status={r.status as TFindingStatus} />
                           </li>
                         ))}

@@ -2,15 +2,16 @@
 export interface TNavItem {
   href: string;
   label: string;
-  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "queue" | "exceptions" | "alerts";
+  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "exceptions" | "alerts";
   soon?: boolean;
+  /** Other path prefixes that belong to this item (a risk page is part of Findings). */
+  also?: string[];
 }
 
 export const MAIN_NAV: TNavItem[] = [
   { href: "/overview", label: "Overview", icon: "overview" },
   { href: "/clusters", label: "Clusters", icon: "clusters" },
-  { href: "/findings", label: "Findings", icon: "findings" },
-  { href: "/queue", label: "Remediation", icon: "queue" },
+  { href: "/findings", label: "Findings", icon: "findings", also: ["/risks"] },
   { href: "/exceptions", label: "Exceptions", icon: "exceptions" },
   { href: "/compliance", label: "Compliance", icon: "compliance" },
   { href: "/reports", label: "Reports", icon: "reports" },

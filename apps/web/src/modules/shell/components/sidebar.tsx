@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import {
-  BarChart3, BellRing, ClipboardCheck, FileCode2, FileText, LayoutDashboard, ListChecks, ListTodo, ScrollText, Server, ShieldCheck, ShieldOff, SlidersHorizontal, Users,
+  BarChart3, BellRing, ClipboardCheck, FileCode2, FileText, LayoutDashboard, ListChecks, ScrollText, Server, ShieldCheck, ShieldOff, SlidersHorizontal, Users,
 } from "lucide-react";
 import { cn } from "@/modules/ui/cn";
 import { MAIN_NAV, SETTINGS_NAV, type TNavItem } from "./nav-items";
@@ -10,12 +10,12 @@ import { MAIN_NAV, SETTINGS_NAV, type TNavItem } from "./nav-items";
 const ICONS = {
   overview: LayoutDashboard, clusters: Server, findings: ListChecks, compliance: ClipboardCheck, reports: FileText,
   trends: BarChart3, scan: FileCode2, members: Users, policy: SlidersHorizontal, audit: ScrollText,
-  queue: ListTodo, exceptions: ShieldOff, alerts: BellRing,
+  exceptions: ShieldOff, alerts: BellRing,
 } as const;
 
 function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: () => void }) {
   const pathname = usePathname();
-  const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+  const active = [item.href, ...(item.also ?? [])].some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const Icon = ICONS[item.icon];
   return (
     <Link

@@ -30,14 +30,21 @@ export function AboutScore() {
       </summary>
       <div className="mt-2 space-y-1.5 rounded-md bg-zinc-50 p-3 leading-relaxed text-zinc-600 ring-1 ring-zinc-200">
         <p>
-          100 means nothing fails. Each evaluated rule weighs by its severity (critical 10, high 5, medium 2, low 1, info 0)
-          and loses the share of the objects it judged that fail it.
+          Risk-driven: 100 means nothing is open. Each open attack path (risk) and each open critical finding costs points
+          whole; high, medium and low findings cost per workload, so a fleet of default pods scores like one default pod.
+          Score = 100 / (1 + penalties), one decimal.
         </p>
         <p>
-          Rules that could not be evaluated (for example, a kind the scanner may not read) are left out rather than counted as
-          passing. The organization score is the average of its clusters' latest scores.
+          Excepted findings and findings expected for platform components (control plane, kube-proxy, CNI) cost nothing.
+          A cluster&apos;s page lists what costs the most; the organization score is the average of its clusters&apos; latest scores.
         </p>
       </div>
     </details>
   );
+}
+
+/** A risk's score (0..100, higher is worse: the opposite of a posture score), with its tone. */
+export function RiskScore({ score, className }: { score: number; className?: string }) {
+  const tone = score >= 80 ? "text-red-700" : score >= 60 ? "text-orange-600" : score >= 40 ? "text-amber-700" : "text-sky-700";
+  return <span className={cn("font-semibold tabular-nums", tone, className)} title="Risk score: 0 to 100, higher is worse">{formatScore(score)}</span>;
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExternalLink } from "lucide-react";
-import { listFindingEvents } from "@bulwark/db";
+import { listExceptions, listFindingEvents } from "@bulwark/db";
+import { exceptionsOfHistory } from "@/modules/exceptions/server/history";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { FindingException } from "@/modules/exceptions/components/finding-exception";
@@ -9,10 +10,9 @@ import { CommentBox } from "@/modules/findings/components/comment-box";
 import { FindingActions } from "@/modules/findings/components/finding-actions";
 import { FindingHistory } from "@/modules/findings/components/finding-history";
 import { DueBadge } from "@/modules/queue/components/due-badge";
-import { dueLabel } from "@/modules/queue/due";
-import { queryMembers } from "@/modules/queue/server/queries";
+import { workDue } from "@/modules/queue/due";
 import { YamlBlock } from "@/modules/findings/components/yaml-block";
-import { queryFinding } from "@/modules/findings/server/queries";
+import { queryFinding, queryMembers, ruleTitle } from "@/modules/findings/server/queries";
 import { yamlView } from "@/modules/findings/yaml-view";
 import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
 import { Callout, PageHeader, Section } from "@/modules/ui/components/layout";
@@ -38,10 +38,18 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const r = await queryFinding(ctx.orgId, (await params).id);
   if (!r) notFound();
   const { finding: f, rule } = r;
-  const [events, members] = await Promise.all([listFindingEvents({ orgId: ctx.orgId, findingId: f.id }), queryMembers(ctx.orgId)]);
+  const [events, members, requested] = await Promise.all([
+    listFindingEvents({ orgId: ctx.orgId, findingId: f.id }),
+    queryMembers(ctx.orgId),
+    listExceptions({ orgId: ctx.orgId, findingId: f.id, limit: 20 }),
+  ]);
   const memberNames = new Map(members.map((m) => [m.id, m.label]));
   const canWrite = can(ctx.role, "finding:write");
-  const due = f.status === "resolved" ? null : dueLabel(f.dueAt);
+  // No SLA badge unless the finding is open work (resolved and excepted ones have nothing due).
+  const due = workDue(f.status, f.dueAt);
+  const historyExceptions = await exceptionsOfHistory(ctx.orgId, events, requested);
+  const resolved = f.status === "resolved";
+  const checks = (f.checks ?? []).filter((c) => c !== f.ruleId);
   const manifest = f.object?.manifest;
   const view = manifest ? yamlView(manifest, f.path) : null;
   const fix = (f.fix ?? null) as TFix | null;
@@ -51,7 +59,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader
-        eyebrow={<><Link href="/queue" className="hover:text-zinc-900">Remediation</Link> <span aria-hidden>/</span> <span className="font-mono">{f.ruleId}</span></>}
+        eyebrow={<><Link href="/findings?tab=all" className="hover:text-zinc-900">Findings</Link> <span aria-hidden>/</span> <span className="font-mono">{f.ruleId}</span></>}
         title={rule?.title ?? f.ruleId}
         description={
           <span className="flex flex-wrap items-center gap-2">
@@ -65,15 +73,27 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Section title="What was found" id="what">
+            {f.baselineId && (
+              <div className="mb-3"><Callout tone="info" title="Expected for a platform component">{f.baselineReason ?? "The cluster itself needs this component; its findings are not open work."}</Callout></div>
+            )}
             <p className="text-sm text-zinc-800">{f.message}</p>
+            {checks.length > 0 && (
+              <p className="mt-2 text-xs text-zinc-600">
+                One cause, one finding: this also stands for{" "}
+                {checks.map((c, i) => <span key={c}>{i > 0 && ", "}<span className="font-medium text-zinc-800">{ruleTitle(c)}</span> <span className="font-mono text-zinc-500">({c})</span></span>)}.
+              </p>
+            )}
             <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <div className="min-w-0 sm:col-span-2">
                 <dt className="text-xs text-zinc-500">Evidence path</dt>
                 <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900"><a href="#marked" className="underline-offset-4 hover:underline">{f.path}</a></dd>
               </div>
               <div className="min-w-0">
-                <dt className="text-xs text-zinc-500">Observed value</dt>
-                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900">{f.observed ?? <span className="font-sans text-zinc-500">absent</span>}</dd>
+                <dt className="text-xs text-zinc-500">{resolved ? "Observed when last seen" : "Observed value"}</dt>
+                <dd className="mt-0.5 break-all font-mono text-xs text-zinc-900">
+                  {f.observed ?? <span className="font-sans text-zinc-500">absent</span>}
+                  {resolved && <span className="ml-1 font-sans text-zinc-500">(<Time date={f.lastSeenAt} />; fixed since)</span>}
+                </dd>
               </div>
               <div className="min-w-0">
                 <dt className="text-xs text-zinc-500">Object</dt>
@@ -98,11 +118,16 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           </Section>
 
           <Section title="History" id="history" description="What scans saw and what people did, oldest first">
-            <FindingHistory events={events} firstSeenAt={f.firstSeenAt} firstSeenScanId={f.firstSeenScanId} members={memberNames} meId={ctx.userId} />
+            <FindingHistory events={events} firstSeenAt={f.firstSeenAt} firstSeenScanId={f.firstSeenScanId} members={memberNames} meId={ctx.userId} exceptions={historyExceptions} />
             {canWrite && <div className="mt-5 border-t border-zinc-100 pt-4"><CommentBox findingId={f.id} /></div>}
           </Section>
 
-          <Section title="Object YAML" id="yaml" description={view ? (view.exact ? "The offending field is marked." : "The field is absent; its closest parent is marked.") : undefined} bodyClassName="p-0">
+          <Section
+            title={resolved ? "Object YAML now" : "Object YAML"}
+            id="yaml"
+            description={view ? (resolved ? "As the latest scan saw it: the finding is resolved, so the marked field is the fixed one." : view.exact ? "The offending field is marked." : "The field is absent; its closest parent is marked.") : undefined}
+            bodyClassName="p-0"
+          >
             {view ? (
               <YamlBlock lines={view.lines} marked={view.marked} label={`YAML of ${objectLabel}`} />
             ) : (
@@ -151,13 +176,13 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <Section title="Details" id="details">
             <dl className="space-y-3 text-sm">
               <div><dt className="text-xs text-zinc-500">Cluster</dt><dd className="mt-0.5"><Link href={`/clusters/${f.cluster.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.cluster.name}</Link></dd></div>
-              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/queue?cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-500">cluster-scoped</span>}</dd></div>
+              <div><dt className="text-xs text-zinc-500">Namespace</dt><dd className="mt-0.5 font-mono text-xs">{f.namespace ? <Link className="underline-offset-4 hover:underline" href={`/findings?tab=all&cluster=${f.cluster.id}&namespace=${encodeURIComponent(f.namespace)}`}>{f.namespace}</Link> : <span className="font-sans text-zinc-500">cluster-scoped</span>}</dd></div>
               <div><dt className="text-xs text-zinc-500">Kind</dt><dd className="mt-0.5 text-xs">{f.apiVersion} {f.kind}</dd></div>
-              <div><dt className="text-xs text-zinc-500">Due</dt><dd className="mt-0.5 text-xs">{f.dueAt ? <><time dateTime={f.dueAt.toISOString()}>{f.dueAt.toISOString().slice(0, 10)}</time>{due && due.tone === "overdue" && <span className="ml-1 font-semibold text-red-700">({due.label.toLowerCase()})</span>}</> : <span className="text-zinc-500">none (SLA sets no due date)</span>}</dd></div>
+              <div><dt className="text-xs text-zinc-500">Due</dt><dd className="mt-0.5 text-xs">{!due ? <span className="text-zinc-500">nothing due ({f.status === "excepted" ? "excepted" : f.status.replace(/_/g, " ")})</span> : f.dueAt ? <><time dateTime={f.dueAt.toISOString()}>{f.dueAt.toISOString().slice(0, 10)}</time>{due && due.tone === "overdue" && <span className="ml-1 font-semibold text-red-700">({due.label.toLowerCase()})</span>}</> : <span className="text-zinc-500">none (SLA sets no due date)</span>}</dd></div>
               <div><dt className="text-xs text-zinc-500">First seen</dt><dd className="mt-0.5 text-xs"><Time date={f.firstSeenAt} /></dd></div>
               <div><dt className="text-xs text-zinc-500">Last seen</dt><dd className="mt-0.5 text-xs"><Time date={f.lastSeenAt} /></dd></div>
               {f.resolvedAt && <div><dt className="text-xs text-zinc-500">Resolved</dt><dd className="mt-0.5 text-xs"><Time date={f.resolvedAt} /></dd></div>}
-              <div><dt className="text-xs text-zinc-500">Rule</dt><dd className="mt-0.5"><Link href={`/queue?rule=${encodeURIComponent(f.ruleId)}`} className="font-mono text-xs underline-offset-4 hover:underline">{f.ruleId}</Link></dd></div>
+              <div><dt className="text-xs text-zinc-500">Rule</dt><dd className="mt-0.5"><Link href={`/findings?tab=all&rule=${encodeURIComponent(f.ruleId)}`} className="font-mono text-xs underline-offset-4 hover:underline">{f.ruleId}</Link></dd></div>
             </dl>
           </Section>
           {peers.length > 0 && (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getScanDiff, type TDiffFinding } from "@bulwark/db";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { DiffList, type TDiffRow } from "@/modules/queue/components/diff-list";
-import { ruleTitle } from "@/modules/queue/server/queries";
+import { ruleTitle } from "@/modules/findings/server/queries";
 import { ScanStatusBadge } from "@/modules/ui/components/badge";
 import { buttonClass } from "@/modules/ui/components/button";
 import { Callout, PageHeader, Section } from "@/modules/ui/components/layout";

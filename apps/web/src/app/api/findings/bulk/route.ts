@@ -1,4 +1,4 @@
-import { bulkAction } from "@/modules/queue/server/actions";
+import { bulkAction } from "@/modules/findings/server/actions";
 import { crossSiteRefusal, jsonBody, respond } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

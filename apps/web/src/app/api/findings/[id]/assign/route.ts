@@ -1,4 +1,4 @@
-import { assignFindingAction } from "@/modules/queue/server/actions";
+import { assignFindingAction } from "@/modules/findings/server/actions";
 import { crossSiteRefusal, jsonBody, respond } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

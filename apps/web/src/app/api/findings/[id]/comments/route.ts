@@ -1,4 +1,4 @@
-import { commentAction } from "@/modules/queue/server/actions";
+import { commentAction } from "@/modules/findings/server/actions";
 import { crossSiteRefusal, jsonBody, respond } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

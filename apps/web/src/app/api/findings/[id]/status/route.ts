@@ -1,4 +1,4 @@
-import { setStatusAction } from "@/modules/queue/server/actions";
+import { setStatusAction } from "@/modules/findings/server/actions";
 import { crossSiteRefusal, jsonBody, respond } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
