@@ -174,3 +174,34 @@ describe("YAML as Kubernetes reads it", () => {
     expect(r.objects[0]!.metadata.annotations).toEqual({ when: "2001-12-14", t: "1:30" });
   });
 });
+
+describe("parseManifests: input problems", () => {
+  it("reports a document without metadata or name, and still judges it", () => {
+    const text = "apiVersion: v1\nkind: Pod\nspec: {containers: []}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {labels: {a: b}}\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {generateName: run-}\n";
+    const r = parseManifests(text, "n.yaml");
+    expect(r.objects.map((o) => o.kind)).toEqual(["Pod", "ConfigMap", "Job"]);
+    expect(r.errors).toEqual([
+      { file: "n.yaml", line: 1, message: expect.stringMatching(/^document \(Pod\) has no metadata: the API server would refuse it/) },
+      { file: "n.yaml", line: 5, message: expect.stringMatching(/^document \(ConfigMap\) has no metadata\.name \(or generateName\)/) },
+    ]);
+  });
+
+  it("refuses kinds a built-in API group does not have, and accepts custom resources", () => {
+    const text = [
+      "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: a}",
+      "apiVersion: apps/v1\nkind: deployment\nmetadata: {name: b}",
+      "apiVersion: v1\nkind: Deployment\nmetadata: {name: c}",
+      "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: d}",
+      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: e}",
+      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]",
+    ].join("\n---\n");
+    const r = parseManifests(text, "k.yaml");
+    expect(r.objects.map((o) => o.metadata.name)).toEqual(["c", "d", "e"]);
+    expect(r.errors.map((e) => [e.line, e.message])).toEqual([
+      [1, "document: API group apps has no kind Deploymnet: the API server would refuse it; not scanned"],
+      [5, "document: API group apps has no kind deployment (did you mean Deployment?): the API server would refuse it; not scanned"],
+      [9, "document: the core API group has no kind Deployment (Deployment is in API group apps): the API server would refuse it; judged as a Deployment"],
+      [21, expect.stringMatching(/kustomize Kustomization, not a Kubernetes object/)],
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
 // rest of the text is still parsed.
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type ScalarTag, type Tags } from "yaml";
 import type { KubeObject, SourceLocation } from "../types";
+import { apiGroupOf, unknownKindProblem } from "./kinds";
 import { redactObject } from "./redact";
 
 /**
@@ -154,10 +155,32 @@ export function parseManifests(text: string, file?: string): ParsedManifests {
       err(line, `${what} has no ${missing.join(" or ")}, so it is not a Kubernetes object`);
       return;
     }
-    if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
-    if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) {
-      err(line, `${what} (${String(obj.kind)}) has a metadata field that is not a map`);
+    const apiVersion = obj.apiVersion as string;
+    const kind = obj.kind as string;
+    if (apiGroupOf(apiVersion) === "kustomize.config.k8s.io") {
+      err(line, `${what} is a kustomize ${kind}, not a Kubernetes object: scan the output of \`kustomize build\``);
       return;
+    }
+    // A kind a built-in group does not have would be refused by the API server: report it rather
+    // than scan it as nothing. A kind Kubernetes has in another group is judged as that kind (peers
+    // do too); a typo no rule would read is left out.
+    const unknown = unknownKindProblem(apiVersion, kind);
+    if (unknown) {
+      err(line, `${what}: ${unknown.message}; ${unknown.known ? `judged as a ${kind}` : "not scanned"}`);
+      if (!unknown.known) return;
+    }
+    const hadMetadata = obj.metadata !== undefined && obj.metadata !== null;
+    if (!hadMetadata) obj.metadata = {};
+    if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) {
+      err(line, `${what} (${kind}) has a metadata field that is not a map`);
+      return;
+    }
+    const md = obj.metadata as Record<string, unknown>;
+    const named = (v: unknown) => typeof v === "string" && v !== "";
+    // The API server refuses an object without a name; it is still judged so its other problems
+    // show up in the same run.
+    if (!named(md.name) && !named(md.generateName)) {
+      err(line, `${what} (${kind}) has no ${hadMetadata ? "metadata.name (or generateName)" : "metadata"}: the API server would refuse it; judged anyway`);
     }
     objects.push(redactObject(obj as unknown as KubeObject));
     locations.push({ file: where, line });
