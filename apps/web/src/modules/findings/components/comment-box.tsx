@@ -1,14 +1,14 @@
 "use client";
-// A comment joins the finding's history (and the audit trail records that one was made).
+// A comment joins the finding's or risk's history (and the audit trail records that one was made).
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/modules/ui/components/button";
 import { describedBy, Textarea } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
-import { ZCommentFinding } from "@/modules/findings/findings.schemas";
-import { commentAction } from "@/modules/findings/server/actions";
+import { ZCommentBody } from "@/modules/findings/findings.schemas";
+import { commentOnTarget, type TWorkTarget } from "./work-target";
 
-export function CommentBox({ findingId }: { findingId: string }) {
+export function CommentBox({ target }: { target: TWorkTarget }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, start] = useTransition();
@@ -17,11 +17,11 @@ export function CommentBox({ findingId }: { findingId: string }) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const parsed = ZCommentFinding.safeParse({ findingId, body });
+    const parsed = ZCommentBody.safeParse(body);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
     setError(undefined);
     start(async () => {
-      const res = await commentAction({ findingId, body });
+      const res = await commentOnTarget(target, body);
       if (!res.ok) {
         setError(res.fieldErrors?.body ?? res.error);
         return;

@@ -1,13 +1,13 @@
 "use client";
-// Work on one finding: who owns it and where it stands. Resolved by hand is allowed; a scan that
-// still sees the problem reopens it. A finding an exception covers changes through the exception.
+// Work on one finding or risk: who owns it and where it stands. Resolved by hand is allowed; a scan
+// that still sees the problem reopens it. What an exception covers changes through the exception.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { UserPlus } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
 import { useToast } from "@/modules/ui/components/toast";
 import { cn } from "@/modules/ui/cn";
-import { assignFindingAction, setStatusAction } from "@/modules/findings/server/actions";
+import { assignTarget, setTargetStatus, type TWorkTarget } from "./work-target";
 import { smallSelectClass } from "@/modules/ui/components/small-select";
 
 const STATUSES = [
@@ -17,9 +17,9 @@ const STATUSES = [
 ] as const;
 
 export function FindingActions({
-  findingId, status, assigneeId, members, meId, exceptionCovered,
+  target, status, assigneeId, members, meId, exceptionCovered,
 }: {
-  findingId: string;
+  target: TWorkTarget;
   status: string;
   assigneeId: string | null;
   members: Array<{ id: string; label: string }>;
@@ -33,7 +33,7 @@ export function FindingActions({
 
   function assign(to: string | null) {
     start(async () => {
-      const res = await assignFindingAction({ findingId, assigneeId: to });
+      const res = await assignTarget(target, to);
       if (!res.ok) return toast.show({ tone: "error", title: "Not assigned", body: res.error });
       setChoice(res.data.assigneeId ?? "");
       const who = res.data.assigneeId === null ? null : res.data.assigneeId === meId ? "you" : members.find((m) => m.id === res.data.assigneeId)?.label;
@@ -44,7 +44,7 @@ export function FindingActions({
 
   function setStatus(next: (typeof STATUSES)[number]["value"]) {
     start(async () => {
-      const res = await setStatusAction({ findingId, status: next });
+      const res = await setTargetStatus(target, next);
       if (!res.ok) return toast.show({ tone: "error", title: "Status not changed", body: res.error });
       const prev = STATUSES.find((s) => s.value === (status === "reopened" ? "open" : status));
       toast.show({
@@ -73,11 +73,12 @@ export function FindingActions({
             </Button>
           )}
         </div>
+        {target.kind === "risk" && <p className="text-xs text-zinc-500">Its open findings go to the same person.</p>}
       </div>
       <div className="space-y-1.5">
         <div id="status-label" className="text-xs font-medium text-zinc-600">Status</div>
         {exceptionCovered ? (
-          <p className="text-xs text-zinc-600">An approved exception covers this finding; it counts as excepted until the exception ends.</p>
+          <p className="text-xs text-zinc-600">{target.kind === "risk" ? "Exceptions cover this risk's findings; it counts as excepted until they end." : "An approved exception covers this finding; it counts as excepted until the exception ends."}</p>
         ) : (
           <div role="group" aria-labelledby="status-label" className="inline-flex rounded-md shadow-xs ring-1 ring-inset ring-zinc-300">
             {STATUSES.map((s, i) => (

@@ -119,7 +119,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
 
           <Section title="History" id="history" description="What scans saw and what people did, oldest first">
             <FindingHistory events={events} firstSeenAt={f.firstSeenAt} firstSeenScanId={f.firstSeenScanId} members={memberNames} meId={ctx.userId} exceptions={historyExceptions} />
-            {canWrite && <div className="mt-5 border-t border-zinc-100 pt-4"><CommentBox findingId={f.id} /></div>}
+            {canWrite && <div className="mt-5 border-t border-zinc-100 pt-4"><CommentBox target={{ kind: "finding", id: f.id }} /></div>}
           </Section>
 
           <Section
@@ -157,7 +157,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <Section title="Work" id="work">
             {canWrite ? (
               <FindingActions
-                findingId={f.id}
+                target={{ kind: "finding", id: f.id }}
                 status={f.status}
                 assigneeId={f.assigneeId}
                 members={members.map((m) => ({ id: m.id, label: m.label }))}
