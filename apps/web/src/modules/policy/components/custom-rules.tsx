@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
-import { Field, Input, Select, describedBy } from "@/modules/ui/components/form";
+import { Field, Input, PrefixedInput, Select, describedBy } from "@/modules/ui/components/form";
 import { EmptyState, Section, tableClass as t } from "@/modules/ui/components/layout";
 import { SeverityBadge } from "@/modules/ui/components/badge";
 import { useToast } from "@/modules/ui/components/toast";
@@ -32,8 +32,10 @@ export interface TCustomRuleView {
 type TErr = { message: string; line?: number; column?: number };
 type TTry = Extract<Extract<Awaited<ReturnType<typeof tryCustomRuleAction>>, { ok: true }>["data"], { ok: true }>;
 
+const CUSTOM_PREFIX = "custom-";
+
 const EMPTY: TCustomRuleForm = {
-  ruleId: "custom-",
+  ruleId: CUSTOM_PREFIX,
   title: "",
   severity: "medium",
   kinds: "Deployment",
@@ -116,11 +118,28 @@ function Editor({ initial, onDone }: { initial: TCustomRuleForm; onDone: () => v
   }
 
   const f = (k: string) => errors[k];
+  // The id is checked as it is typed (a new rule's only; a saved rule's id cannot change).
+  const idCheck = ZCustomRuleForm.shape.ruleId.safeParse(form.ruleId);
+  const idError = f("ruleId") ?? (!form.id && form.ruleId !== CUSTOM_PREFIX && !idCheck.success ? idCheck.error.issues[0]?.message : undefined);
   return (
     <div className="space-y-4 border-t border-zinc-100 bg-zinc-50/50 p-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="cr-id" label="Rule id" hint="Findings carry it; it cannot change later" error={f("ruleId")}>
-          <Input id="cr-id" value={form.ruleId} disabled={!!form.id} onChange={(e) => set("ruleId")(e.target.value)} className="font-mono text-xs" autoComplete="off" {...describedBy("cr-id", f("ruleId"), true)} />
+        <Field id="cr-id" label="Rule id" hint={`Every custom rule id starts with "${CUSTOM_PREFIX}": type the rest in kebab-case, e.g. min-replicas. Findings carry it; it cannot change later.`} error={idError}>
+          <PrefixedInput
+            id="cr-id"
+            prefix={CUSTOM_PREFIX}
+            value={form.ruleId.startsWith(CUSTOM_PREFIX) ? form.ruleId.slice(CUSTOM_PREFIX.length) : form.ruleId}
+            disabled={!!form.id}
+            onChange={(e) => {
+              // Pasting a whole id ("custom-x") keeps one prefix; a save error on the id goes once it changes.
+              set("ruleId")(CUSTOM_PREFIX + e.target.value.replace(new RegExp(`^${CUSTOM_PREFIX}`), ""));
+              setErrors(({ ruleId: _stale, ...rest }) => rest);
+            }}
+            placeholder="min-replicas"
+            className="font-mono text-xs"
+            autoComplete="off"
+            {...describedBy("cr-id", idError, true)}
+          />
         </Field>
         <Field id="cr-title" label="Title" error={f("title")}>
           <Input id="cr-title" value={form.title} onChange={(e) => set("title")(e.target.value)} placeholder="Deployments run at least two replicas" {...describedBy("cr-title", f("title"))} />

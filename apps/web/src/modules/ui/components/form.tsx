@@ -39,3 +39,13 @@ export function describedBy(id: string, error?: string, hint?: boolean) {
     "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
   } as const;
 }
+
+/** A text input with a fixed prefix shown inside the field (e.g. "custom-"); the value is the rest. */
+export function PrefixedInput({ prefix, className, ...props }: React.InputHTMLAttributes<HTMLInputElement> & { prefix: string }) {
+  return (
+    <div className="flex w-full rounded-md bg-white shadow-xs ring-1 ring-inset ring-zinc-300 focus-within:ring-2 focus-within:ring-inset focus-within:ring-indigo-500 has-[[aria-invalid=true]]:ring-red-500 has-[:disabled]:bg-zinc-50">
+      <span aria-hidden className="flex select-none items-center pl-3 font-mono text-xs text-zinc-500">{prefix}</span>
+      <input {...props} className={cn("block min-w-0 flex-1 rounded-r-md border-0 bg-transparent py-2 pl-0 pr-3 text-sm text-zinc-900 placeholder:text-zinc-400 focus:outline-none disabled:text-zinc-600", className)} />
+    </div>
+  );
+}
