@@ -2,4 +2,4 @@ export { startWorker, syncSchedulers, recover, type RunningWorker } from "./work
 export { workerEnv, type TWorkerEnv } from "./env";
 export { processScan, type ScanJobResult } from "./processors/scan.processor";
 export { processTestConnection } from "./processors/test-connection.processor";
-export { policyToSettings } from "./policy";
+export { scanSettings } from "./policy";

@@ -103,11 +103,12 @@ describe("scan worker", () => {
     expect(rows.length).toBe(new Set(want.findings.map((f) => f.fingerprint)).size);
     expect(new Set(rows.map((r) => r.fingerprint))).toEqual(new Set(want.findings.map((f) => f.fingerprint)));
     expect({ critical: scan.critical, high: scan.high, medium: scan.medium, low: scan.low, info: scan.info }).toEqual(want.counts);
-    expect(scan.score).toBe(Math.round(want.score));
+    // The score keeps its one decimal end to end.
+    expect(scan.score).toBe(want.score);
     expect(scan.newCount).toBe(rows.length);
     const cl = await db.getCluster({ orgId, clusterId });
     expect(cl?.lastResult?.id).toBe(scan.id);
-    expect(cl?.score).toBe(Math.round(want.score));
+    expect(cl?.score).toBe(want.score);
     expect(cl && "credentialCipher" in cl).toBe(false);
     // The YAML of objects with findings is stored; Secrets never carry values.
     const objects = await db.db.clusterObject.findMany({ where: { clusterId } });
@@ -184,6 +185,43 @@ describe("scan worker", () => {
     expect((await openFindings(clusterId)).length).toBe(want.findings.filter((f) => !f.exception).length);
   });
 
+  it("stores the scan's risks, the platform's expected findings, merged checks and the score's explanation", async () => {
+    const want = await expected(sim.kubeconfig({ identity: "admin" }));
+    expect(want.risks.length, "the scenario has attack paths").toBeGreaterThan(0);
+    expect(want.expected, "the scenario has platform components").toBeGreaterThan(0);
+    const scan = (await db.db.scan.findFirstOrThrow({ where: { clusterId }, orderBy: { createdAt: "desc" } }));
+    const risks = await db.db.risk.findMany({ where: { clusterId } });
+    const current = risks.filter((r) => r.status !== "resolved");
+    expect(new Set(current.map((r) => r.riskKey))).toEqual(new Set(want.risks.map((r) => r.id)));
+    for (const r of want.risks) {
+      const row = current.find((x) => x.riskKey === r.id)!;
+      expect([row.severity, row.score, row.type, row.title, row.baselineId]).toEqual([r.severity, r.score, r.type, r.title, r.baseline?.id ?? null]);
+      expect(row.steps).toEqual(JSON.parse(JSON.stringify(r.steps)));
+      expect([row.kind, row.namespace, row.name]).toEqual([r.objects[0]!.kind, r.objects[0]!.namespace ?? null, r.objects[0]!.name]);
+      if (r.exception) expect(row.status).toBe("excepted");
+      else expect(["open", "reopened"]).toContain(row.status);
+    }
+    const open = (sev: string) => want.risks.filter((r) => r.severity === sev && !r.exception && !r.baseline).length;
+    expect([scan.riskCritical, scan.riskHigh, scan.riskMedium, scan.riskLow]).toEqual([open("critical"), open("high"), open("medium"), open("low")]);
+    expect([scan.expectedCount, scan.profile]).toEqual([want.expected, want.profile]);
+    expect(scan.scoreItems).toEqual(JSON.parse(JSON.stringify(want.scoreItems)));
+
+    // Findings expected for platform components: stored with the reason, no due date, not open work.
+    const platform = await db.db.finding.findMany({ where: { clusterId, baselineId: { not: null } } });
+    expect(platform.length).toBe(want.findings.filter((f) => f.baseline).length);
+    expect(platform.every((f) => f.dueAt === null && f.baselineReason)).toBe(true);
+    const listed = await db.listFindings({ orgId, clusterId, limit: 200 });
+    expect(listed.items.some((f) => f.baselineId)).toBe(false);
+    expect(listed.total).toBe(want.findings.filter((f) => !f.exception && !f.baseline).length);
+    // Every stored finding names the checks it stands for, lead rule first.
+    const rows = await db.db.finding.findMany({ where: { clusterId, fingerprint: { in: want.findings.map((f) => f.fingerprint) } } });
+    for (const f of want.findings) {
+      const row = rows.find((r) => r.fingerprint === f.fingerprint)!;
+      expect(row.checks).toEqual(f.checks ?? [f.ruleId]);
+      expect(row.checks[0]).toBe(row.ruleId);
+    }
+  });
+
   it("an unreachable cluster fails the scan with the reason", async () => {
     const dead = await startKubeSim({ objects: [] });
     const kubeconfig = dead.kubeconfig({ identity: "admin" });
@@ -221,6 +259,9 @@ describe("scan worker", () => {
       metadata: { name: "be-secret-ref", namespace: "default" },
       spec: { containers: [{ name: "c", image: "busybox:1.36", env: [{ name: "PW", valueFrom: { secretKeyRef: { name: "be-missing", key: "pw" } } }] }] },
     });
+    // The missing-reference rule is a hygiene rule: it runs in the strict profile, which the worker
+    // takes from the organization's policy.
+    await db.updatePolicy({ orgId, actorId: userId, policy: { profile: "strict" } });
     const cluster = await addCluster("shop-partial", sim.kubeconfig({ identity: "admin" }));
     const full = await runScan(cluster.id);
     expect(full.status).toBe("succeeded");
@@ -246,6 +287,11 @@ describe("scan worker", () => {
     expect(rows.every((r) => r.status !== "resolved")).toBe(true);
     expect(partial.fixedCount).toBe(0);
     expect((await openFindings(cluster.id)).length).toBe(fullFindings.length);
+    // Nor does it resolve a risk it could not judge.
+    expect(await db.db.risk.count({ where: { clusterId: cluster.id } })).toBeGreaterThan(0);
+    expect(await db.db.risk.count({ where: { clusterId: cluster.id, status: "resolved" } })).toBe(0);
+    expect([full.profile, partial.profile]).toEqual(["strict", "strict"]);
+    await db.updatePolicy({ orgId, actorId: userId, policy: { profile: "default" } });
   });
 });
 

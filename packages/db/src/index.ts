@@ -149,6 +149,8 @@ export {
   type TPolicyProfile,
 } from "./policy/policy-schema";
 export { getPolicy, listCustomRules } from "./policy/get-policy";
+export { getEngineSettingsInput, type TEngineSettingsInput } from "./policy/get-engine-settings-input";
+export { toEngineException } from "./exceptions/to-engine-exception";
 export { updatePolicy } from "./policy/update-policy";
 export {
   createCustomRule,

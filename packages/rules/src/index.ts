@@ -21,4 +21,5 @@ export {
 export { builtinRules } from "./rules";
 export * from "./manifests";
 export * from "./custom";
+export * from "./settings";
 export * from "./frameworks";

@@ -120,7 +120,7 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
     }
 
     await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 85, phase: "judging" });
-    const { settings, notEvaluated } = await scanSettings({ orgId, clusterId, clusterName: cluster.name, policy: org.policy });
+    const { settings, notEvaluated } = await scanSettings({ orgId, clusterId, clusterName: cluster.name });
     const evaluated = evaluate(snapshot, settings);
     const result = notEvaluated.length ? { ...evaluated, rules: [...evaluated.rules, ...notEvaluated] } : evaluated;
 

@@ -1,4 +1,4 @@
-import { getPolicy, getSlaPolicy } from "@bulwark/db";
+import { getPolicy, getSlaPolicy, readPolicy } from "@bulwark/db";
 import { builtinRules } from "@bulwark/rules";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
@@ -17,7 +17,7 @@ export default async function PolicyPage() {
   const ctx = await requirePageContext();
   const canEdit = can(ctx.role, "settings:manage");
   const [p, sla] = await Promise.all([getPolicy({ orgId: ctx.orgId }), getSlaPolicy({ orgId: ctx.orgId })]);
-  const policy = p?.policy ?? { severityOverrides: {}, disabledRules: [], params: {} };
+  const policy = p?.policy ?? readPolicy(null);
   const custom = p?.customRules ?? [];
   const rules: TRuleRow[] = [
     ...[...builtinRules]

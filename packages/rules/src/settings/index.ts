@@ -1,0 +1,1 @@
+export { buildEngineSettings, type BuildEngineSettingsInput, type BuiltEngineSettings, type PolicySettings } from "./build-settings";
