@@ -10,7 +10,7 @@ import { formatJunit } from "./format-junit";
 import { formatSarif } from "./format-sarif";
 import { formatTable, paint, wrap, type Style } from "./format-table";
 import { loadCustomRules } from "./config-files";
-import { runScan } from "./scan";
+import { PROFILES, runScan } from "./scan";
 
 export interface Io {
   argv: string[];
@@ -38,10 +38,18 @@ Commands:
 
 Scan options:
   --format table|json|sarif|junit   Output format (default table)
-  --fail-on SEVERITY     Exit 1 when a finding is at or above SEVERITY:
+  --fail-on SEVERITY     Exit 1 when an open finding or risk is at or above SEVERITY:
                          critical|high|medium|low|info|none (default ${DEFAULT_FAIL_ON});
-                         findings covered by an exception never count
+                         excepted ones and those expected for platform
+                         components never count
   --severity-threshold SEVERITY     Hide findings below SEVERITY in table output
+  -n, --namespace NS     Namespace of manifests that name none, as
+                         \`kubectl apply -n NS\` (default default): bindings and
+                         service accounts resolve there
+  --profile default|strict          Rules to run: a reviewer's set (default),
+                         or every hygiene and best-practice rule too
+  --show-expected        List findings expected for platform components in
+                         table output (hidden by default, always in json)
   -o, --output FILE      Write the report to FILE instead of stdout
   --framework ID         Run only that framework's rules and summarize its controls
                          (${frameworks.map((f) => f.id).join(", ")})
@@ -53,7 +61,10 @@ Scan options:
 
 Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage or input error
 (unknown option, missing file, bad kubeconfig, or nothing could be scanned).
-Documents that fail to parse are reported with file and line; the rest is scanned.
+Documents that fail to parse, have no metadata.name, or name a kind Kubernetes
+does not have are reported with file and line as input problems; the rest is
+scanned. Objects of custom API groups are counted and judged only by rules that
+know them.
 `;
 
 const FORMATS = ["table", "json", "sarif", "junit"] as const;
@@ -92,6 +103,9 @@ async function scanCommand(io: Io): Promise<number> {
     "severity-threshold": { type: "string" },
     framework: { type: "string" },
     "kube-version": { type: "string" },
+    namespace: { type: "string", short: "n" },
+    profile: { type: "string" },
+    "show-expected": { type: "boolean" },
     rules: { type: "string" },
     exceptions: { type: "string" },
     kubeconfig: { type: "string" },
@@ -117,6 +131,8 @@ async function scanCommand(io: Io): Promise<number> {
     ...(values.kubeconfig ? { kubeconfig: values.kubeconfig as string } : {}),
     ...(values.context ? { context: values.context as string } : {}),
     ...(values["kube-version"] ? { kubeVersion: values["kube-version"] as string } : {}),
+    ...(values.namespace !== undefined ? { namespace: values.namespace as string } : {}),
+    ...(values.profile !== undefined ? { profile: (values.profile as string).toLowerCase() as (typeof PROFILES)[number] } : {}),
     ...(values.framework ? { framework: values.framework as string } : {}),
     ...(values.rules ? { rulesDir: values.rules as string } : {}),
     ...(values.exceptions ? { exceptionsFile: values.exceptions as string } : {}),
@@ -129,7 +145,7 @@ async function scanCommand(io: Io): Promise<number> {
     for (const e of report.errors) io.stderr(`${e.file ?? "<input>"}:${e.line}: ${e.message}\n`);
   }
   const text =
-    format === "json" ? formatJson(report) : format === "sarif" ? formatSarif(report) : format === "junit" ? formatJunit(report) : formatTable(report, style, threshold);
+    format === "json" ? formatJson(report) : format === "sarif" ? formatSarif(report) : format === "junit" ? formatJunit(report) : formatTable(report, style, threshold, { showExpected: values["show-expected"] === true });
   if (outputFile) {
     try {
       writeFileSync(resolve(io.cwd, outputFile), text);

@@ -1,19 +1,35 @@
 // `--format json`: a stable contract. Keys listed in the README never change meaning; new keys may
 // be added. Absent values are null rather than missing, so consumers can index without guards.
-import { ruleSummary, type ScanReport } from "./report";
+import type { ObjectRef } from "@bulwark/rules";
+import { riskCounts, ruleSummary, type ScanReport } from "./report";
+
+/** Items of the score's explanation in the summary. */
+const SCORE_ITEMS = 5;
+
+const objectJson = (o: ObjectRef) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace ?? null, name: o.name });
 
 export function formatJson(report: ScanReport): string {
   const out = {
+    risks: report.risks.map((r) => ({
+      id: r.id,
+      type: r.type,
+      title: r.title,
+      severity: r.severity,
+      score: r.score,
+      objects: r.objects.map(objectJson),
+      steps: r.steps.map((s) => ({ kind: s.kind, text: s.text, findings: s.findings })),
+      factors: r.factors.map((f) => ({ name: f.name, multiplier: f.multiplier, message: f.message })),
+      remediation: r.remediation,
+      baseline: r.baseline ?? null,
+      exception: r.exception ?? null,
+      file: r.file ?? null,
+      line: r.line ?? null,
+    })),
     findings: report.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       title: f.title,
-      object: {
-        apiVersion: f.object.apiVersion,
-        kind: f.object.kind,
-        namespace: f.object.namespace ?? null,
-        name: f.object.name,
-      },
+      object: objectJson(f.object),
       path: f.path,
       message: f.message,
       file: f.file ?? null,
@@ -23,6 +39,8 @@ export function formatJson(report: ScanReport): string {
       fix: f.fix ?? null,
       fingerprint: f.fingerprint,
       exception: f.exception ?? null,
+      checks: f.checks ?? [f.ruleId],
+      baseline: f.baseline ?? null,
     })),
     rules: report.rules.map((r) => ({ id: r.id, status: r.status, findings: r.findings, reason: r.reason ?? null })),
     errors: report.errors.map((e) => ({ file: e.file ?? null, line: e.line, message: e.message })),
@@ -30,10 +48,22 @@ export function formatJson(report: ScanReport): string {
       source: report.source,
       target: report.target,
       objects: report.objectCount,
+      customResources: report.customResources,
       files: report.files,
       counts: report.counts,
+      risks: riskCounts(report.risks),
+      expected: report.expected,
+      profile: report.profile,
       rules: ruleSummary(report.rules),
       score: report.score,
+      scoreItems: report.scoreItems.slice(0, SCORE_ITEMS).map((i) => ({
+        kind: i.kind,
+        label: i.label,
+        severity: i.severity ?? null,
+        impact: i.impact,
+        riskId: i.riskId ?? null,
+        fingerprint: i.fingerprint ?? null,
+      })),
       failOn: report.failOn,
       failing: report.failing,
       rulesVersion: report.rulesVersion,

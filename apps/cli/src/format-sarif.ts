@@ -1,8 +1,9 @@
 // `--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, Azure DevOps).
-import type { Rule, Severity } from "@bulwark/rules";
-import type { ScanReport } from "./report";
+import type { BaselineMatch, ObjectRef, Rule, Severity } from "@bulwark/rules";
+import { objectLabel, type ReportRisk, type ScanReport } from "./report";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+const TAGS = ["security", "kubernetes"];
 
 function level(s: Severity): "error" | "warning" | "note" {
   return s === "critical" || s === "high" ? "error" : s === "medium" ? "warning" : "note";
@@ -12,7 +13,7 @@ function level(s: Severity): "error" | "warning" | "note" {
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" };
 
 function ruleDescriptor(r: Rule) {
-  const tags = ["security", "kubernetes", r.category];
+  const tags = [...TAGS, r.category];
   return {
     id: r.id,
     name: r.id
@@ -28,34 +29,75 @@ function ruleDescriptor(r: Rule) {
   };
 }
 
+/** One descriptor per risk type present: risks are results of rule `risk/<type>`. */
+function riskDescriptor(r: ReportRisk) {
+  const id = `risk/${r.type}`;
+  const text = `Attack path: ${r.type.replace(/-/g, " ")}`;
+  return {
+    id,
+    name: `Risk${r.type
+      .split("-")
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join("")}`,
+    shortDescription: { text },
+    fullDescription: { text: `${text}: findings that together give an attacker this path. Each result lists its steps.` },
+    defaultConfiguration: { level: level(r.severity) },
+    properties: { "security-severity": SECURITY_SEVERITY[r.severity], tags: [...TAGS, "risk"] },
+  };
+}
+
+const logicalLocation = (o: ObjectRef) => ({ fullyQualifiedName: `${o.namespace ?? "_cluster"}/${o.kind}/${o.name}`, kind: "resource" });
+
+const physicalLocation = (file: string, line: number | undefined) => ({
+  artifactLocation: { uri: encodeURI(file) },
+  region: { startLine: Math.max(1, line ?? 1) },
+});
+
+/** Excepted and expected (platform baseline) results are suppressed, not dropped: code scanning shows them as dismissed. */
+function suppressions(x: { exception?: { justification: string }; baseline?: BaselineMatch }) {
+  const out: { kind: string; status: string; justification: string }[] = [];
+  if (x.exception) out.push({ kind: "external", status: "accepted", justification: x.exception.justification });
+  if (x.baseline) out.push({ kind: "external", status: "accepted", justification: `expected for a platform component (${x.baseline.id}): ${x.baseline.reason}` });
+  return out.length > 0 ? { suppressions: out } : {};
+}
+
 export function formatSarif(report: ScanReport): string {
   const ran = report.rules.filter((s) => report.ruleMeta.has(s.id));
+  const riskRules = [...new Map(report.risks.map((r) => [r.type, riskDescriptor(r)])).values()];
   const rules = ran.map((s) => report.ruleMeta.get(s.id)!);
-  const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  const descriptors = [...riskRules, ...rules.map(ruleDescriptor)];
+  const indexOf = new Map(descriptors.map((r, i) => [r.id, i]));
+  const riskResults = report.risks.map((r) => {
+    const ruleId = `risk/${r.type}`;
+    const located = new Map(r.locations.map((l) => [l.object, l]));
+    // The risk's own object first: the location code scanning shows.
+    const locations = r.objects.map((o) => {
+      const l = located.get(o);
+      return l ? { physicalLocation: physicalLocation(l.file, l.line), logicalLocations: [logicalLocation(o)] } : { logicalLocations: [logicalLocation(o)] };
+    });
+    return {
+      ruleId,
+      ruleIndex: indexOf.get(ruleId),
+      level: level(r.severity),
+      message: { text: `${r.title} (${r.objects.map(objectLabel).join(", ")}): ${r.steps.map((s, i) => `${i + 1}. ${s.text}`).join(" ")}` },
+      partialFingerprints: { "bulwarkRiskId/v1": r.id },
+      locations,
+      properties: { severity: r.severity, score: r.score, type: r.type, steps: r.steps, factors: r.factors, remediation: r.remediation },
+      ...suppressions(r),
+    };
+  });
   const results = report.findings.map((f) => {
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       ...(indexOf.has(f.ruleId) ? { ruleIndex: indexOf.get(f.ruleId) } : {}),
       level: level(f.severity),
-      message: { text: `${f.message} (${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}, ${f.path || "object"})` },
+      message: { text: `${f.message} (${objectLabel(f.object)}, ${f.path || "object"})` },
       partialFingerprints: { "bulwarkFingerprint/v1": f.fingerprint },
-      properties: { severity: f.severity, path: f.path, object: f.object },
+      properties: { severity: f.severity, path: f.path, object: f.object, checks: f.checks ?? [f.ruleId] },
+      ...suppressions(f),
     };
-    const logical = [{ fullyQualifiedName: `${f.object.namespace ?? "_cluster"}/${f.object.kind}/${f.object.name}`, kind: "resource" }];
-    if (f.file) {
-      result.locations = [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.file) },
-            region: { startLine: Math.max(1, f.line ?? 1) },
-          },
-          logicalLocations: logical,
-        },
-      ];
-    } else {
-      result.locations = [{ logicalLocations: logical }];
-    }
-    if (f.exception) result.suppressions = [{ kind: "external", status: "accepted", justification: f.exception.justification }];
+    const logical = [logicalLocation(f.object)];
+    result.locations = f.file ? [{ physicalLocation: physicalLocation(f.file, f.line), logicalLocations: logical }] : [{ logicalLocations: logical }];
     return result;
   });
   const sarif = {
@@ -67,10 +109,10 @@ export function formatSarif(report: ScanReport): string {
           driver: {
             name: "Bulwark",
             version: report.rulesVersion,
-            rules: rules.map(ruleDescriptor),
+            rules: descriptors,
           },
         },
-        results,
+        results: [...riskResults, ...results],
         invocations: [
           {
             executionSuccessful: true,

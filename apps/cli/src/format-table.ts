@@ -1,7 +1,7 @@
 // `--format table` (default): findings grouped by severity, readable in 80 columns, coloured on a
 // terminal unless NO_COLOR is set, and a summary line a CI log can grep.
 import { SEVERITIES, type Severity } from "@bulwark/rules";
-import { ruleSummary, SEVERITY_RANK, type ScanReport } from "./report";
+import { isOpen, objectLabel, riskCounts, ruleSummary, SEVERITY_RANK, type ScanReport } from "./report";
 
 export interface Style {
   color: boolean;
@@ -37,16 +37,54 @@ export function wrap(text: string, width: number, indent: string): string[] {
   return lines.map((l) => indent + l);
 }
 
-export function formatTable(report: ScanReport, style: Style, minSeverity: Severity = "info"): string {
+/** "2 critical, 1 high" in severity colours. */
+function countList(style: Style, counts: Record<Severity, number>): string {
+  return SEVERITIES.filter((s) => counts[s] > 0)
+    .map((s) => paint(style, SEV_COLOR[s], `${counts[s]} ${s}`))
+    .join(", ");
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export interface TableOptions {
+  /** List findings and risks expected for platform components too (hidden by default). */
+  showExpected?: boolean;
+}
+
+export function formatTable(report: ScanReport, style: Style, minSeverity: Severity = "info", opts: TableOptions = {}): string {
   const out: string[] = [];
   const width = Math.max(60, Math.min(style.width, 120));
+  const visible = (x: { severity: Severity; baseline?: unknown }) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[minSeverity] && (opts.showExpected || !x.baseline);
+  const expectedNote = (x: { baseline?: { id: string } }) => (x.baseline ? paint(style, "gray", ` (expected: ${x.baseline.id})`) : "");
+  // Risks first: each is an attack path a team can act on, worst first as the engine ranks them.
+  const risks = report.risks.filter(visible);
+  if (risks.length > 0) {
+    out.push(paint(style, "bold", `Risks (${risks.length}):`));
+    for (const r of risks) {
+      const sev = r.severity.toUpperCase().padEnd(8);
+      // A title may be long: wrapped after the severity column.
+      const title = wrap(r.title, width, " ".repeat(sev.length + 1));
+      out.push(`${paint(style, SEV_COLOR[r.severity], paint(style, "bold", sev))} ${paint(style, "bold", title[0]!.trimStart())}`, ...title.slice(1).map((l) => paint(style, "bold", l)));
+      const factors = r.factors.map((f) => `${f.name} x${f.multiplier}`).join(", ");
+      const marks = [`score ${r.score}${factors ? ` (${factors})` : ""}`, r.exception ? "exception" : "", r.baseline ? `expected: ${r.baseline.id}` : ""].filter(Boolean).join("; ");
+      const where = r.file ? `  ${r.file}${r.line ? `:${r.line}` : ""}` : "";
+      out.push(...wrap(`${r.objects.map(objectLabel).join(", ")}${where}`, width, "    ").map((l) => paint(style, "cyan", l)));
+      out.push(...wrap(marks, width, "    ").map((l) => paint(style, "gray", l)));
+      r.steps.forEach((step, i) => out.push(...wrap(`${i + 1}. ${step.kind}: ${step.text}`, width, "    ")));
+      if (r.remediation) out.push(...wrap(`fix: ${r.remediation}`, width, "    ").map((l) => paint(style, "gray", l)));
+      if (r.exception) out.push(...wrap(`accepted: ${r.exception.justification}`, width, "    ").map((l) => paint(style, "gray", l)));
+      out.push("");
+    }
+    out.push(paint(style, "bold", "Findings:"));
+  }
   const shown = report.findings
-    .filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[minSeverity])
+    .filter(visible)
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId) || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
   for (const f of shown) {
     const sev = f.severity.toUpperCase().padEnd(8);
-    const obj = `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ""}${f.object.name}`;
-    out.push(`${paint(style, SEV_COLOR[f.severity], paint(style, "bold", sev))} ${paint(style, "bold", f.ruleId)}${f.exception ? paint(style, "gray", " (exception)") : ""}`);
+    const obj = objectLabel(f.object);
+    const also = f.checks && f.checks.length > 1 ? paint(style, "gray", ` (+ ${f.checks.slice(1).join(", ")})`) : "";
+    out.push(`${paint(style, SEV_COLOR[f.severity], paint(style, "bold", sev))} ${paint(style, "bold", f.ruleId)}${also}${f.exception ? paint(style, "gray", " (exception)") : ""}${expectedNote(f)}`);
     const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
     out.push(...wrap(`${obj}${where ? `  ${where}` : ""}`, width, "    ").map((l) => paint(style, "cyan", l)));
     if (f.path) out.push(...wrap(f.path, width, "    ").map((l) => paint(style, "gray", l)));
@@ -89,13 +127,17 @@ export function formatTable(report: ScanReport, style: Style, minSeverity: Sever
     out.push(`Controls: ${s.passed} passed, ${s.failed} failed, ${s.notEvaluated} not evaluated, ${s.manual} manual`);
     out.push("");
   }
-  const counts = SEVERITIES.filter((s) => report.counts[s] > 0)
-    .map((s) => paint(style, SEV_COLOR[s], `${report.counts[s]} ${s}`))
-    .join(", ");
+  const counts = countList(style, report.counts);
   const total = SEVERITIES.reduce((n, s) => n + report.counts[s], 0);
   const rs = ruleSummary(report.rules);
   const excepted = report.findings.filter((f) => f.exception).length;
-  out.push(`${paint(style, "bold", `${total} finding${total === 1 ? "" : "s"}`)}${counts ? ` (${counts})` : ""}${excepted ? `, ${excepted} excepted` : ""}`);
+  const openRisks = riskCounts(report.risks);
+  const riskTotal = report.risks.filter(isOpen).length;
+  if (riskTotal > 0) out.push(`${paint(style, "bold", plural(riskTotal, "risk"))} (${countList(style, openRisks)})`);
+  out.push(`${paint(style, "bold", plural(total, "finding"))}${counts ? ` (${counts})` : ""}${excepted ? `, ${excepted} excepted` : ""}`);
+  if (report.expected > 0 && !opts.showExpected) {
+    out.push(paint(style, "gray", `${plural(report.expected, "finding")} expected for platform components (--show-expected lists them)`));
+  }
   out.push(
     `rules: ${rs.passed} passed, ${rs.failed} failed, ${rs.notEvaluated} not evaluated` +
       `\n${report.objectCount} object${report.objectCount === 1 ? "" : "s"}${report.source === "manifests" ? ` in ${report.files} file${report.files === 1 ? "" : "s"}` : ` from ${report.target}`}` +
@@ -104,8 +146,8 @@ export function formatTable(report: ScanReport, style: Style, minSeverity: Sever
   if (report.failOn !== "none") {
     out.push(
       report.failing > 0
-        ? paint(style, "red", `FAIL: ${report.failing} finding${report.failing === 1 ? "" : "s"} at or above ${report.failOn}`)
-        : paint(style, "green", `OK: no finding at or above ${report.failOn}`),
+        ? paint(style, "red", `FAIL: ${report.failing} open finding${report.failing === 1 ? "" : "s"} or risk${report.failing === 1 ? "" : "s"} at or above ${report.failOn}`)
+        : paint(style, "green", `OK: no open finding or risk at or above ${report.failOn}`),
     );
   }
   return `${out.join("\n")}\n`;

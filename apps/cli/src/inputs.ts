@@ -2,7 +2,7 @@
 // per-file parse results kept for field-line lookup.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { MAX_MANIFEST_BYTES, parseManifests, type KubeObject, type ManifestError, type ParsedManifests, type SourceLocation } from "@bulwark/rules";
+import { MAX_MANIFEST_BYTES, parseManifests, placeInNamespace, type KubeObject, type ManifestError, type ParsedManifests, type SourceLocation } from "@bulwark/rules";
 import { UsageError } from "./errors";
 
 export const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -52,7 +52,11 @@ export function expandPaths(paths: string[], cwd: string): string[] {
   return [...new Set(files)];
 }
 
-export function loadInputs(paths: string[], cwd: string, readStdin: () => string): LoadedInput {
+/**
+ * Reads every input; namespaced objects that name no namespace are placed in `namespace`, as
+ * `kubectl apply -n` would (default "default").
+ */
+export function loadInputs(paths: string[], cwd: string, readStdin: () => string, namespace = "default"): LoadedInput {
   const loaded: LoadedInput = { objects: [], locations: [], errors: [], files: 0, parsed: new Map() };
   const add = (name: string, text: string) => {
     const r = parseManifests(text, name);
@@ -84,5 +88,8 @@ export function loadInputs(paths: string[], cwd: string, readStdin: () => string
     add(displayPath(f, cwd), text);
   }
   if (wantsStdin) add("<stdin>", readStdin());
+  const placed = placeInNamespace(loaded.objects, loaded.locations, namespace);
+  loaded.objects = placed.objects;
+  loaded.errors.push(...placed.errors);
   return loaded;
 }

@@ -6,18 +6,25 @@ import {
   frameworkRuleIds,
   frameworks,
   getFramework,
+  isBuiltinApiGroup,
+  isNamespaceName,
   RULES_VERSION,
   snapshotFromManifests,
   type Exception,
+  type ObjectRef,
+  type Profile,
   type Rule,
   type Severity,
   type Snapshot,
+  type SourceLocation,
 } from "@bulwark/rules";
 import { readLiveCluster } from "./cluster";
 import { loadCustomRules, loadExceptions } from "./config-files";
 import { UsageError } from "./errors";
 import { loadInputs, type LoadedInput } from "./inputs";
-import { atOrAbove, type ReportFinding, type ScanReport } from "./report";
+import { atOrAbove, isOpen, type ReportFinding, type ReportRisk, type ScanReport } from "./report";
+
+export const PROFILES: readonly Profile[] = ["default", "strict"];
 
 export interface ScanOptions {
   paths: string[];
@@ -27,6 +34,9 @@ export interface ScanOptions {
   kubeconfig?: string;
   context?: string;
   kubeVersion?: string;
+  /** Namespace of namespaced manifests that name none (kubectl apply -n); default "default". */
+  namespace?: string;
+  profile?: Profile;
   framework?: string;
   rulesDir?: string;
   exceptionsFile?: string;
@@ -37,6 +47,12 @@ export interface ScanOptions {
 export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   if (opts.kubeVersion !== undefined && !/^1\.\d{1,2}$/.test(opts.kubeVersion)) {
     throw new UsageError(`--kube-version must look like 1.29, got ${JSON.stringify(opts.kubeVersion)}`);
+  }
+  if (opts.namespace !== undefined && !isNamespaceName(opts.namespace)) {
+    throw new UsageError(`--namespace must be a namespace name (lowercase letters, digits, '-'), got ${JSON.stringify(opts.namespace)}`);
+  }
+  if (opts.profile !== undefined && !PROFILES.includes(opts.profile)) {
+    throw new UsageError(`--profile must be one of ${PROFILES.join(", ")}; got ${JSON.stringify(opts.profile)}`);
   }
   const framework = opts.framework === undefined ? undefined : getFramework(opts.framework);
   if (opts.framework !== undefined && !framework) {
@@ -50,6 +66,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   let target: string;
   if (opts.kubeconfig) {
     if (opts.paths.length > 0) throw new UsageError("give either --kubeconfig or manifest paths, not both");
+    if (opts.namespace !== undefined) throw new UsageError("--namespace places manifests; a cluster's objects have their own");
     const live = await readLiveCluster(opts.kubeconfig, opts.context, opts.cwd, opts.onProgress);
     snapshot = opts.kubeVersion && !live.snapshot.kubeVersion ? { ...live.snapshot, kubeVersion: opts.kubeVersion } : live.snapshot;
     target = live.target;
@@ -60,7 +77,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
       if (opts.stdinIsTty) throw new UsageError("nothing to scan: give files or folders, `-` for stdin, or --kubeconfig FILE");
       paths = ["-"];
     }
-    input = loadInputs(paths, opts.cwd, opts.readStdin);
+    input = loadInputs(paths, opts.cwd, opts.readStdin, opts.namespace ?? "default");
     if (input.objects.length === 0) {
       const why = input.errors.length > 0 ? `every document failed to parse:\n  ${input.errors.map((e) => `${e.file ?? "<input>"}:${e.line}: ${e.message}`).join("\n  ")}` : `no Kubernetes objects found in ${input.files} file${input.files === 1 ? "" : "s"}`;
       throw new UsageError(`nothing could be scanned: ${why}`);
@@ -73,6 +90,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   const result = evaluate(snapshot, {
     extraRules: customRules,
     exceptions,
+    ...(opts.profile ? { profile: opts.profile } : {}),
     ...(onlyRules ? { onlyRules } : {}),
     // exceptions scoped with `cluster:` match the kubeconfig context name
     ...(opts.kubeconfig ? { clusterName: target } : {}),
@@ -105,17 +123,40 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     return out;
   });
 
-  const failing = opts.failOn === "none" ? 0 : findings.filter((f) => !f.exception && atOrAbove(f.severity, opts.failOn as Severity)).length;
+  // Where each manifest object came from, so a risk can point at every object it joins.
+  const locationOf = new Map<string, SourceLocation>();
+  snapshot.objects.forEach((o, i) => {
+    const loc = snapshot.locations?.[i];
+    const key = refKey({ kind: o.kind, namespace: o.metadata?.namespace, name: o.metadata?.name ?? "" });
+    if (loc && !locationOf.has(key)) locationOf.set(key, loc);
+  });
+  // Until the engine fills risks (engine/risks.ts), a result without them has none.
+  const risks: ReportRisk[] = (result.risks ?? []).map((r) => {
+    const locations = r.objects.flatMap((object) => {
+      const loc = locationOf.get(refKey(object));
+      return loc ? [{ object, file: loc.file, line: loc.line }] : [];
+    });
+    const own = r.location ?? locations[0];
+    return { ...r, locations, ...(own ? { file: own.file, line: own.line } : {}) };
+  });
+
+  const atFailOn = (x: { severity: Severity; exception?: unknown; baseline?: unknown }) => opts.failOn !== "none" && isOpen(x) && atOrAbove(x.severity, opts.failOn);
+  const failing = findings.filter(atFailOn).length + risks.filter(atFailOn).length;
   const report: ScanReport = {
     source: snapshot.source,
     target,
     findings,
+    risks,
     rules: result.rules,
     ruleMeta,
     errors: input?.errors ?? [],
     counts: result.counts,
     score: result.score,
+    scoreItems: result.scoreItems ?? [],
+    expected: result.expected ?? findings.filter((f) => f.baseline).length,
+    profile: result.profile ?? opts.profile ?? "default",
     objectCount: result.objectCount,
+    customResources: input ? input.objects.filter((o) => !isBuiltinApiGroup(o.apiVersion)).length : 0,
     files: input?.files ?? 0,
     failOn: opts.failOn,
     failing,
@@ -131,4 +172,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     };
   }
   return report;
+}
+
+function refKey(o: Pick<ObjectRef, "kind" | "namespace" | "name">): string {
+  return `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 }
