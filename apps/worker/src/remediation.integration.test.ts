@@ -88,10 +88,11 @@ describe("a finding's life across scans", () => {
     const days = SLA[f!.severity];
     expect(days).not.toBeNull();
     expect(f!.dueAt!.getTime()).toBe(f!.firstSeenAt.getTime() + days! * DAY);
-    // Every finding follows the policy, info ones have no due date.
+    // Every finding follows the policy; info ones and those expected for a platform component have no due date.
     const all = await db.db.finding.findMany({ where: { clusterId } });
+    expect(all.some((r) => r.baselineId)).toBe(true);
     for (const r of all) {
-      const d = SLA[r.severity];
+      const d = r.baselineId ? null : SLA[r.severity];
       expect(r.dueAt?.getTime() ?? null).toBe(d === null ? null : r.firstSeenAt.getTime() + d * DAY);
     }
     const diff = await db.getScanDiff({ orgId, scanId: s1.id, limit: 1000 });
@@ -167,6 +168,8 @@ describe("a finding's life across scans", () => {
       metadata: { name: "life-secret-ref", namespace: "default" },
       spec: { containers: [{ name: "c", image: "busybox:1.36", env: [{ name: "PW", valueFrom: { secretKeyRef: { name: "life-missing", key: "pw" } } }] }] },
     });
+    // The missing-reference rule runs in the strict profile (the organization's policy).
+    await db.updatePolicy({ orgId, actorId: ownerId, policy: { profile: "strict" } });
     const full = await scan();
     expect(full.status).toBe("succeeded");
     const unresolved = await db.db.finding.findMany({ where: { clusterId, status: { not: "resolved" } } });

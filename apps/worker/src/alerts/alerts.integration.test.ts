@@ -175,6 +175,49 @@ describe("alerts", () => {
     await db.updateNotificationChannel({ orgId, channelId: ch.id, actorId: userId, enabled: false });
   });
 
+  it("a new or reopened critical/high risk alerts at once, once per channel; lower risks and platform findings never alert", async () => {
+    const ch = await channel({ name: "Risks", path: "/risks" });
+    const slack = await channel({ name: "Risks Slack", path: "/risks-slack", kind: "slack", minSeverity: "critical" });
+    const s1 = await scan();
+    const risk = (name: string, severity: "critical" | "high" | "medium", extra: Record<string, unknown> = {}) =>
+      db.db.risk.create({
+        data: {
+          orgId, clusterId, riskKey: `rk-${name}`, type: "node-takeover", title: `${name} can take over its node`, severity, score: 88.5,
+          objects: [{ apiVersion: "apps/v1", kind: "Deployment", namespace: "shop", name }],
+          steps: [{ kind: "exposure", text: "A LoadBalancer exposes it", findings: [] }, { kind: "privilege", text: "It runs privileged", findings: [] }],
+          factors: [], remediation: "Drop privileged", apiVersion: "apps/v1", kind: "Deployment", namespace: "shop", name, firstSeenScanId: s1, lastSeenScanId: s1, ...extra,
+        },
+      });
+    const crit = await risk("web", "critical");
+    const high = await risk("api", "high");
+    await risk("batch", "medium");
+    await risk("kube-proxy", "critical", { baselineId: "kube-proxy", baselineReason: "platform" });
+    const platform = await finding("critical", s1, { baselineId: "kube-proxy", baselineReason: "kube-proxy needs the host network" });
+    await proc.processAlertJob({ name: jobs.ALERTS_FOR_SCAN_JOB_NAME, data: { orgId, scanId: s1 } }, ctx, { ca, retryDelayMs: 150 });
+    await proc.processAlertJob({ name: jobs.ALERTS_FOR_SCAN_JOB_NAME, data: { orgId, scanId: s1 } }, ctx, { ca, retryDelayMs: 150 });
+    await waitFor("the risk alerts", async () => hitsFor("/risks").length >= 2 && hitsFor("/risks-slack").length >= 1);
+    await new Promise((r) => setTimeout(r, 800));
+    const bodies = hitsFor("/risks").map((h) => JSON.parse(h.body) as { type: string; risk?: { id: string; url: string; steps: string[] } });
+    expect(bodies.map((b) => [b.type, b.risk?.id]).sort()).toEqual([["risk.new", crit.id], ["risk.new", high.id]].sort());
+    expect(bodies.find((b) => b.risk?.id === crit.id)!.risk).toMatchObject({ url: `https://bulwark.example.com/risks/${crit.id}`, steps: ["A LoadBalancer exposes it", "It runs privileged"] });
+    expect(hitsFor("/risks").every((h) => h.valid && !h.body.includes(platform.id))).toBe(true);
+    // The Slack channel's threshold is critical: only the critical risk, as a Slack message.
+    const slackHits = hitsFor("/risks-slack");
+    expect(slackHits).toHaveLength(1);
+    expect(JSON.parse(slackHits[0]!.body)).toMatchObject({ text: expect.stringMatching(/^New critical risk in shop-staging: web can take over its node/) });
+    expect(await db.db.alertDelivery.count({ where: { channelId: ch.id } })).toBe(2);
+    expect((await db.db.alertDelivery.findMany({ where: { channelId: ch.id }, select: { riskId: true, dedupeKey: true } })).map((d) => d.dedupeKey).sort()).toEqual([`risk:${crit.id}:${s1}`, `risk:${high.id}:${s1}`].sort());
+
+    // Reopened by a later scan: alerts again.
+    const s2 = await scan();
+    await db.db.risk.update({ where: { id: crit.id }, data: { status: "reopened", lastSeenScanId: s2 } });
+    await db.db.riskEvent.create({ data: { orgId, riskId: crit.id, type: "reopened", scanId: s2 } });
+    await proc.processAlertJob({ name: jobs.ALERTS_FOR_SCAN_JOB_NAME, data: { orgId, scanId: s2 } }, ctx, { ca, retryDelayMs: 150 });
+    await waitFor("the reopened risk alert", async () => hitsFor("/risks").length >= 3);
+    expect(JSON.parse(hitsFor("/risks")[2]!.body)).toMatchObject({ type: "risk.reopened", risk: { id: crit.id } });
+    for (const c of [ch, slack]) await db.updateNotificationChannel({ orgId, channelId: c.id, actorId: userId, enabled: false });
+  });
+
   it("retries with backoff when the receiver fails, recording each attempt, and ends sent", async () => {
     const ch = await channel({ name: "Flaky", path: "/flaky", minSeverity: "critical" });
     failNext.set("/flaky", 2);
