@@ -63,6 +63,34 @@ spec:
         capabilities: { drop: [ALL] }
 `;
 
+// An install file as projects publish them: no namespaces, except in the binding's subject.
+const INSTALL = `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: controller}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: controller}
+spec:
+  selector: {matchLabels: {app: controller}}
+  template:
+    metadata: {labels: {app: controller}}
+    spec:
+      serviceAccountName: controller
+      containers: [{name: c, image: "ghcr.io/acme/controller:1.0.0"}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: controller}
+rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: controller}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: controller}
+subjects: [{kind: ServiceAccount, name: controller, namespace: tools}]
+`;
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "bulwark-cli-"));
   mkdirSync(join(dir, "k8s", "nested"), { recursive: true });
@@ -87,6 +115,15 @@ beforeAll(() => {
     `${HARDENED}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n---\n${PRIVILEGED}`,
   );
   writeFileSync(join(dir, "all-broken.yaml"), "key: [unclosed\n");
+  writeFileSync(join(dir, "install.yaml"), INSTALL);
+  writeFileSync(
+    join(dir, "odd.yaml"),
+    [
+      "apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: 'busybox:1.36', securityContext: {privileged: true}}]",
+      "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: typo}",
+      "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: tls, namespace: shop}\nspec: {secretName: tls}",
+    ].join("\n---\n"),
+  );
   writeFileSync(
     join(dir, "secret.yaml"),
     "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata:\n  password: c3VwZXItc2VjcmV0LXZhbHVl\n",
@@ -317,6 +354,81 @@ describe("bulwark scan", () => {
     expect(r.stdout).toMatch(/\d+ findings \(\d+ critical/);
     expect(r.stdout).toMatch(/rules: \d+ passed, \d+ failed, \d+ not evaluated\n3 objects in 3 files \| score/);
     expect(bulwark(["scan", "k8s"], { env: { FORCE_COLOR: "1" } }).stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe("bulwark scan: namespaces, profiles, risks and input problems", () => {
+  type F = { ruleId: string; object: { kind: string; namespace: string | null; name: string }; checks: string[]; baseline: unknown; fingerprint: string };
+  const ids = (out: { findings: F[] }) => out.findings.flatMap((f) => f.checks);
+
+  it("-n places namespace-less manifests, so the controller's cluster-admin identity is found", () => {
+    const without = JSON.parse(bulwark(["scan", "install.yaml", "--format", "json", "--fail-on", "none"]).stdout);
+    // in "default" the binding's subject tools/controller is a missing service account
+    expect(ids(without)).toContain("rbac-binding-missing-service-account");
+    expect(ids(without)).not.toContain("workload-sa-admin-rights");
+    expect(without.findings.find((f: F) => f.object.kind === "Deployment").object.namespace).toBe("default");
+
+    const r = bulwark(["scan", "install.yaml", "-n", "tools", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(ids(out)).not.toContain("rbac-binding-missing-service-account");
+    const admin = out.findings.find((f: F) => f.ruleId === "workload-sa-admin-rights");
+    expect(admin.object).toEqual({ apiVersion: "apps/v1", kind: "Deployment", namespace: "tools", name: "controller" });
+    // cluster-scoped kinds keep no namespace
+    expect(out.findings.filter((f: F) => f.object.kind === "ClusterRole").every((f: F) => f.object.namespace === null)).toBe(true);
+    // the engine's attack path for it, with the finding behind its steps
+    const takeover = out.risks.find((x: { type: string }) => x.type === "cluster-takeover");
+    expect(takeover).toMatchObject({ severity: expect.any(String), objects: expect.arrayContaining([{ apiVersion: "apps/v1", kind: "Deployment", namespace: "tools", name: "controller" }]), file: "install.yaml", baseline: null, exception: null });
+    const fps = new Set(out.findings.map((f: F) => f.fingerprint));
+    for (const step of takeover.steps) for (const fp of step.findings) expect(fps.has(fp)).toBe(true);
+    expect(out.summary.risks[takeover.severity]).toBeGreaterThanOrEqual(1);
+    expect(out.summary).toMatchObject({ profile: "default", expected: expect.any(Number), scoreItems: expect.any(Array) });
+
+    const sarif = JSON.parse(bulwark(["scan", "install.yaml", "-n", "tools", "--format", "sarif"]).stdout);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "risk/cluster-takeover", locations: [{ physicalLocation: { artifactLocation: { uri: "install.yaml" } } }, expect.anything()] });
+    const table = bulwark(["scan", "install.yaml", "--namespace", "tools"]).stdout;
+    expect(table.indexOf("Risks (")).toBeGreaterThanOrEqual(0);
+    expect(table.indexOf("Risks (")).toBeLessThan(table.indexOf("Findings:"));
+    expect(table).toMatch(/Cluster takeover/);
+
+    const bad = bulwark(["scan", "install.yaml", "-n", "Not_A_Namespace"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--namespace must be a namespace name/);
+  });
+
+  it("--profile strict runs the hygiene rules the default profile leaves out", () => {
+    const def = JSON.parse(bulwark(["scan", "k8s/deploy.yaml", "--format", "json", "--fail-on", "none"]).stdout);
+    const strict = JSON.parse(bulwark(["scan", "k8s/deploy.yaml", "--format", "json", "--fail-on", "none", "--profile", "strict"]).stdout);
+    expect(def.summary.profile).toBe("default");
+    expect(strict.summary.profile).toBe("strict");
+    const disabled = (out: { rules: { status: string }[] }) => out.rules.filter((x) => x.status === "disabled").length;
+    expect(disabled(strict)).toBeLessThan(disabled(def));
+    expect(strict.rules.filter((x: { status: string }) => x.status !== "disabled").length).toBeGreaterThan(def.rules.filter((x: { status: string }) => x.status !== "disabled").length);
+    const bad = bulwark(["scan", "k8s/deploy.yaml", "--profile", "lax"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--profile must be one of default, strict/);
+  });
+
+  it("reports nameless documents and unknown kinds as input problems with file and line, and counts custom resources", () => {
+    const r = bulwark(["scan", "odd.yaml", "--format", "json", "--fail-on", "none"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.errors).toEqual([
+      { file: "odd.yaml", line: 1, message: expect.stringMatching(/\(Pod\) has no metadata: the API server would refuse it; judged anyway/) },
+      { file: "odd.yaml", line: 6, message: expect.stringMatching(/API group apps has no kind Deploymnet.*not scanned/) },
+    ]);
+    expect(r.stderr).toMatch(/odd\.yaml:6: .*Deploymnet/);
+    // the nameless pod is still judged; the typo is not an object; the Certificate is a custom resource
+    expect(out.findings.some((f: F) => f.ruleId === "privileged-container" && f.object.kind === "Pod")).toBe(true);
+    expect(out.summary).toMatchObject({ objects: 2, customResources: 1 });
+    expect(bulwark(["scan", "odd.yaml", "--fail-on", "none"]).stdout).toMatch(/Input problems \(2\):\s+odd\.yaml:1:/);
+  });
+
+  it("documents the new options in --help", () => {
+    const help = bulwark(["scan", "--help"]).stdout;
+    expect(help).toMatch(/-n, --namespace NS/);
+    expect(help).toMatch(/--profile default\|strict/);
+    expect(help).toMatch(/--show-expected/);
   });
 });
 

@@ -53,6 +53,12 @@ export function isOpen(x: { exception?: unknown; baseline?: unknown }): boolean 
   return !x.exception && !x.baseline;
 }
 
+/** Open findings and open risks at or above `failOn` (what makes `--fail-on` exit 1). */
+export function countFailing(items: ReadonlyArray<{ severity: Severity; exception?: unknown; baseline?: unknown }>, failOn: Severity | "none"): number {
+  if (failOn === "none") return 0;
+  return items.filter((x) => isOpen(x) && atOrAbove(x.severity, failOn)).length;
+}
+
 /** Open risks per severity. */
 export function riskCounts(risks: readonly Risk[]): Record<Severity, number> {
   const out: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };

@@ -22,7 +22,7 @@ import { readLiveCluster } from "./cluster";
 import { loadCustomRules, loadExceptions } from "./config-files";
 import { UsageError } from "./errors";
 import { loadInputs, type LoadedInput } from "./inputs";
-import { atOrAbove, isOpen, type ReportFinding, type ReportRisk, type ScanReport } from "./report";
+import { countFailing, type ReportFinding, type ReportRisk, type ScanReport } from "./report";
 
 export const PROFILES: readonly Profile[] = ["default", "strict"];
 
@@ -140,8 +140,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     return { ...r, locations, ...(own ? { file: own.file, line: own.line } : {}) };
   });
 
-  const atFailOn = (x: { severity: Severity; exception?: unknown; baseline?: unknown }) => opts.failOn !== "none" && isOpen(x) && atOrAbove(x.severity, opts.failOn);
-  const failing = findings.filter(atFailOn).length + risks.filter(atFailOn).length;
+  const failing = countFailing([...findings, ...risks], opts.failOn);
   const report: ScanReport = {
     source: snapshot.source,
     target,
