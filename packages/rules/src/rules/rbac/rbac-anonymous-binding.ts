@@ -16,7 +16,7 @@ export const rbacAnonymousBinding = defineRule({
     "A binding whose subject is system:anonymous or system:unauthenticated hands its role to anyone who can reach the API server, without credentials.",
   remediation: "Remove system:anonymous and system:unauthenticated from the binding's subjects and set --anonymous-auth=false where possible.",
   references: ["https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests"],
-  peers: { kubescape: ["C-0262"], nsa: ["AUTHN"] },
+  peers: { trivy: ["KSV-0122"], kubescape: ["C-0262"], nsa: ["AUTHN"] },
   *evaluate(ctx): Iterable<RawFinding> {
     for (const b of rbacIndex(ctx).bindings) {
       if (b.roleKind === "ClusterRole" && DEFAULT_PUBLIC.has(b.roleName)) continue;

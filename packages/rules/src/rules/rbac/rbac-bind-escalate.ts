@@ -16,7 +16,7 @@ export const rbacBindEscalate = roleContentRule({
     "The bind and escalate verbs bypass RBAC's escalation check: the subject can bind roles, or write roles, with permissions it does not itself have, up to cluster-admin.",
   remediation: "Remove bind and escalate (and \"*\") on roles, clusterroles and bindings from the role.",
   references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb"],
-  peers: { trivy: ["KSV-0050"], kubescape: ["C-0191"], cis: ["5.1.8"], nsa: ["RBAC"] },
+  peers: { trivy: ["KSV-0050"], kubescape: ["C-0191", "C-0191:rule-can-bind-escalate"], cis: ["5.1.8"], nsa: ["RBAC"] },
   matches: (r) => ruleGrants(r, CHECK),
   message: (role, r) => `${roleName(role)} grants [${list(r.verbs)}] on [${list(r.resources)}]: can grant permissions it does not hold`,
 });

@@ -12,7 +12,7 @@ export const rbacSystemMastersBinding = defineRule({
     "Members of system:masters bypass RBAC entirely and cannot be stripped of access by removing bindings; a binding naming the group signals that certificates or tokens with that group are in use.",
   remediation: "Do not issue credentials with the system:masters group; bind a dedicated group to the roles it needs.",
   references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege"],
-  peers: { kubescape: ["C-0246"], cis: ["5.1.7"], nsa: ["AUTHN"] },
+  peers: { trivy: ["KSV-0123"], kubescape: ["C-0246"], cis: ["5.1.7"], nsa: ["AUTHN"] },
   *evaluate(ctx): Iterable<RawFinding> {
     for (const b of rbacIndex(ctx).bindings) {
       if (isDefaultBinding(b.binding)) continue;
