@@ -1,5 +1,6 @@
+import { BUILTIN_BASELINE } from "@bulwark/rules";
 import { describe, expect, it } from "vitest";
-import { ZOrgPolicy, readPolicy } from "./policy-schema";
+import { ZBaselineEntry, ZOrgPolicy, readPolicy } from "./policy-schema";
 
 const ENTRY = {
   id: "kube-proxy",
@@ -31,6 +32,11 @@ describe("organization policy", () => {
     expect(readPolicy({ baseline: { entries: [{ id: "bad" }] } }).baseline).toEqual({ enabled: true });
     // An explicit empty list is kept (the admin replaced the built-ins with nothing).
     expect(readPolicy({ baseline: { entries: [] } }).baseline).toEqual({ enabled: true, entries: [] });
+  });
+
+  it("the built-in baseline entries are valid entries (an admin may start from them)", () => {
+    expect(BUILTIN_BASELINE.length).toBeGreaterThan(3);
+    for (const e of BUILTIN_BASELINE) expect(ZBaselineEntry.safeParse(e).error?.issues ?? []).toEqual([]);
   });
 
   it("saving is strict", () => {

@@ -31,7 +31,9 @@ export const ZBaselineEntry = z
     reason: z.string().trim().min(1).max(1000),
     namespaces: z.array(ZName).min(1).max(50),
     kinds: z.array(z.string().trim().regex(/^[A-Z][A-Za-z0-9]*$/, "a Kubernetes kind, e.g. DaemonSet")).min(1).max(20),
-    names: z.array(ZName.regex(/^[a-z0-9.*-]+$/, "a name, or a prefix ending in *")).min(1).max(100),
+    names: z.array(ZName.regex(/^[a-z0-9.-]+\*?$/, "a name, or a prefix ending in *")).min(1).max(100),
+    /** Kinds of the controlling owner the component must have (static pods: ["Node"]). */
+    owners: z.array(z.string().trim().regex(/^[A-Z][A-Za-z0-9]*$/, "a Kubernetes kind, e.g. Node")).max(10).optional(),
     images: z.array(z.string().trim().min(1).max(500)).min(1).max(50),
     expects: z.array(z.string().trim().min(1).max(128)).max(200).optional(),
   })

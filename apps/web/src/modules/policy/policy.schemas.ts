@@ -79,3 +79,17 @@ export type TTryCustomRule = z.input<typeof ZTryCustomRule>;
 
 export const ZCustomRuleId = z.object({ id: z.string().min(1).max(64) });
 export const ZCustomRuleEnabled = z.object({ id: z.string().min(1).max(64), enabled: z.boolean() });
+
+export const PROFILES = ["default", "strict"] as const;
+export type TProfile = (typeof PROFILES)[number];
+
+/** Which rules run: a security reviewer's set, or every hygiene and best-practice rule too. */
+export const ZProfileUpdate = z.object({ profile: z.enum(PROFILES) });
+
+/** The platform baseline: switch it, replace its entries (YAML or JSON text), or go back to the built-in ones. */
+export const ZBaselineUpdate = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("enabled"), enabled: z.boolean() }),
+  z.object({ op: z.literal("entries"), text: z.string().trim().min(1, "Paste the entries as a YAML or JSON list").max(200_000, "At most 200 KB") }),
+  z.object({ op: z.literal("reset") }),
+]);
+export type TBaselineUpdate = z.input<typeof ZBaselineUpdate>;

@@ -1,11 +1,14 @@
 "use server";
-// Policy settings: severity overrides, disabled rules, rule parameters and custom CEL rules. Admins
-// (settings:manage) change them; every change is audited with the caller's IP; the next scan uses them.
+// Policy settings: the profile, the platform baseline, severity overrides, disabled rules, rule
+// parameters and custom CEL rules. Admins (settings:manage) change them; every change is audited
+// with the caller's IP (updatePolicy writes "policy.update" with what changed); the next scan uses them.
 import { revalidatePath } from "next/cache";
-import { createCustomRule, CustomRuleCompileError, deleteCustomRule, setCustomRuleEnabled, updateCustomRule, updatePolicy } from "@bulwark/db";
+import { createCustomRule, CustomRuleCompileError, deleteCustomRule, getPolicy, setCustomRuleEnabled, updateCustomRule, updatePolicy, type TBaselinePolicy } from "@bulwark/db";
 import { compileCustomRule, tryCustomRule, type CustomRuleError } from "@bulwark/rules";
+import { HttpError } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
-import { ZCheckExpression, ZCustomRuleEnabled, ZCustomRuleForm, ZCustomRuleId, ZPolicyUpdate, ZTryCustomRule } from "../policy.schemas";
+import { ZBaselineUpdate, ZCheckExpression, ZCustomRuleEnabled, ZCustomRuleForm, ZCustomRuleId, ZPolicyUpdate, ZProfileUpdate, ZTryCustomRule } from "../policy.schemas";
+import { parseBaselineEntries } from "./parse-baseline-entries";
 
 const PATH = "/settings/policy";
 /** Metadata for compiling an expression before the rest of the form is filled in. */
@@ -20,6 +23,28 @@ export const updatePolicyAction = withOrg({ schema: ZPolicyUpdate, permission: "
   });
   revalidatePath(PATH);
   return policy;
+});
+
+export const updateProfileAction = withOrg({ schema: ZProfileUpdate, permission: "settings:manage" }, async (input, ctx) => {
+  const policy = await updatePolicy({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, policy: { profile: input.profile } });
+  revalidatePath(PATH);
+  return { profile: policy.profile };
+});
+
+/** Switches the platform baseline, replaces its entries with the admin's own, or resets them to the built-in ones. */
+export const updateBaselineAction = withOrg({ schema: ZBaselineUpdate, permission: "settings:manage" }, async (input, ctx) => {
+  const current: TBaselinePolicy = (await getPolicy({ orgId: ctx.orgId }))?.policy.baseline ?? { enabled: true };
+  let next: TBaselinePolicy;
+  if (input.op === "enabled") next = { ...current, enabled: input.enabled };
+  else if (input.op === "reset") next = { enabled: current.enabled };
+  else {
+    const parsed = parseBaselineEntries(input.text);
+    if (!parsed.ok) throw new HttpError(400, "The entries need attention", "invalid_input", { text: parsed.errors.join("\n") });
+    next = { enabled: current.enabled, entries: parsed.entries };
+  }
+  const policy = await updatePolicy({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, policy: { baseline: next } });
+  revalidatePath(PATH);
+  return { baseline: policy.baseline };
 });
 
 /** Compiles the expression alone, without saving: errors carry line and column for the editor. */

@@ -1,9 +1,11 @@
+import { stringify } from "yaml";
 import { getPolicy, getSlaPolicy, readPolicy } from "@bulwark/db";
-import { builtinRules } from "@bulwark/rules";
+import { BUILTIN_BASELINE, builtinRules, type BaselineEntry } from "@bulwark/rules";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { CustomRules, type TCustomRuleView } from "@/modules/policy/components/custom-rules";
 import { PolicyForm, type TRuleRow } from "@/modules/policy/components/policy-form";
+import { ProfileBaseline, type TBaselineEntryView } from "@/modules/policy/components/profile-baseline";
 import { SlaPolicyForm } from "@/modules/queue/components/sla-policy-form";
 import { Callout, PageHeader, Section } from "@/modules/ui/components/layout";
 import type { TSeverity } from "@/modules/ui/severity";
@@ -25,6 +27,11 @@ export default async function PolicyPage() {
       .map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity as TSeverity, ...(PARAMS[r.id] ? { param: PARAMS[r.id] } : {}) })),
     ...custom.map((c) => ({ id: c.ruleId, title: c.title, category: "custom", severity: c.severity as TSeverity, custom: true })),
   ];
+  const entries: readonly BaselineEntry[] = policy.baseline.entries ?? BUILTIN_BASELINE;
+  const entryViews: TBaselineEntryView[] = entries.map((e) => ({
+    id: e.id, title: e.title, reason: e.reason, namespaces: [...e.namespaces], kinds: [...e.kinds], names: [...e.names], images: [...e.images],
+    ...(e.owners?.length ? { owners: [...e.owners] } : {}),
+  }));
   const customView: TCustomRuleView[] = custom.map((c) => ({
     id: c.id, ruleId: c.ruleId, title: c.title, severity: c.severity as TSeverity, kinds: c.kinds, expression: c.expression,
     message: c.message, remediation: c.remediation, path: c.path, enabled: c.enabled, updatedAt: c.updatedAt.toISOString(),
@@ -34,10 +41,20 @@ export default async function PolicyPage() {
     <>
       <PageHeader
         title="Policy"
-        description="What counts as a finding in this organization: severity overrides, disabled rules, rule parameters, due dates and your own rules. Changes apply from the next scan of each cluster and are recorded in the audit log."
+        description="What counts as a finding in this organization: the profile, the platform baseline, severity overrides, disabled rules, rule parameters, due dates and your own rules. Changes apply from the next scan of each cluster and are recorded in the audit log."
       />
       <div className="space-y-6">
         {!canEdit && <Callout tone="info">You can read the policy; admins change it.</Callout>}
+        <ProfileBaseline
+          canEdit={canEdit}
+          view={{
+            profile: policy.profile,
+            baselineEnabled: policy.baseline.enabled,
+            source: policy.baseline.entries ? "own" : "built-in",
+            entries: entryViews,
+            entriesYaml: stringify(entries.map((e) => ({ ...e }))),
+          }}
+        />
         <PolicyForm
           rules={rules}
           canEdit={canEdit}
