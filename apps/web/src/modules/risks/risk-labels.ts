@@ -19,5 +19,10 @@ export const STEP_KIND_LABEL: Record<string, string> = {
 export const riskTypeLabel = (t: string) => RISK_TYPE_LABEL[t] ?? t.replace(/-/g, " ");
 
 export function objectText(o: { kind: string; namespace?: string | null; name: string }): string {
-  return `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
+  return `${o.kind} ${objectName(o)}`;
+}
+
+/** "namespace/name" (or the name of a cluster-scoped object), as titles and tables show it. */
+export function objectName(o: { namespace?: string | null; name: string }): string {
+  return o.namespace ? `${o.namespace}/${o.name}` : o.name;
 }

@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const ctx = await requirePageContext();
   // Precomputed rows only (cluster rows and scan summaries): the page costs the same at 300,000 findings.
-  const [o, top, members] = await Promise.all([getFleetOverview({ orgId: ctx.orgId }), queryTopRisks(ctx.orgId, 8), queryMembers(ctx.orgId)]);
+  const [o, top, members] = await Promise.all([getFleetOverview({ orgId: ctx.orgId }), queryTopRisks(ctx.orgId, 6), queryMembers(ctx.orgId)]);
   const memberLabel = new Map(members.map((m) => [m.id, m.label]));
   const openRisks = Object.values(o.risks).reduce((a: number, b) => a + (b as number), 0);
   const canManage = can(ctx.role, "cluster:manage");

@@ -132,8 +132,8 @@ export function FilterBar({ tab, values, facets, findingFilters = true }: TFilte
 }
 
 /**
- * A filter select as wide as its selected label (up to 20rem), the whole label in a tooltip and in
- * the options. A value not among the options (a stale link) still shows, as `unknown` or itself.
+ * A filter select as wide as its longest option (up to 22rem), the whole selected label in a
+ * tooltip and every label whole in the options. A value not among the options (a stale link) still shows, as `unknown` or itself.
  */
 function FilterSelect({
   id, name, label, value, options, all, unknown, onChange, children,
@@ -152,9 +152,8 @@ function FilterSelect({
         defaultValue={value ?? ""}
         onChange={onChange}
         title={`${label}: ${selected}`}
-        // Sized to the selected label (a select is as wide as its widest option otherwise, or cut off in a grid).
-        style={{ width: `min(20rem, calc(${Math.max(selected.length, 6)}ch + 2.75rem))` }}
-        className={cn(smallSelectClass, "max-w-full text-ellipsis", value && "ring-indigo-400 bg-indigo-50/40")}
+        // Native width: as wide as its longest option (no fixed grid column to cut labels), capped.
+        className={cn(smallSelectClass, "w-auto max-w-[min(22rem,100%)] text-ellipsis", value && "bg-indigo-50/40 ring-indigo-400")}
       >
         <option value="">{all}</option>
         {children ?? options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

@@ -32,13 +32,15 @@ export interface TPathFinding {
   object: string;
 }
 
-export function RiskPath({ steps, findings }: { steps: RiskStep[]; findings: TPathFinding[] }) {
+/** `primary`: the risk's own object, named once in the header, so its findings do not repeat it. */
+export function RiskPath({ steps, findings, primary }: { steps: RiskStep[]; findings: TPathFinding[]; primary: string }) {
   const byFingerprint = new Map(findings.map((f) => [f.fingerprint, f]));
   const ordered = orderSteps(steps);
   return (
     <ol className="space-y-0" aria-label="Attack path">
       {ordered.map((step, i) => {
         const behind = step.findings.map((fp) => byFingerprint.get(fp)).filter((f): f is TPathFinding => Boolean(f));
+        const shown = new Set([primary, ...(step.objects ?? []).map(objectText)]);
         return (
           <li key={`${step.kind}-${i}`}>
             <div className="flex gap-3">
@@ -57,7 +59,7 @@ export function RiskPath({ steps, findings }: { steps: RiskStep[]; findings: TPa
                       <li key={f.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
                         <SeverityBadge severity={f.severity as TSeverity} />
                         <Link href={`/findings/${f.id}`} className="font-medium text-indigo-700 underline-offset-4 hover:underline">{f.title}</Link>
-                        <span className="font-mono text-zinc-500">{f.object}</span>
+                        {!shown.has(f.object) && <span className="font-mono text-zinc-500">{f.object}</span>}
                         {f.status !== "open" && <FindingStatusBadge status={f.status as TFindingStatus} />}
                       </li>
                     ))}

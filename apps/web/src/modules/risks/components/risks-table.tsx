@@ -5,7 +5,7 @@ import { FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge
 import { tableClass as t } from "@/modules/ui/components/layout";
 import { RiskScore } from "@/modules/ui/components/score";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
-import { objectText, riskTypeLabel } from "../risk-labels";
+import { objectName, objectText, riskTypeLabel } from "../risk-labels";
 
 export interface TRiskRowView {
   id: string;
@@ -18,6 +18,8 @@ export interface TRiskRowView {
   clusterName: string;
   object: { kind: string; namespace: string | null; name: string };
   steps: number;
+  /** Distinct findings behind the path. */
+  findings: number;
   assignee: { id: string; label: string } | null;
 }
 
@@ -44,7 +46,10 @@ export function RisksTable({ rows, meId, showCluster = true, label = "Risks" }: 
                 {/* One link per row, stretched over it: the whole row opens the risk. */}
                 <Link href={`/risks/${r.id}`} className="font-medium text-zinc-900 underline-offset-4 after:absolute after:inset-0 hover:underline">{r.title}</Link>
                 <div className="truncate text-xs text-zinc-500" title={objectText(r.object)}>
-                  <span className="font-mono text-zinc-700">{objectText(r.object)}</span> · {riskTypeLabel(r.type)} · {r.steps} step{r.steps === 1 ? "" : "s"}
+                  {/* The engine's titles usually name the type and the object already: only what the title leaves out. */}
+                  {!r.title.includes(objectName(r.object)) && <><span className="font-mono text-zinc-700">{objectText(r.object)}</span> · </>}
+                  {!r.title.startsWith(riskTypeLabel(r.type)) && <>{riskTypeLabel(r.type)} · </>}
+                  {r.steps} step{r.steps === 1 ? "" : "s"} · {r.findings} finding{r.findings === 1 ? "" : "s"}
                   {showCluster && <span className="md:hidden"> · {r.clusterName}</span>}
                 </div>
               </td>

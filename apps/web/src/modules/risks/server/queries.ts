@@ -31,6 +31,12 @@ export async function queryRisk(orgId: string, id: string) {
   return getRisk({ orgId, id });
 }
 
+/** The risks (not resolved) whose path a finding is part of, worst first: its cluster's, at most 200 read. */
+export async function queryRisksOfFinding(orgId: string, f: { clusterId: string; fingerprint: string }): Promise<TRiskRow[]> {
+  const res = await listRisks({ orgId, clusterId: f.clusterId, status: ["open", "reopened", "in_progress", "excepted"], includeExpected: true, limit: 200 });
+  return res.items.filter((r) => r.steps.some((st) => st.findings.includes(f.fingerprint)));
+}
+
 export function toRiskRowView(r: TRiskRow, memberLabel: Map<string, string>): TRiskRowView {
   return {
     id: r.id,
@@ -43,6 +49,7 @@ export function toRiskRowView(r: TRiskRow, memberLabel: Map<string, string>): TR
     clusterName: r.cluster.name,
     object: { kind: r.kind, namespace: r.namespace, name: r.name },
     steps: r.steps.length,
+    findings: new Set(r.steps.flatMap((s) => s.findings)).size,
     assignee: r.assignee ? { id: r.assignee.id, label: memberLabel.get(r.assignee.id) ?? r.assignee.name ?? r.assignee.email } : null,
   };
 }

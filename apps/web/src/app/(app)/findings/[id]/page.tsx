@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ExternalLink } from "lucide-react";
 import { listExceptions, listFindingEvents } from "@bulwark/db";
 import { exceptionsOfHistory } from "@/modules/exceptions/server/history";
+import { queryRisksOfFinding } from "@/modules/risks/server/queries";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { FindingException } from "@/modules/exceptions/components/finding-exception";
@@ -38,10 +39,11 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const r = await queryFinding(ctx.orgId, (await params).id);
   if (!r) notFound();
   const { finding: f, rule } = r;
-  const [events, members, requested] = await Promise.all([
+  const [events, members, requested, risks] = await Promise.all([
     listFindingEvents({ orgId: ctx.orgId, findingId: f.id }),
     queryMembers(ctx.orgId),
     listExceptions({ orgId: ctx.orgId, findingId: f.id, limit: 20 }),
+    queryRisksOfFinding(ctx.orgId, f),
   ]);
   const memberNames = new Map(members.map((m) => [m.id, m.label]));
   const canWrite = can(ctx.role, "finding:write");
@@ -154,6 +156,18 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         </div>
 
         <aside className="space-y-4">
+          {risks.length > 0 && (
+            <Section title="Part of an attack path" id="risks" description="Fixing this finding breaks these risks">
+              <ul className="space-y-2" aria-label="Risks this finding is part of">
+                {risks.map((r) => (
+                  <li key={r.id} className="flex items-start gap-2 text-sm">
+                    <SeverityBadge severity={r.severity as TSeverity} className="mt-0.5 shrink-0" />
+                    <Link href={`/risks/${r.id}`} className="min-w-0 font-medium text-zinc-900 underline-offset-4 hover:underline">{r.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
           <Section title="Work" id="work">
             {canWrite ? (
               <FindingActions

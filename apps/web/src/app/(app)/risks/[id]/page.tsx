@@ -16,7 +16,8 @@ import { objectText, riskTypeLabel } from "@/modules/risks/risk-labels";
 import { queryRisk } from "@/modules/risks/server/queries";
 import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
 import { Callout, PageHeader, Section, tableClass as t } from "@/modules/ui/components/layout";
-import { RiskScore } from "@/modules/ui/components/score";
+import { RiskScore, formatScore } from "@/modules/ui/components/score";
+import { RISK_BASE } from "@bulwark/rules";
 import { Time } from "@/modules/ui/components/time";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
 
@@ -46,13 +47,17 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
   const object = objectText(risk);
   const pathFindings: TPathFinding[] = risk.findings.map((f) => ({ id: f.id, fingerprint: f.fingerprint, title: ruleTitle(f.ruleId), severity: f.severity, status: f.status, object: objectText(f) }));
   const acceptable = acceptPlan(risk.findings);
-  const others = risk.objects.filter((o) => !(o.kind === risk.kind && (o.namespace ?? null) === risk.namespace && o.name === risk.name));
+  // Objects the path joins that no step names already.
+  const named = new Set([object, ...risk.steps.flatMap((st) => (st.objects ?? []).map(objectText))]);
+  const others = risk.objects.filter((o) => !named.has(objectText(o)));
+  const base = RISK_BASE[risk.type as keyof typeof RISK_BASE];
 
   return (
     <>
       <PageHeader
         eyebrow={<><Link href={`/findings${findingsQuery({ tab: "risks" })}`} className="hover:text-zinc-900">Risks</Link> <span aria-hidden>/</span> <span>{riskTypeLabel(risk.type)}</span></>}
         title={risk.title}
+        wrap
         description={
           <span className="flex flex-wrap items-center gap-2">
             <SeverityBadge severity={risk.severity as TSeverity} />
@@ -70,7 +75,7 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
           {risk.status === "excepted" && <Callout tone="info" title="Accepted">Exceptions cover the findings of this path; it counts as excepted until they end.</Callout>}
 
           <Section title="Attack path" id="path" description="How the findings combine, in the order an attacker would use them">
-            <RiskPath steps={risk.steps} findings={pathFindings} />
+            <RiskPath steps={risk.steps} findings={pathFindings} primary={object} />
             {others.length > 0 && (
               <div className="mt-5 border-t border-zinc-100 pt-3">
                 <h3 className="text-xs font-medium text-zinc-600">Also involves</h3>
@@ -85,7 +90,12 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
           </Section>
 
           {risk.factors.length > 0 && (
-            <Section title="Why it scores what it scores" id="factors" description="The risk type's base score times each factor, capped at 100" bodyClassName="p-0">
+            <Section
+              title="Why it scores what it scores"
+              id="factors"
+              description={base ? `${riskTypeLabel(risk.type)} starts at ${base}; each factor multiplies it (capped at 100): ${formatScore(risk.score)}` : "The risk type's base score times each factor, capped at 100"}
+              bodyClassName="p-0"
+            >
               <div className={t.wrap}>
                 <table className={t.table}>
                   <thead className={t.thead}>
