@@ -38,7 +38,7 @@ export const rbacGrantAnyRole = defineRule({
         const c = first(rules, contentIds, creates, (r) => ruleGrants(r, CREATE_BINDINGS));
         if (c < 0) continue;
         // bind limited to named roles other than "*" is a deliberate, bounded delegation.
-        const b = first(rules, contentIds, binds, (r) => ruleGrants(r, BIND) && (!r.resourceNames || r.resourceNames.length === 0 || r.resourceNames.includes("*")));
+        const b = first(rules, contentIds, binds, (r) => ruleGrants(r, { ...BIND, includeNamed: false }));
         if (b < 0) continue;
         yield {
           object: role,
