@@ -23,6 +23,8 @@ export interface TRuleRow {
   custom?: boolean;
   /** the rule reads a parameter from the settings below */
   param?: string;
+  /** runs only in the strict profile (hygiene and best practice) */
+  strict?: boolean;
 }
 
 export interface TPolicyView {
@@ -134,7 +136,7 @@ export function PolicyForm({ rules, policy, canEdit }: { rules: TRuleRow[]; poli
                   <tr key={r.id} className={cn(t.tr, off && "bg-zinc-50/80")}>
                     <td className={`${t.td} max-w-[28rem]`}>
                       <div className={cn("font-medium", off ? "text-zinc-500 line-through decoration-zinc-300" : "text-zinc-900")}>{r.title}</div>
-                      <div className="font-mono text-xs text-zinc-500">{r.id}{r.custom && <span className="ml-1.5 font-sans text-violet-700">custom</span>}{r.param && <span className="ml-1.5 font-sans text-zinc-500">· reads {r.param}</span>}</div>
+                      <div className="font-mono text-xs text-zinc-500">{r.id}{r.custom && <span className="ml-1.5 font-sans text-violet-700">custom</span>}{r.param && <span className="ml-1.5 font-sans text-zinc-500">· reads {r.param}</span>}{r.strict && <span className="ml-1.5 font-sans text-zinc-500">· strict profile only</span>}</div>
                     </td>
                     <td className={`${t.td} hidden text-xs text-zinc-600 md:table-cell`}>{r.category.replace(/-/g, " ")}</td>
                     <td className={t.td}><SeverityBadge severity={r.severity} /></td>

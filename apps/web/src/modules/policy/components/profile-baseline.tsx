@@ -55,14 +55,21 @@ export function ProfileBaseline({ view, canEdit }: { view: TProfileBaselineView;
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(view.entriesYaml);
   const [errors, setErrors] = useState<string[]>([]);
+  // Shown at once; put back if the server refuses.
+  const [profile, setProfile] = useState<TProfile>(view.profile);
   const errorLines = useMemo(() => new Set(errors.map(lineOf).filter((n) => Number.isFinite(n))), [errors]);
 
-  function saveProfile(profile: TProfile) {
-    if (profile === view.profile) return;
+  function saveProfile(next: TProfile) {
+    if (next === profile) return;
+    const before = profile;
+    setProfile(next);
     start(async () => {
-      const res = await updateProfileAction({ profile });
-      if (!res.ok) return toast.show({ tone: "error", title: "Profile not changed", body: res.error });
-      toast.show({ tone: "success", title: `Profile: ${PROFILE_TEXT[profile].title}`, body: "The next scan of each cluster runs these rules." });
+      const res = await updateProfileAction({ profile: next });
+      if (!res.ok) {
+        setProfile(before);
+        return toast.show({ tone: "error", title: "Profile not changed", body: res.error });
+      }
+      toast.show({ tone: "success", title: `Profile: ${PROFILE_TEXT[next].title}`, body: "The next scan of each cluster runs these rules." });
       router.refresh();
     });
   }
@@ -94,11 +101,11 @@ export function ProfileBaseline({ view, canEdit }: { view: TProfileBaselineView;
                 key={p}
                 className={cn(
                   "flex cursor-pointer gap-3 rounded-md border p-3 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500",
-                  view.profile === p ? "border-zinc-900 bg-zinc-50" : "border-zinc-200 hover:border-zinc-300",
+                  profile === p ? "border-zinc-900 bg-zinc-50" : "border-zinc-200 hover:border-zinc-300",
                   !canEdit && "cursor-default",
                 )}
               >
-                <input type="radio" name="profile" value={p} checked={view.profile === p} onChange={() => saveProfile(p)} className="mt-0.5 size-4 accent-zinc-900" />
+                <input type="radio" name="profile" value={p} checked={profile === p} onChange={() => saveProfile(p)} className="mt-0.5 size-4 accent-zinc-900" />
                 <span>
                   <span className="font-medium text-zinc-900">{PROFILE_TEXT[p].title}</span>
                   <span className="mt-0.5 block text-zinc-600">{PROFILE_TEXT[p].body}</span>

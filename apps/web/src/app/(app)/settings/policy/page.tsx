@@ -24,7 +24,7 @@ export default async function PolicyPage() {
   const rules: TRuleRow[] = [
     ...[...builtinRules]
       .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
-      .map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity as TSeverity, ...(PARAMS[r.id] ? { param: PARAMS[r.id] } : {}) })),
+      .map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity as TSeverity, ...(PARAMS[r.id] ? { param: PARAMS[r.id] } : {}), ...(r.profile === "strict" ? { strict: true } : {}) })),
     ...custom.map((c) => ({ id: c.ruleId, title: c.title, category: "custom", severity: c.severity as TSeverity, custom: true })),
   ];
   const entries: readonly BaselineEntry[] = policy.baseline.entries ?? BUILTIN_BASELINE;
