@@ -73,6 +73,14 @@ test("a member requests an exception, an admin approves it, the finding shows ex
   await owner.goto(`/findings/${findingId}`);
   await expect(owner.getByText("Excepted", { exact: true }).first()).toBeVisible();
   await expect(owner.locator("#exception").getByText(/excepted until \d{4}-\d{2}-\d{2}/i)).toBeVisible();
+  // The history names who asked and who approved (not "You covers it"), and the request has its own line.
+  const history = owner.getByRole("list", { name: "History" });
+  await expect(history).toContainText(/Max Member requested an exception; you approved it: covers this finding until \d{4}-\d{2}-\d{2}/);
+  await expect(history).toContainText("Max Member requested an exception");
+  await expect(history).not.toContainText("covers it");
+  // An excepted finding carries no SLA badge: nothing is due while the exception holds.
+  await expect(owner.getByText(/^(Due in \d+ d|Due today|Overdue \d+ d)$/)).toHaveCount(0);
+  await expect(owner.locator("#details")).toContainText("nothing due (excepted)");
   await owner.goto("/exceptions?tab=active");
   await expect(owner.getByRole("row").filter({ hasText: "Vendor chart" })).toBeVisible();
 
@@ -111,7 +119,15 @@ test("a viewer sees no exception controls and the server refuses with 403; anoth
 test("an admin writes a custom rule: a syntax error is shown at its position, fixed, tried on YAML, saved", async () => {
   await owner.goto("/settings/policy");
   await owner.getByRole("button", { name: /new custom rule/i }).click();
-  await owner.getByLabel("Rule id").fill("custom-single-replica");
+  // The id's fixed prefix is in the field, and a bad id is said as it is typed, not at save time.
+  const ruleId = owner.getByLabel("Rule id");
+  await expect(owner.locator("#custom-rules").getByText("custom-", { exact: true })).toBeVisible();
+  await ruleId.fill("Single_Replica");
+  await expect(owner.getByText(/Use kebab-case/)).toBeVisible();
+  await ruleId.fill("single-replica");
+  await expect(owner.getByText(/Use kebab-case/)).toHaveCount(0);
+  await ruleId.fill("custom-single-replica");
+  await expect(ruleId).toHaveValue("single-replica");
   await owner.getByLabel("Title").fill("Deployments run at least two replicas");
   await owner.getByLabel("Kinds").fill("Deployment");
   const editor = owner.getByLabel(/CEL expression/i);

@@ -25,7 +25,7 @@ test("sign up, add a cluster from a kubeconfig file, scan it, open a finding", a
   await page.reload();
   await expect(page.getByRole("heading", { name: "shop-staging" })).toBeVisible();
 
-  await page.goto(`/findings?cluster=${clusterId}`);
+  await page.goto(`/findings?tab=all&cluster=${clusterId}`);
   const rows = page.locator("table tbody tr");
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(5);

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "cluster.create": "Added a cluster",
   "cluster.delete": "Removed a cluster",
   "cluster.credential": "Replaced a cluster's credential",
+  "cluster.rename": "Renamed a cluster",
   "schedule.update": "Changed a scan schedule",
   "scan.request": "Started a scan",
   "finding.assign": "Assigned a finding",
@@ -20,6 +21,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "finding.comment": "Commented on a finding",
   "finding.bulk_assign": "Assigned findings in bulk",
   "finding.bulk_status": "Changed findings' status in bulk",
+  "risk.assign": "Assigned a risk",
+  "risk.status": "Changed a risk's status",
+  "risk.comment": "Commented on a risk",
   "exception.request": "Requested an exception",
   "exception.grant": "Granted an exception",
   "exception.approve": "Approved an exception",
@@ -54,6 +58,7 @@ export const AUDIT_FAMILIES: Array<{ value: string; label: string }> = [
   { value: "schedule.", label: "Schedules" },
   { value: "scan.", label: "Scans" },
   { value: "finding.", label: "Findings" },
+  { value: "risk.", label: "Risks" },
   { value: "exception.", label: "Exceptions" },
   { value: "report.", label: "Reports" },
   { value: "channel.", label: "Alert channels" },
@@ -66,6 +71,7 @@ export function auditLabel(action: string): string {
 const TARGET_LINK: Record<string, (id: string) => string> = {
   cluster: (id) => `/clusters/${id}`,
   finding: (id) => `/findings/${id}`,
+  risk: (id) => `/risks/${id}`,
   channel: (id) => `/settings/alerts/${id}`,
 };
 

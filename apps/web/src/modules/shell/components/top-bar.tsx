@@ -84,6 +84,7 @@ export function TopBar({ user, org, role, orgs }: Props) {
 
       <form action="/findings" role="search" className="ml-auto hidden max-w-sm flex-1 md:block">
         <label htmlFor="global-search" className="sr-only">Search findings by rule, object or namespace</label>
+        <input type="hidden" name="tab" value="all" />
         <div className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-zinc-500" aria-hidden />
           <input
