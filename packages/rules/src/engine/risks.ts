@@ -11,7 +11,7 @@ import { allPodSpecs, containers, type PodSpecRef } from "../helpers/pod";
 import { isDefaultBinding, rbacIndex, serviceAccountName, tokenMounted } from "../helpers/rbac";
 import { bindingPower, serviceAccountPower } from "../helpers/rbac-power";
 import { caps, containerSC, coversPath, hostPathVolumes, podSC } from "../helpers/security-context";
-import { inNamespace, mapSelectorMatches, nsOf, selectorMatches } from "../helpers/selectors";
+import { mapSelectorMatches, nsOf, selectorMatches } from "../helpers/selectors";
 import type { BaselineMatch, Finding, KubeObject, ObjectRef, Risk, RiskFactor, RiskStep, RiskType, RuleContext, Severity, SourceLocation } from "../types";
 import { sha256Hex } from "./fingerprint";
 
@@ -50,8 +50,17 @@ const WRITABLE_CONTROL_PATHS = ["/etc", "/var/lib/kubelet", "/var/lib/docker", "
 /** Capabilities that escape or own the node for a root process. */
 const NODE_CAPS = new Set(["SYS_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "DAC_READ_SEARCH", "BPF", "ALL"]);
 
-const has = (f: Finding, ids: readonly string[]) => (f.checks ?? [f.ruleId]).some((c) => ids.includes(c));
-const fps = (fs: readonly Finding[], ids: readonly string[]) => fs.filter((f) => has(f, ids)).map((f) => f.fingerprint);
+function has(f: Finding, ids: readonly string[]): boolean {
+  const checks = f.checks;
+  if (!checks) return ids.includes(f.ruleId);
+  for (const c of checks) if (ids.includes(c)) return true;
+  return false;
+}
+function fps(fs: readonly Finding[], ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of fs) if (has(f, ids)) out.push(f.fingerprint);
+  return out;
+}
 
 const R = {
   privileged: ["privileged-container"],
@@ -109,19 +118,52 @@ function exposureIndex(ctx: RuleContext): (ref: PodSpecRef) => Exposure[] {
       for (const br of Array.isArray(rule?.backendRefs) ? rule.backendRefs : []) note(nsOf(route), br?.name, route);
     }
   }
-  return (ref) => {
-    const ns = nsOf(ref.object);
-    const out: Exposure[] = [];
-    for (const svc of inNamespace(ctx, "Service", ns)) {
-      const spec = (svc as any).spec ?? {};
-      if (!mapSelectorMatches(spec.selector, ref.meta.labels)) continue;
-      const name = svc.metadata?.name ?? "";
-      if (spec.type === "LoadBalancer" && !internalLb(svc)) out.push({ via: `LoadBalancer Service ${ns}/${name}`, level: 2, object: svc });
-      else if (spec.type === "NodePort" || spec.type === "LoadBalancer") out.push({ via: `${spec.type === "LoadBalancer" ? "internal LoadBalancer" : "NodePort"} Service ${ns}/${name}`, level: 1, object: svc });
-      if (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0) out.push({ via: `externalIPs of Service ${ns}/${name}`, level: 2, object: svc });
-      const ing = ingressServices.get(`${ns}/${name}`);
-      if (ing) out.push({ via: `${ing.kind} ${ns}/${ing.metadata?.name ?? ""} -> Service ${name}`, level: 2, object: ing });
+
+  // The ways in, per exposed Service; then each is handed to the pods it selects, found through an
+  // index of pod specs by namespace and label pair (most Services are not exposed at all).
+  const byPod = new Map<PodSpecRef, Exposure[]>();
+  let pods: Map<string, PodSpecRef[]> | undefined;
+  const podsWith = (ns: string, k: string, v: string) => {
+    if (!pods) {
+      pods = new Map();
+      for (const r of allPodSpecs(ctx)) {
+        const rns = nsOf(r.object);
+        for (const [lk, lv] of Object.entries(r.meta.labels)) {
+          const key = `${rns}\u0000${lk}=${lv}`;
+          const l = pods.get(key);
+          if (l) l.push(r);
+          else pods.set(key, [r]);
+        }
+      }
     }
+    return pods.get(`${ns}\u0000${k}=${v}`) ?? [];
+  };
+  for (const svc of ctx.index.byKind("Service")) {
+    const spec = (svc as any).spec ?? {};
+    const sel = spec.selector;
+    if (!sel || typeof sel !== "object") continue;
+    const first = Object.keys(sel)[0];
+    if (first === undefined) continue;
+    const ns = nsOf(svc);
+    const name = svc.metadata?.name ?? "";
+    const ways: Exposure[] = [];
+    if (spec.type === "LoadBalancer" && !internalLb(svc)) ways.push({ via: `LoadBalancer Service ${ns}/${name}`, level: 2, object: svc });
+    else if (spec.type === "NodePort" || spec.type === "LoadBalancer") ways.push({ via: `${spec.type === "LoadBalancer" ? "internal LoadBalancer" : "NodePort"} Service ${ns}/${name}`, level: 1, object: svc });
+    if (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0) ways.push({ via: `externalIPs of Service ${ns}/${name}`, level: 2, object: svc });
+    const ing = ingressServices.get(`${ns}/${name}`);
+    if (ing) ways.push({ via: `${ing.kind} ${ns}/${ing.metadata?.name ?? ""} -> Service ${name}`, level: 2, object: ing });
+    if (ways.length === 0) continue;
+    for (const r of podsWith(ns, first, String(sel[first]))) {
+      if (!mapSelectorMatches(sel, r.meta.labels)) continue;
+      const l = byPod.get(r);
+      // A few ways in are enough to judge and to tell.
+      if (!l) byPod.set(r, ways.slice());
+      else if (l.length < MAX_EXPOSURES) l.push(...ways);
+    }
+  }
+
+  return (ref) => {
+    const out = byPod.get(ref)?.slice() ?? [];
     for (const c of containers(ref)) {
       const ports = Array.isArray(c.container?.ports) ? c.container.ports : [];
       if (ports.some((p: any) => p && Number(p.hostPort) > 0) && ref.spec?.hostNetwork !== true) {
@@ -151,7 +193,7 @@ function replicasOf(obj: KubeObject): { n: number; text: string } {
 function factorsFor(obj: KubeObject, exposure: Exposure[]): RiskFactor[] {
   const out: RiskFactor[] = [];
   const level = exposure.reduce((m, e) => Math.max(m, e.level), 0);
-  if (level > 0) out.push(factor("exposure", level, 2, 1.5, `reachable from outside the cluster through ${exposure.map((e) => e.via).join(", ")}`));
+  if (level > 0) out.push(factor("exposure", level, 2, 1.5, `reachable from outside the cluster through ${few(exposure.map((e) => e.via))}`));
   const reps = replicasOf(obj);
   if (reps.n > 1) out.push(factor("replicas", reps.n, 10, 1.2, reps.text));
   const ns = obj.metadata?.namespace;
@@ -217,7 +259,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
     const exposureStep: RiskStep | undefined = exposure.length
       ? {
           kind: "exposure",
-          text: `Reachable from outside the cluster: ${exposure.map((e) => e.via).join("; ")}.`,
+          text: `Reachable from outside the cluster: ${few(exposure.map((e) => e.via))}.`,
           findings: exposure.flatMap((e) => (e.object ? fps(inputs.findingsOf(e.object), R.exposure) : fps(fs, ["host-port"]))),
           objects: exposure.filter((e) => e.object).map((e) => inputs.refOf(e.object!)),
         }
@@ -312,11 +354,13 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
         });
       const refs = (bindings: readonly KubeObject[]) => dedupeRefs(bindings.map((b) => inputs.refOf(b)));
       if (power.clusterAdminEquivalent.length > 0) {
-        const bindings = power.clusterAdminEquivalent.flatMap((g) => g.bindings);
-        const via = [...new Set(bindings.map((b) => `${b.kind} ${b.metadata?.namespace ? `${b.metadata.namespace}/` : ""}${b.metadata?.name ?? ""}`))];
+        // A handful of bindings tell the story; an account bound a thousand times must not cost a
+        // thousand lookups per workload.
+        const bindings = power.clusterAdminEquivalent.flatMap((g) => g.bindings).slice(0, MAX_BINDINGS);
+        const via = [few(bindings.map((b) => `${b.kind} ${b.metadata?.namespace ? `${b.metadata.namespace}/` : ""}${b.metadata?.name ?? ""}`))];
         const steps = withExposure([
           tokenStep,
-          { kind: "privilege", text: `ServiceAccount ${ns}/${sa} ${power.clusterAdminEquivalent.map((g) => g.why).join("; ")} (via ${via.join(", ")}): equivalent to cluster-admin.`, findings: [...fps(fs, R.saRights), ...grantFindings(bindings)], objects: refs(bindings) },
+          { kind: "privilege", text: `ServiceAccount ${ns}/${sa} ${few(power.clusterAdminEquivalent.map((g) => g.why))} (via ${via.join(", ")}): equivalent to cluster-admin.`, findings: [...fps(fs, R.saRights), ...grantFindings(bindings)], objects: refs(bindings) },
         ]);
         risks.push(make("cluster-takeover", obj, "critical", `Cluster takeover: ${label} runs as cluster-admin-equivalent ServiceAccount ${ns}/${sa}`, steps, factors, { objects: refs(bindings) }));
         identityRisk = true;
@@ -324,7 +368,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
         const cluster = power.readsSecrets.scope === "cluster";
         const where = cluster ? "every Secret in the cluster" : `every Secret in ${(power.readsSecrets.scope as string[]).join(", ")}`;
         const severity: Severity = cluster ? (exposure.length ? "critical" : "high") : exposure.length ? "high" : "medium";
-        const bindings = power.readsSecrets.bindings;
+        const bindings = power.readsSecrets.bindings.slice(0, MAX_BINDINGS);
         const steps = withExposure([
           tokenStep,
           { kind: "data", text: `ServiceAccount ${ns}/${sa} can read ${where}${cluster ? ", including other service accounts' tokens" : ""}.`, findings: [...fps(fs, R.saRights), ...grantFindings(bindings)], objects: refs(bindings) },
@@ -359,19 +403,29 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   }
 
   // --- lateral movement: a namespace without isolation that holds an exposed workload ---------
+  const podsByNs = new Map<string, PodSpecRef[]>();
+  if (exposedByNs.size > 0) {
+    for (const r of allPodSpecs(ctx)) {
+      const ns = nsOf(r.object);
+      const l = podsByNs.get(ns);
+      if (l) l.push(r);
+      else podsByNs.set(ns, [r]);
+    }
+  }
   for (const [ns, exposed] of exposedByNs) {
-    const others = allPodSpecs(ctx).filter((r) => nsOf(r.object) === ns && !exposed.some((e) => e.ref === r));
+    const exposedRefs = new Set(exposed.map((e) => e.ref));
+    const others = (podsByNs.get(ns) ?? []).filter((r) => !exposedRefs.has(r));
     if (others.length === 0) continue;
     const first = exposed[0]!.ref.object;
     const nsObj = ctx.index.byName("Namespace", undefined, ns);
     const anchor = nsObj ?? first;
-    const netFindings = [...exposed.map((e) => e.ref.object), ...others.map((r) => r.object)].flatMap((o) => fps(inputs.findingsOf(o), R.network));
+    const netFindings = [...exposed.map((e) => e.ref.object), ...others.slice(0, 50).map((r) => r.object)].flatMap((o) => fps(inputs.findingsOf(o), R.network));
     const steps: RiskStep[] = [
-      { kind: "exposure", text: `${exposed.map((e) => `${e.ref.object.kind} ${e.ref.object.metadata?.name ?? ""}`).join(", ")} ${exposed.length === 1 ? "is" : "are"} reachable from outside (${exposed.flatMap((e) => e.exposure.map((x) => x.via)).join("; ")}).`, findings: [], objects: exposed.map((e) => inputs.refOf(e.ref.object)) },
+      { kind: "exposure", text: `${few(exposed.map((e) => `${e.ref.object.kind} ${e.ref.object.metadata?.name ?? ""}`))} ${exposed.length === 1 ? "is" : "are"} reachable from outside (${few(exposed.flatMap((e) => e.exposure.map((x) => x.via)))}).`, findings: [], objects: exposed.slice(0, 20).map((e) => inputs.refOf(e.ref.object)) },
       { kind: "network", text: `No NetworkPolicy isolates namespace ${ns}: a foothold there reaches ${others.length} other workload${others.length === 1 ? "" : "s"} (${others.slice(0, 5).map((r) => r.object.metadata?.name ?? "").join(", ")}${others.length > 5 ? ", ..." : ""}) and anything else in the cluster.`, findings: [...new Set(netFindings)], objects: others.slice(0, 20).map((r) => inputs.refOf(r.object)) },
     ];
     const factors: RiskFactor[] = [factor("exposure", 2, 2, 1.5, "an exposed workload is the way in"), factor("reach", others.length, 10, 1.3, `${others.length} other workload${others.length === 1 ? "" : "s"} reachable`)];
-    const risk = make("lateral-movement", anchor, "medium", `Lateral movement: namespace ${ns} has exposed workloads and no network isolation`, steps, factors, { objects: exposed.map((e) => inputs.refOf(e.ref.object)) });
+    const risk = make("lateral-movement", anchor, "medium", `Lateral movement: namespace ${ns} has exposed workloads and no network isolation`, steps, factors, { objects: exposed.slice(0, 20).map((e) => inputs.refOf(e.ref.object)) });
     risks.push(risk);
   }
 
@@ -409,9 +463,18 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   return risks.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity] || b.score - a.score || a.title.localeCompare(b.title));
 }
 
+const MAX_BINDINGS = 10;
+const MAX_EXPOSURES = 5;
+
 const BROAD_GROUPS = new Set(["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts"]);
 
 const SEV_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/** A short list for a sentence: the first three, then "and N more". */
+function few(items: readonly string[]): string {
+  const uniq = [...new Set(items)];
+  return uniq.length <= 3 ? uniq.join("; ") : `${uniq.slice(0, 3).join("; ")} and ${uniq.length - 3} more`;
+}
 
 /** The role a binding refers to, when it is in the snapshot. */
 function roleOfIn(ctx: RuleContext, binding: KubeObject): KubeObject | undefined {
@@ -437,9 +500,15 @@ function isolationIndex(ctx: RuleContext): (ns: string, labels: Record<string, s
   const cilium = [...ctx.index.byKind("CiliumNetworkPolicy"), ...ctx.index.byKind("CiliumClusterwideNetworkPolicy")];
   const read = ctx.snapshot.kinds.find((k) => k.kind === "NetworkPolicy");
   if (ctx.snapshot.source === "cluster" && read && read.status !== "read") return () => undefined;
+  const byNs = new Map<string, KubeObject[]>();
+  for (const p of policies) {
+    const ns = nsOf(p);
+    const l = byNs.get(ns);
+    if (l) l.push(p);
+    else byNs.set(ns, [p]);
+  }
   return (ns, labels) => {
-    for (const p of policies) {
-      if (nsOf(p) !== ns) continue;
+    for (const p of byNs.get(ns) ?? []) {
       const spec = (p as any).spec ?? {};
       const types = Array.isArray(spec.policyTypes) && spec.policyTypes.length ? spec.policyTypes : ["Ingress"];
       if (!types.includes("Ingress")) continue;
