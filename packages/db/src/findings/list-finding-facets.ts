@@ -1,5 +1,5 @@
 import { db } from "../client";
-import { DEFAULT_FINDING_STATUSES } from "./list-findings";
+import { OPEN_STATUSES } from "./open-finding-where";
 
 /**
  * Distinct values of one column among the org's unresolved findings, as a loose index scan: one
@@ -15,7 +15,7 @@ async function distinctValues(orgId: string, column: "ruleId" | "namespace"): Pr
      )
      SELECT v FROM t WHERE v IS NOT NULL`,
     orgId,
-    [...DEFAULT_FINDING_STATUSES],
+    [...OPEN_STATUSES],
   );
   return rows.map((r) => r.v!).filter(Boolean);
 }

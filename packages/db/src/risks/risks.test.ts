@@ -319,5 +319,9 @@ describe("risks", () => {
     // The platform section: expected findings only when asked for.
     expect((await m.listFindings({ orgId, expected: true })).items.map((f) => f.fingerprint)).toEqual([proxyNet.fingerprint]);
     expect((await m.listQueue({ orgId, expected: true })).items.map((f) => f.fingerprint)).toEqual([proxyNet.fingerprint]);
+    // A new SLA moves open due dates, never gives a platform finding one.
+    const r = await m.updateSlaPolicy({ orgId, actorId: ownerId, policy: { critical: 3, high: 14, medium: 60, low: 90, info: 365 } });
+    expect(r.findingsUpdated).toBeGreaterThan(0);
+    expect((await m.db.finding.findFirstOrThrow({ where: { clusterId, fingerprint: proxyNet.fingerprint } })).dueAt).toBeNull();
   });
 });

@@ -42,7 +42,8 @@ export async function getScanDiff(input: { orgId: string; scanId: string; limit?
     db.finding.findMany({ where: { orgId: input.orgId, id: { in: fixedIds } }, select: SELECT, orderBy: ORDER, take: limit }),
     db.finding.findMany({ where: { orgId: input.orgId, id: { in: reopenedIds } }, select: SELECT, orderBy: ORDER, take: limit }),
   ]);
-  const newOpen = await db.finding.count({ where: { ...newWhere, status: { not: "excepted" } } });
+  // openCount counted open work when the scan was stored: new findings then were open unless excepted or expected for a platform component.
+  const newOpen = await db.finding.count({ where: { ...newWhere, status: { not: "excepted" }, baselineId: null } });
   return {
     scan: scanRow,
     cluster,

@@ -1,5 +1,6 @@
 // Saves the SLA policy and moves the due date of every unresolved finding to match, keeping each
 // finding's clock start (first seen, or the time it was reopened): new due = old due - old days + new days.
+// Findings expected for a platform component (baselineId) have no due date and keep none.
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../client";
 import { NotFoundError } from "../errors";
@@ -17,7 +18,7 @@ export async function updateSlaPolicy(input: { orgId: string; actorId: string; p
       `UPDATE "Finding" f
           SET "dueAt" = coalesce(f."dueAt" - make_interval(days => ($2::jsonb ->> f.severity::text)::int), f."firstSeenAt")
                         + make_interval(days => ($3::jsonb ->> f.severity::text)::int)
-        WHERE f."orgId" = $1 AND f.status <> 'resolved'
+        WHERE f."orgId" = $1 AND f.status <> 'resolved' AND f."baselineId" IS NULL
           AND f."dueAt" IS DISTINCT FROM coalesce(f."dueAt" - make_interval(days => ($2::jsonb ->> f.severity::text)::int), f."firstSeenAt")
                         + make_interval(days => ($3::jsonb ->> f.severity::text)::int)`,
       input.orgId,

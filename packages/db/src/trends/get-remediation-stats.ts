@@ -31,7 +31,7 @@ export async function getRemediationStats(input: { orgId: string; from: Date; cl
                         WHEN ${now}::timestamp - "firstSeenAt" < interval '90 days' THEN '30-90d' ELSE '90d+' END AS bucket,
                    severity::text AS severity, "ruleId", namespace
             FROM "Finding"
-            WHERE "orgId" = ${input.orgId} AND status IN ('open', 'reopened', 'in_progress') ${cf}) f
+            WHERE "orgId" = ${input.orgId} AND status IN ('open', 'reopened', 'in_progress') AND "baselineId" IS NULL ${cf}) f
       GROUP BY GROUPING SETS ((bucket, severity), ("ruleId"), (namespace))`,
   ]);
   // GROUPING() bits, most significant first: bucket, severity, ruleId, namespace (1 = rolled up).
