@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine/evaluate";
 import type { KubeObject, Snapshot } from "../types";
-import { CONTROL_PLANE_CHECKS, controlPlaneInstances } from "./control-plane";
+import { controlPlaneRules } from "../rules/control-plane";
+import { NOT_VISIBLE, controlPlaneInstances } from "./control-plane";
 import { buildIndex } from "../engine/snapshot-index";
 
 const apiserver = (command: string[], args?: string[]): KubeObject =>
@@ -33,15 +34,27 @@ describe("control-plane flags", () => {
     expect(etcd?.reason).toMatch(/^control plane not visible \(managed cluster\?\)/);
   });
 
-  it("has unique ids and a failing and passing fixture command line for every check", () => {
-    const ids = CONTROL_PLANE_CHECKS.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const c of CONTROL_PLANE_CHECKS) {
-      const pod = (flags: string[]): KubeObject => ({ ...apiserver([c.component, ...flags]), metadata: { name: `${c.component}-x`, namespace: "kube-system", labels: { component: c.component } } }) as KubeObject;
-      const bad = evaluate(snap([pod(c.fixture.fail)]), { onlyRules: [c.id] });
-      const good = evaluate(snap([pod(c.fixture.pass)]), { onlyRules: [c.id] });
-      expect(bad.findings.length, `${c.id} fail flags`).toBeGreaterThan(0);
-      expect(good.findings.length, `${c.id} pass flags`).toBe(0);
+  it("judges only the rule's own component, and is not evaluated when that component is not visible", () => {
+    const pod = (component: string, flags: string[]): KubeObject =>
+      ({ ...apiserver([component, ...flags]), metadata: { name: `${component}-cp`, namespace: "kube-system", labels: { component } } }) as KubeObject;
+    const res = evaluate(snap([pod("kube-scheduler", ["--profiling=true"]), pod("kube-apiserver", ["--profiling=false"])]), {
+      onlyRules: ["scheduler-profiling", "apiserver-profiling", "controller-manager-profiling"],
+    });
+    expect(res.findings.map((f) => [f.ruleId, f.message])).toEqual([["scheduler-profiling", "kube-scheduler: --profiling=true; profiling endpoints are exposed"]]);
+    expect(res.rules.find((r) => r.id === "apiserver-profiling")?.status).toBe("passed");
+    const cm = res.rules.find((r) => r.id === "controller-manager-profiling");
+    expect(cm?.status).toBe("not-evaluated");
+    expect(cm?.reason).toBe(`${NOT_VISIBLE}: no kube-controller-manager pod`);
+  });
+
+  it("reports every control-plane rule not evaluated, never passed, on a managed cluster", () => {
+    const app = { apiVersion: "v1", kind: "Pod", metadata: { name: "web", namespace: "default" }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } } as KubeObject;
+    const res = evaluate(snap([app]), { onlyRules: controlPlaneRules.map((r) => r.id) });
+    expect(controlPlaneRules.length).toBeGreaterThan(40);
+    for (const r of controlPlaneRules) {
+      const status = res.rules.find((x) => x.id === r.id);
+      expect(status?.status, r.id).toBe("not-evaluated");
+      expect(status?.reason, r.id).toMatch(/^control plane not visible \(managed cluster\?\)/);
     }
   });
 });

@@ -213,7 +213,7 @@ export const SEVERITY_POLICY: Readonly<Record<string, SeverityPolicyEntry>> = {
   "node-affinity-missing": { class: "best-practice" },
   "recommended-labels-missing": { class: "best-practice", peers: { kubescape: "low" } },
 
-  // control-plane (severities in helpers/control-plane.ts CONTROL_PLANE_CHECKS; Trivy rates nearly every KCV check low)
+  // control-plane (severities in each rule file under rules/control-plane; Trivy rates nearly every KCV check low)
   "apiserver-anonymous-auth": { class: "defense", peers: { trivy: "medium" } },
   "apiserver-token-auth-file": { class: "one-step", peers: { trivy: "low" } },
   "apiserver-deny-service-external-ips": { class: "hygiene" },

@@ -1,4 +1,14 @@
-// API server audit logging is off (CIS 1.2.16, KCV-0019). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustBeSet } from "../../helpers/control-plane";
 
-export const apiserverAuditLogPath = controlPlaneRule("apiserver-audit-log-path");
+export const apiserverAuditLogPath = controlPlaneRule({
+  id: "apiserver-audit-log-path",
+  title: "API server audit logging is off",
+  category: "control-plane",
+  severity: "medium",
+  component: "kube-apiserver",
+  description: "Without --audit-log-path no audit trail of API requests is written, so misuse cannot be investigated.",
+  remediation: "Set --audit-log-path (and an --audit-policy-file) on kube-apiserver.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/"],
+  peers: { cis: ["1.2.16"], trivy: ["KCV-0019"], nsa: ["CP"] },
+  check: mustBeSet(["audit-log-path"], "API requests are not audited"),
+});

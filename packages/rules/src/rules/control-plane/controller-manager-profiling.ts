@@ -1,4 +1,14 @@
-// Controller manager exposes profiling (CIS 1.3.2, KCV-0034). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustEqual } from "../../helpers/control-plane";
 
-export const controllerManagerProfiling = controlPlaneRule("controller-manager-profiling");
+export const controllerManagerProfiling = controlPlaneRule({
+  id: "controller-manager-profiling",
+  title: "Controller manager exposes profiling",
+  category: "control-plane",
+  severity: "low",
+  component: "kube-controller-manager",
+  description: "Profiling endpoints are on unless --profiling=false.",
+  remediation: "Set --profiling=false on kube-controller-manager.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/"],
+  peers: { cis: ["1.3.2"], trivy: ["KCV-0034"], nsa: ["CP"] },
+  check: mustEqual("profiling", "false", "true", "profiling endpoints are exposed"),
+});

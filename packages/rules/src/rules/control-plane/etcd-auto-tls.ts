@@ -1,4 +1,14 @@
-// etcd uses self-signed client certificates (CIS 2.3, KCV-0044). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustNotEqual } from "../../helpers/control-plane";
 
-export const etcdAutoTls = controlPlaneRule("etcd-auto-tls");
+export const etcdAutoTls = controlPlaneRule({
+  id: "etcd-auto-tls",
+  title: "etcd uses self-signed client certificates",
+  category: "control-plane",
+  severity: "medium",
+  component: "etcd",
+  description: "--auto-tls=true makes etcd generate self-signed certificates clients cannot verify.",
+  remediation: "Remove --auto-tls=true and configure proper certificates.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  peers: { cis: ["2.3"], trivy: ["KCV-0044"], nsa: ["CP"] },
+  check: mustNotEqual("auto-tls", "true", "client TLS uses unverifiable self-signed certificates"),
+});

@@ -1,4 +1,14 @@
-// etcd does not require client certificates (CIS 2.2, KCV-0043). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustEqual } from "../../helpers/control-plane";
 
-export const etcdClientCertAuth = controlPlaneRule("etcd-client-cert-auth");
+export const etcdClientCertAuth = controlPlaneRule({
+  id: "etcd-client-cert-auth",
+  title: "etcd does not require client certificates",
+  category: "control-plane",
+  severity: "high",
+  component: "etcd",
+  description: "Without --client-cert-auth=true anyone who reaches etcd's port reads and writes the whole cluster state.",
+  remediation: "Set --client-cert-auth=true on etcd.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  peers: { cis: ["2.2"], trivy: ["KCV-0043"], nsa: ["CP"] },
+  check: mustEqual("client-cert-auth", "true", "false", "unauthenticated clients can access etcd"),
+});

@@ -1,4 +1,14 @@
-// etcd peers use self-signed certificates (CIS 2.6, KCV-0047). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustNotEqual } from "../../helpers/control-plane";
 
-export const etcdPeerAutoTls = controlPlaneRule("etcd-peer-auto-tls");
+export const etcdPeerAutoTls = controlPlaneRule({
+  id: "etcd-peer-auto-tls",
+  title: "etcd peers use self-signed certificates",
+  category: "control-plane",
+  severity: "medium",
+  component: "etcd",
+  description: "--peer-auto-tls=true makes etcd peers use self-signed certificates that cannot be verified.",
+  remediation: "Remove --peer-auto-tls=true and configure peer certificates.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  peers: { cis: ["2.6"], trivy: ["KCV-0047"], nsa: ["CP"] },
+  check: mustNotEqual("peer-auto-tls", "true", "peer TLS uses unverifiable self-signed certificates"),
+});

@@ -1,4 +1,14 @@
-// etcd does not authenticate peers (CIS 2.5, KCV-0046). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustEqual } from "../../helpers/control-plane";
 
-export const etcdPeerClientCertAuth = controlPlaneRule("etcd-peer-client-cert-auth");
+export const etcdPeerClientCertAuth = controlPlaneRule({
+  id: "etcd-peer-client-cert-auth",
+  title: "etcd does not authenticate peers",
+  category: "control-plane",
+  severity: "medium",
+  component: "etcd",
+  description: "Without --peer-client-cert-auth=true any host reaching the peer port can join or read replication.",
+  remediation: "Set --peer-client-cert-auth=true on etcd.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  peers: { cis: ["2.5"], trivy: ["KCV-0046"], nsa: ["CP"] },
+  check: mustEqual("peer-client-cert-auth", "true", "false", "etcd peers are not authenticated"),
+});

@@ -1,4 +1,14 @@
-// etcd peers communicate without TLS (CIS 2.4, KCV-0045). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustBeSet } from "../../helpers/control-plane";
 
-export const etcdPeerTlsCertificate = controlPlaneRule("etcd-peer-tls-certificate");
+export const etcdPeerTlsCertificate = controlPlaneRule({
+  id: "etcd-peer-tls-certificate",
+  title: "etcd peers communicate without TLS",
+  category: "control-plane",
+  severity: "medium",
+  component: "etcd",
+  description: "Without --peer-cert-file and --peer-key-file etcd members replicate cluster state in plain text.",
+  remediation: "Set --peer-cert-file and --peer-key-file on etcd.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  peers: { cis: ["2.4"], trivy: ["KCV-0045"], nsa: ["CP"] },
+  check: mustBeSet(["peer-cert-file", "peer-key-file"], "etcd replication is unencrypted"),
+});

@@ -1,4 +1,14 @@
-// etcd serves clients without TLS (CIS 2.1, KCV-0042). Flag logic and text: CONTROL_PLANE_CHECKS in helpers/control-plane.ts.
-import { controlPlaneRule } from "../../helpers/control-plane";
+import { controlPlaneRule, mustBeSet } from "../../helpers/control-plane";
 
-export const etcdTlsCertificate = controlPlaneRule("etcd-tls-certificate");
+export const etcdTlsCertificate = controlPlaneRule({
+  id: "etcd-tls-certificate",
+  title: "etcd serves clients without TLS",
+  category: "control-plane",
+  severity: "high",
+  component: "etcd",
+  description: "Without --cert-file and --key-file etcd serves its clients, and every Secret it stores, over plain HTTP.",
+  remediation: "Set --cert-file and --key-file on etcd.",
+  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  peers: { cis: ["2.1"], trivy: ["KCV-0042"], nsa: ["CP"] },
+  check: mustBeSet(["cert-file", "key-file"], "etcd client traffic is unencrypted"),
+});

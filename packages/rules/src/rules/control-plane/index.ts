@@ -1,4 +1,4 @@
-// Control-plane flag rules (CIS 1.2-1.4, 2): one file per check, all backed by CONTROL_PLANE_CHECKS.
+// Control-plane flag rules (CIS 1.2-1.4, 2): one file per check, built with controlPlaneRule() from helpers/control-plane.ts.
 import type { Rule } from "../../types";
 import { apiserverAnonymousAuth } from "./apiserver-anonymous-auth";
 import { apiserverTokenAuthFile } from "./apiserver-token-auth-file";
