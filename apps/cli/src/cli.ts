@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { builtinRules, frameworks, RULES_VERSION, SEVERITIES, type Severity } from "@bulwark/rules";
+import { buildEngineSettings, builtinRules, frameworks, RULES_VERSION, SEVERITIES, type Severity } from "@bulwark/rules";
 import { UsageError } from "./errors";
 import { formatJson } from "./format-json";
 import { formatJunit } from "./format-junit";
@@ -164,7 +164,7 @@ function rulesCommand(io: Io): number {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const format = formatArg(values.format as string | undefined, ["table", "json"]);
-  const custom = values.rules ? loadCustomRules(values.rules as string, io.cwd) : [];
+  const custom = values.rules ? (buildEngineSettings({ policy: {}, customRules: loadCustomRules(values.rules as string, io.cwd) }).settings.extraRules ?? []) : [];
   const rules = [...builtinRules, ...custom].sort((a, b) => a.id.localeCompare(b.id));
   if (format === "json") {
     io.stdout(

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
-import { compileCustomRule, type CustomRuleDef, type Exception, type Rule } from "@bulwark/rules";
+import { compileCustomRule, type CustomRuleDef, type Exception } from "@bulwark/rules";
 import { UsageError } from "./errors";
 import { displayPath, expandPaths } from "./inputs";
 
@@ -33,11 +33,12 @@ function ruleDefsOf(value: unknown): unknown[] {
   return [value];
 }
 
-export function loadCustomRules(dirOrFile: string, cwd: string): Rule[] {
+/** Custom rule definitions from --rules, each checked to compile (the engine settings builder compiles them). */
+export function loadCustomRules(dirOrFile: string, cwd: string): CustomRuleDef[] {
   const abs = resolve(cwd, dirOrFile);
   if (!statSync(abs, { throwIfNoEntry: false })) throw new UsageError(`--rules: no such file or directory: ${dirOrFile}`);
   const files = expandPaths([dirOrFile], cwd);
-  const rules: Rule[] = [];
+  const rules: CustomRuleDef[] = [];
   const seen = new Map<string, string>();
   const problems: string[] = [];
   for (const f of files) {
@@ -57,7 +58,7 @@ export function loadCustomRules(dirOrFile: string, cwd: string): Rule[] {
           continue;
         }
         seen.set(c.rule.id, shown);
-        rules.push(c.rule);
+        rules.push(def as CustomRuleDef);
       }
     }
   }

@@ -1,5 +1,6 @@
 // `bulwark scan`: load input, judge it with the engine, attach field lines, build the report.
 import {
+  buildEngineSettings,
   builtinRules,
   evaluate,
   evaluateFramework,
@@ -10,6 +11,7 @@ import {
   isNamespaceName,
   RULES_VERSION,
   snapshotFromManifests,
+  type CustomRuleDef,
   type Exception,
   type ObjectRef,
   type Profile,
@@ -58,7 +60,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   if (opts.framework !== undefined && !framework) {
     throw new UsageError(`unknown framework ${JSON.stringify(opts.framework)}; one of: ${frameworks.map((f) => f.id).join(", ")}`);
   }
-  const customRules: Rule[] = opts.rulesDir ? loadCustomRules(opts.rulesDir, opts.cwd) : [];
+  const customRules: CustomRuleDef[] = opts.rulesDir ? loadCustomRules(opts.rulesDir, opts.cwd) : [];
   const exceptions: Exception[] = opts.exceptionsFile ? loadExceptions(opts.exceptionsFile, opts.cwd) : [];
 
   let snapshot: Snapshot;
@@ -86,18 +88,21 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     target = `${input.files} file${input.files === 1 ? "" : "s"}`;
   }
 
-  const onlyRules = framework ? [...frameworkRuleIds(framework), ...customRules.map((r) => r.id)] : undefined;
-  const result = evaluate(snapshot, {
-    extraRules: customRules,
+  // The same settings builder as the worker and the web app; the CLI's policy is its flags.
+  const { settings } = buildEngineSettings({
+    policy: {},
     exceptions,
+    customRules,
     ...(opts.profile ? { profile: opts.profile } : {}),
-    ...(onlyRules ? { onlyRules } : {}),
     // exceptions scoped with `cluster:` match the kubeconfig context name
     ...(opts.kubeconfig ? { clusterName: target } : {}),
   });
+  const extraRules = settings.extraRules ?? [];
+  const onlyRules = framework ? [...frameworkRuleIds(framework), ...extraRules.map((r) => r.id)] : undefined;
+  const result = evaluate(snapshot, { ...settings, ...(onlyRules ? { onlyRules } : {}) });
 
   const ruleMeta = new Map<string, Rule>();
-  for (const r of [...builtinRules, ...customRules]) ruleMeta.set(r.id, r);
+  for (const r of [...builtinRules, ...extraRules]) ruleMeta.set(r.id, r);
 
   // file -> document line -> object index in that file, built on first use per file.
   const byLine = new Map<string, Map<number, number>>();

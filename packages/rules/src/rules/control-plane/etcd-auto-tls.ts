@@ -8,7 +8,7 @@ export const etcdAutoTls = controlPlaneRule({
   component: "etcd",
   description: "--auto-tls=true makes etcd generate self-signed certificates clients cannot verify.",
   remediation: "Remove --auto-tls=true and configure proper certificates.",
-  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  references: ["https://etcd.io/docs/latest/op-guide/security/"],
   peers: { cis: ["2.3"], trivy: ["KCV-0044"], nsa: ["CP"] },
   check: mustNotEqual("auto-tls", "true", "client TLS uses unverifiable self-signed certificates"),
 });

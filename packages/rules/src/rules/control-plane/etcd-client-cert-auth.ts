@@ -8,7 +8,7 @@ export const etcdClientCertAuth = controlPlaneRule({
   component: "etcd",
   description: "Without --client-cert-auth=true anyone who reaches etcd's port reads and writes the whole cluster state.",
   remediation: "Set --client-cert-auth=true on etcd.",
-  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  references: ["https://etcd.io/docs/latest/op-guide/security/"],
   peers: { cis: ["2.2"], trivy: ["KCV-0043"], nsa: ["CP"] },
   check: mustEqual("client-cert-auth", "true", "false", "unauthenticated clients can access etcd"),
 });

@@ -8,7 +8,7 @@ export const etcdTlsCertificate = controlPlaneRule({
   component: "etcd",
   description: "Without --cert-file and --key-file etcd serves its clients, and every Secret it stores, over plain HTTP.",
   remediation: "Set --cert-file and --key-file on etcd.",
-  references: ["https://kubernetes.io/docs/reference/command-line-tools-reference/etcd/"],
+  references: ["https://etcd.io/docs/latest/op-guide/security/"],
   peers: { cis: ["2.1"], trivy: ["KCV-0042"], nsa: ["CP"] },
   check: mustBeSet(["cert-file", "key-file"], "etcd client traffic is unencrypted"),
 });
