@@ -3,7 +3,7 @@
 // come from the engine's evaluateFramework; this file only combines clusters, where a control is
 // passed only if it passed on every cluster in scope.
 import { REPORT_SCHEMA_ID, describeExceptionScope, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs } from "@bulwark/db";
-import { evaluateFramework, getRule, type ControlStatus, type Framework, type RuleStatus } from "@bulwark/rules";
+import { evaluateFramework, fleetScore, getRule, type ControlStatus, type Framework, type RuleStatus } from "@bulwark/rules";
 
 export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
 
@@ -137,7 +137,7 @@ export function buildReport(input: {
     framework: { id: framework.id, name: framework.name, version: framework.version, description: framework.description, disclaimer: framework.disclaimer ?? null },
     scope: { asOf: input.asOf?.toISOString() ?? null, clusters: inputs.clusters.map((c) => ({ id: c.id, name: c.name, server: c.server, kubeVersion: c.kubeVersion })) },
     summary: {
-      score: scores.length ? Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10 : null,
+      score: fleetScore(scores) ?? null,
       controls: total,
       perCluster: controls.length
         ? inputs.clusters.map((c, ci) => {

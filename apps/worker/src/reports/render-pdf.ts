@@ -175,7 +175,7 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
   mark("Executive summary");
   heading(doc, "Executive summary", 18);
   const s = r.summary;
-  para(doc, `Posture score ${s.score ?? "-"} / 100 (mean of the clusters' scores; 100 means no evaluated rule failed). Controls: ${s.controls.passed} passed, ${s.controls.failed} failed, ${s.controls.notEvaluated} not evaluated, ${s.controls.manual} manual, of ${r.controls.length}.`);
+  para(doc, `Posture score ${s.score ?? "-"} / 100 (the clusters' fleet score, where the worst clusters weigh most; 100 means no open risk or finding). Controls: ${s.controls.passed} passed, ${s.controls.failed} failed, ${s.controls.notEvaluated} not evaluated, ${s.controls.manual} manual, of ${r.controls.length}.`);
   doc.moveDown(0.5);
   if (s.previous) {
     const d = (a: number, b: number) => (a - b === 0 ? "no change" : `${a - b > 0 ? "+" : ""}${a - b}`);

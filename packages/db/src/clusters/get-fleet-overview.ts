@@ -4,6 +4,7 @@
 // findings list and the queue say: exceptions, manual resolves and platform findings are not open.
 // The counts are two grouped index scans ("Finding"("orgId", status, severity)); never reads
 // FindingEvent.
+import { fleetScore } from "@bulwark/rules";
 import type { Severity } from "../generated/prisma/client";
 import { db } from "../client";
 import { openFindingWhere, openRiskWhere } from "../findings/open-finding-where";
@@ -11,7 +12,7 @@ import type { ClusterSummary } from "./cluster-summary";
 import { listClusters } from "./list-clusters";
 
 export interface TFleetOverview {
-  /** Mean of the scanned clusters' scores: every cluster weighs the same. */
+  /** The fleet's score from its scanned clusters' (the engine's fleetScore: the worst clusters weigh most), one decimal. */
   score: number | null;
   /** Open findings by severity (open work: openFindingWhere). */
   counts: Record<Severity, number>;
@@ -51,8 +52,7 @@ export async function getFleetOverview(input: { orgId: string; now?: Date }): Pr
   const risks = zero();
   for (const g of openRisks) risks[g.severity] = g._count._all;
   const scores = clusters.map((c) => c.score).filter((s): s is number => s !== null);
-  // One decimal, like each cluster's score.
-  const score = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+  const score = fleetScore(scores) ?? null;
   return {
     score,
     counts,

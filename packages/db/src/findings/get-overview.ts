@@ -1,3 +1,4 @@
+import { fleetScore } from "@bulwark/rules";
 import type { Severity } from "../generated/prisma/client";
 import { db } from "../client";
 import { listClusters } from "../clusters/list-clusters";
@@ -22,9 +23,9 @@ export async function getOverview(input: { orgId: string }): Promise<{
   ]);
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const g of grouped) counts[g.severity] = g._count._all;
-  // The org's score is the mean of its scanned clusters' scores: every cluster weighs the same,
-  // so one huge cluster can't hide a small, badly configured one.
+  // The org's score is the engine's fleet score of its scanned clusters: every cluster counts, the
+  // worst weigh most, so one huge cluster can't hide a small, badly configured one.
   const scores = clusters.map((c) => c.score).filter((s): s is number => s !== null);
-  const score = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+  const score = fleetScore(scores) ?? null;
   return { score, counts, clusters, changes24h: { new: created, fixed, reopened }, scansRunning };
 }

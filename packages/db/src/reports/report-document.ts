@@ -59,7 +59,7 @@ export const ZReportDocument = z.strictObject({
     clusters: z.array(z.strictObject({ id: z.string(), name: z.string(), server: z.string(), kubeVersion: z.string().nullable() })),
   }),
   summary: z.strictObject({
-    score: z.number().nullable().describe("mean of the clusters' posture scores, 0..100"),
+    score: z.number().nullable().describe("the clusters' fleet posture score, 0..100 with one decimal (the worst clusters weigh most)"),
     controls: ZCounts,
     perCluster: z.array(z.strictObject({ clusterId: z.string(), cluster: z.string(), score: z.number().nullable(), controls: ZCounts })),
     findings: z.strictObject({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int(), info: z.number().int(), excepted: z.number().int() }),
