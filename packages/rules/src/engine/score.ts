@@ -46,7 +46,7 @@ export function computeScore(input: ScoreInput, maxItems = 20): ScoreResult {
   const workloads = Math.max(1, input.workloads);
   const parts: Array<{ p: number; item: Omit<ScoreItem, "impact"> }> = [];
   let hygiene = 0;
-  let hygieneCount = 0;
+  const hygieneBy: Partial<Record<Severity, number>> = {};
   for (const r of input.risks) {
     const p = riskPenalty(r);
     if (p > 0) parts.push({ p, item: { kind: "risk", label: r.title, severity: r.severity, riskId: r.id } });
@@ -58,7 +58,7 @@ export function computeScore(input: ScoreInput, maxItems = 20): ScoreResult {
       parts.push({ p: w, item: { kind: "finding", label: f.label ?? f.severity, severity: f.severity, ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}) } });
     } else {
       hygiene += w / workloads;
-      hygieneCount++;
+      hygieneBy[f.severity] = (hygieneBy[f.severity] ?? 0) + 1;
     }
   }
   let total = hygiene;
@@ -68,8 +68,11 @@ export function computeScore(input: ScoreInput, maxItems = 20): ScoreResult {
     .sort((a, b) => b.p - a.p)
     .slice(0, maxItems)
     .map((x) => ({ ...x.item, impact: round1(toScore(total - x.p) - score) }));
-  if (hygieneCount > 0) {
-    items.push({ kind: "hygiene", label: `${hygieneCount} high, medium and low finding${hygieneCount === 1 ? "" : "s"} across ${workloads} workload${workloads === 1 ? "" : "s"}`, impact: round1(toScore(total - hygiene) - score) });
+  const levels = (["high", "medium", "low"] as const).filter((s) => hygieneBy[s]).map((s) => `${hygieneBy[s]} ${s}`);
+  if (levels.length > 0) {
+    const n = Object.values(hygieneBy).reduce((a, b) => a + b, 0);
+    const list = levels.length > 1 ? `${levels.slice(0, -1).join(", ")} and ${levels[levels.length - 1]}` : levels[0];
+    items.push({ kind: "hygiene", label: `${list} finding${n === 1 ? "" : "s"} across ${workloads} workload${workloads === 1 ? "" : "s"}`, impact: round1(toScore(total - hygiene) - score) });
     items.sort((a, b) => b.impact - a.impact);
   }
   return { score, items };
