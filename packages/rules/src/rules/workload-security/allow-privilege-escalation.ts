@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
-import { containerName, containerSC, perContainer, scFix } from "../../helpers/security-context";
+import { caps, containerName, containerSC, perContainer, scFix } from "../../helpers/security-context";
 
 export const allowPrivilegeEscalation = defineRule({
   id: "allow-privilege-escalation",
@@ -23,14 +23,26 @@ export const allowPrivilegeEscalation = defineRule({
     yield* perContainer(
       ctx,
       (ref, c) => {
-        const v = containerSC(c).allowPrivilegeEscalation;
+        const sc = containerSC(c);
+        const v = sc.allowPrivilegeEscalation;
         if (v === false) return;
+        // The API server refuses allowPrivilegeEscalation: false beside privileged: true or an added
+        // CAP_SYS_ADMIN (both imply escalation), so the fix must take those away first.
+        const privileged = sc.privileged === true;
+        const sysAdmin = caps(c).add.some((x) => x === "SYS_ADMIN" || x === "CAP_SYS_ADMIN" || x === "ALL");
+        const fix = privileged
+          ? scFix(c, "privileged: false\nallowPrivilegeEscalation: false", "privileged: true implies privilege escalation; the API server accepts allowPrivilegeEscalation: false only without it.")
+          : sysAdmin
+            ? scFix(c, "capabilities:\n  drop: [ALL]   # and remove SYS_ADMIN from capabilities.add\nallowPrivilegeEscalation: false", "CAP_SYS_ADMIN implies privilege escalation; the API server accepts allowPrivilegeEscalation: false only without it.")
+            : scFix(c, "allowPrivilegeEscalation: false");
         return {
           object: ref.object,
           path: `${c.path}.securityContext.allowPrivilegeEscalation`,
           observed: v === undefined ? "unset" : v,
-          message: `Container "${containerName(c)}" does not set allowPrivilegeEscalation: false.`,
-          fix: scFix(c, "allowPrivilegeEscalation: false"),
+          message: privileged
+            ? `Container "${containerName(c)}" is privileged, which always allows privilege escalation.`
+            : `Container "${containerName(c)}" does not set allowPrivilegeEscalation: false.`,
+          fix,
         };
       },
       { skipWindows: true },
