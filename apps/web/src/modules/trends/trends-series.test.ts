@@ -5,7 +5,7 @@ import { ZTrendsQuery, rangeOf, trendsHref } from "./trends.schemas";
 
 const pt = (clusterId: string, day: string, score: number, extra: Partial<TTrendPoint> = {}): TTrendPoint => ({
   clusterId, day, at: new Date(`${day}T12:00:00Z`), scanId: `${clusterId}-${day}`, score,
-  critical: 1, high: 2, medium: 0, low: 0, info: 0, openCount: 3, newCount: 0, fixedCount: 0, reopenedCount: 0, scans: 1, ...extra,
+  critical: 1, high: 2, medium: 0, low: 0, info: 0, riskCritical: 1, riskHigh: 0, riskMedium: 0, riskLow: 0, openCount: 3, newCount: 0, fixedCount: 0, reopenedCount: 0, scans: 1, ...extra,
 });
 
 describe("buildTrendRows", () => {
@@ -27,6 +27,8 @@ describe("buildTrendRows", () => {
     // severity counts are the sum of each cluster's latest known scan
     expect(rows[1]!.critical).toBe(2);
     expect(rows[2]!.critical).toBe(1);
+    // and so are the risk counts
+    expect(rows.map((r) => r.riskCritical)).toEqual([1, 2, 2, 2]);
     // new/fixed belong to the day of the scan only, never carried
     expect(rows.map((r) => r.new)).toEqual([0, 5, 0, 0]);
     expect(rows.map((r) => r.fixed)).toEqual([0, 2, 0, 0]);

@@ -5,6 +5,10 @@ import type { TTrendPoint, TTrendTotal } from "@bulwark/db";
 
 export type TSeverityKey = "critical" | "high" | "medium" | "low" | "info";
 const SEVERITIES: TSeverityKey[] = ["critical", "high", "medium", "low", "info"];
+export type TRiskKey = "riskCritical" | "riskHigh" | "riskMedium" | "riskLow";
+export const RISK_KEYS: TRiskKey[] = ["riskCritical", "riskHigh", "riskMedium", "riskLow"];
+export const RISK_SEVERITY: Record<TRiskKey, TSeverityKey> = { riskCritical: "critical", riskHigh: "high", riskMedium: "medium", riskLow: "low" };
+const COUNTS = [...SEVERITIES, ...RISK_KEYS];
 
 export interface TTrendRow {
   day: string;
@@ -15,6 +19,11 @@ export interface TTrendRow {
   medium: number;
   low: number;
   info: number;
+  /** Open risks (attack paths) by severity, like the finding counts. */
+  riskCritical: number;
+  riskHigh: number;
+  riskMedium: number;
+  riskLow: number;
   new: number;
   fixed: number;
   reopened: number;
@@ -48,14 +57,14 @@ export function buildTrendRows(input: { from: Date; to: Date; clusterIds: string
   return dayList(input.from, input.to).map((day) => {
     const today = byDay.get(day) ?? [];
     for (const p of today) last.set(p.clusterId, p);
-    const row: TTrendRow = { day, score: null, critical: 0, high: 0, medium: 0, low: 0, info: 0, new: 0, fixed: 0, reopened: 0, scans: 0, clusters: {} };
+    const row: TTrendRow = { day, score: null, critical: 0, high: 0, medium: 0, low: 0, info: 0, riskCritical: 0, riskHigh: 0, riskMedium: 0, riskLow: 0, new: 0, fixed: 0, reopened: 0, scans: 0, clusters: {} };
     const scores: number[] = [];
     for (const id of input.clusterIds) {
       const p = last.get(id);
       row.clusters[id] = p?.score ?? null;
       if (!p) continue;
       if (p.score !== null) scores.push(p.score);
-      for (const s of SEVERITIES) row[s] += p[s];
+      for (const s of COUNTS) row[s] += p[s] ?? 0;
     }
     for (const p of today) {
       row.new += p.newCount;
@@ -91,6 +100,10 @@ export function buildTotalRows(input: { from: Date; to: Date; totals: TTrendTota
       medium: state?.medium ?? 0,
       low: state?.low ?? 0,
       info: state?.info ?? 0,
+      riskCritical: state?.riskCritical ?? 0,
+      riskHigh: state?.riskHigh ?? 0,
+      riskMedium: state?.riskMedium ?? 0,
+      riskLow: state?.riskLow ?? 0,
       new: today?.newCount ?? 0,
       fixed: today?.fixedCount ?? 0,
       reopened: today?.reopenedCount ?? 0,

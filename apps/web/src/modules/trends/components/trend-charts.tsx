@@ -53,21 +53,37 @@ export function ScoreChart({ rows, clusters, label, bucket }: { rows: TTrendRow[
   );
 }
 
-export function SeverityChart({ rows: input, label, bucket }: { rows: TTrendRow[]; label: string; bucket: number }) {
-  // Before the first scan nothing is known: leave a gap rather than draw zero findings.
-  const rows = input.map((r) => (r.score === null && r.scans === 0 ? { ...r, critical: null, high: null, medium: null, low: null, info: null } : r));
+const RISK_SERIES = [
+  { key: "riskCritical", label: "Critical", color: "#b91c1c" },
+  { key: "riskHigh", label: "High", color: "#ea580c" },
+  { key: "riskMedium", label: "Medium", color: "#f59e0b" },
+  { key: "riskLow", label: "Low", color: "#0284c7" },
+] as const;
+
+/** Open findings (or, with `of="risks"`, open risks) stacked by severity. */
+export function SeverityChart({ rows: input, label, bucket, of = "findings" }: { rows: TTrendRow[]; label: string; bucket: number; of?: "findings" | "risks" }) {
+  const series: ReadonlyArray<{ key: string; label: string; color: string }> = of === "risks" ? RISK_SERIES : SEVERITY;
+  const axisLabel = of === "risks" ? "Open risks" : "Open findings";
+  // Before the first scan nothing is known: leave a gap rather than draw zero.
+  const rows: Array<Record<string, unknown>> = input.map((r) => (r.score === null && r.scans === 0 ? { ...r, ...Object.fromEntries(series.map((s) => [s.key, null])) } : { ...r }));
+  const value = (r: Record<string, unknown>, k: string) => (typeof r[k] === "number" ? (r[k] as number) : 0);
   // An area needs two points: with less history, stacked bars show the same numbers.
-  const withData = rows.filter((r) => SEVERITY.some((s) => (r[s.key] ?? 0) > 0)).length;
+  const withData = rows.filter((r) => series.some((s) => value(r, s.key) > 0)).length;
+  const common = (
+    <>
+      <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
+      <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: axisLabel, angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
+      <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} ${of}`, name]} />
+      <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => series.findIndex((s) => s.label === item.value)} />
+    </>
+  );
   if (withData < 3) {
     return (
       <Frame label={label}>
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
-          <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: "Open findings", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
-          <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => SEVERITY.findIndex((s) => s.label === item.value)} />
-          {SEVERITY.map((s) => (
+          {common}
+          {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="sev" fill={s.color} isAnimationActive={false} />
           ))}
         </BarChart>
@@ -78,11 +94,8 @@ export function SeverityChart({ rows: input, label, bucket }: { rows: TTrendRow[
     <Frame label={label}>
       <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-        <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
-        <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: "Open findings", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
-        <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} findings`, name]} />
-        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => SEVERITY.findIndex((s) => s.label === item.value)} />
-        {SEVERITY.map((s) => (
+        {common}
+        {series.map((s) => (
           <Area key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stackId="sev" stroke={s.color} fill={s.color} fillOpacity={0.55} isAnimationActive={false} />
         ))}
       </AreaChart>

@@ -11,7 +11,7 @@ import { SEVERITY_ORDER, SEVERITY_STYLE } from "@/modules/ui/severity";
 import type { TTrendsView } from "../server/queries";
 import { TREND_RANGES, trendsHref, type TTrendsQuery } from "../trends.schemas";
 import { ChangesChart, ScoreChart, SeverityChart } from "./trend-charts";
-import { MAX_CLUSTER_LINES } from "../trends-series";
+import { MAX_CLUSTER_LINES, RISK_KEYS, RISK_SEVERITY } from "../trends-series";
 
 const RANGE_LABEL: Record<(typeof TREND_RANGES)[number], string> = { "7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year" };
 /** Beyond this many clusters the cluster filter folds into a disclosure. */
@@ -138,6 +138,14 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
           </Section>
 
           <div className="grid gap-6 xl:grid-cols-2 [&>*]:min-w-0">
+            <Section title="Open risks by severity" id="risks" description="Attack paths open after each day's last scan, stacked by severity." bodyClassName="p-0">
+              <div className="p-4"><SeverityChart of="risks" rows={v.rows} bucket={v.bucket} label={`Stacked area chart of open risks by severity from ${period}.`} /></div>
+              <DataTable
+                caption="Open risks by severity over time"
+                head={[unit, ...RISK_KEYS.map((k) => SEVERITY_STYLE[RISK_SEVERITY[k]].label)]}
+                rows={v.rows.map((r) => [r.day, ...RISK_KEYS.map((k) => r[k])])}
+              />
+            </Section>
             <Section title="Open findings by severity" id="severity" description="Findings open after each day's last scan, stacked by severity." bodyClassName="p-0">
               <div className="p-4"><SeverityChart rows={v.rows} bucket={v.bucket} label={`Stacked area chart of open findings by severity from ${period}.`} /></div>
               <DataTable
@@ -146,7 +154,7 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
                 rows={v.rows.map((r) => [r.day, ...SEVERITY_ORDER.map((s) => r[s])])}
               />
             </Section>
-            <Section title="New and fixed findings" id="changes" description={`Per ${v.bucket > 1 ? "week" : "day"}, summed over every scan in it. A cluster's first scan is its baseline and adds no "new".`} bodyClassName="p-0">
+            <Section className="xl:col-span-2" title="New and fixed findings" id="changes" description={`Per ${v.bucket > 1 ? "week" : "day"}, summed over every scan in it. A cluster's first scan is its baseline and adds no "new".`} bodyClassName="p-0">
               <div className="p-4"><ChangesChart rows={v.rows} bucket={v.bucket} label={`Bar chart of new, reopened and fixed findings from ${period}: ${totals.new} new, ${totals.fixed} fixed.`} /></div>
               <DataTable caption="New, reopened and fixed findings over time" head={[unit, "New", "Reopened", "Fixed", "Scans"]} rows={v.rows.map((r) => [r.day, r.new, r.reopened, r.fixed, r.scans])} />
             </Section>

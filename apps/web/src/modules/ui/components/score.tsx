@@ -45,6 +45,6 @@ export function AboutScore() {
 
 /** A risk's score (0..100, higher is worse: the opposite of a posture score), with its tone. */
 export function RiskScore({ score, className }: { score: number; className?: string }) {
-  const tone = score >= 80 ? "text-red-700" : score >= 60 ? "text-orange-600" : score >= 40 ? "text-amber-700" : "text-sky-700";
+  const tone = score >= 80 ? "text-red-700" : score >= 60 ? "text-orange-700" : score >= 40 ? "text-amber-700" : "text-sky-700";
   return <span className={cn("font-semibold tabular-nums", tone, className)} title="Risk score: 0 to 100, higher is worse">{formatScore(score)}</span>;
 }

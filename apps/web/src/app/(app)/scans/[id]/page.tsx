@@ -28,7 +28,7 @@ export default async function ScanDiffPage({ params }: { params: Promise<{ id: s
     { label: "New", value: diff.totals.new, tone: "text-zinc-900", href: "#new", hint: "first seen by this scan" },
     { label: "Fixed", value: diff.totals.fixed, tone: "text-green-700", href: "#fixed", hint: "no longer seen" },
     { label: "Reopened", value: diff.totals.reopened, tone: "text-rose-700", href: "#reopened", hint: "seen again after being resolved" },
-    { label: "Still open", value: diff.stillOpen, tone: "text-zinc-700", href: `/queue?cluster=${cluster.id}`, hint: "open before and after" },
+    { label: "Still open", value: diff.stillOpen, tone: "text-zinc-700", href: `/findings?tab=all&cluster=${cluster.id}`, hint: "open before and after" },
   ];
 
   return (
@@ -47,7 +47,7 @@ export default async function ScanDiffPage({ params }: { params: Promise<{ id: s
         actions={
           <>
             <span className="flex items-center gap-1.5 text-sm text-zinc-600">Score <Score score={scan.status === "failed" ? null : scan.score} /></span>
-            <Link href={`/queue?cluster=${cluster.id}`} className={buttonClass("secondary", "sm")}>Open work in this cluster</Link>
+            <Link href={`/findings?tab=all&cluster=${cluster.id}`} className={buttonClass("secondary", "sm")}>Open work in this cluster</Link>
           </>
         }
       />
