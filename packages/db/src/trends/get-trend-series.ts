@@ -17,6 +17,11 @@ export interface TTrendPoint {
   medium: number;
   low: number;
   info: number;
+  /** open risks (attack paths) per severity */
+  riskCritical: number;
+  riskHigh: number;
+  riskMedium: number;
+  riskLow: number;
   openCount: number;
   /** summed over every successful scan of that cluster that day; a cluster's first scan (its baseline) adds no "new" */
   newCount: number;
@@ -63,7 +68,7 @@ export async function getTrendSeries(input: { orgId: string; from: Date; to?: Da
   const [rows, before] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT DISTINCT ON ("clusterId", day)
-        "clusterId", day, "finishedAt" AS at, id AS "scanId", score, critical, high, medium, low, info, "openCount",
+        "clusterId", day, "finishedAt" AS at, id AS "scanId", score, critical, high, medium, low, info, "riskCritical", "riskHigh", "riskMedium", "riskLow", "openCount",
         SUM(CASE WHEN baseline THEN 0 ELSE "newCount" END) OVER w AS "newCount", SUM("fixedCount") OVER w AS "fixedCount",
         SUM("reopenedCount") OVER w AS "reopenedCount", COUNT(*) OVER w AS scans
       FROM (
@@ -79,7 +84,7 @@ export async function getTrendSeries(input: { orgId: string; from: Date; to?: Da
     db.$queryRaw<Row[]>`
       SELECT DISTINCT ON ("clusterId")
         "clusterId", to_char("finishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, "finishedAt" AS at, id AS "scanId", score,
-        critical, high, medium, low, info, "openCount", 0 AS "newCount", 0 AS "fixedCount", 0 AS "reopenedCount", 1 AS scans
+        critical, high, medium, low, info, "riskCritical", "riskHigh", "riskMedium", "riskLow", "openCount", 0 AS "newCount", 0 AS "fixedCount", 0 AS "reopenedCount", 1 AS scans
       FROM "Scan"
       WHERE "orgId" = ${input.orgId} AND status IN ('succeeded', 'partial') AND "finishedAt" < ${input.from} ${clusterFilter}
       ORDER BY "clusterId", "finishedAt" DESC`,

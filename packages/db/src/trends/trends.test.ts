@@ -13,9 +13,12 @@ let b: string;
 
 const day = (d: string, h = 12) => new Date(`${d}T${String(h).padStart(2, "0")}:00:00Z`);
 
-async function scan(clusterId: string, at: Date, fields: Partial<{ score: number; critical: number; high: number; newCount: number; fixedCount: number; status: "succeeded" | "failed" | "partial" }> = {}, org = orgId) {
+async function scan(clusterId: string, at: Date, fields: Partial<{ score: number; critical: number; high: number; riskCritical: number; newCount: number; fixedCount: number; status: "succeeded" | "failed" | "partial" }> = {}, org = orgId) {
   return m.db.scan.create({
-    data: { orgId: org, clusterId, trigger: "schedule", status: fields.status ?? "succeeded", score: fields.score ?? 50, critical: fields.critical ?? 0, high: fields.high ?? 0, newCount: fields.newCount ?? 0, fixedCount: fields.fixedCount ?? 0, createdAt: at, startedAt: at, finishedAt: at },
+    data: {
+      orgId: org, clusterId, trigger: "schedule", status: fields.status ?? "succeeded", score: fields.score ?? 50, critical: fields.critical ?? 0, high: fields.high ?? 0,
+      riskCritical: fields.riskCritical ?? 0, newCount: fields.newCount ?? 0, fixedCount: fields.fixedCount ?? 0, createdAt: at, startedAt: at, finishedAt: at,
+    },
   });
 }
 
@@ -30,12 +33,12 @@ beforeAll(async () => {
   a = (await mk(orgId, "a", one.user.id)).id;
   b = (await mk(orgId, "b", one.user.id)).id;
   const foreign = (await mk(otherOrgId, "f", two.user.id)).id;
-  await scan(a, day("2026-10-20"), { score: 30, critical: 9, newCount: 40 }); // before range: baseline row, and a's first scan
+  await scan(a, day("2026-10-20"), { score: 30, critical: 9, riskCritical: 3, newCount: 40 }); // before range: baseline row, and a's first scan
   await scan(a, day("2026-11-01", 8), { score: 40, newCount: 3, fixedCount: 1 });
-  await scan(a, day("2026-11-01", 20), { score: 45, critical: 2, newCount: 2, fixedCount: 4 });
+  await scan(a, day("2026-11-01", 20), { score: 45, critical: 2, riskCritical: 1, newCount: 2, fixedCount: 4 });
   await scan(a, day("2026-11-02"), { score: 99, status: "failed", newCount: 100 });
-  await scan(b, day("2026-11-02"), { score: 80, high: 5, newCount: 50 }); // b's first scan: baseline, no "new"
-  await scan(b, day("2026-11-03"), { score: 82, high: 4, newCount: 1, fixedCount: 2 });
+  await scan(b, day("2026-11-02"), { score: 80.2, high: 5, riskCritical: 2, newCount: 50 }); // b's first scan: baseline, no "new"
+  await scan(b, day("2026-11-03"), { score: 82.7, high: 4, newCount: 1, fixedCount: 2 });
   await scan(foreign, day("2026-11-02"), { score: 1, newCount: 1000 }, otherOrgId);
 });
 
@@ -48,11 +51,11 @@ describe("getTrendSeries", () => {
   it("keeps each cluster's last successful scan per day, sums the day's changes, skips failed scans and other orgs", async () => {
     const s = await m.getTrendSeries({ orgId, from: day("2026-11-01", 0), to: day("2026-11-30") });
     expect(s.clusters.map((c) => c.name)).toEqual(["a", "b"]);
-    const rows = s.points.map((p) => [p.clusterId === a ? "a" : "b", p.day, p.score, p.critical, p.high, p.newCount, p.fixedCount, p.scans]);
+    const rows = s.points.map((p) => [p.clusterId === a ? "a" : "b", p.day, p.score, p.critical, p.high, p.riskCritical, p.newCount, p.fixedCount, p.scans]);
     expect(rows).toEqual([
-      ["a", "2026-11-01", 45, 2, 0, 5, 5, 2],
-      ["b", "2026-11-02", 80, 0, 5, 0, 0, 1],
-      ["b", "2026-11-03", 82, 0, 4, 1, 2, 1],
+      ["a", "2026-11-01", 45, 2, 0, 1, 5, 5, 2],
+      ["b", "2026-11-02", 80.2, 0, 5, 2, 0, 0, 1],
+      ["b", "2026-11-03", 82.7, 0, 4, 0, 1, 2, 1],
     ]);
     expect(s.baseline.map((p) => [p.clusterId === a ? "a" : "b", p.score, p.critical])).toEqual([["a", 30, 9]]);
   });
@@ -69,12 +72,12 @@ describe("getTrendSeries", () => {
 describe("getTrendTotals", () => {
   it("gives the organization's state per day from changes: carried forward, baseline first, failed scans and other orgs left out", async () => {
     const t = await m.getTrendTotals({ orgId, from: day("2026-11-01", 0), to: day("2026-11-30") });
-    const rows = t.map((r) => [r.day, r.critical, r.high, r.scored, r.scoreSum, r.newCount, r.fixedCount, r.scans]);
+    const rows = t.map((r) => [r.day, r.critical, r.high, r.riskCritical, r.scored, r.scoreSum, r.newCount, r.fixedCount, r.scans]);
     expect(rows).toEqual([
-      ["", 9, 0, 1, 30, 0, 0, 0], // a's scan before the range
-      ["2026-11-01", 2, 0, 1, 45, 5, 5, 2], // a's last scan that day; both scans' changes
-      ["2026-11-02", 2, 5, 2, 125, 0, 0, 1], // b's first scan: its baseline adds no "new"; a carried forward
-      ["2026-11-03", 2, 4, 2, 127, 1, 2, 1],
+      ["", 9, 0, 3, 1, 30, 0, 0, 0], // a's scan before the range
+      ["2026-11-01", 2, 0, 1, 1, 45, 5, 5, 2], // a's last scan that day; both scans' changes
+      ["2026-11-02", 2, 5, 3, 2, 125.2, 0, 0, 1], // b's first scan: its baseline adds no "new"; a carried forward
+      ["2026-11-03", 2, 4, 1, 2, 127.7, 1, 2, 1], // one decimal kept
     ]);
     const onlyB = await m.getTrendTotals({ orgId, from: day("2026-11-01", 0), to: day("2026-11-30"), clusterIds: [b] });
     expect(onlyB.map((r) => [r.day, r.high, r.scored])).toEqual([["2026-11-02", 5, 1], ["2026-11-03", 4, 1]]);
