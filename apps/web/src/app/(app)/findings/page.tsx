@@ -6,7 +6,7 @@ import { FilterBar } from "@/modules/findings/components/filter-bar";
 import { FindingsTable, type TFindingRowView } from "@/modules/findings/components/findings-table";
 import { FindingsTabs, type TFindingTabLink } from "@/modules/findings/components/findings-tabs";
 import { GroupTable, type TGroupView } from "@/modules/findings/components/group-table";
-import { ObjectGroups, type TObjectGroupView } from "@/modules/findings/components/object-groups";
+import { ObjectGroups, chipsByRule, type TObjectGroupView } from "@/modules/findings/components/object-groups";
 import { PlatformFindings } from "@/modules/findings/components/platform-findings";
 import { ZFindingFilters, findingsQuery, pickFilter, resolveTab, type TFilterValues, type TFindingTab } from "@/modules/findings/findings.schemas";
 import {
@@ -116,7 +116,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       count: g.count,
       worstSeverity: g.worstSeverity,
       due: dueLabel(g.earliestDueAt, now),
-      findings: g.findings.map((f) => ({ id: f.id, title: ruleTitle(f.ruleId), severity: f.severity })),
+      findings: chipsByRule(g.findings, ruleTitle),
       allHref: href("all", { cluster: g.clusterId, q: `${g.namespace ? `${g.namespace}/` : ""}${g.name}` }),
     }));
     title = <span className="tabular-nums">{more ? `The worst ${groups.length} objects` : plural(groups.length, false, "object")}</span>;

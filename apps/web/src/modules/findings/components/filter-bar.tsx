@@ -96,7 +96,7 @@ export function FilterBar({ tab, values, facets, findingFilters = true }: TFilte
         {values.severity.length > 0 && <input type="hidden" name="severity" value={values.severity.join(",")} />}
         <div className="w-full sm:w-72">
           <label htmlFor="f-q" className="sr-only">Search</label>
-          <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Search: shop/catalog, rule or message…" className={inputClass} />
+          <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Search, e.g. shop/catalog or a rule" className={inputClass} />
         </div>
         <FilterSelect id="f-cluster" name="cluster" label="Cluster" value={values.cluster} onChange={() => navigate()} options={facets.clusters.map((c) => ({ value: c.id, label: c.name }))} all="All clusters" />
         <FilterSelect id="f-namespace" name="namespace" label="Namespace" value={values.namespace} onChange={() => navigate()} options={facets.namespaces.map((n) => ({ value: n, label: n }))} all="All namespaces" />
@@ -132,7 +132,7 @@ export function FilterBar({ tab, values, facets, findingFilters = true }: TFilte
 }
 
 /**
- * A filter select as wide as its longest option (up to 22rem), the whole selected label in a
+ * A filter select as wide as its longest option (up to 16rem), the whole selected label in a
  * tooltip and every label whole in the options. A value not among the options (a stale link) still shows, as `unknown` or itself.
  */
 function FilterSelect({
@@ -144,7 +144,7 @@ function FilterSelect({
   const known = value ? options.find((o) => o.value === value) : undefined;
   const selected = value ? (known?.label ?? unknown ?? value) : all;
   return (
-    <div className="min-w-0 max-w-full">
+    <div>
       <label htmlFor={id} className="sr-only">{label}</label>
       <select
         id={id}
@@ -153,7 +153,7 @@ function FilterSelect({
         onChange={onChange}
         title={`${label}: ${selected}`}
         // Native width: as wide as its longest option (no fixed grid column to cut labels), capped.
-        className={cn(smallSelectClass, "w-auto max-w-[min(22rem,100%)] text-ellipsis", value && "bg-indigo-50/40 ring-indigo-400")}
+        className={cn(smallSelectClass, "w-auto max-w-[16rem] text-ellipsis", value && "bg-indigo-50/40 ring-indigo-400")}
       >
         <option value="">{all}</option>
         {children ?? options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

@@ -17,9 +17,21 @@ export interface TObjectGroupView {
   count: number;
   worstSeverity: string;
   due: { label: string; tone: TDueTone; title: string };
-  findings: Array<{ id: string; title: string; severity: string }>;
+  /** One chip per rule (a rule failing in two containers is one chip, "×2"), worst first. */
+  findings: Array<{ id: string; title: string; severity: string; count: number }>;
   /** The All tab filtered to this object's namespace and name. */
   allHref: string;
+}
+
+/** Chips by rule, in the order given (worst first): the first finding of a rule is its link. */
+export function chipsByRule<T extends { id: string; ruleId: string; severity: string }>(findings: T[], title: (ruleId: string) => string): TObjectGroupView["findings"] {
+  const out = new Map<string, TObjectGroupView["findings"][number]>();
+  for (const f of findings) {
+    const c = out.get(f.ruleId);
+    if (c) c.count += 1;
+    else out.set(f.ruleId, { id: f.id, title: title(f.ruleId), severity: f.severity, count: 1 });
+  }
+  return [...out.values()];
 }
 
 export function ObjectGroups({ groups }: { groups: TObjectGroupView[] }) {
@@ -49,11 +61,12 @@ export function ObjectGroups({ groups }: { groups: TObjectGroupView[] }) {
                       <Link href={`/findings/${f.id}`} className="inline-flex items-center gap-1.5 rounded-md bg-white px-1.5 py-0.5 text-xs text-zinc-700 ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50 hover:text-zinc-900">
                         <SeverityDot severity={f.severity as TSeverity} />
                         {f.title}
+                        {f.count > 1 && <span className="tabular-nums text-zinc-500">×{f.count}</span>}
                       </Link>
                     </li>
                   ))}
-                  {g.count > g.findings.length && (
-                    <li><Link href={g.allHref} className="inline-block px-1 py-0.5 text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">+{g.count - g.findings.length} more</Link></li>
+                  {g.count > g.findings.reduce((n, f) => n + f.count, 0) && (
+                    <li><Link href={g.allHref} className="inline-block px-1 py-0.5 text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">+{g.count - g.findings.reduce((n, f) => n + f.count, 0)} more</Link></li>
                   )}
                 </ul>
                 <div className="mt-1 text-xs text-zinc-500 md:hidden">{g.clusterName}</div>

@@ -8,7 +8,7 @@ export function PageHeader({
     <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
       <div className="min-w-0">
         {eyebrow && <div className="mb-1 text-xs text-zinc-500">{eyebrow}</div>}
-        <h1 className={cn("text-xl font-semibold tracking-tight text-zinc-900", wrap ? "text-balance break-words" : "truncate")}>{title}</h1>
+        <h1 className={cn("font-semibold tracking-tight text-zinc-900", wrap ? "text-balance break-words text-lg sm:text-xl" : "truncate text-xl")}>{title}</h1>
         {description && <p className="mt-1 max-w-3xl text-sm text-zinc-500">{description}</p>}
       </div>
       {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
