@@ -182,6 +182,23 @@ describe("recordScanResults", () => {
     expect(back.res.stats).toMatchObject({ reopened: retiredCount, resolved: 0, retired: 0 });
   });
 
+  it("retires (does not fix) a check that now stands inside one finding of its cause", async () => {
+    const [a, b] = base.filter((f) => f.object.name === base[0]!.object.name);
+    expect(a && b).toBeTruthy();
+    // One finding per cause: a and b become one finding with a fingerprint of its own.
+    const merged: EngineFinding = { ...a!, fingerprint: `cause-${a!.fingerprint}`, checks: [a!.ruleId, b!.ruleId] };
+    const rest = base.filter((f) => f !== a && f !== b);
+    const { scanId, res } = await scan([...rest, merged], objs);
+    expect(res.stats).toMatchObject({ resolved: 0, retired: 2, inserted: 1 });
+    expect((await m.getScan({ orgId, scanId }))?.fixedCount).toBe(0);
+    const events = await m.db.findingEvent.findMany({ where: { orgId, type: "retired", scanId } });
+    expect(events.map((e) => (e.data as { reason: string }).reason)).toEqual([`now part of one finding per cause, led by ${a!.ruleId}`, `now part of one finding per cause, led by ${a!.ruleId}`]);
+    // Put the fixture back as the other tests expect it: the old rows open again, no merged row.
+    await scan(base, objs);
+    await m.db.finding.deleteMany({ where: { clusterId, fingerprint: merged.fingerprint } });
+    await m.db.finding.updateMany({ where: { clusterId, status: "reopened" }, data: { status: "open" } });
+  });
+
   it("records nothing for a scan that is not running under this claim", async () => {
     const s = await m.createScan({ orgId, clusterId, trigger: "manual" });
     const input = { orgId, scanId: s.id, result: { findings: [], rules: [], score: 100, counts: counts([]), objectCount: 0 }, kinds: allRead, objects: [] };

@@ -82,7 +82,7 @@ export interface TRecordScanResultsOutput {
   stats: TIngestStats;
 }
 
-type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; exceptionId: string | null; baselineId: string | null; content: string };
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; namespace: string | null; name: string; exceptionId: string | null; baselineId: string | null; content: string };
 
 const SEP = "\u001f";
 const NULL_MARK = "\u0002";
@@ -231,7 +231,7 @@ async function ingestFindings(
 ): Promise<Omit<TIngestStats, "objectsWritten" | "ms" | "risks"> & { unjudged: Set<string> }> {
   const { orgId, clusterId, scanId, now, sla } = input;
   const existing = await tx.$queryRawUnsafe<Existing[]>(
-    `SELECT id, fingerprint, status::text AS status, "ruleId", kind, "exceptionId", "baselineId",
+    `SELECT id, fingerprint, status::text AS status, "ruleId", kind, namespace, name, "exceptionId", "baselineId",
             md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)),
                           coalesce(array_to_string(checks, chr(30)), ''), coalesce("baselineId", chr(2)), coalesce("baselineReason", chr(2)))) AS content
      FROM "Finding" WHERE "clusterId" = $1`,
@@ -286,10 +286,19 @@ async function ingestFindings(
   const resolveIds: string[] = [];
   const retired: Array<{ id: string; reason: string }> = [];
   const unjudged = new Set<string>();
+  // A check that now stands inside another finding of its cause (one finding per cause, with a
+  // fingerprint of its own) is not fixed: its old row is retired, naming the finding that covers it.
+  const coveredBy = new Map<string, string>();
+  for (const f of input.result.findings) {
+    for (const c of checksOf(f)) coveredBy.set(`${f.object.kind}/${f.object.namespace ?? ""}/${f.object.name}|${c}`, f.ruleId);
+  }
+  const ruleReason = new Map(input.result.rules.map((r) => [r.id, r.reason]));
   for (const e of existing) {
     if (seen.has(e.fingerprint) || !UNRESOLVED.has(e.status)) continue;
     const rs = ruleStatus.get(e.ruleId);
-    if (rs === undefined || rs === "disabled") retired.push({ id: e.id, reason: rs === "disabled" ? "rule disabled in the policy" : "rule no longer exists" });
+    const lead = coveredBy.get(`${e.kind}/${e.namespace ?? ""}/${e.name}|${e.ruleId}`);
+    if (rs === undefined || rs === "disabled") retired.push({ id: e.id, reason: rs === "disabled" ? (ruleReason.get(e.ruleId) ?? "rule disabled in the policy") : "rule no longer exists" });
+    else if (lead !== undefined) retired.push({ id: e.id, reason: `now part of one finding per cause, led by ${lead}` });
     else if (evaluated.has(e.ruleId) && readKinds.has(e.kind)) resolveIds.push(e.id);
     else unjudged.add(e.fingerprint);
   }
