@@ -215,3 +215,10 @@ describe("risks and settings", () => {
     expect(node.factors.find((f) => f.name === "exposure")!.multiplier).toBe(1.5);
   });
 });
+
+describe("node takeover on Windows", () => {
+  it("a HostProcess container runs on the node itself", () => {
+    const yaml = deployment(`os: {name: windows}\nhostNetwork: true\nsecurityContext: {windowsOptions: {hostProcess: true, runAsUserName: "NT AUTHORITY\\\\SYSTEM"}}\ncontainers:\n- {name: c, image: "mcr.microsoft.com/windows/nanoserver:ltsc2022"}`);
+    expect(risksOf(scan(yaml), "node-takeover")).toEqual(["node-takeover critical"]);
+  });
+});

@@ -281,6 +281,10 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
         node.push({ kind: "privilege", text: `Container "${c.container?.name ?? ""}" is privileged: every device and capability of the node, so root on the node.`, findings: fps(fs, R.privileged) });
         direct = true;
       }
+      if (sc.windowsOptions?.hostProcess === true || psc.windowsOptions?.hostProcess === true) {
+        node.push({ kind: "privilege", text: `Container "${c.container?.name ?? ""}" is a Windows HostProcess container: it runs as a process on the node itself.`, findings: fps(fs, ["windows-host-process"]) });
+        direct = true;
+      }
       for (const cap of caps(c).add) {
         const name = cap.startsWith("CAP_") ? cap.slice(4) : cap;
         if (NODE_CAPS.has(name)) nodeCaps.add(name);
