@@ -5,6 +5,8 @@ import { db } from "@bulwark/db";
 import { addClusterByUpload, signUp, uniqueEmail } from "../helpers";
 
 test("main pages have no serious or critical accessibility violations", async ({ page }) => {
+  // One scan, then an axe run on each of some twenty pages.
+  test.setTimeout(300_000);
   await signUp(page, { email: uniqueEmail("a11y"), org: "A11y Org" });
   const clusterUrl = await addClusterByUpload(page, "a11y-cluster");
   const clusterId = clusterUrl.split("/").pop()!;
