@@ -176,7 +176,8 @@ export async function benchPages(requests: number) {
     const f2 = f1 && nextPage(f1, "findings");
     if (f2) await measure("findings page 2", f2, /Showing a later page|finding/);
     else out["findings page 2.missing"] = 1;
-    const q1 = await measure("queue", "/queue?severity=critical,high", /.+/);
+    // The remediation queue is the Findings page's "All" tab sorted worst first (was /queue).
+    const q1 = await measure("queue", "/findings?tab=all&severity=critical,high", /.+/);
     if (q1) {
       const q2 = nextPage(q1, "queue");
       if (q2) await measure("queue page 2", q2, /.+/);

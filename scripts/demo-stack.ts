@@ -216,7 +216,7 @@ async function seedRemediation(jar: Jar): Promise<void> {
     const expires = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     await api("/api/exceptions", { findingId: low.id, scope: "object", expiresAt: expires, justification: "Vendor image; the vendor fixes this in their next release (ticket SEC-142)." });
   }
-  say("assigned three critical findings to you and granted one exception (see Remediation and Exceptions)");
+  say("assigned three critical findings to you and granted one exception (see Findings → Mine and Exceptions)");
 }
 
 main().catch((err) => {

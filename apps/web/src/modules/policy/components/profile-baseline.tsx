@@ -177,7 +177,7 @@ export function ProfileBaseline({ view, canEdit }: { view: TProfileBaselineView;
             </div>
           </div>
         ) : (
-          <div className={cn(t.wrap, "max-h-[28rem] overflow-y-auto")}>
+          <div className={cn(t.wrap, "max-h-[28rem] overflow-y-auto")} tabIndex={0} role="region" aria-label="Built-in platform baseline entries">
             <table className={t.table}>
               <thead className={t.thead}>
                 <tr>
