@@ -331,8 +331,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
       node.push({ kind: "privilege", text: "Shares the node's process namespace (hostPID).", findings: fps(fs, R.hostPid) });
     }
     if (node.length > 0) {
-      const how = direct ? "root on the node" : "node takeover";
-      risks.push(make("node-takeover", obj, "critical", `Node takeover: ${label} gives ${how}`, withExposure(node), factors, { direct }));
+      risks.push(make("node-takeover", obj, "critical", `Node takeover: ${label} ${direct ? "gives root on its node" : "can take over its node"}`, withExposure(node), factors, { direct }));
     } else if (hostPid || ref.spec?.hostIPC === true || ref.spec?.hostNetwork === true) {
       // --- host namespaces without a full escape --------------------------------------------------
       const shared = [hostPid ? "process (hostPID)" : "", ref.spec?.hostIPC === true ? "IPC (hostIPC)" : "", ref.spec?.hostNetwork === true ? "network (hostNetwork)" : ""].filter(Boolean);
@@ -366,7 +365,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
           tokenStep,
           { kind: "privilege", text: `ServiceAccount ${ns}/${sa} ${few(power.clusterAdminEquivalent.map((g) => g.why))} (via ${via.join(", ")}): equivalent to cluster-admin.`, findings: [...fps(fs, R.saRights), ...grantFindings(bindings)], objects: refs(bindings) },
         ]);
-        risks.push(make("cluster-takeover", obj, "critical", `Cluster takeover: ${label} runs as cluster-admin-equivalent ServiceAccount ${ns}/${sa}`, steps, factors, { objects: refs(bindings) }));
+        risks.push(make("cluster-takeover", obj, "critical", `Cluster takeover: ${label} runs as ServiceAccount ${sa}, equivalent to cluster-admin`, steps, factors, { objects: refs(bindings) }));
         identityRisk = true;
       } else if (power.readsSecrets) {
         const cluster = power.readsSecrets.scope === "cluster";
