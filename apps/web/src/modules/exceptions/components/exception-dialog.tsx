@@ -8,11 +8,10 @@ import { Button } from "@/modules/ui/components/button";
 import { Field, Input, Textarea, describedBy } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
-import { MAX_DAYS, ZExceptionFromFinding, type TExceptionScopeChoice } from "../exceptions.schemas";
+import { ZExceptionFromFinding, type TExceptionScopeChoice } from "../exceptions.schemas";
 import { createExceptionAction } from "../server/actions";
+import { ExceptionTermsFields, inDays } from "./exception-terms";
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const inDays = (n: number) => isoDay(new Date(Date.now() + n * 86_400_000));
 
 export interface TExceptionDialogProps {
   findingId: string;
@@ -103,13 +102,16 @@ export function ExceptionDialog(p: TExceptionDialogProps) {
             <Input id="exc-labels" value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="app=web" autoComplete="off" className="font-mono text-xs" {...describedBy("exc-labels", errors.labelSelector, true)} />
           </Field>
 
-          <Field id="exc-expires" label="Expires on" hint={`Required; at most a year away. Findings return to open after this day (UTC).`} error={errors.expiresAt}>
-            <Input id="exc-expires" type="date" required value={expiresAt} min={inDays(1)} max={inDays(MAX_DAYS)} onChange={(e) => setExpiresAt(e.target.value)} className="w-48" {...describedBy("exc-expires", errors.expiresAt, true)} />
-          </Field>
-
-          <Field id="exc-justification" label="Justification" hint="Why is this risk acceptable, and what limits it? Shown in compliance reports." error={errors.justification}>
-            <Textarea id="exc-justification" rows={3} required value={justification} onChange={(e) => setJustification(e.target.value)} className="font-sans text-sm" {...describedBy("exc-justification", errors.justification, true)} />
-          </Field>
+          <ExceptionTermsFields
+            idPrefix="exc"
+            expiresAt={expiresAt}
+            onExpiresAt={setExpiresAt}
+            justification={justification}
+            onJustification={setJustification}
+            errors={errors}
+            expiresHint="Required; at most a year away. Findings return to open after this day (UTC)."
+            justificationHint="Why is this risk acceptable, and what limits it? Shown in compliance reports."
+          />
 
           {errors._ && <p className="text-sm text-red-700" role="alert">{errors._}</p>}
           <div className="flex justify-end gap-2">

@@ -9,21 +9,14 @@ import { Button } from "@/modules/ui/components/button";
 import { Section, tableClass as t } from "@/modules/ui/components/layout";
 import { Badge } from "@/modules/ui/components/badge";
 import { useToast } from "@/modules/ui/components/toast";
+import type { BaselineEntry } from "@bulwark/rules";
 import { cn } from "@/modules/ui/cn";
 import { PROFILES, type TBaselineUpdate, type TProfile } from "../policy.schemas";
 import { updateBaselineAction, updateProfileAction } from "../server/actions";
 import { CodeEditor } from "./cel-editor";
 
-export interface TBaselineEntryView {
-  id: string;
-  title: string;
-  reason: string;
-  namespaces: string[];
-  kinds: string[];
-  names: string[];
-  owners?: string[];
-  images: string[];
-}
+/** A baseline entry as the page shows it (the engine's BaselineEntry). */
+export type TBaselineEntryView = Omit<BaselineEntry, "expects">;
 
 export interface TProfileBaselineView {
   profile: TProfile;

@@ -5,14 +5,12 @@ import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { ShieldCheck } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
-import { Field, Input, Textarea, describedBy } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
-import { MAX_DAYS } from "@/modules/exceptions/exceptions.schemas";
+import { ExceptionTermsFields, inDays } from "@/modules/exceptions/components/exception-terms";
 import { ZAcceptRisk } from "../risks.schemas";
 import { acceptRiskAction } from "../server/actions";
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 export function AcceptRisk({ riskId, title, findings, grant }: { riskId: string; title: string; findings: string[]; grant: boolean }) {
   const router = useRouter();
@@ -61,12 +59,16 @@ export function AcceptRisk({ riskId, title, findings, grant }: { riskId: string;
               {findings.map((f) => <li key={f} className="truncate">· {f}</li>)}
             </ul>
           </div>
-          <Field id="accept-expires" label="Expires on" hint="Required; at most a year away. The findings return to open after this day (UTC)." error={errors.expiresAt}>
-            <Input id="accept-expires" type="date" required value={expiresAt} min={inDays(1)} max={inDays(MAX_DAYS)} onChange={(e) => setExpiresAt(e.target.value)} className="w-48" {...describedBy("accept-expires", errors.expiresAt, true)} />
-          </Field>
-          <Field id="accept-justification" label="Justification" hint="Why is this attack path acceptable, and what limits it? Shown in compliance reports." error={errors.justification}>
-            <Textarea id="accept-justification" rows={3} required value={justification} onChange={(e) => setJustification(e.target.value)} className="font-sans text-sm" {...describedBy("accept-justification", errors.justification, true)} />
-          </Field>
+          <ExceptionTermsFields
+            idPrefix="accept"
+            expiresAt={expiresAt}
+            onExpiresAt={setExpiresAt}
+            justification={justification}
+            onJustification={setJustification}
+            errors={errors}
+            expiresHint="Required; at most a year away. The findings return to open after this day (UTC)."
+            justificationHint="Why is this attack path acceptable, and what limits it? Shown in compliance reports."
+          />
           {errors._ && <p className="text-sm text-red-700" role="alert">{errors._}</p>}
           <div className="flex justify-end gap-2">
             <Button onClick={() => dialog.current?.close()}>Cancel</Button>
