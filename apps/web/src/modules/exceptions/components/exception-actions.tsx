@@ -4,7 +4,8 @@
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/modules/ui/components/button";
-import { Field, Input, Textarea, describedBy } from "@/modules/ui/components/form";
+import { DialogFormFooter, Field, Input, Textarea, describedBy } from "@/modules/ui/components/form";
+import { inDays } from "./exception-terms";
 import { useToast } from "@/modules/ui/components/toast";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
 import { MAX_DAYS, ZEditException } from "../exceptions.schemas";
@@ -12,7 +13,6 @@ import { decideExceptionAction, editExceptionAction, revokeExceptionAction } fro
 
 type TMode = "approve" | "reject" | "edit" | "revoke";
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 export function ExceptionActions({ id, status, ruleId, expiresAt, justification, size = "sm" }: { id: string; status: string; ruleId: string; expiresAt: string; justification: string; size?: "sm" | "md" }) {
   const router = useRouter();
@@ -97,13 +97,13 @@ export function ExceptionActions({ id, status, ruleId, expiresAt, justification,
               <Textarea id={`${prefix}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} className="font-sans text-sm" {...describedBy(`${prefix}-note`, errors.note)} />
             </Field>
           )}
-          {errors._ && <p className="text-sm text-red-700" role="alert">{errors._}</p>}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" variant={mode === "revoke" || mode === "reject" ? "danger" : "primary"} disabled={pending}>
-              {pending ? "Saving…" : { approve: "Approve", reject: "Reject", edit: "Save", revoke: status === "requested" ? "Withdraw" : "Revoke" }[mode]}
-            </Button>
-          </div>
+          <DialogFormFooter
+            error={errors._}
+            pending={pending}
+            danger={mode === "revoke" || mode === "reject"}
+            submitLabel={{ approve: "Approve", reject: "Reject", edit: "Save", revoke: status === "requested" ? "Withdraw" : "Revoke" }[mode]}
+            onCancel={() => dialog.current?.close()}
+          />
         </form>
       </dialog>
     </>

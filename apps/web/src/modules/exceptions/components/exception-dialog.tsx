@@ -5,12 +5,12 @@ import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { ShieldCheck } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
-import { Field, Input, Textarea, describedBy } from "@/modules/ui/components/form";
+import { DialogFormFooter, Field, Input, describedBy } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
 import { ZExceptionFromFinding, type TExceptionScopeChoice } from "../exceptions.schemas";
 import { createExceptionAction } from "../server/actions";
-import { ExceptionTermsFields, inDays } from "./exception-terms";
+import { ExceptionTermsFields, useExceptionTerms } from "./exception-terms";
 
 
 export interface TExceptionDialogProps {
@@ -30,9 +30,7 @@ export function ExceptionDialog(p: TExceptionDialogProps) {
   const [pending, start] = useTransition();
   const [scope, setScope] = useState<TExceptionScopeChoice>("object");
   const [labels, setLabels] = useState("");
-  const [expiresAt, setExpiresAt] = useState(inDays(90));
-  const [justification, setJustification] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { expiresAt, justification, errors, setErrors, clearJustification, fields } = useExceptionTerms();
   const verb = p.grant ? "Grant exception" : "Request exception";
 
   const choices: Array<{ value: TExceptionScopeChoice; label: string; hint: string }> = [
@@ -55,7 +53,7 @@ export function ExceptionDialog(p: TExceptionDialogProps) {
         return;
       }
       dialog.current?.close();
-      setJustification("");
+      clearJustification();
       toast.show(
         res.data.status === "approved"
           ? { tone: "success", title: "Exception granted", body: `${res.data.covered} finding${res.data.covered === 1 ? "" : "s"} now excepted.` }
@@ -104,20 +102,12 @@ export function ExceptionDialog(p: TExceptionDialogProps) {
 
           <ExceptionTermsFields
             idPrefix="exc"
-            expiresAt={expiresAt}
-            onExpiresAt={setExpiresAt}
-            justification={justification}
-            onJustification={setJustification}
-            errors={errors}
+            {...fields}
             expiresHint="Required; at most a year away. Findings return to open after this day (UTC)."
             justificationHint="Why is this risk acceptable, and what limits it? Shown in compliance reports."
           />
 
-          {errors._ && <p className="text-sm text-red-700" role="alert">{errors._}</p>}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={pending}>{pending ? "Saving…" : verb}</Button>
-          </div>
+          <DialogFormFooter error={errors._} pending={pending} submitLabel={verb} onCancel={() => dialog.current?.close()} />
         </form>
       </dialog>
     </>

@@ -2,11 +2,21 @@
 // The terms of an accepted risk, asked the same way wherever one is granted or requested (a
 // finding's exception dialog, a risk's "accept risk"): an expiry at most MAX_DAYS away and a
 // justification that compliance reports show.
+import { useState } from "react";
 import { Field, Input, Textarea, describedBy } from "@/modules/ui/components/form";
 import { MAX_DAYS } from "../exceptions.schemas";
 
 /** A day `n` days from now, as the date input wants it (UTC). */
 export const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The terms' state: expiry (90 days by default), justification, and the form's field errors. */
+export function useExceptionTerms() {
+  const [expiresAt, setExpiresAt] = useState(inDays(90));
+  const [justification, setJustification] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const fields = { expiresAt, onExpiresAt: setExpiresAt, justification, onJustification: setJustification, errors };
+  return { expiresAt, justification, errors, setErrors, clearJustification: () => setJustification(""), fields };
+}
 
 export function ExceptionTermsFields(props: {
   idPrefix: string;

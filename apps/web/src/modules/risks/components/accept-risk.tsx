@@ -1,13 +1,14 @@
 "use client";
 // "Accept risk": one exception per open finding of the risk, each scoped to its object, with one
 // justification and expiry. Members request (admins decide); admins grant at once.
-import { useRef, useState, useTransition } from "react";
+import { useRef, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { ShieldCheck } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
+import { DialogFormFooter } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
-import { ExceptionTermsFields, inDays } from "@/modules/exceptions/components/exception-terms";
+import { ExceptionTermsFields, useExceptionTerms } from "@/modules/exceptions/components/exception-terms";
 import { ZAcceptRisk } from "../risks.schemas";
 import { acceptRiskAction } from "../server/actions";
 
@@ -17,9 +18,7 @@ export function AcceptRisk({ riskId, title, findings, grant }: { riskId: string;
   const toast = useToast();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, start] = useTransition();
-  const [expiresAt, setExpiresAt] = useState(inDays(90));
-  const [justification, setJustification] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { expiresAt, justification, errors, setErrors, clearJustification, fields } = useExceptionTerms();
   const verb = grant ? "Accept risk" : "Request to accept risk";
 
   function submit(e: React.FormEvent) {
@@ -32,7 +31,7 @@ export function AcceptRisk({ riskId, title, findings, grant }: { riskId: string;
       const res = await acceptRiskAction(input);
       if (!res.ok) return setErrors({ ...(res.fieldErrors ?? {}), _: res.error });
       dialog.current?.close();
-      setJustification("");
+      clearJustification();
       const n = res.data.exceptions.length;
       toast.show(
         res.data.status === "approved"
@@ -61,19 +60,11 @@ export function AcceptRisk({ riskId, title, findings, grant }: { riskId: string;
           </div>
           <ExceptionTermsFields
             idPrefix="accept"
-            expiresAt={expiresAt}
-            onExpiresAt={setExpiresAt}
-            justification={justification}
-            onJustification={setJustification}
-            errors={errors}
+            {...fields}
             expiresHint="Required; at most a year away. The findings return to open after this day (UTC)."
             justificationHint="Why is this attack path acceptable, and what limits it? Shown in compliance reports."
           />
-          {errors._ && <p className="text-sm text-red-700" role="alert">{errors._}</p>}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={pending}>{pending ? "Saving…" : verb}</Button>
-          </div>
+          <DialogFormFooter error={errors._} pending={pending} submitLabel={verb} onCancel={() => dialog.current?.close()} />
         </form>
       </dialog>
     </>

@@ -1,5 +1,6 @@
 // Form controls with labels and errors next to the field.
 import { cn } from "../cn";
+import { Button } from "./button";
 
 export const inputClass =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-indigo-500 focus:outline-none disabled:bg-zinc-50 aria-[invalid=true]:ring-red-500";
@@ -47,5 +48,20 @@ export function PrefixedInput({ prefix, className, ...props }: React.InputHTMLAt
       <span aria-hidden className="flex select-none items-center pl-3 font-mono text-xs text-zinc-500">{prefix}</span>
       <input {...props} className={cn("block min-w-0 flex-1 rounded-r-md border-0 bg-transparent py-2 pl-0 pr-3 text-sm text-zinc-900 placeholder:text-zinc-400 focus:outline-none disabled:text-zinc-600", className)} />
     </div>
+  );
+}
+
+/** A dialog form's last lines: the form-level error, Cancel and the submit button. */
+export function DialogFormFooter({ error, pending, submitLabel, danger, onCancel }: { error?: string; pending: boolean; submitLabel: React.ReactNode; danger?: boolean; onCancel: () => void }) {
+  return (
+    <>
+      {error && <p className="text-sm text-red-700" role="alert">{error}</p>}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
+      </div>
+    </>
   );
 }
