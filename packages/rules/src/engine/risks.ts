@@ -11,7 +11,8 @@ import { allPodSpecs, containers, type PodSpecRef } from "../helpers/pod";
 import { isDefaultBinding, rbacIndex, serviceAccountName, tokenMounted } from "../helpers/rbac";
 import { bindingPower, serviceAccountPower } from "../helpers/rbac-power";
 import { caps, containerSC, coversPath, hostPathVolumes, podSC } from "../helpers/security-context";
-import { mapSelectorMatches, nsOf, selectorMatches } from "../helpers/selectors";
+import { networkIndex } from "../helpers/network";
+import { mapSelectorMatches, nsOf } from "../helpers/selectors";
 import type { BaselineMatch, Finding, KubeObject, ObjectRef, Risk, RiskFactor, RiskStep, RiskType, RuleContext, Severity, SourceLocation } from "../types";
 import { sha256Hex } from "./fingerprint";
 
@@ -384,7 +385,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
     // --- exposed and weak -------------------------------------------------------------------
     if (exposure.length > 0) {
       const ns = nsOf(obj);
-      const notIsolated = isolated(ns, ref.meta.labels) === false;
+      const notIsolated = isolated(ns, ref.meta.labels, serviceAccountName(ref.spec)) === false;
       if (node.length === 0 && !identityRisk) {
         const weak: string[] = [];
         const weakFindings: string[] = [];
@@ -497,42 +498,13 @@ function dedupeRefs(refs: ObjectRef[]): ObjectRef[] {
   });
 }
 
-/** Whether an ingress NetworkPolicy selects pods with these labels: true, false, or undefined (unknown). */
-function isolationIndex(ctx: RuleContext): (ns: string, labels: Record<string, string>) => boolean | undefined {
-  const policies = ctx.index.byKind("NetworkPolicy");
-  const cilium = [...ctx.index.byKind("CiliumNetworkPolicy"), ...ctx.index.byKind("CiliumClusterwideNetworkPolicy")];
+/**
+ * Whether an ingress policy (Kubernetes or Cilium, through the network rules' index) selects a pod:
+ * true, false, or undefined when the cluster's NetworkPolicies could not be read.
+ */
+function isolationIndex(ctx: RuleContext): (ns: string, labels: Record<string, string>, serviceAccount: string) => boolean | undefined {
   const read = ctx.snapshot.kinds.find((k) => k.kind === "NetworkPolicy");
   if (ctx.snapshot.source === "cluster" && read && read.status !== "read") return () => undefined;
-  const byNs = new Map<string, KubeObject[]>();
-  for (const p of policies) {
-    const ns = nsOf(p);
-    const l = byNs.get(ns);
-    if (l) l.push(p);
-    else byNs.set(ns, [p]);
-  }
-  return (ns, labels) => {
-    for (const p of byNs.get(ns) ?? []) {
-      const spec = (p as any).spec ?? {};
-      const types = Array.isArray(spec.policyTypes) && spec.policyTypes.length ? spec.policyTypes : ["Ingress"];
-      if (!types.includes("Ingress")) continue;
-      if (selectorMatches(spec.podSelector ?? {}, labels, true)) return true;
-    }
-    for (const p of cilium) {
-      if (p.kind === "CiliumNetworkPolicy" && nsOf(p) !== ns) continue;
-      const specs = [(p as any).spec, ...(Array.isArray((p as any).specs) ? (p as any).specs : [])].filter((s) => s && typeof s === "object");
-      for (const s of specs) {
-        const sel = s.endpointSelector;
-        if (!sel) continue;
-        const withNs = { ...labels, "k8s:io.kubernetes.pod.namespace": ns, "io.kubernetes.pod.namespace": ns };
-        const clean = (x: LabelSel) => ({ matchLabels: Object.fromEntries(Object.entries(x.matchLabels ?? {}).map(([k, v]) => [k.replace(/^(k8s|any):/, ""), v])), matchExpressions: (x.matchExpressions ?? []).map((e) => ({ ...e, key: e.key.replace(/^(k8s|any):/, "") })) });
-        if (selectorMatches(clean(sel), { ...withNs, "io.kubernetes.pod.namespace": ns }, true) && (s.ingress || s.ingressDeny || !s.egress)) return true;
-      }
-    }
-    return false;
-  };
-}
-
-interface LabelSel {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+  const index = networkIndex(ctx);
+  return (ns, labels, sa) => index.selecting(ns, labels, sa).some((p) => p.ingress);
 }
