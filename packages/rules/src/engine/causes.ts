@@ -122,7 +122,7 @@ export function causeOf(ruleId: string): { id: string; order: number } | undefin
 
 const CONTAINER = /^(.*?(?:containers|initContainers|ephemeralContainers)\[\d+\])/;
 const VOLUME = /^(.*?\.volumes\[\d+\])/;
-const MOUNT = /^(.*?)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.volumeMounts\[(\d+)\]/;
+const MOUNT = /^(.*?)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.volumeMounts\[\d+\]/;
 
 /**
  * The anchor of a finding of `ruleId` at `path`, or undefined when the rule belongs to no cause.
@@ -147,7 +147,7 @@ export function anchorOf(ruleId: string, path: string, volumeIndex: (podPath: st
       if (v) return v[1];
       const mount = MOUNT.exec(path);
       if (mount) {
-        const i = volumeIndex(mount[1]!, path.slice(0, path.indexOf(".volumeMounts[") + ".volumeMounts[".length + mount[2]!.length + 1));
+        const i = volumeIndex(mount[1]!, mount[0]);
         if (i !== undefined) return `${mount[1]}.volumes[${i}]`;
       }
       return path;
