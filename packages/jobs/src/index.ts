@@ -1,5 +1,5 @@
 export * from "./definitions";
-export { jobsEnv, type TJobsEnv } from "./env";
+export { jobsEnv, defaultQueuePrefix, type TJobsEnv } from "./env";
 export { getQueueConnection, getQueue, closeQueues, createQueueConnection, resolveBackend, type QueueConnection, type QueueBackendName } from "./connection";
 export {
   enqueueScan,
