@@ -16,7 +16,7 @@ import {
 } from "@bulwark/jobs";
 import type { WorkerContext } from "../context";
 import { webhookBody, slackMessage } from "../alerts/format";
-import { PermanentDeliveryError, postAlert } from "../alerts/post";
+import { DEFAULT_DELIVERY_TIMEOUT_MS, PermanentDeliveryError, postAlert } from "../alerts/post";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from "../alerts/sign";
 
 export interface AlertJobLike {
@@ -98,7 +98,7 @@ async function deliver(job: AlertJobLike, ctx: WorkerContext, deps: TAlertDeps):
     if (secret) headers[SIGNATURE_HEADER] = signWebhook(secret, ts, body);
   }
   try {
-    const res = await postAlert(url, body, headers, { allowPrivateNetworks: ctx.allowPrivateNetworks, timeoutMs: deps.timeoutMs ?? 10_000, ...(deps.ca ? { ca: deps.ca } : {}) });
+    const res = await postAlert(url, body, headers, { allowPrivateNetworks: ctx.allowPrivateNetworks, timeoutMs: deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS, ...(deps.ca ? { ca: deps.ca } : {}) });
     await recordDeliveryAttempt({ orgId, deliveryId, ok: true });
     return { outcome: "sent", status: res.status };
   } catch (e) {
