@@ -2,12 +2,23 @@
 // the expression returning true means the object VIOLATES the rule. Compiled once, evaluated per
 // object of the listed kinds. A per-object error (a missing field, a type mismatch) never crashes a
 // scan: the object is left unjudged, and when nothing violated the rule is "not evaluated" with
-// the first errors as the reason.
+// the first errors as the reason. Evaluation runs under a cost limit (./cel-cost): an object or a
+// snapshot past it makes the rule "not evaluated" with the limit named.
 import { celEnv, CelScalar, isCelError, mapType, parse, plan } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
 import type { KubeObject, RawFinding, Rule, RuleContext, Severity } from "../types";
 import { SEVERITIES } from "../types";
 import { getRule } from "../engine/evaluate";
+import {
+  CEL_COST_LIMIT_PER_OBJECT,
+  CEL_COST_LIMIT_PER_SCAN,
+  ESTIMATE_LIST_ITEMS,
+  ESTIMATE_STRING_CHARS,
+  estimateCost,
+  meterComprehensions,
+  meteredEnv,
+  withCostLimit,
+} from "./cel-cost";
 
 export interface CustomRuleDef {
   /** Must start with "custom-" (kebab-case), so it can never collide with a built-in rule. */
@@ -35,16 +46,17 @@ export interface CustomRuleError {
 export type CompileResult = { ok: true; rule: Rule } | { ok: false; errors: CustomRuleError[] };
 
 export const CUSTOM_RULE_ID = /^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Static bounds standing in for a cost limit, which @bufbuild/cel 0.6 does not offer. */
+/** Static bounds on the expression; the cost limit (./cel-cost) bounds its evaluation. */
 export const MAX_EXPRESSION_CHARS = 4096;
 export const MAX_EXPRESSION_NODES = 1000;
 export const MAX_EXPRESSION_DEPTH = 50;
 /** Nested comprehensions multiply: two levels over container lists is plenty. */
 export const MAX_COMPREHENSION_NESTING = 2;
-/** Wall-clock budget for one rule over one snapshot; past it the rule is not evaluated. */
+/** Wall-clock backstop for one rule over one snapshot, beside the deterministic cost limit. */
 export const EVALUATION_BUDGET_MS = 2000;
 
 const env = celEnv({ variables: { object: mapType(CelScalar.STRING, CelScalar.DYN) }, funcs: strings });
+const metered = meteredEnv(env);
 
 function lineCol(source: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -157,6 +169,9 @@ interface Judgement {
   errors: ObjectError[];
   judged: number;
   budgetExceeded: boolean;
+  /** Set when an evaluation crossed the cost limit: which object, and which limit. */
+  costExceeded?: { object: KubeObject; limit: number; perScan: boolean };
+  cost: number;
 }
 
 function describe(obj: KubeObject): string {
@@ -220,10 +235,26 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
   for (const [k, v] of Object.entries(parsed.sourceInfo?.positions ?? {})) positions[k] = Number(v);
   const staticErrors = staticCheck(parsed.expr as unknown as ExprNode, positions, def.expression);
   if (staticErrors.length > 0) return { ok: false, errors: staticErrors };
+  const estimate = estimateCost(parsed.expr as unknown as ExprNode);
+  if (estimate > CEL_COST_LIMIT_PER_OBJECT) {
+    const n = (x: number) => (x >= 1e15 ? "unbounded" : Math.round(x).toLocaleString("en-US"));
+    return {
+      ok: false,
+      errors: [
+        {
+          message:
+            `estimated cost ${n(estimate)} exceeds the CEL cost limit of ${n(CEL_COST_LIMIT_PER_OBJECT)} steps per object ` +
+            `(estimated on lists of ${ESTIMATE_LIST_ITEMS} items and strings of ${ESTIMATE_STRING_CHARS} characters; ` +
+            `nested comprehensions over split() or other large lists multiply)`,
+        },
+      ],
+    };
+  }
 
+  meterComprehensions(parsed.expr as unknown as ExprNode);
   let program: (bindings: { object: never }) => unknown;
   try {
-    program = plan(env, parsed) as unknown as (bindings: { object: never }) => unknown;
+    program = plan(metered, parsed) as unknown as (bindings: { object: never }) => unknown;
   } catch (e) {
     return { ok: false, errors: [{ message: `cannot plan expression: ${(e as Error).message}` }] };
   }
@@ -241,7 +272,7 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
   const judge = (ctx: RuleContext): Judgement => {
     const hit = cache.get(ctx);
     if (hit) return hit;
-    const j: Judgement = { findings: [], errors: [], judged: 0, budgetExceeded: false };
+    const j: Judgement = { findings: [], errors: [], judged: 0, budgetExceeded: false, cost: 0 };
     const started = Date.now();
     const targets: Iterable<KubeObject> = allKinds ? ctx.snapshot.objects : def.kinds.flatMap((k) => [...ctx.index.byKind(k)]);
     for (const obj of targets) {
@@ -250,8 +281,16 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
         break;
       }
       let result: unknown;
+      const left = CEL_COST_LIMIT_PER_SCAN - j.cost;
+      const limit = Math.min(CEL_COST_LIMIT_PER_OBJECT, left);
       try {
-        result = program({ object: celInput(obj) as never });
+        const run = withCostLimit(limit, () => program({ object: celInput(obj) as never }));
+        j.cost += run.cost;
+        if (!run.ok) {
+          j.costExceeded = { object: obj, limit: run.limit, perScan: left < CEL_COST_LIMIT_PER_OBJECT };
+          break;
+        }
+        result = run.value;
       } catch (e) {
         // The evaluator returns errors as values; a throw is a bug or a stack overflow.
         result = e instanceof Error ? e : new Error(String(e));
@@ -284,6 +323,12 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
     peers: {},
     notEvaluable(ctx) {
       const j = judge(ctx);
+      if (j.costExceeded) {
+        const c = j.costExceeded;
+        return c.perScan
+          ? `CEL cost limit of ${CEL_COST_LIMIT_PER_SCAN.toLocaleString("en-US")} steps per scan exceeded after ${j.judged} objects`
+          : `CEL cost limit of ${CEL_COST_LIMIT_PER_OBJECT.toLocaleString("en-US")} steps per object exceeded on ${describe(c.object)}`;
+      }
       if (j.budgetExceeded) return `evaluation budget of ${EVALUATION_BUDGET_MS} ms exceeded after ${j.judged} objects`;
       if (j.errors.length > 0 && j.findings.length === 0) {
         const first = j.errors.slice(0, 3).map((e) => `${describe(e.object)}: ${e.message}`);
