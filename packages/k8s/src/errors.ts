@@ -17,3 +17,17 @@ export class ClusterUnreachableError extends Error {
     this.name = "ClusterUnreachableError";
   }
 }
+
+/**
+ * The API server sent more than the scan may take (a per-scan byte budget): the whole scan stops,
+ * never the process. `limit` names the setting an operator raises if the cluster is real.
+ */
+export class ScanLimitError extends Error {
+  constructor(
+    message: string,
+    readonly limit: string,
+  ) {
+    super(message);
+    this.name = "ScanLimitError";
+  }
+}

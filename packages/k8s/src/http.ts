@@ -1,17 +1,58 @@
 // A small JSON-over-HTTPS client for the Kubernetes API: one keep-alive agent, TLS from the vetted
 // kubeconfig, per-request timeout, retries with full-jitter backoff, no redirects, bounded bodies,
 // connect-time address checks. Raw JSON is far faster than a typed client's model deserialization.
+// Bodies are inflated as they stream in and counted against a per-response cap and the scan's byte
+// budget, so a gzip bomb is cut off at the cap instead of being buffered first.
 import https from "node:https";
 import type { IncomingHttpHeaders } from "node:http";
-import { gunzip } from "node:zlib";
-import { promisify } from "node:util";
+import { createGunzip, type Gunzip } from "node:zlib";
 import type { ConnectionParams } from "./kubeconfig";
+import { ScanLimitError } from "./errors";
 import { BlockedAddressError, guardedLookup } from "./net-guard";
 
-const gunzipAsync = promisify(gunzip);
+const MIB = 1024 * 1024;
 
-/** A hostile or broken server must not make us buffer without bound. */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/**
+ * Largest decoded body of one response. A page of 500 objects of ~64 KiB fits; a bigger page is
+ * asked for again in smaller pages, and no real object comes near it (etcd stores at most ~1.5 MiB).
+ */
+export const MAX_RESPONSE_BYTES = 32 * MIB;
+
+export function mib(bytes: number): string {
+  const v = bytes / MIB;
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+/** Decoded (inflated) bytes one scan may take from the API server, shared by all its requests. */
+export class ByteBudget {
+  used = 0;
+  constructor(
+    readonly limit: number,
+    /** The setting that raises the limit, named in the error. */
+    readonly setting = "BULWARK_SCAN_MAX_BYTES",
+  ) {}
+
+  /** Counts `n` bytes; false once the scan has taken more than its limit. */
+  take(n: number): boolean {
+    this.used += n;
+    return this.used <= this.limit;
+  }
+
+  error(): ScanLimitError {
+    return new ScanLimitError(`scan stopped: the API server sent more than ${mib(this.limit)} MiB (${this.setting})`, this.setting);
+  }
+}
+
+/** One response decoded past the per-response cap: that page (or kind) fails, not the scan. */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly limit: number,
+    readonly path: string,
+  ) {
+    super(`the API server's response to ${path} is larger than the ${mib(limit)} MiB per-response limit`);
+    this.name = "ResponseTooLargeError";
+  }
+}
 const RETRY_AFTER_CAP_MS = 10_000;
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 5_000;
@@ -69,12 +110,11 @@ export function isConnectivityError(err: unknown): boolean {
 function isRetryableError(err: unknown): boolean {
   if (err instanceof HttpStatusError || err instanceof DeadlineError || err instanceof AbortedError) return false;
   if (isConnectivityError(err)) return false;
-  if (err instanceof BodyTooLargeError) return false;
+  if (err instanceof ResponseTooLargeError || err instanceof ScanLimitError) return false;
   // ECONNRESET, EPIPE, ETIMEDOUT, socket hang up, our request timeout, truncated/invalid JSON
   return true;
 }
 
-class BodyTooLargeError extends Error {}
 class RequestTimeoutError extends Error {
   code = "ETIMEDOUT";
 }
@@ -129,6 +169,10 @@ export interface KubeHttpOptions {
   allowPrivateNetworks: boolean;
   /** Aborts everything in flight; its reason (DeadlineError, AbortedError) is what callers see. */
   signal: AbortSignal;
+  /** Cap on one decoded body; default MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
+  /** The scan's byte budget; crossing it fails the request with ScanLimitError. */
+  budget?: ByteBudget;
 }
 
 function statusReason(body: Buffer, status: number): string {
@@ -204,11 +248,13 @@ export class KubeHttp {
     this.requests++;
     return new Promise((resolve, reject) => {
       let settled = false;
+      let inflater: Gunzip | undefined;
       const finish = (err: Error | undefined, value?: RawResponse) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal.removeEventListener("abort", onAbort);
+        if (err) inflater?.destroy();
         if (err) reject(err);
         else resolve(value!);
       };
@@ -242,41 +288,52 @@ export class KubeHttp {
       }, timeoutMs);
       req.on("error", (err) => finish(err));
       req.on("response", (res) => {
+        const cap = this.#opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+        const budget = this.#opts.budget;
         const chunks: Buffer[] = [];
         let size = 0;
+        let wire = 0;
         const declared = Number(res.headers["content-length"] ?? NaN);
-        res.on("data", (c: Buffer) => {
+        const fail = (err: Error) => {
+          req.destroy(err);
+          finish(err);
+        };
+        // Decoded bytes, counted as they arrive: the cap or the budget stops the read mid-body.
+        const take = (c: Buffer) => {
+          if (settled) return;
           size += c.length;
-          if (size > MAX_BODY_BYTES) {
-            const err = new BodyTooLargeError(`response body exceeds ${MAX_BODY_BYTES} bytes`);
-            req.destroy(err);
-            finish(err);
-            return;
-          }
+          if (budget && !budget.take(c.length)) return fail(budget.error());
+          if (size > cap) return fail(new ResponseTooLargeError(cap, path.split("?")[0]!));
           chunks.push(c);
+        };
+        const done = () => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks, size) });
+        if (res.headers["content-encoding"] === "gzip") {
+          const gz = createGunzip();
+          inflater = gz;
+          gz.on("data", take);
+          gz.on("error", (err) => finish(Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" })));
+          gz.on("end", done);
+        }
+        res.on("data", (c: Buffer) => {
+          if (settled) return;
+          wire += c.length;
+          if (wire > cap) return fail(new ResponseTooLargeError(cap, path.split("?")[0]!));
+          if (!inflater) return take(c);
+          // Inflate no faster than we consume: a bomb never piles up compressed input either.
+          if (!inflater.write(c)) {
+            res.pause();
+            inflater.once("drain", () => res.resume());
+          }
         });
         res.on("aborted", () => finish(Object.assign(new Error("response aborted mid-body"), { code: "ECONNRESET" })));
         res.on("error", (err) => finish(err));
         res.on("end", () => {
-          if (!res.complete || (Number.isFinite(declared) && size !== declared)) {
+          if (!res.complete || (Number.isFinite(declared) && wire !== declared)) {
             finish(Object.assign(new Error("response body truncated"), { code: "ECONNRESET" }));
             return;
           }
-          const body = Buffer.concat(chunks, size);
-          const enc = res.headers["content-encoding"];
-          if (enc === "gzip") {
-            gunzipAsync(body, { maxOutputLength: MAX_BODY_BYTES })
-              .then((out) => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: out }))
-              .catch((err: NodeJS.ErrnoException) =>
-                finish(
-                  err.code === "ERR_BUFFER_TOO_LARGE"
-                    ? new BodyTooLargeError(`response body inflates beyond ${MAX_BODY_BYTES} bytes`)
-                    : Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" }),
-                ),
-              );
-            return;
-          }
-          finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body });
+          if (inflater) inflater.end();
+          else done();
         });
       });
       req.end();

@@ -1,4 +1,4 @@
-export { KubeconfigError, ClusterUnreachableError } from "./errors";
+export { KubeconfigError, ClusterUnreachableError, ScanLimitError } from "./errors";
 export {
   parseKubeconfig,
   vetKubeconfig,
@@ -8,7 +8,7 @@ export {
   type VettedKubeconfig,
 } from "./kubeconfig";
 export { parseKeyring, encryptCredential, decryptCredential, credentialKeyId, Keyring } from "./credentials";
-export { readCluster, testConnection, kubeVersionOf, type ReadOptions, type TestConnectionResult } from "./reader";
+export { readCluster, testConnection, kubeVersionOf, DEFAULT_SCAN_MAX_BYTES, type ReadOptions, type TestConnectionResult } from "./reader";
 export { OPTIONAL_KINDS, RESOURCES_TO_READ, type ResourceSpec } from "./resources";
 export { classifyAddress, guardedLookup, BlockedAddressError } from "./net-guard";
 export { assertPublicHttpsUrl, UnsafeUrlError, type PublicUrlOptions, type TResolveHost } from "./url-guard";

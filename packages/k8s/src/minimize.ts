@@ -5,6 +5,39 @@ import type { KubeObject } from "@bulwark/rules";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
+/** Longest string kept anywhere in an object (a ConfigMap value, a container arg...), in characters. */
+export const MAX_STRING_CHARS = 64 * 1024;
+/** Longest annotation value kept: the rules read short ones (AppArmor, load balancer settings). */
+export const MAX_ANNOTATION_CHARS = 8 * 1024;
+/** Deeper than any real object; a hostile server's nesting must not overflow the engine's stack. */
+export const MAX_DEPTH = 64;
+
+/** Keeps the head (rules look for credentials at any position, and most values are short). */
+function truncate(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…[truncated by Bulwark: ${s.length} characters]` : s;
+}
+
+/**
+ * Truncates oversized strings and replaces containers nested deeper than MAX_DEPTH, in place and
+ * without recursion, so that what the snapshot keeps is bounded whatever the server sent.
+ */
+function boundStrings(root: Record<string, unknown>): void {
+  const stack: Array<[Record<string, unknown> | unknown[], number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const keys = Array.isArray(node) ? node.keys() : Object.keys(node);
+    for (const k of keys) {
+      const v = (node as Record<string | number, unknown>)[k];
+      if (typeof v === "string") {
+        if (v.length > MAX_STRING_CHARS) (node as Record<string | number, unknown>)[k] = truncate(v, MAX_STRING_CHARS);
+      } else if (v !== null && typeof v === "object") {
+        if (depth + 1 >= MAX_DEPTH) (node as Record<string | number, unknown>)[k] = "[removed by Bulwark: nested too deep]";
+        else stack.push([v as Record<string, unknown>, depth + 1]);
+      }
+    }
+  }
+}
+
 function base64Bytes(s: string): number {
   const clean = s.replace(/\s+/g, "");
   const pad = clean.endsWith("==") ? 2 : clean.endsWith("=") ? 1 : 0;
@@ -23,7 +56,8 @@ function redactValues(values: unknown, size: (v: string) => number, label: strin
 /**
  * Turns one list item into a snapshot object: sets apiVersion/kind (list items lack them), drops
  * managedFields and the last-applied annotation (it can hold a whole Secret), redacts Secret
- * values to their sizes. Mutates and returns the item, shallow-frozen: deep-freezing every
+ * values to their sizes, truncates annotations over MAX_ANNOTATION_CHARS and any other string over
+ * MAX_STRING_CHARS (a ConfigMap value, say). Mutates and returns the item, shallow-frozen: deep-freezing every
  * object of a large cluster costs more than the read, and the engine is pure by contract.
  */
 export function minimizeObject(item: Record<string, unknown>, apiVersion: string, kind: string): KubeObject {
@@ -34,8 +68,10 @@ export function minimizeObject(item: Record<string, unknown>, apiVersion: string
     const meta = md as Record<string, unknown>;
     delete meta.managedFields;
     const ann = meta.annotations;
-    if (ann !== null && typeof ann === "object" && LAST_APPLIED in ann) {
-      delete (ann as Record<string, unknown>)[LAST_APPLIED];
+    if (ann !== null && typeof ann === "object") {
+      const a = ann as Record<string, unknown>;
+      delete a[LAST_APPLIED];
+      for (const [k, v] of Object.entries(a)) if (typeof v === "string" && v.length > MAX_ANNOTATION_CHARS) a[k] = truncate(v, MAX_ANNOTATION_CHARS);
     }
   } else {
     item.metadata = {};
@@ -52,5 +88,6 @@ export function minimizeObject(item: Record<string, unknown>, apiVersion: string
     if (bin) item.binaryData = bin;
     else delete item.binaryData;
   }
+  boundStrings(item);
   return Object.freeze(item) as KubeObject;
 }

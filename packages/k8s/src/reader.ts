@@ -1,9 +1,21 @@
 // Reads a cluster into a Snapshot: discovery, then every kind the rules need, paginated, with
 // bounded concurrency, retries and an overall deadline. Per-kind failures are recorded, not thrown;
-// only an unreachable API server (or rejected credentials) fails the whole read.
+// only an unreachable API server (or rejected credentials) fails the whole read, and so does a
+// server that sends more than the scan's byte budget (ScanLimitError), so that it cannot exhaust
+// the memory of the process that reads it.
+import { createHash } from "node:crypto";
 import type { KindReadResult, KubeObject, PlatformHint, Snapshot } from "@bulwark/rules";
-import { ClusterUnreachableError, KubeconfigError } from "./errors";
-import { AbortedError, DeadlineError, HttpStatusError, KubeHttp, describeError, isConnectivityError } from "./http";
+import { ClusterUnreachableError, KubeconfigError, ScanLimitError } from "./errors";
+import {
+  AbortedError,
+  ByteBudget,
+  DeadlineError,
+  HttpStatusError,
+  KubeHttp,
+  ResponseTooLargeError,
+  describeError,
+  isConnectivityError,
+} from "./http";
 import { checkServerHost, vetConnection, type ConnectionParams } from "./kubeconfig";
 import { minimizeObject } from "./minimize";
 import { detectPlatform, platformFromVersion } from "./platform";
@@ -20,7 +32,26 @@ export interface ReadOptions {
   allowPrivateNetworks?: boolean;
   allowInsecureTls?: boolean;
   signal?: AbortSignal;
+  /** Decoded bytes the whole read may take from the API server; default DEFAULT_SCAN_MAX_BYTES. */
+  maxBytes?: number;
+  /** The setting that raises maxBytes, named in the error (the worker's and CLI's env variable). */
+  maxBytesSetting?: string;
+  /** Cap on one decoded response; default MAX_RESPONSE_BYTES (32 MiB). */
+  maxResponseBytes?: number;
+  /** Pages one kind may take; default MAX_PAGES_PER_LIST. */
+  maxPagesPerList?: number;
 }
+
+/**
+ * Default byte budget of one scan. 100k objects as a real API server sends them (with status and
+ * managedFields) weigh about 440 MiB decoded (packages/k8s/README.md, "Byte budgets"); 1 GiB leaves
+ * room for larger objects and for retried pages.
+ */
+export const DEFAULT_SCAN_MAX_BYTES = 1024 * 1024 * 1024;
+/** 1M objects (MAX_OBJECTS) at 500 a page is 2,000 pages; more is a server that never ends a list. */
+export const MAX_PAGES_PER_LIST = 10_000;
+/** Pages in a row with no object but a new continue token: a list that makes no progress. */
+export const MAX_EMPTY_PAGES = 20;
 
 interface VersionInfo {
   major?: string;
@@ -81,7 +112,7 @@ async function prepare(kubeconfigYaml: string, opts: { allowPrivateNetworks?: bo
 }
 
 function unreachable(err: unknown, server: string): Error {
-  if (err instanceof AbortedError || err instanceof KubeconfigError || err instanceof ClusterUnreachableError) return err;
+  if (err instanceof AbortedError || err instanceof KubeconfigError || err instanceof ClusterUnreachableError || err instanceof ScanLimitError) return err;
   if (err instanceof HttpStatusError) {
     if (err.status === 401) {
       return new ClusterUnreachableError(
@@ -121,17 +152,32 @@ interface Plan {
   objects: KubeObject[];
 }
 
-async function listKind(http: KubeHttp, plan: Plan, pageSize: number, budget: Budget): Promise<void> {
+interface ListLimits {
+  pageSize: number;
+  maxPages: number;
+}
+
+const tokenHash = (t: string) => createHash("sha256").update(t).digest("base64");
+
+async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: Budget): Promise<void> {
   const { spec } = plan;
   const version = plan.version!;
   const apiVersion = groupVersion(spec.group, version);
   const base = `${groupVersionPath(spec.group, version)}/${spec.resource}`;
   let restarted = false;
+  let pageSize = limits.pageSize;
   for (;;) {
     const objects: KubeObject[] = [];
     let cont: string | undefined;
     let expired = false;
-    do {
+    let pages = 0;
+    let emptyInARow = 0;
+    // Hashes, not tokens: a hostile server's tokens can be large.
+    const seen = new Set<string>();
+    for (;;) {
+      if (++pages > limits.maxPages) {
+        throw new Error(`list of ${spec.resource} stopped: more than ${limits.maxPages} pages (page limit)`);
+      }
       const query = `?limit=${pageSize}${cont ? `&continue=${encodeURIComponent(cont)}` : ""}`;
       let page: ListPage;
       try {
@@ -141,6 +187,15 @@ async function listKind(http: KubeHttp, plan: Plan, pageSize: number, budget: Bu
         if (err instanceof HttpStatusError && err.status === 410 && cont && !restarted) {
           expired = true;
           break;
+        }
+        // Big objects: ask again for fewer per page (the token stays valid across page sizes).
+        if (err instanceof ResponseTooLargeError && pageSize > 1) {
+          pageSize = Math.max(1, Math.floor(pageSize / 4));
+          pages--;
+          continue;
+        }
+        if (err instanceof ResponseTooLargeError) {
+          throw new ResponseTooLargeError(err.limit, `${base} (one object per page)`);
         }
         throw err;
       }
@@ -154,10 +209,19 @@ async function listKind(http: KubeHttp, plan: Plan, pageSize: number, budget: Bu
           objects.push(minimizeObject(item as Record<string, unknown>, apiVersion, spec.kind));
         }
       }
-      const next = page.metadata?.continue;
-      if (next && next === cont) throw new Error(`server repeated continue token for ${base}`);
-      cont = typeof next === "string" && next ? next : undefined;
-    } while (cont);
+      const next = typeof page.metadata?.continue === "string" && page.metadata.continue ? page.metadata.continue : undefined;
+      if (next) {
+        emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
+        if (emptyInARow > MAX_EMPTY_PAGES) {
+          throw new Error(`list of ${spec.resource} stopped: ${emptyInARow} pages in a row with no object and a new continue token (no progress)`);
+        }
+        const h = tokenHash(next);
+        if (seen.has(h)) throw new Error(`server repeated a continue token for ${base} (the list loops)`);
+        seen.add(h);
+      }
+      cont = next;
+      if (!cont) break;
+    }
     if (expired) {
       budget.objects -= objects.length;
       restarted = true;
@@ -173,6 +237,8 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
   const deadlineMs = opts.deadlineMs ?? 120_000;
   const pageSize = Math.max(1, Math.floor(opts.pageSize ?? 500));
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 6));
+  const limits: ListLimits = { pageSize, maxPages: Math.max(1, Math.floor(opts.maxPagesPerList ?? MAX_PAGES_PER_LIST)) };
+  const bytes = new ByteBudget(Math.max(1, Math.floor(opts.maxBytes ?? DEFAULT_SCAN_MAX_BYTES)), opts.maxBytesSetting);
   const params = await prepare(kubeconfigYaml, opts);
   const server = params.server.toString().replace(/\/$/, "");
   if (opts.signal?.aborted) throw new AbortedError();
@@ -188,6 +254,8 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
     retries: opts.retries ?? 4,
     allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
     signal: controller.signal,
+    budget: bytes,
+    ...(opts.maxResponseBytes !== undefined ? { maxResponseBytes: opts.maxResponseBytes } : {}),
   });
   const takenAt = new Date().toISOString();
   try {
@@ -228,7 +296,7 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
       try {
         resourcesByGv.set(gv, resourceNames(await http.getJson(`/apis/${gv}`)));
       } catch (err) {
-        if (err instanceof AbortedError) throw err;
+        if (err instanceof AbortedError || err instanceof ScanLimitError) throw err;
         if (err instanceof HttpStatusError && err.status === 401) throw unreachable(err, server);
         // The group is advertised; let the list request itself tell what is wrong.
         resourcesByGv.set(gv, "unknown");
@@ -256,11 +324,16 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
     await pool(toRead, concurrency, async (plan) => {
       try {
         if (controller.signal.aborted) throw controller.signal.reason;
-        await listKind(http, plan, pageSize, budget);
+        await listKind(http, plan, limits, budget);
         plan.result.count = plan.objects.length;
         objectCount += plan.objects.length;
       } catch (err) {
         if (err instanceof AbortedError) throw err;
+        if (err instanceof ScanLimitError) {
+          // Stop every other kind's requests now: the budget is the scan's, not this kind's.
+          controller.abort(err);
+          throw err;
+        }
         plan.objects = [];
         if (err instanceof HttpStatusError && err.status === 403) {
           plan.result.status = "forbidden";
@@ -272,7 +345,8 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
           plan.result.error = "credentials rejected (HTTP 401)";
         } else {
           plan.result.status = "failed";
-          plan.result.error = err instanceof HttpStatusError || err instanceof DeadlineError ? err.message : describeError(err, server);
+          plan.result.error =
+            err instanceof HttpStatusError || err instanceof DeadlineError || err instanceof ResponseTooLargeError ? err.message : describeError(err, server);
           if (isConnectivityError(err)) plan.result.error = `connection lost: ${plan.result.error}`;
         }
       }
