@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minimizeObject } from "./minimize";
+import { MAX_ANNOTATION_CHARS, MAX_DEPTH, MAX_STRING_CHARS, minimizeObject } from "./minimize";
 import { detectPlatform, platformFromVersion } from "./platform";
 import { kubeVersionOf } from "./reader";
 
@@ -34,6 +34,40 @@ describe("minimizeObject", () => {
     const out = minimizeObject({ metadata: { name: "c" }, data: { "app.conf": "x=1" }, binaryData: { blob: "AAAA" } }, "v1", "ConfigMap");
     expect(out.data).toEqual({ "app.conf": "x=1" });
     expect(out.binaryData).toEqual({ blob: "<binary:3 bytes>" });
+  });
+
+  it("truncates oversized strings anywhere and annotations sooner, keeping their heads", () => {
+    const value = `password=hunter2\n${"x".repeat(5 * 1024 * 1024)}`;
+    const out = minimizeObject(
+      {
+        metadata: { name: "c", annotations: { blob: "a".repeat(MAX_ANNOTATION_CHARS + 1), small: "s".repeat(MAX_ANNOTATION_CHARS) } },
+        data: { "app.conf": value, ok: "x=1" },
+        spec: { containers: [{ args: ["z".repeat(MAX_STRING_CHARS + 10)] }] },
+      },
+      "v1",
+      "ConfigMap",
+    ) as unknown as { metadata: { annotations: Record<string, string> }; data: Record<string, string>; spec: { containers: Array<{ args: string[] }> } };
+    expect(out.data["app.conf"]!.startsWith("password=hunter2\n")).toBe(true);
+    expect(out.data["app.conf"]!.endsWith(`…[truncated by Bulwark: ${value.length} characters]`)).toBe(true);
+    expect(out.data["app.conf"]!.length).toBeLessThan(MAX_STRING_CHARS + 100);
+    expect(out.data.ok).toBe("x=1");
+    expect(out.metadata.annotations.blob).toBe(`${"a".repeat(MAX_ANNOTATION_CHARS)}…[truncated by Bulwark: ${MAX_ANNOTATION_CHARS + 1} characters]`);
+    expect(out.metadata.annotations.small).toHaveLength(MAX_ANNOTATION_CHARS);
+    expect(out.spec.containers[0]!.args[0]!.length).toBeLessThan(MAX_STRING_CHARS + 100);
+  });
+
+  it("cuts nesting deeper than any real object without recursing", () => {
+    let deep: Record<string, unknown> = { leaf: "x" };
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    const out = minimizeObject({ metadata: { name: "n" }, spec: deep }, "v1", "ConfigMap");
+    let node: unknown = out.spec;
+    let depth = 1;
+    while (node !== null && typeof node === "object") {
+      node = (node as { d: unknown }).d;
+      depth++;
+    }
+    expect(node).toBe("[removed by Bulwark: nested too deep]");
+    expect(depth).toBe(MAX_DEPTH);
   });
 });
 
