@@ -189,7 +189,7 @@ function Editor({ initial, onDone }: { initial: TCustomRuleForm; onDone: () => v
       {tried && (
         <div className="rounded-md border border-zinc-200 bg-white p-3 text-sm" role="status" aria-label="Try result">
           <p className="font-medium text-zinc-900">
-            {tried.status.status === "failed" ? `${tried.findings.length} finding${tried.findings.length === 1 ? "" : "s"}` : tried.status.status === "passed" ? "No findings" : `Not evaluated${tried.status.reason ? `: ${tried.status.reason}` : ""}`}
+            {tried.status.status === "failed" ? `${tried.findingCount} finding${tried.findingCount === 1 ? "" : "s"}` : tried.status.status === "passed" ? "No findings" : `Not evaluated${tried.status.reason ? `: ${tried.status.reason}` : ""}`}
             <span className="ml-2 font-normal text-zinc-500">in {tried.objectCount} object{tried.objectCount === 1 ? "" : "s"}</span>
           </p>
           {tried.findings.length > 0 && (
@@ -201,6 +201,7 @@ function Editor({ initial, onDone }: { initial: TCustomRuleForm; onDone: () => v
               ))}
             </ul>
           )}
+          {tried.findingCount > tried.findings.length && <p className="mt-1 text-xs text-zinc-500">Showing the first {tried.findings.length} of {tried.findingCount} findings.</p>}
           {tried.objectErrors.length > 0 && (
             <ul className="mt-2 space-y-1 text-xs text-amber-800">
               {tried.objectErrors.map((x, i) => <li key={i}><span className="font-mono">{x.object.kind} {x.object.name}</span>: {x.message}</li>)}

@@ -4,9 +4,11 @@
 // with the caller's IP (updatePolicy writes "policy.update" with what changed); the next scan uses them.
 import { revalidatePath } from "next/cache";
 import { createCustomRule, CustomRuleCompileError, deleteCustomRule, getPolicy, setCustomRuleEnabled, updateCustomRule, updatePolicy, type TBaselinePolicy } from "@bulwark/db";
-import { compileCustomRule, tryCustomRule, type CustomRuleError } from "@bulwark/rules";
+import { compileCustomRule, type CustomRuleError } from "@bulwark/rules";
 import { HttpError } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
+import { evaluateForRequest } from "@/modules/scan-yaml/server/evaluate-request";
+import type { TTryRuleResult } from "@/modules/scan-yaml/server/rules-tasks";
 import { ZBaselineUpdate, ZCheckExpression, ZCustomRuleEnabled, ZCustomRuleForm, ZCustomRuleId, ZPolicyUpdate, ZProfileUpdate, ZTryCustomRule } from "../policy.schemas";
 import { parseBaselineEntries } from "./parse-baseline-entries";
 
@@ -54,17 +56,10 @@ export const checkExpressionAction = withOrg({ schema: ZCheckExpression, permiss
   return res.ok ? { ok: true, errors: [] } : { ok: false, errors: res.errors };
 });
 
-export const tryCustomRuleAction = withOrg({ schema: ZTryCustomRule, permission: "settings:manage" }, async (input) => {
-  const res = tryCustomRule({ ...PLACEHOLDER, kinds: input.kinds, expression: input.expression, ...(input.message?.trim() ? { message: input.message } : {}), ...(input.path ? { path: input.path } : {}) }, input.yaml);
-  if (!res.ok) return { ok: false as const, errors: res.errors };
-  return {
-    ok: true as const,
-    status: res.status,
-    objectCount: res.objectCount,
-    findings: res.findings.map((f) => ({ object: f.object, path: f.path, message: f.message, line: f.location?.line ?? null })),
-    objectErrors: res.objectErrors,
-    parseErrors: res.parseErrors.map((e) => ({ message: e.message, line: e.line })),
-  };
+/** Runs the draft rule on sample manifests, off the request thread (see evaluate-request). */
+export const tryCustomRuleAction = withOrg({ schema: ZTryCustomRule, permission: "settings:manage" }, async (input, ctx) => {
+  const def = { ...PLACEHOLDER, kinds: input.kinds, expression: input.expression, ...(input.message?.trim() ? { message: input.message } : {}), ...(input.path ? { path: input.path } : {}) };
+  return evaluateForRequest<TTryRuleResult>({ kind: "try-rule", def, yaml: input.yaml }, ctx);
 });
 
 export const saveCustomRuleAction = withOrg({ schema: ZCustomRuleForm, permission: "settings:manage" }, async (input, ctx) => {

@@ -110,7 +110,7 @@ function Results({ result }: { result: TResult }) {
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border border-zinc-200 bg-white px-4 py-3">
         <div className="flex items-baseline gap-1.5"><span className="text-xs text-zinc-500">Score</span><Score score={result.score} className="text-xl" /></div>
         <div className="text-sm text-zinc-600"><span className="font-medium tabular-nums text-zinc-900">{result.objectCount}</span> objects</div>
-        <div className="text-sm text-zinc-600"><span className="font-medium tabular-nums text-zinc-900">{result.findings.length}</span> findings</div>
+        <div className="text-sm text-zinc-600"><span className="font-medium tabular-nums text-zinc-900">{result.findingCount}</span> findings</div>
         {SEVERITY_ORDER.map((s) => result.counts[s] > 0 && (
           <div key={s} className={`text-sm tabular-nums ${SEVERITY_STYLE[s].text}`}>{result.counts[s]} {SEVERITY_STYLE[s].label.toLowerCase()}</div>
         ))}
@@ -125,6 +125,10 @@ function Results({ result }: { result: TResult }) {
             ))}
           </ul>
         </Section>
+      )}
+
+      {result.findingCount > result.findings.length && (
+        <Callout tone="info">Showing the first {result.findings.length} of {result.findingCount} findings; the score and counts cover all of them. Use the bulwark CLI for the full list.</Callout>
       )}
 
       {groups.length === 0 ? (
