@@ -4,6 +4,7 @@ import { QUEUE_REPORT, ZReportJob, ZScheduledReportJob, reportJobId, reportSched
 import { QUEUE_ALERT, ZAlertDeliveryJob, ZAlertDigestJob, ZAlertsForScanJob, alertDeliveryJobId, alertsForScanJobId, type TAlertDeliveryJob, type TAlertsForScanJob } from "./definitions";
 import { ALERT_DIGEST_SCHEDULER_ID } from "./definitions";
 import { getQueue } from "./connection";
+import { fairPriority } from "./fairness";
 
 export const SCAN_JOB_NAME = "scan";
 export const SCHEDULED_SCAN_JOB_NAME = "scheduled-scan";
@@ -26,11 +27,16 @@ function retrying(attempts: number, delayMs: number, keep: { doneHours?: number;
 
 const SCAN_JOB_DEFAULTS = retrying(3, 10_000);
 
-/** Enqueues a requested scan. The job id is derived from the Scan row, so enqueueing twice is a no-op. */
-export async function enqueueScan(payload: TScanJob & { scanId: string }): Promise<{ jobId: string }> {
+/**
+ * Enqueues a requested scan. The job id is derived from the Scan row, so enqueueing twice is a
+ * no-op. `backlog` is how many of the organization's scans already wait: it places this one
+ * behind other organizations' earlier jobs (see fairness.ts).
+ */
+export async function enqueueScan(payload: TScanJob & { scanId: string }, opts: { backlog?: number } = {}): Promise<{ jobId: string }> {
   const data = ZScanJob.parse(payload);
   const jobId = scanJobId(payload.scanId);
-  await getQueue(QUEUE_SCAN).add(SCAN_JOB_NAME, data, { ...SCAN_JOB_DEFAULTS, jobId });
+  const priority = fairPriority(opts.backlog ?? 0);
+  await getQueue(QUEUE_SCAN).add(SCAN_JOB_NAME, data, { ...SCAN_JOB_DEFAULTS, jobId, ...(priority ? { priority } : {}) });
   return { jobId };
 }
 
@@ -110,11 +116,15 @@ export async function requeueScan(payload: TScanJob & { scanId: string }): Promi
 
 export const REPORT_JOB_NAME = "report";
 
-/** Enqueues generation of a queued Report row; enqueueing the same report twice is a no-op. */
-export async function enqueueReport(payload: TReportJob): Promise<{ jobId: string }> {
+/**
+ * Enqueues generation of a queued Report row; enqueueing the same report twice is a no-op.
+ * `backlog`: the organization's reports already waiting (fair order, see fairness.ts).
+ */
+export async function enqueueReport(payload: TReportJob, opts: { backlog?: number } = {}): Promise<{ jobId: string }> {
   const data = ZReportJob.parse(payload);
   const jobId = reportJobId(data.reportId);
-  await getQueue(QUEUE_REPORT).add(REPORT_JOB_NAME, data, { ...retrying(2, 5_000), jobId });
+  const priority = fairPriority(opts.backlog ?? 0);
+  await getQueue(QUEUE_REPORT).add(REPORT_JOB_NAME, data, { ...retrying(2, 5_000), jobId, ...(priority ? { priority } : {}) });
   return { jobId };
 }
 

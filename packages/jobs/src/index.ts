@@ -29,4 +29,5 @@ export {
   ALERT_DIGEST_JOB_NAME,
   ALERT_DELIVERY_ATTEMPTS,
 } from "./enqueue";
+export { fairPriority, deferDelayMs, deferJob, MAX_PRIORITY, type DeferrableJob } from "./fairness";
 export { hitRateLimit, resetRateLimit, closeRateLimiter, type TRateLimit, type TRateLimitResult } from "./rate-limit";
