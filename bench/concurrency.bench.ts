@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { stopChild } from "@bulwark/k8s";
+import { stopChild } from "@bulwark/k8s/testing";
 import { benchDatabaseUrl, benchWorkerEnv, sleep, spawnWorker, startSimChild } from "./lib";
 
 const ERROR_LINE = /error|failed|ECONN|timeout|too many clients|terminat/i;
@@ -18,7 +18,7 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
   const sim = await startSimChild(objectsEach, clusters, 1000);
   const db = await import("@bulwark/db");
   const jobs = await import("@bulwark/jobs");
-  const k8s = await import("@bulwark/k8s");
+  const security = await import("@bulwark/security");
   const client = new pg.Client({ connectionString: benchDatabaseUrl() });
   await client.connect();
   const children: ChildProcess[] = [];
@@ -27,10 +27,10 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
     for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true });
     const tag = `${process.pid}-${Date.now()}`;
     const { user, org } = await db.createUserWithOrganization({ email: `conc-${tag}@example.com`, passwordHash: null, orgName: `Concurrency ${tag}` });
-    const keyring = k8s.parseKeyring(secret);
+    const keyring = security.parseKeyring(secret);
     const ids: string[] = [];
     for (let i = 0; i < clusters; i++) {
-      const { ciphertext, keyId } = k8s.encryptCredential(sim.kubeconfigs[i]!, keyring);
+      const { ciphertext, keyId } = security.encryptCredential(sim.kubeconfigs[i]!, keyring);
       const c = await db.createCluster({ orgId: org.id, actorId: user.id, name: `c${i}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
       ids.push(c.id);
     }

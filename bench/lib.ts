@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { startChildServer } from "@bulwark/k8s";
+import { startChildServer } from "@bulwark/k8s/testing";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // BENCH_QUEUE_PREFIX lets two bench runs share one Redis.

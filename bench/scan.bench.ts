@@ -14,7 +14,7 @@ export async function benchScan(n: number, opts: { rescan: boolean }) {
   const sim = await startSimChild(n, 1, 42);
   const db = await import("@bulwark/db");
   const jobs = await import("@bulwark/jobs");
-  const k8s = await import("@bulwark/k8s");
+  const security = await import("@bulwark/security");
   const w = await import("@bulwark/worker");
   const client = new pg.Client({ connectionString: benchDatabaseUrl() });
   await client.connect();
@@ -23,7 +23,7 @@ export async function benchScan(n: number, opts: { rescan: boolean }) {
     for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true });
     const tag = `${process.pid}-${Date.now()}`;
     const { user, org } = await db.createUserWithOrganization({ email: `bench-${tag}@example.com`, passwordHash: null, orgName: `Bench ${tag}` });
-    const { ciphertext, keyId } = k8s.encryptCredential(sim.kubeconfigs[0]!, k8s.parseKeyring(secret));
+    const { ciphertext, keyId } = security.encryptCredential(sim.kubeconfigs[0]!, security.parseKeyring(secret));
     const cluster = await db.createCluster({ orgId: org.id, actorId: user.id, name: `bench-${n}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
     worker = await w.startWorker(w.workerEnv());
     const counter = new RowWriteCounter(client);

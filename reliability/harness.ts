@@ -9,6 +9,7 @@ import { REDIS_URL, log, q, sleep, startWorker, waitFor, type WorkerChild } from
 type Db = typeof import("@bulwark/db");
 type Jobs = typeof import("@bulwark/jobs");
 type K8s = typeof import("@bulwark/k8s");
+type Security = typeof import("@bulwark/security");
 type Rules = typeof import("@bulwark/rules");
 type Sim = typeof import("@bulwark/kube-sim");
 
@@ -38,6 +39,7 @@ export class Harness {
   db!: Db;
   jobs!: Jobs;
   k8s!: K8s;
+  security!: Security;
   rules!: Rules;
   sim!: Sim;
   orgId = "";
@@ -74,6 +76,7 @@ export class Harness {
     this.db = await import("@bulwark/db");
     this.jobs = await import("@bulwark/jobs");
     this.k8s = await import("@bulwark/k8s");
+    this.security = await import("@bulwark/security");
     this.rules = await import("@bulwark/rules");
     this.sim = await import("@bulwark/kube-sim");
     const tag = randomBytes(4).toString("hex");
@@ -99,7 +102,7 @@ export class Harness {
   }
 
   async addCluster(name: string, kubeconfig: string): Promise<string> {
-    const { ciphertext, keyId } = this.k8s.encryptCredential(kubeconfig, this.k8s.parseKeyring(this.secretKey));
+    const { ciphertext, keyId } = this.security.encryptCredential(kubeconfig, this.security.parseKeyring(this.secretKey));
     try {
       const c = await this.db.createCluster({ orgId: this.orgId, actorId: this.userId, name: `${name}-${randomBytes(3).toString("hex")}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
       return c.id;

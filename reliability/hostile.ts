@@ -162,7 +162,7 @@ function kc(cluster: Record<string, unknown>, user: Record<string, unknown>): st
 }
 
 async function kubeconfigs(ctx: Ctx) {
-  const { vetKubeconfig, KubeconfigError } = ctx.h.k8s;
+  const { vetKubeconfig, KubeconfigError } = ctx.h.security;
   const pwned = path.join(tmpdir(), `rel-pwned-${process.pid}`);
   const server = { server: "https://93.184.216.34:6443" };
   const corpus: Array<{ name: string; text: string }> = [
@@ -229,7 +229,7 @@ async function kubeconfigs(ctx: Ctx) {
 
 // ---------- SSRF ----------
 async function ssrf(ctx: Ctx) {
-  const { vetKubeconfig, assertPublicHttpsUrl } = ctx.h.k8s;
+  const { vetKubeconfig, assertPublicHttpsUrl } = ctx.h.security;
   const blocked = [
     "https://127.0.0.1:6443", "https://127.1.2.3", "https://[::1]", "https://0.0.0.0", "https://169.254.169.254", "https://[fe80::1]",
     "https://10.0.0.1", "https://172.16.5.4", "https://192.168.1.1", "https://100.64.0.1", "https://[fd00::1]", "https://[::ffff:127.0.0.1]",

@@ -155,7 +155,7 @@ export async function runWeb(ctx: Ctx, opts: { load: boolean; security: boolean 
 
 async function load(ctx: Ctx, base: string, users: string[], orgId: string, sims: Array<{ close(): Promise<void> }>, kubeTokens: string[]) {
   const { h } = ctx;
-  const { startChildServer } = h.k8s;
+  const { startChildServer } = await import("@bulwark/k8s/testing");
   // 50 clusters of 1,000-10,000 objects: most small, a few large (the total stays sane on 2 cores).
   const clusters = QUICK ? 8 : 50;
   const sizes = Array.from({ length: clusters }, (_, i) => (i % 10 === 9 ? (QUICK ? 4000 : 10_000) : i % 10 === 4 ? 5000 : 1000 + ((i * 137) % 1000)));

@@ -34,7 +34,7 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@bulwark/db", "@bulwark/jobs", "@bulwark/k8s", "@bulwark/rules"],
+  transpilePackages: ["@bulwark/db", "@bulwark/jobs", "@bulwark/k8s", "@bulwark/rules", "@bulwark/security"],
   serverExternalPackages: [
     "@node-rs/argon2",
     "pg",

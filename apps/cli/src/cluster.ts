@@ -1,4 +1,4 @@
-// Live-cluster input: the user's own kubeconfig, vetted by @bulwark/k8s like an uploaded one, with
+// Live-cluster input: the user's own kubeconfig, vetted by @bulwark/security like an uploaded one, with
 // differences that fit a CLI on the user's machine: private addresses are allowed (their
 // cluster is usually on one), insecure-skip-tls-verify is honoured as kubectl does, and file references (certificate-authority, client-certificate,
 // client-key, tokenFile) are read and inlined. Exec and auth-provider plugins stay refused: a scan
@@ -48,19 +48,20 @@ export async function readLiveCluster(kubeconfigPath: string, context: string | 
   const abs = resolve(cwd, kubeconfigPath);
   if (!statSync(abs, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`--kubeconfig: no such file: ${kubeconfigPath}`);
   let k8s: typeof import("@bulwark/k8s");
+  let security: typeof import("@bulwark/security");
   try {
-    k8s = await import("@bulwark/k8s");
+    [k8s, security] = await Promise.all([import("@bulwark/k8s"), import("@bulwark/security")]);
   } catch (e) {
     throw new UsageError(`live cluster scanning is unavailable in this build (${(e as Error).message}); scan manifest files instead`);
   }
-  if (typeof k8s.vetKubeconfig !== "function" || typeof k8s.readCluster !== "function") {
+  if (typeof security.vetKubeconfig !== "function" || typeof k8s.readCluster !== "function") {
     throw new UsageError("live cluster scanning is unavailable in this build; scan manifest files instead");
   }
   const text = inlineFileReferences(readFileSync(abs, "utf8"), abs);
-  let vetted: Awaited<ReturnType<typeof k8s.vetKubeconfig>>;
+  let vetted: Awaited<ReturnType<typeof security.vetKubeconfig>>;
   try {
     // The user's own config: honour insecure-skip-tls-verify as kubectl would.
-    vetted = await k8s.vetKubeconfig(text, { ...(context ? { context } : {}), allowPrivateNetworks: true, allowInsecureTls: true });
+    vetted = await security.vetKubeconfig(text, { ...(context ? { context } : {}), allowPrivateNetworks: true, allowInsecureTls: true });
   } catch (e) {
     const err = e as Error;
     throw new UsageError(`bad kubeconfig ${kubeconfigPath}: ${err.message}`);

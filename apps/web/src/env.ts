@@ -1,7 +1,7 @@
 // The web app's configuration, read from process.env once and validated with zod. Nothing else in
 // apps/web reads process.env. Validation is lazy (first server use) so `next build` does not need
 // production secrets; a missing or bad setting fails the first request with a message naming it.
-import { parseKeyring } from "@bulwark/k8s";
+import { parseKeyring } from "@bulwark/security";
 import { z } from "zod";
 
 const ZBool = z

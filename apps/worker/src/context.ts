@@ -1,4 +1,4 @@
-import type { Keyring } from "@bulwark/k8s";
+import type { Keyring } from "@bulwark/security";
 
 /** What processors need from the process that runs them. */
 export interface WorkerContext {

@@ -2,7 +2,7 @@
 // job), kube-sim over HTTPS, the worker's scan processor with the real reader and engine.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeSim, scenarios, type KubeSim } from "@bulwark/kube-sim";
-import { encryptCredential, parseKeyring } from "@bulwark/k8s";
+import { encryptCredential, parseKeyring } from "@bulwark/security";
 import { dropDatabase, freshDatabase, REDIS_URL, testSecretKey, waitFor } from "./test-helpers";
 
 const DB = "bulwark_be_exc_worker";

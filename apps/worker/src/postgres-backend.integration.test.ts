@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeSim, scenarios, type KubeSim } from "@bulwark/kube-sim";
-import { encryptCredential, parseKeyring } from "@bulwark/k8s";
+import { encryptCredential, parseKeyring } from "@bulwark/security";
 import { dropDatabase, freshDatabase, testSecretKey, waitFor } from "./test-helpers";
 
 const DB = "bulwark_be_pgq";

@@ -5,7 +5,7 @@
 // diff names exactly what changed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeSim, scenarios, type KubeSim } from "@bulwark/kube-sim";
-import { encryptCredential, parseKeyring } from "@bulwark/k8s";
+import { encryptCredential, parseKeyring } from "@bulwark/security";
 import type { WorkerContext } from "./context";
 import { dropDatabase, freshDatabase, testSecretKey } from "./test-helpers";
 

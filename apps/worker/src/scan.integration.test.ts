@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeSim, scenarios, type KubeSim } from "@bulwark/kube-sim";
-import { encryptCredential, parseKeyring, readCluster } from "@bulwark/k8s";
+import { encryptCredential, parseKeyring } from "@bulwark/security";
+import { readCluster } from "@bulwark/k8s";
 import { evaluate } from "@bulwark/rules";
 import { dropDatabase, freshDatabase, REDIS_URL, testSecretKey, waitFor } from "./test-helpers";
 

@@ -3,7 +3,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { disconnectDb, listSchedules, recoverStuckScans } from "@bulwark/db";
-import { parseKeyring } from "@bulwark/k8s";
+import { parseKeyring } from "@bulwark/security";
 import { QUEUE_ALERT, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REPORT, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";

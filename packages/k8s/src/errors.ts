@@ -1,15 +1,5 @@
-// Errors callers tell apart: a kubeconfig we refuse (the user must fix it) versus a cluster we
-// cannot reach (the scan fails with a reason, the kubeconfig may be fine).
-
-export class KubeconfigError extends Error {
-  /** Path of the offending field, e.g. `users[0].user.exec`; absent for whole-file problems. */
-  field?: string;
-  constructor(message: string, field?: string) {
-    super(field ? `${field}: ${message}` : message);
-    this.name = "KubeconfigError";
-    if (field !== undefined) this.field = field;
-  }
-}
+// Errors callers tell apart: a cluster we cannot reach (the scan fails with a reason, the
+// kubeconfig may be fine; a refused kubeconfig is @bulwark/security's KubeconfigError).
 
 export class ClusterUnreachableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

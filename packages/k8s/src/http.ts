@@ -6,9 +6,8 @@
 import https from "node:https";
 import type { IncomingHttpHeaders } from "node:http";
 import { createGunzip, type Gunzip } from "node:zlib";
-import type { ConnectionParams } from "./kubeconfig";
+import { BlockedAddressError, guardedLookup, type ConnectionParams } from "@bulwark/security";
 import { ScanLimitError } from "./errors";
-import { BlockedAddressError, guardedLookup } from "./net-guard";
 
 const MIB = 1024 * 1024;
 

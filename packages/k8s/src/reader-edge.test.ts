@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { ClusterUnreachableError } from "./errors";
 import { readCluster } from "./reader";
-import { CA_PEM, SERVER_CERT_PEM, SERVER_KEY_PEM } from "./tls.fixtures";
+import { CA_PEM, SERVER_CERT_PEM, SERVER_KEY_PEM } from "@bulwark/security/testing";
 
 const TOKEN = "edge-token";
 const PODS = Array.from({ length: 5 }, (_, i) => ({ metadata: { name: `p${i}`, namespace: "a", uid: `uid-p${i}` }, spec: {} }));

@@ -12,7 +12,7 @@ import { ScanLimitError } from "./errors";
 import { MAX_RESPONSE_BYTES } from "./http";
 import { MAX_ANNOTATION_CHARS, MAX_STRING_CHARS } from "./minimize";
 import { MAX_EMPTY_PAGES, readCluster } from "./reader";
-import { CA_PEM, SERVER_CERT_PEM, SERVER_KEY_PEM } from "./tls.fixtures";
+import { CA_PEM, SERVER_CERT_PEM, SERVER_KEY_PEM } from "@bulwark/security/testing";
 
 const MIB = 1024 * 1024;
 let server: https.Server;

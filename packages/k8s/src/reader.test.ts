@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { generateCluster, startKubeSim, type KubeSim } from "@bulwark/kube-sim";
 import type { KubeObject, Snapshot } from "@bulwark/rules";
-import { ClusterUnreachableError, KubeconfigError } from "./errors";
+import { KubeconfigError } from "@bulwark/security";
+import { ClusterUnreachableError } from "./errors";
 import { readCluster, testConnection, type ReadOptions } from "./reader";
 
 const SECRET_PLAIN = "correct-horse-battery-staple-0xC0FFEE";

@@ -5,7 +5,8 @@
 // the memory of the process that reads it.
 import { createHash } from "node:crypto";
 import type { KindReadResult, KubeObject, PlatformHint, Snapshot } from "@bulwark/rules";
-import { ClusterUnreachableError, KubeconfigError, ScanLimitError } from "./errors";
+import { KubeconfigError, checkServerHost, vetConnection, type ConnectionParams } from "@bulwark/security";
+import { ClusterUnreachableError, ScanLimitError } from "./errors";
 import {
   AbortedError,
   ByteBudget,
@@ -16,7 +17,6 @@ import {
   describeError,
   isConnectivityError,
 } from "./http";
-import { checkServerHost, vetConnection, type ConnectionParams } from "./kubeconfig";
 import { minimizeObject } from "./minimize";
 import { detectPlatform, platformFromVersion } from "./platform";
 import { RESOURCES_TO_READ, groupVersion, groupVersionPath, type ResourceSpec } from "./resources";

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encryptCredential, parseKeyring } from "@bulwark/k8s";
+import { encryptCredential, parseKeyring } from "@bulwark/security";
 import { dropDatabase, freshDatabase, REDIS_URL, testSecretKey, waitFor } from "../test-helpers";
 import type { WorkerContext } from "../context";
 

@@ -8,7 +8,7 @@
 // hold a delivery slot for hours. A 2xx needs no body; of an error answer at most
 // MAX_ANSWER_BYTES are read, for the message.
 import { request } from "node:https";
-import { assertPublicHttpsUrl, guardedLookup, type TResolveHost } from "@bulwark/k8s";
+import { assertPublicHttpsUrl, guardedLookup, type TResolveHost } from "@bulwark/security";
 
 export interface TPostOptions {
   allowPrivateNetworks: boolean;

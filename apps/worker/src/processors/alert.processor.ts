@@ -3,7 +3,7 @@
 // relies on the deliveries' unique dedupeKey, sending skips a row already sent, and a digest job id
 // carries its day.
 import { createDigestDelivery, createScanAlertDeliveries, getDeliveryForSend, listChannelsForDigest, recordDeliveryAttempt, type TAlertPayload } from "@bulwark/db";
-import { decryptCredential } from "@bulwark/k8s";
+import { decryptCredential } from "@bulwark/security";
 import {
   ALERTS_FOR_SCAN_JOB_NAME,
   ALERT_DELIVERY_JOB_NAME,

@@ -14,7 +14,8 @@ import {
   setConnectionStatus,
   updateScanProgress,
 } from "@bulwark/db";
-import { ClusterUnreachableError, KubeconfigError, decryptCredential, readCluster } from "@bulwark/k8s";
+import { KubeconfigError, decryptCredential } from "@bulwark/security";
+import { ClusterUnreachableError, readCluster } from "@bulwark/k8s";
 import { ZScanJob, enqueueAlertsForScan } from "@bulwark/jobs";
 import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";

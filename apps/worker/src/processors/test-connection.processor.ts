@@ -1,6 +1,7 @@
 // "Test this connection": one authenticated /version call, result stored on the cluster.
 import { getClusterCredential, getOrganization, setConnectionStatus } from "@bulwark/db";
-import { decryptCredential, testConnection } from "@bulwark/k8s";
+import { decryptCredential } from "@bulwark/security";
+import { testConnection } from "@bulwark/k8s";
 import { ZTestConnectionJob } from "@bulwark/jobs";
 import type { WorkerContext } from "../context";
 

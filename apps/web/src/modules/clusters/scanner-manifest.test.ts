@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { RESOURCES_TO_READ } from "@bulwark/k8s";
+import { RESOURCES_TO_READ } from "@bulwark/k8s/resources";
 import { scannerManifest } from "./scanner-manifest";
 
 function docs(text: string) {

@@ -1,6 +1,6 @@
 // The least-privilege way in: a read-only ServiceAccount for Bulwark's scanner and the kubectl
 // commands that turn its token into a kubeconfig. Pure, so the page and a download share it.
-import { RESOURCES_TO_READ } from "@bulwark/k8s";
+import { RESOURCES_TO_READ } from "@bulwark/k8s/resources";
 
 export function scannerManifest(opts: { allowSecretMetadata: boolean; namespace: string }): string {
   const ns = opts.namespace;

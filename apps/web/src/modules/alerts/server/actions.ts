@@ -13,7 +13,7 @@ import {
   updateNotificationChannel,
 } from "@bulwark/db";
 import { enqueueAlertDelivery } from "@bulwark/jobs";
-import { assertPublicHttpsUrl, encryptCredential } from "@bulwark/k8s";
+import { assertPublicHttpsUrl, encryptCredential } from "@bulwark/security";
 import { HttpError } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
 import { getKeyring } from "@/modules/clusters/server/credentials";

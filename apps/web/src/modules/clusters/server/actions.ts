@@ -6,7 +6,7 @@ import {
   DomainError, createCluster, createScan, deleteCluster, renameCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
 } from "@bulwark/db";
 import { enqueueScan, enqueueTestConnection, removeScanSchedule, upsertScanSchedule } from "@bulwark/jobs";
-import { encryptCredential, KubeconfigError, parseKubeconfig, vetKubeconfig } from "@bulwark/k8s";
+import { encryptCredential, KubeconfigError, parseKubeconfig, vetKubeconfig } from "@bulwark/security";
 import { z } from "zod";
 import { env } from "@/env";
 import { HttpError, orNotFound } from "@/modules/auth/server/errors";

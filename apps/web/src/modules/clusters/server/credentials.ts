@@ -1,5 +1,5 @@
 // The keyring that encrypts vetted kubeconfigs, parsed once from BULWARK_SECRET_KEY.
-import { parseKeyring } from "@bulwark/k8s";
+import { parseKeyring } from "@bulwark/security";
 import { env } from "@/env";
 
 let keyring: ReturnType<typeof parseKeyring> | undefined;

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { createReport, createReportSchedule, deleteReportSchedule, listReports, writeAudit } from "@bulwark/db";
 import { enqueueReport, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
-import { assertPublicHttpsUrl } from "@bulwark/k8s";
+import { assertPublicHttpsUrl } from "@bulwark/security";
 import { getFramework } from "@bulwark/rules";
 import { z } from "zod";
 import { HttpError } from "@/modules/auth/server/errors";
