@@ -29,7 +29,7 @@ function sourceStamp(): string {
       else if (/\.(tsx?|mjs|js|css|json|svg|prisma)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) h.update(p).update(readFileSync(p));
     }
   };
-  for (const d of ["apps/web/src", "packages/db/src", "packages/jobs/src", "packages/k8s/src", "packages/rules/src"]) walk(path.join(ROOT, d));
+  for (const d of ["apps/web/src", "packages/db/src", "packages/jobs/src", "packages/k8s/src", "packages/rules/src", "packages/security/src"]) walk(path.join(ROOT, d));
   for (const f of ["apps/web/next.config.ts", "apps/web/package.json", "apps/web/postcss.config.mjs", "package-lock.json"]) if (existsSync(path.join(ROOT, f))) h.update(f).update(readFileSync(path.join(ROOT, f)));
   return h.digest("hex");
 }
