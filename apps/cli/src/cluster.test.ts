@@ -1,12 +1,15 @@
 // `bulwark scan --kubeconfig` against a real HTTPS Kubernetes API (the kube-sim simulator) on
 // loopback, run through the real binary.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { startKubeSim, type KubeSim } from "@bulwark/kube-sim";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inlineFileReferences } from "./cluster";
 
@@ -15,9 +18,9 @@ let sim: KubeSim;
 let dir: string;
 
 // spawnSync would block this process's event loop, and with it the simulator serving the CLI.
-function bulwark(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function bulwark(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -90,5 +93,73 @@ describe("bulwark scan --kubeconfig", () => {
     const inlined = parse(inlineFileReferences(JSON.stringify(kc), join(dir, "kubeconfig-files.yaml"))) as typeof kc;
     expect(Buffer.from(inlined.clusters[0]!.cluster["certificate-authority-data"]!, "base64").toString("utf8")).toBe(ca);
     expect(inlined.clusters[0]!.cluster["certificate-authority"]).toBeUndefined();
+  });
+});
+
+describe("bulwark scan --kubeconfig against a hostile API server", () => {
+  let hostile: https.Server;
+  let mode: "budget" | "bomb" = "budget";
+  beforeAll(async () => {
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "h-key.pem"), "-out", join(dir, "h-cert.pem")], { stdio: "ignore" });
+    const cert = readFileSync(join(dir, "h-cert.pem"));
+    let n = 0;
+    // Valid discovery, then list pages with a new continue token forever: 2 MiB pages, or
+    // 40 MiB gzip pages (the issue's byte bomb).
+    const bomb = gzipSync(JSON.stringify({ kind: "List", metadata: { continue: "c" }, items: [{ metadata: { name: "b", namespace: "d", annotations: { blob: "A".repeat(40 << 20) } } }] }));
+    hostile = https.createServer({ key: readFileSync(join(dir, "h-key.pem")), cert }, (req, res) => {
+      const p = (req.url ?? "/").split("?")[0];
+      const json = (o: unknown) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(o));
+      };
+      if (p === "/version") return json({ major: "1", minor: "30", gitVersion: "v1.30.0" });
+      if (p === "/apis") return json({ kind: "APIGroupList", groups: [] });
+      if (p === "/api/v1") return json({ kind: "APIResourceList", groupVersion: "v1", resources: [{ name: "configmaps", namespaced: true, verbs: ["list"] }, { name: "pods", namespaced: true, verbs: ["list"] }] });
+      if (mode === "bomb") {
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+        return res.end(bomb);
+      }
+      n++;
+      return json({ kind: "List", metadata: { continue: `c${n}` }, items: [{ metadata: { name: `cm${n}`, namespace: "d" }, data: { v: "x".repeat(2 << 20) } }] });
+    });
+    await new Promise<void>((r) => hostile.listen(0, "127.0.0.1", r));
+    const port = (hostile.address() as AddressInfo).port;
+    writeFileSync(
+      join(dir, "hostile.yaml"),
+      stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: "h", cluster: { server: `https://127.0.0.1:${port}`, "certificate-authority-data": cert.toString("base64") } }],
+        users: [{ name: "u", user: { token: "t" } }],
+        contexts: [{ name: "h", context: { cluster: "h", user: "u" } }],
+        "current-context": "h",
+      }),
+    );
+  });
+  afterAll(async () => {
+    hostile?.closeAllConnections();
+    await new Promise((r) => hostile?.close(r));
+  });
+
+  it("stops at the byte budget and says so (exit 2)", async () => {
+    mode = "budget";
+    const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml", "--format", "json"], { BULWARK_SCAN_MAX_BYTES: "8Mi" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read cluster https:\/\/127\.0\.0\.1:\d+\/?: scan stopped: the API server sent more than 8 MiB \(BULWARK_SCAN_MAX_BYTES\)/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("refuses a budget that is not a size", async () => {
+    const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml"], { BULWARK_SCAN_MAX_BYTES: "plenty" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/BULWARK_SCAN_MAX_BYTES must be a size/);
+  });
+
+  it("names the per-response limit when every list is a gzip bomb (exit 2, no crash)", async () => {
+    mode = "bomb";
+    const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml", "--format", "json"], { NODE_OPTIONS: "--max-old-space-size=256" });
+    expect(r.stderr).not.toMatch(/heap limit|out of memory/i);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/answered no resource kind usably \((ConfigMap|Pod): .*larger than the 32 MiB per-response limit/);
   });
 });

@@ -57,6 +57,12 @@ export async function readLiveCluster(kubeconfigPath: string, context: string | 
   if (typeof security.vetKubeconfig !== "function" || typeof k8s.readCluster !== "function") {
     throw new UsageError("live cluster scanning is unavailable in this build; scan manifest files instead");
   }
+  // The same budget variable as the worker's: a hostile API server cannot exhaust this process.
+  const budgetText = process.env.BULWARK_SCAN_MAX_BYTES;
+  const maxBytes = budgetText ? k8s.parseByteSize(budgetText) : undefined;
+  if (budgetText && (maxBytes === undefined || maxBytes < 1024 * 1024)) {
+    throw new UsageError(`BULWARK_SCAN_MAX_BYTES must be a size of at least 1 MiB, e.g. 1073741824 or "1Gi"; got ${JSON.stringify(budgetText)}`);
+  }
   const text = inlineFileReferences(readFileSync(abs, "utf8"), abs);
   let vetted: Awaited<ReturnType<typeof security.vetKubeconfig>>;
   try {
@@ -67,14 +73,22 @@ export async function readLiveCluster(kubeconfigPath: string, context: string | 
     throw new UsageError(`bad kubeconfig ${kubeconfigPath}: ${err.message}`);
   }
   onProgress?.(`reading ${vetted.server} (context ${vetted.context})`);
+  let snapshot: Snapshot;
   try {
-    const snapshot = await k8s.readCluster(vetted.kubeconfig, {
+    snapshot = await k8s.readCluster(vetted.kubeconfig, {
       allowPrivateNetworks: true,
       allowInsecureTls: true,
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
       onProgress: (p) => onProgress?.(`read ${p.done}/${p.total} kinds (${p.kind}: ${p.objects})`),
     });
-    return { snapshot, target: vetted.context };
   } catch (e) {
     throw new UsageError(`cannot read cluster ${vetted.server}: ${(e as Error).message}`);
   }
+  // As the worker does: nothing read is no scan (an empty snapshot would pass every rule).
+  const failed = snapshot.kinds.find((k) => k.status === "failed");
+  if (failed && !snapshot.kinds.some((k) => k.status === "read")) {
+    throw new UsageError(`cannot read cluster ${vetted.server}: the API server answered no resource kind usably (${failed.kind}: ${failed.error ?? "failed"})`);
+  }
+  for (const k of snapshot.kinds) if (k.status === "failed") onProgress?.(`not read: ${k.kind}: ${k.error ?? "failed"}`);
+  return { snapshot, target: vetted.context };
 }

@@ -22,6 +22,15 @@ export function mib(bytes: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
+/** "536870912", "512Mi", "1Gi" or "1.5GiB" as bytes; undefined when it is none of these. */
+export function parseByteSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(|Ki|Mi|Gi|KiB|MiB|GiB)\s*$/.exec(text);
+  if (!m) return undefined;
+  const unit = { "": 1, Ki: 1024, Mi: MIB, Gi: 1024 * MIB }[m[2]!.replace(/B$/, "")]!;
+  const n = Math.floor(Number(m[1]) * unit);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
 /** Decoded (inflated) bytes one scan may take from the API server, shared by all its requests. */
 export class ByteBudget {
   used = 0;

@@ -3,5 +3,6 @@
 // @bulwark/k8s/testing.
 export { ClusterUnreachableError, ScanLimitError } from "./errors";
 export { readCluster, testConnection, kubeVersionOf, DEFAULT_SCAN_MAX_BYTES, type ReadOptions, type TestConnectionResult } from "./reader";
+export { parseByteSize } from "./http";
 export { OPTIONAL_KINDS, RESOURCES_TO_READ, type ResourceSpec } from "./resources";
 export { detectPlatform, platformFromVersion } from "./platform";
