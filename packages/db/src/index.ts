@@ -38,12 +38,12 @@ export { setConnectionStatus } from "./clusters/set-connection-status";
 export type { ClusterSummary, ClusterDetail, ScanSummary } from "./clusters/cluster-summary";
 
 // scans
-export { createScan } from "./scans/create-scan";
+export { createScan, countQueuedScans, ScanInProgressError } from "./scans/create-scan";
 export { createScheduledScan } from "./scans/create-scheduled-scan";
 export { listScans } from "./scans/list-scans";
 export { getScan } from "./scans/get-scan";
 export { getScanDiff, type TScanDiff, type TDiffFinding } from "./scans/get-scan-diff";
-export { claimScan, DEFAULT_STALE_MS } from "./scans/claim-scan";
+export { claimScan, DEFAULT_STALE_MS, OrgScanCapacityError } from "./scans/claim-scan";
 export { updateScanProgress } from "./scans/update-scan-progress";
 export { heartbeat } from "./scans/heartbeat";
 export { failScan } from "./scans/fail-scan";
@@ -100,7 +100,7 @@ export { sanitizeManifest, objectKey } from "./objects/sanitize-manifest";
 export { getTrendSeries, type TTrendPoint, type TTrendSeries } from "./trends/get-trend-series";
 export { getTrendTotals, type TTrendTotal } from "./trends/get-trend-totals";
 export { getRemediationStats, type TRemediationStats } from "./trends/get-remediation-stats";
-export { createReport } from "./reports/create-report";
+export { createReport, countQueuedReports, MAX_REPORT_CLUSTERS } from "./reports/create-report";
 export { listReports, type TReportRow } from "./reports/list-reports";
 export { getReportFile, type TReportFormat } from "./reports/get-report-file";
 export { claimReport, completeReport, failReport, getPreviousReportSummary, storeReportFile } from "./reports/report-lifecycle";
@@ -120,8 +120,10 @@ export {
   getReportSchedule,
   deleteReportSchedule,
   createScheduledReport,
+  sealLegacyReportWebhooks,
   REPORT_CADENCES,
   type TReportCadence,
+  type TSealedWebhook,
 } from "./reports/report-schedules";
 
 // exceptions (accepted risk) & policy

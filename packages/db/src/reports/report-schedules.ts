@@ -3,21 +3,30 @@
 import type { ReportSchedule } from "../generated/prisma/client";
 import { db } from "../client";
 import { DomainError, NotFoundError } from "../errors";
+import { MAX_REPORT_CLUSTERS } from "./create-report";
 
 export const REPORT_CADENCES = ["weekly", "monthly"] as const;
 export type TReportCadence = (typeof REPORT_CADENCES)[number];
+
+/** A webhook as stored: URL and signing secret sealed with the credential keyring (as alert channels). */
+export interface TSealedWebhook {
+  urlCipher: string;
+  host: string;
+  secretCipher: string | null;
+}
 
 export async function createReportSchedule(input: {
   orgId: string;
   framework: string;
   cadence: TReportCadence;
   clusterIds?: string[];
-  webhookUrl?: string | null;
+  webhook?: TSealedWebhook | null;
   appUrl?: string | null;
   createdById?: string | null;
 }): Promise<ReportSchedule> {
   if (!REPORT_CADENCES.includes(input.cadence)) throw new DomainError("cadence must be weekly or monthly");
   const ids = [...new Set(input.clusterIds ?? [])];
+  if (ids.length > MAX_REPORT_CLUSTERS) throw new DomainError(`a report covers at most ${MAX_REPORT_CLUSTERS} clusters`);
   if (ids.length) {
     const found = await db.cluster.count({ where: { orgId: input.orgId, id: { in: ids } } });
     if (found !== ids.length) throw new NotFoundError("cluster");
@@ -25,7 +34,8 @@ export async function createReportSchedule(input: {
   return db.reportSchedule.create({
     data: {
       orgId: input.orgId, framework: input.framework, cadence: input.cadence, clusterIds: ids,
-      webhookUrl: input.webhookUrl || null, appUrl: input.appUrl || null, createdById: input.createdById ?? null,
+      webhookUrlCipher: input.webhook?.urlCipher ?? null, webhookHost: input.webhook?.host ?? null, webhookSecretCipher: input.webhook?.secretCipher ?? null,
+      appUrl: input.appUrl || null, createdById: input.createdById ?? null,
     },
   });
 }
@@ -67,4 +77,23 @@ export async function createScheduledReport(input: { orgId: string; scheduleId: 
   });
   await db.reportSchedule.update({ where: { id: s.id }, data: { lastRunAt: input.runAt } });
   return { schedule: s, report };
+}
+
+/**
+ * Seals the plaintext webhook URLs that schedules saved before sealing still carry (the worker
+ * runs this at start with its keyring) and clears them. Such a schedule has no signing secret:
+ * deliveries stay unsigned until it is re-created. Returns how many were sealed.
+ */
+export async function sealLegacyReportWebhooks(seal: (url: string) => string): Promise<number> {
+  const legacy = await db.reportSchedule.findMany({ where: { webhookUrl: { not: null } }, select: { id: true, webhookUrl: true } });
+  for (const s of legacy) {
+    let host: string | null = null;
+    try {
+      host = new URL(s.webhookUrl!).host;
+    } catch {
+      // kept sealed as it was typed; delivery reports the bad URL
+    }
+    await db.reportSchedule.updateMany({ where: { id: s.id, webhookUrl: s.webhookUrl }, data: { webhookUrlCipher: seal(s.webhookUrl!), webhookHost: host, webhookUrl: null } });
+  }
+  return legacy.length;
 }
