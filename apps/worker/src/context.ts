@@ -7,5 +7,7 @@ export interface WorkerContext {
   allowPrivateNetworks: boolean;
   staleMs: number;
   scanDeadlineMs: number;
+  /** Decoded bytes one scan may take from the API server (BULWARK_SCAN_MAX_BYTES); default the reader's. */
+  scanMaxBytes?: number;
   log: (msg: string, data?: Record<string, unknown>) => void;
 }

@@ -1,5 +1,8 @@
 // Worker configuration, read once and validated; messages name the variable to fix.
 import { z } from "zod";
+import { DEFAULT_SCAN_MAX_BYTES, parseByteSize } from "@bulwark/k8s";
+
+const MIN_SCAN_MAX_BYTES = 1024 * 1024;
 
 const bool = (name: string) =>
   z
@@ -28,6 +31,15 @@ const ZWorkerEnv = z
     WORKER_RECOVER_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
     /** Overall budget for reading one cluster. */
     WORKER_SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+    /** Decoded bytes one scan may take from the API server ("1073741824", "512Mi", "2Gi"); more fails that scan. */
+    BULWARK_SCAN_MAX_BYTES: z.preprocess(
+      (v) => (v === "" || v === undefined ? undefined : typeof v === "string" ? (parseByteSize(v) ?? v) : v),
+      z
+        .number({ error: 'BULWARK_SCAN_MAX_BYTES must be a size in bytes, e.g. 1073741824 or "1Gi"' })
+        .int()
+        .min(MIN_SCAN_MAX_BYTES, `BULWARK_SCAN_MAX_BYTES must be at least ${MIN_SCAN_MAX_BYTES} (1 MiB)`)
+        .default(DEFAULT_SCAN_MAX_BYTES),
+    ),
     /** Public URL of the web app (the same value the web app uses), for links in alerts; optional. */
     NEXTAUTH_URL: z.preprocess(unsetIfEmpty, z.url("NEXTAUTH_URL must be a URL like https://bulwark.example.com").optional()),
   })

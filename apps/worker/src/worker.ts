@@ -83,6 +83,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
     allowPrivateNetworks: env.BULWARK_ALLOW_PRIVATE_NETWORKS,
     staleMs: env.WORKER_STALE_MS,
     scanDeadlineMs: env.WORKER_SCAN_DEADLINE_MS,
+    scanMaxBytes: env.BULWARK_SCAN_MAX_BYTES,
     log: logger(workerId),
   };
   const conn = getQueueConnection();

@@ -15,7 +15,7 @@ import {
   updateScanProgress,
 } from "@bulwark/db";
 import { KubeconfigError, decryptCredential } from "@bulwark/security";
-import { ClusterUnreachableError, readCluster } from "@bulwark/k8s";
+import { ClusterUnreachableError, ScanLimitError, readCluster } from "@bulwark/k8s";
 import { ZScanJob, enqueueAlertsForScan } from "@bulwark/jobs";
 import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
@@ -91,6 +91,7 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
         allowPrivateNetworks: ctx.allowPrivateNetworks,
         allowInsecureTls: org.allowInsecureTls,
         deadlineMs: ctx.scanDeadlineMs,
+        ...(ctx.scanMaxBytes !== undefined ? { maxBytes: ctx.scanMaxBytes } : {}),
         signal: abort.signal,
         onProgress: (p) => {
           const now = Date.now();
@@ -102,6 +103,12 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
       });
     } catch (e) {
       if (abort.signal.aborted) return { outcome: "skipped", reason: "claim lost while reading", scanId: id };
+      // A server that sends more than the budget fails this scan only; the connection itself works.
+      if (e instanceof ScanLimitError) {
+        await failScan({ orgId, scanId: id, reason: e.message, workerId: ctx.workerId, durationMs: Date.now() - started });
+        ctx.log("scan failed: byte budget", { scanId: id, reason: e.message });
+        return { outcome: "failed", scanId: id, reason: e.message };
+      }
       if (e instanceof ClusterUnreachableError || e instanceof KubeconfigError) {
         const reason = e.message;
         await failScan({ orgId, scanId: id, reason, workerId: ctx.workerId, durationMs: Date.now() - started });
