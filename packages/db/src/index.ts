@@ -169,6 +169,22 @@ export { writeAudit } from "./audit/write-audit";
 export { recordSignInAudit } from "./audit/record-sign-in";
 export { listAudit, iterateAudit, listAuditActions, type TAuditFilter, type TAuditRow } from "./audit/list-audit";
 
+// organization API tokens
+export {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  resolveApiToken,
+  hashApiToken,
+  looksLikeApiToken,
+  API_TOKEN_SCOPES,
+  API_TOKEN_PREFIX,
+  MAX_API_TOKEN_DAYS,
+  type TApiTokenScope,
+  type TApiTokenView,
+  type TResolvedApiToken,
+} from "./tokens/api-tokens";
+
 // alerts & notifications
 export { CHANNEL_VIEW, severityRank, severitiesAtLeast, digestSeverities, type TChannelView, type TChannelKind } from "./alerts/channel-view";
 export type { TAlertPayload, TAlertFinding, TAlertRisk } from "./alerts/alert-payload";
