@@ -9,5 +9,9 @@ export interface WorkerContext {
   scanDeadlineMs: number;
   /** Decoded bytes one scan may take from the API server (BULWARK_SCAN_MAX_BYTES); default the reader's. */
   scanMaxBytes?: number;
+  /** running scans one organization may have at once (all workers); unset: no limit */
+  orgScanConcurrency?: number;
+  /** least time a scan over its organization's limit is put back for */
+  orgDeferMs?: number;
   log: (msg: string, data?: Record<string, unknown>) => void;
 }

@@ -23,6 +23,13 @@ const ZWorkerEnv = z
       .min(1, "BULWARK_SECRET_KEY is empty"),
     BULWARK_ALLOW_PRIVATE_NETWORKS: bool("BULWARK_ALLOW_PRIVATE_NETWORKS"),
     WORKER_CONCURRENCY: z.coerce.number({ error: "WORKER_CONCURRENCY must be a number" }).int().min(1).max(64).default(2),
+    /**
+     * At most this many scans of one organization run at once, over all workers; its other scans
+     * wait, so other tenants always find a free slot. Default: half of WORKER_CONCURRENCY (at least 1).
+     */
+    WORKER_ORG_CONCURRENCY: z.preprocess(unsetIfEmpty, z.coerce.number({ error: "WORKER_ORG_CONCURRENCY must be a number" }).int().min(1).max(1000).optional()),
+    /** How long a scan over its organization's limit is put back for, at least (spread over the backlog). */
+    WORKER_ORG_DEFER_MS: z.coerce.number({ error: "WORKER_ORG_DEFER_MS must be a number" }).int().min(100).max(600_000).default(1000),
     WORKER_ID: z.string().optional(),
     /** How long BullMQ trusts a worker's job lock; a killed worker's job is retried after about this long. */
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
@@ -46,10 +53,10 @@ const ZWorkerEnv = z
   .refine((e) => e.REDIS_URL || e.BULWARK_QUEUE_BACKEND === "postgres", {
     message: "no job queue configured: set REDIS_URL (e.g. redis://127.0.0.1:6379) or BULWARK_QUEUE_BACKEND=postgres",
   });
-export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
+export type TWorkerEnv = Omit<z.infer<typeof ZWorkerEnv>, "WORKER_ORG_CONCURRENCY"> & { WORKER_ORG_CONCURRENCY: number };
 
 export function workerEnv(source: NodeJS.ProcessEnv = process.env): TWorkerEnv {
   const parsed = ZWorkerEnv.safeParse(source);
   if (!parsed.success) throw new Error(`worker configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-  return parsed.data;
+  return { ...parsed.data, WORKER_ORG_CONCURRENCY: parsed.data.WORKER_ORG_CONCURRENCY ?? Math.max(1, Math.ceil(parsed.data.WORKER_CONCURRENCY / 2)) };
 }

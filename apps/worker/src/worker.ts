@@ -2,8 +2,8 @@
 // recurring-scan schedulers in step with the database, and recovers scans whose worker died.
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { disconnectDb, listSchedules, recoverStuckScans } from "@bulwark/db";
-import { parseKeyring } from "@bulwark/security";
+import { disconnectDb, listSchedules, recoverStuckScans, sealLegacyReportWebhooks } from "@bulwark/db";
+import { encryptCredential, parseKeyring } from "@bulwark/security";
 import { QUEUE_ALERT, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REPORT, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
@@ -84,11 +84,13 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
     staleMs: env.WORKER_STALE_MS,
     scanDeadlineMs: env.WORKER_SCAN_DEADLINE_MS,
     scanMaxBytes: env.BULWARK_SCAN_MAX_BYTES,
+    orgScanConcurrency: env.WORKER_ORG_CONCURRENCY,
+    orgDeferMs: env.WORKER_ORG_DEFER_MS,
     log: logger(workerId),
   };
   const conn = getQueueConnection();
   const lock = { lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_LOCK_MS, maxStalledCount: 2 };
-  const scanWorker = conn.createWorker(QUEUE_SCAN, (job) => processScan(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
+  const scanWorker = conn.createWorker(QUEUE_SCAN, (job, token) => processScan(job, ctx, token), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const testWorker = conn.createWorker(QUEUE_CONNECTION, (job) => processTestConnection(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const reportWorker = conn.createWorker(QUEUE_REPORT, (job) => processReport(job, ctx), { concurrency: 1, ...lock });
   const exceptionWorker = conn.createWorker(QUEUE_EXCEPTIONS, (job) => processExceptionSweep(job, ctx), { concurrency: 1, ...lock });
@@ -103,6 +105,11 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
 
   const synced = await syncSchedulers(ctx.log);
   await syncReportSchedulers(ctx.log).catch((e: Error) => ctx.log("report scheduler sync failed", { error: e.message }));
+  // Report-schedule webhooks saved in plaintext by an earlier version are sealed now (the web app has the same keyring).
+  await sealLegacyReportWebhooks((url) => encryptCredential(url, ctx.keyring).ciphertext).then(
+    (n) => n && ctx.log("sealed report webhooks", { count: n }),
+    (e: Error) => ctx.log("sealing report webhooks failed", { error: e.message }),
+  );
   await recover(env, ctx.log);
   let ticks = 0;
   const timer = setInterval(() => {
@@ -112,7 +119,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
     if (++ticks % 10 === 0) syncSchedulers(ctx.log).catch((e: Error) => ctx.log("scheduler sync failed", { error: e.message }));
   }, env.WORKER_RECOVER_EVERY_MS);
   timer.unref();
-  ctx.log("worker started", { backend: conn.backend, concurrency: env.WORKER_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });
+  ctx.log("worker started", { backend: conn.backend, prefix: conn.prefix, concurrency: env.WORKER_CONCURRENCY, orgConcurrency: env.WORKER_ORG_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });
 
   let closing: Promise<void> | undefined;
   return {

@@ -9,6 +9,7 @@ import {
   getCluster,
   getOrganization,
   heartbeat,
+  OrgScanCapacityError,
   recordScanResults,
   releaseScan,
   setConnectionStatus,
@@ -16,12 +17,12 @@ import {
 } from "@bulwark/db";
 import { KubeconfigError, decryptCredential } from "@bulwark/security";
 import { ClusterUnreachableError, ScanLimitError, readCluster } from "@bulwark/k8s";
-import { ZScanJob, enqueueAlertsForScan } from "@bulwark/jobs";
+import { ZScanJob, deferDelayMs, deferJob, enqueueAlertsForScan, type DeferrableJob } from "@bulwark/jobs";
 import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { scanSettings } from "../policy";
 
-export interface ScanJobLike {
+export interface ScanJobLike extends Partial<DeferrableJob> {
   id?: string;
   data: unknown;
   updateData?(data: unknown): Promise<void>;
@@ -34,7 +35,7 @@ export type ScanJobResult =
 
 const PROGRESS_EVERY_MS = 500;
 
-export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise<ScanJobResult> {
+export async function processScan(job: ScanJobLike, ctx: WorkerContext, token?: string): Promise<ScanJobResult> {
   const payload = ZScanJob.parse(job.data);
   const { orgId, clusterId } = payload;
   let scanId = payload.scanId;
@@ -46,7 +47,17 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext): Promise
     await job.updateData?.({ ...payload, scanId });
   }
 
-  const claimed = await claimScan({ orgId, scanId, workerId: ctx.workerId, staleMs: ctx.staleMs });
+  // Over its organization's running limit, the job goes back for later (without spending an
+  // attempt) and this slot takes the next job, which fair ordering makes another tenant's.
+  const limited = ctx.orgScanConcurrency !== undefined && job.moveToDelayed !== undefined;
+  let claimed;
+  try {
+    claimed = await claimScan({ orgId, scanId, workerId: ctx.workerId, staleMs: ctx.staleMs, ...(limited ? { maxRunningPerOrg: ctx.orgScanConcurrency } : {}) });
+  } catch (e) {
+    if (!(e instanceof OrgScanCapacityError) || !job.moveToDelayed) throw e;
+    const delayMs = deferDelayMs({ baseMs: ctx.orgDeferMs ?? 1000, queued: e.queued, cap: ctx.orgScanConcurrency ?? 1 });
+    throw await deferJob(job as DeferrableJob, token, delayMs);
+  }
   if (!claimed) return { outcome: "skipped", reason: "scan already finished or running on a live worker", scanId };
   const started = Date.now();
   const id = scanId;

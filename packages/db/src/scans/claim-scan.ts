@@ -29,29 +29,31 @@ export class OrgScanCapacityError extends Error {
  * atomic, so concurrent workers cannot together overshoot the limit.
  */
 export async function claimScan(input: { orgId: string; scanId: string; workerId: string; staleMs?: number; maxRunningPerOrg?: number }): Promise<Scan | null> {
-  const staleBefore = new Date(Date.now() - (input.staleMs ?? DEFAULT_STALE_MS));
-  const now = new Date();
-  const claimable = {
-    id: input.scanId,
-    orgId: input.orgId,
-    OR: [{ status: "queued" as const }, { status: "running" as const, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: staleBefore } }] }],
-  };
-  const data = { status: "running" as const, attempts: { increment: 1 }, workerId: input.workerId, heartbeatAt: now, phase: "connecting", progress: 1, error: null };
   const claimed = await db.$transaction(async (tx) => {
+    if (input.maxRunningPerOrg !== undefined) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`scan-org:${input.orgId}`}))`;
+    // Times are taken once the lock is held: a claim that waited must not look older than it is.
+    const now = new Date();
+    const staleBefore = new Date(now.getTime() - (input.staleMs ?? DEFAULT_STALE_MS));
+    const claimable = {
+      id: input.scanId,
+      orgId: input.orgId,
+      OR: [{ status: "queued" as const }, { status: "running" as const, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: staleBefore } }] }],
+    };
     if (input.maxRunningPerOrg !== undefined) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`scan-org:${input.orgId}`}))`;
       // Only scans this claim could happen for count: a finished or foreign scan is a no-op below.
-      if (!(await tx.scan.findFirst({ where: claimable, select: { id: true } }))) return 0;
+      if (!(await tx.scan.findFirst({ where: claimable, select: { id: true } }))) return false;
       const running = await tx.scan.count({ where: { orgId: input.orgId, status: "running", heartbeatAt: { gte: staleBefore }, id: { not: input.scanId } } });
       if (running >= input.maxRunningPerOrg) {
         const queued = await tx.scan.count({ where: { orgId: input.orgId, status: "queued" } });
         throw new OrgScanCapacityError(running, queued);
       }
     }
-    return (await tx.scan.updateMany({ where: claimable, data })).count;
+    const data = { status: "running" as const, attempts: { increment: 1 }, workerId: input.workerId, heartbeatAt: now, phase: "connecting", progress: 1, error: null };
+    if ((await tx.scan.updateMany({ where: claimable, data })).count !== 1) return false;
+    // startedAt keeps the first attempt's time.
+    await tx.scan.updateMany({ where: { id: input.scanId, startedAt: null }, data: { startedAt: now } });
+    return true;
   });
-  if (claimed !== 1) return null;
-  // startedAt keeps the first attempt's time.
-  await db.scan.updateMany({ where: { id: input.scanId, startedAt: null }, data: { startedAt: now } });
+  if (!claimed) return null;
   return db.scan.findUnique({ where: { id: input.scanId } });
 }
