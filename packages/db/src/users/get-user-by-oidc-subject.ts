@@ -1,6 +1,6 @@
 import type { User } from "../generated/prisma/client";
 import { db } from "../client";
 
-export async function getUserByOidcSubject(oidcSubject: string): Promise<User | null> {
-  return db.user.findUnique({ where: { oidcSubject } });
+export async function getUserByOidcSubject(issuer: string, oidcSubject: string): Promise<User | null> {
+  return db.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject } } });
 }
