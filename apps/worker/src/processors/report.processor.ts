@@ -3,7 +3,8 @@
 // Idempotent: a report that already succeeded is left alone by a retried or duplicated job.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { claimReport, completeReport, createScheduledReport, failReport, getPreviousReportSummary, getReportInputs, listAllReportSchedules, storeReportFile } from "@bulwark/db";
+import { MAX_REPORT_CLUSTERS, claimReport, completeReport, createScheduledReport, failReport, getPreviousReportSummary, getReportInputs, listAllReportSchedules, storeReportFile } from "@bulwark/db";
+import { decryptCredential } from "@bulwark/security";
 import { QUEUE_REPORT, SCHEDULED_REPORT_JOB_NAME, ZReportJob, ZScheduledReportJob, getQueue, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
 import { RULES_VERSION, getFramework } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
@@ -23,7 +24,10 @@ export function bulwarkVersion(): string {
 
 type TJob = { name?: string; data: unknown; timestamp?: number };
 
-type TReportCtx = Pick<WorkerContext, "log"> & Partial<Pick<WorkerContext, "allowPrivateNetworks">>;
+type TReportCtx = Pick<WorkerContext, "log"> & Partial<Pick<WorkerContext, "allowPrivateNetworks" | "keyring">> & {
+  /** extra trusted CA for the webhook (tests against a loopback receiver) */
+  webhookCa?: string;
+};
 
 export async function processReport(job: TJob, ctx: TReportCtx): Promise<{ ok: boolean; reason?: string; reportId?: string }> {
   if (job.name === SCHEDULED_REPORT_JOB_NAME) return processScheduledReport(job, ctx);
@@ -41,23 +45,36 @@ export async function processScheduledReport(job: TJob, ctx: TReportCtx): Promis
   if (!run) return { ok: true, reason: "schedule deleted or disabled" };
   if (!run.report) return { ok: false, reason: "the organization has no clusters" };
   const res = await generateReport(orgId, run.report.id, ctx);
-  if (res.ok && run.schedule.webhookUrl) {
-    await deliverWebhook(run.schedule.webhookUrl, {
+  if (res.ok && run.schedule.webhookUrlCipher) {
+    const report = run.report;
+    await deliverReportWebhook(run.schedule, {
       event: "report.ready",
-      reportId: run.report.id,
-      framework: run.report.framework,
+      reportId: report.id,
+      framework: report.framework,
       scheduleId,
       links: run.schedule.appUrl
         ? {
             reports: `${run.schedule.appUrl}/reports`,
-            pdf: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=pdf`,
-            csv: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=csv`,
-            json: `${run.schedule.appUrl}/api/reports/${run.report.id}/download?format=json`,
+            pdf: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=pdf`,
+            csv: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=csv`,
+            json: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=json`,
           }
         : null,
-    }, { allowPrivateNetworks: ctx.allowPrivateNetworks ?? false }).catch((e: Error) => ctx.log("report webhook failed", { scheduleId, reportId: run.report!.id, error: e.message }));
+    }, ctx).catch((e: Error) => ctx.log("report webhook failed", { scheduleId, reportId: report.id, error: e.message }));
   }
   return { ...res, reportId: run.report.id };
+}
+
+/** Unseals the schedule's webhook and signing secret and posts the notice, signed like an alert. */
+async function deliverReportWebhook(
+  schedule: { webhookUrlCipher: string | null; webhookSecretCipher: string | null },
+  body: { event: string; reportId: string } & Record<string, unknown>,
+  ctx: TReportCtx,
+): Promise<{ status: number }> {
+  if (!ctx.keyring) throw new Error("no keyring to unseal the webhook");
+  const url = decryptCredential(schedule.webhookUrlCipher!, ctx.keyring);
+  const secret = schedule.webhookSecretCipher ? decryptCredential(schedule.webhookSecretCipher, ctx.keyring) : null;
+  return deliverWebhook(url, body, { allowPrivateNetworks: ctx.allowPrivateNetworks ?? false, ...(ctx.webhookCa ? { ca: ctx.webhookCa } : {}) }, { secret, deliveryId: body.reportId, event: body.event });
 }
 
 /** Keeps the queue's report schedulers in step with the ReportSchedule table (start-up repair). */
@@ -80,6 +97,8 @@ async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerC
     const inputs = await getReportInputs({ orgId, clusterIds: report.clusterIds, asOf: report.asOf });
     if (!inputs) throw new Error("organization not found");
     if (inputs.clusters.length === 0) throw new Error("none of the report's clusters exist any more");
+    // A schedule for "all clusters" can outgrow the limit a requested report is held to.
+    if (inputs.clusters.length > MAX_REPORT_CLUSTERS) throw new Error(`the report covers ${inputs.clusters.length} clusters; a report covers at most ${MAX_REPORT_CLUSTERS}: choose the schedule's clusters, or split it`);
     const previous = await getPreviousReportSummary({ orgId, framework: framework.id, before: report.createdAt });
     const data = buildReport({
       reportId,

@@ -313,4 +313,74 @@ describe("framework reports", () => {
     await syncReportSchedulers(log);
     expect((await jobs.getQueue(jobs.QUEUE_REPORT).getJobSchedulers(0, -1)).some((j) => j.key === `report:${schedule.id}`)).toBe(false);
   });
+
+  it("a report of more than 50 clusters is refused; a schedule of all clusters that outgrew it fails with the reason", async () => {
+    await expect(db.createReport({ orgId, framework: "gdpr", clusterIds: Array.from({ length: 51 }, (_, i) => `c${i}`) })).rejects.toThrow(/at most 50 clusters/);
+    await expect(db.createReportSchedule({ orgId, framework: "gdpr", cadence: "weekly", clusterIds: Array.from({ length: 51 }, (_, i) => `c${i}`) })).rejects.toThrow(/at most 50 clusters/);
+    const { processScheduledReport } = await import("../processors/report.processor");
+    const big = await db.createUserWithOrganization({ email: "big-reports@example.com", passwordHash: null, orgName: "Big" });
+    for (let i = 0; i < 51; i++) await db.createCluster({ orgId: big.org.id, actorId: big.user.id, name: `c${i}`, server: sim.url, credentialCipher: "x", credentialKeyId: "k" });
+    const schedule = await db.createReportSchedule({ orgId: big.org.id, framework: "gdpr", cadence: "weekly" });
+    const res = await processScheduledReport({ name: jobs.SCHEDULED_REPORT_JOB_NAME, data: { orgId: big.org.id, scheduleId: schedule.id }, timestamp: Date.now() }, { log });
+    expect(res.ok).toBe(false);
+    const row = await db.db.report.findFirst({ where: { orgId: big.org.id, scheduleId: schedule.id } });
+    expect(row?.status).toBe("failed");
+    expect(row?.error).toMatch(/covers 51 clusters; a report covers at most 50/);
+  });
+
+  it("schedule webhooks: the URL is sealed at rest, each notice is signed; plaintext URLs of old schedules are sealed", async () => {
+    const { createServer } = await import("node:https");
+    const { parseKeyring, encryptCredential } = await import("@bulwark/security");
+    const { processScheduledReport } = await import("../processors/report.processor");
+    const { verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } = await import("../alerts/sign");
+    const dir = mkdtempSync(path.join(tmpdir(), "bulwark-hook-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-days", "1", "-keyout", path.join(dir, "k.pem"), "-out", path.join(dir, "c.pem")], { stdio: "ignore" });
+    const { readFileSync } = await import("node:fs");
+    const ca = readFileSync(path.join(dir, "c.pem"), "utf8");
+    const key = readFileSync(path.join(dir, "k.pem"), "utf8");
+    rmSync(dir, { recursive: true, force: true });
+    const hits: Array<{ body: string; headers: Record<string, string | string[] | undefined> }> = [];
+    const server = createServer({ key, cert: ca }, (req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        hits.push({ body, headers: req.headers });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `https://127.0.0.1:${(server.address() as { port: number }).port}/hook?token=tenant-secret-path`;
+    const keyring = parseKeyring(Buffer.alloc(32, 7).toString("base64"));
+    const seal = (v: string) => encryptCredential(v, keyring).ciphertext;
+    const ctx = { log, keyring, allowPrivateNetworks: true, webhookCa: ca };
+    try {
+      const secret = "whsec_test-secret";
+      const schedule = await db.createReportSchedule({ orgId, framework: "gdpr", cadence: "weekly", webhook: { urlCipher: seal(url), host: "127.0.0.1", secretCipher: seal(secret) } });
+      // Nothing readable at rest: not the URL (its path can be a credential), not the secret.
+      const raw = JSON.stringify(await db.db.reportSchedule.findUnique({ where: { id: schedule.id } }));
+      expect(raw).not.toContain("tenant-secret-path");
+      expect(raw).not.toContain(secret);
+      const run = await processScheduledReport({ name: jobs.SCHEDULED_REPORT_JOB_NAME, data: { orgId, scheduleId: schedule.id }, timestamp: Date.now() }, ctx);
+      expect(run.ok).toBe(true);
+      expect(hits).toHaveLength(1);
+      const hit = hits[0]!;
+      expect(JSON.parse(hit.body)).toMatchObject({ event: "report.ready", reportId: run.reportId });
+      expect(verifyWebhook({ secret, timestamp: hit.headers[TIMESTAMP_HEADER] as string, signature: hit.headers[SIGNATURE_HEADER] as string, body: hit.body })).toBe(true);
+      expect(verifyWebhook({ secret: "whsec_other", timestamp: hit.headers[TIMESTAMP_HEADER] as string, signature: hit.headers[SIGNATURE_HEADER] as string, body: hit.body })).toBe(false);
+
+      // A schedule saved in plaintext by an earlier version: sealed (and cleared) at worker start, then delivered.
+      const legacy = await db.db.reportSchedule.create({ data: { orgId, framework: "gdpr", cadence: "weekly", clusterIds: [], webhookUrl: url } });
+      expect(await db.sealLegacyReportWebhooks(seal)).toBe(1);
+      const sealed = await db.db.reportSchedule.findUnique({ where: { id: legacy.id } });
+      expect(sealed?.webhookUrl).toBeNull();
+      expect(sealed?.webhookHost).toBe(new URL(url).host);
+      expect(JSON.stringify(sealed)).not.toContain("tenant-secret-path");
+      expect(await db.sealLegacyReportWebhooks(seal)).toBe(0);
+      await processScheduledReport({ name: jobs.SCHEDULED_REPORT_JOB_NAME, data: { orgId, scheduleId: legacy.id }, timestamp: Date.now() }, ctx);
+      expect(hits).toHaveLength(2);
+      expect(hits[1]!.headers[SIGNATURE_HEADER]).toBeUndefined();
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
 });
