@@ -98,7 +98,7 @@ describe("bulwark scan --kubeconfig", () => {
 
 describe("bulwark scan --kubeconfig against a hostile API server", () => {
   let hostile: https.Server;
-  let mode: "budget" | "bomb" = "budget";
+  let mode: "budget" | "bomb" | "many" = "budget";
   beforeAll(async () => {
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "h-key.pem"), "-out", join(dir, "h-cert.pem")], { stdio: "ignore" });
     const cert = readFileSync(join(dir, "h-cert.pem"));
@@ -115,6 +115,15 @@ describe("bulwark scan --kubeconfig against a hostile API server", () => {
       if (p === "/version") return json({ major: "1", minor: "30", gitVersion: "v1.30.0" });
       if (p === "/apis") return json({ kind: "APIGroupList", groups: [] });
       if (p === "/api/v1") return json({ kind: "APIResourceList", groupVersion: "v1", resources: [{ name: "configmaps", namespaced: true, verbs: ["list"] }, { name: "pods", namespaced: true, verbs: ["list"] }] });
+      if (mode === "many") {
+        // Endless pages of ordinary-sized objects: under every byte cap, heavy in memory.
+        n++;
+        const items = Array.from({ length: 500 }, (_, i) => ({
+          metadata: { name: `cm-${n}-${i}`, namespace: `team-${i % 40}`, uid: `${n}-${i}`, labels: { app: `app-${i}`, team: `team-${i % 40}` } },
+          data: { "app.conf": `listen=0.0.0.0:${8000 + i}\nworkers=${i}\nlog=info\n`.repeat(4), region: "eu-west-1" },
+        }));
+        return json({ kind: "List", metadata: { continue: `m${n}` }, items });
+      }
       if (mode === "bomb") {
         res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
         return res.end(bomb);
@@ -153,6 +162,14 @@ describe("bulwark scan --kubeconfig against a hostile API server", () => {
     const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml"], { BULWARK_SCAN_MAX_BYTES: "plenty" });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/BULWARK_SCAN_MAX_BYTES must be a size/);
+  });
+
+  it("stops before the heap is full when endless ordinary pages stay under the byte budget (exit 2, no crash)", async () => {
+    mode = "many";
+    const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml", "--format", "json"], { NODE_OPTIONS: "--max-old-space-size=256", BULWARK_SCAN_MAX_BYTES: "4Gi" });
+    expect(r.stderr).not.toMatch(/heap limit|out of memory/i);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/scan stopped: memory nearly full \(\d+ of \d+ MiB heap\) while reading (configmaps|pods)/);
   });
 
   it("names the per-response limit when every list is a gzip bomb (exit 2, no crash)", async () => {

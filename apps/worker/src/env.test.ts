@@ -18,8 +18,8 @@ describe("worker env", () => {
     expect(() => workerEnv({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
   });
   it("the scan byte budget defaults to the reader's and takes bytes or Mi/Gi sizes", () => {
-    expect(workerEnv(base).BULWARK_SCAN_MAX_BYTES).toBe(1024 * 1024 * 1024);
-    expect(workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "" }).BULWARK_SCAN_MAX_BYTES).toBe(1024 * 1024 * 1024);
+    expect(workerEnv(base).BULWARK_SCAN_MAX_BYTES).toBe(512 * 1024 * 1024);
+    expect(workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "" }).BULWARK_SCAN_MAX_BYTES).toBe(512 * 1024 * 1024);
     expect(workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "268435456" }).BULWARK_SCAN_MAX_BYTES).toBe(256 * 1024 * 1024);
     expect(workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "2Gi" }).BULWARK_SCAN_MAX_BYTES).toBe(2 * 1024 * 1024 * 1024);
     expect(() => workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "lots" })).toThrow(/BULWARK_SCAN_MAX_BYTES must be a size in bytes/);

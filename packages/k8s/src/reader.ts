@@ -4,6 +4,7 @@
 // server that sends more than the scan's byte budget (ScanLimitError), so that it cannot exhaust
 // the memory of the process that reads it.
 import { createHash } from "node:crypto";
+import { getHeapStatistics } from "node:v8";
 import type { KindReadResult, KubeObject, PlatformHint, Snapshot } from "@bulwark/rules";
 import { KubeconfigError, checkServerHost, vetConnection, type ConnectionParams } from "@bulwark/security";
 import { ClusterUnreachableError, ScanLimitError } from "./errors";
@@ -43,15 +44,31 @@ export interface ReadOptions {
 }
 
 /**
- * Default byte budget of one scan. 100k objects as a real API server sends them (with status and
- * managedFields) weigh about 440 MiB decoded (packages/k8s/README.md, "Byte budgets"); 1 GiB leaves
- * room for larger objects and for retried pages.
+ * Default byte budget of one scan. 100k objects as an API server sends them (with status and
+ * managedFields) weigh about 262 MiB decoded (packages/k8s/README.md, "Byte budgets"); 512 MiB
+ * leaves twice that, and what a scan keeps of it fits the worker's default 768 MiB heap.
  */
-export const DEFAULT_SCAN_MAX_BYTES = 1024 * 1024 * 1024;
+export const DEFAULT_SCAN_MAX_BYTES = 512 * 1024 * 1024;
 /** 1M objects (MAX_OBJECTS) at 500 a page is 2,000 pages; more is a server that never ends a list. */
 export const MAX_PAGES_PER_LIST = 10_000;
 /** Pages in a row with no object but a new continue token: a list that makes no progress. */
 export const MAX_EMPTY_PAGES = 20;
+/**
+ * Share of the heap limit past which a read stops: many medium objects under the byte budget can
+ * still weigh more in memory than the process has, and a failed scan beats a dead process. The
+ * limit V8 reports includes the young generation, so the old space fills up at about 85% of it.
+ */
+export const HEAP_GUARD = 0.75;
+
+function heapGuard(resource: string): void {
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  if (used <= limit * HEAP_GUARD) return;
+  const m = (n: number) => Math.round(n / 1024 / 1024);
+  throw new ScanLimitError(
+    `scan stopped: memory nearly full (${m(used)} of ${m(limit)} MiB heap) while reading ${resource}; the API server sent more than this process can hold (lower BULWARK_SCAN_MAX_BYTES or raise --max-old-space-size)`,
+    "heap",
+  );
+}
 
 interface VersionInfo {
   major?: string;
@@ -204,6 +221,7 @@ async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: 
       }
       budget.objects += page.items.length;
       if (budget.objects > MAX_OBJECTS) throw new Error(`cluster holds more than ${MAX_OBJECTS} objects; stopped reading ${spec.resource}`);
+      heapGuard(spec.resource);
       for (const item of page.items as unknown[]) {
         if (item !== null && typeof item === "object" && !Array.isArray(item)) {
           objects.push(minimizeObject(item as Record<string, unknown>, apiVersion, spec.kind));
