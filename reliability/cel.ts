@@ -21,7 +21,7 @@ const BOMB = 'has(object.data) && object.data.items.split(",").all(x, object.dat
 const WIDE = 'has(object.data.items) && object.data.items.split(",").all(x, object.data.items.contains(x))';
 const OK = 'has(object.data.items) && object.data.items.size() > 100';
 
-const configMap = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "default", uid: `uid-${name}` }, data: { items: ITEMS } });
+const configMap = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "default" }, data: { items: ITEMS } });
 
 function engine(ctx: Ctx): void {
   const { compileCustomRule, evaluate, snapshotFromManifests } = ctx.h.rules;
