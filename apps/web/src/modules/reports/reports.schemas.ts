@@ -3,7 +3,8 @@ import { z } from "zod";
 
 export const ZGenerateReport = z.object({
   framework: z.string().min(1, "Choose a framework").max(40),
-  clusterIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one cluster").max(200, "At most 200 clusters per report"),
+  // MAX_REPORT_CLUSTERS (@bulwark/db), which the server enforces; repeated here for the form.
+  clusterIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one cluster").max(50, "At most 50 clusters per report"),
   /** YYYY-MM-DD: each cluster's latest successful scan at or before the end of that day (UTC); empty = latest. */
   asOf: z
     .string()
@@ -24,7 +25,7 @@ export const ZCreateReportSchedule = z.object({
   framework: z.string().min(1, "Choose a framework").max(40),
   cadence: z.enum(["weekly", "monthly"], { message: "Choose weekly or monthly" }),
   /** Empty: every cluster of the organization at the time each report is generated. */
-  clusterIds: z.array(z.string().min(1).max(64)).max(200).default([]),
+  clusterIds: z.array(z.string().min(1).max(64)).max(50, "At most 50 clusters per report").default([]),
   webhookUrl: z
     .string()
     .trim()

@@ -51,7 +51,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 framework: s.framework,
                 cadence: s.cadence,
                 clusters: s.clusterIds.length ? s.clusterIds.map((id) => names.get(id) ?? "deleted cluster").join(", ") : "All clusters",
-                webhookHost: s.webhookUrl ? new URL(s.webhookUrl).host : null,
+                webhookHost: s.webhookHost,
                 lastRunAt: s.lastRunAt?.toISOString() ?? null,
               }))}
             />

@@ -4,13 +4,14 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Check, Copy, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import { Button } from "@/modules/ui/components/button";
 import { Field, Input, Select, describedBy } from "@/modules/ui/components/form";
 import { useToast } from "@/modules/ui/components/toast";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
 import { SEVERITY_CHOICES, ZCreateChannel, ZUpdateChannel } from "../alerts.schemas";
 import { createChannelAction, updateChannelAction } from "../server/actions";
+import { SigningSecretOnce } from "./signing-secret";
 
 type TSeverity = "critical" | "high" | "medium" | "low";
 interface TInitial {
@@ -39,7 +40,6 @@ export function ChannelForm({ clusters, initial }: { clusters: Array<{ id: strin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ id: string; secret: string | null; name: string }>();
-  const [copied, setCopied] = useState(false);
   const p = editing ? `edit-${initial!.id}` : "new";
 
   const reset = () => {
@@ -88,7 +88,6 @@ export function ChannelForm({ clusters, initial }: { clusters: Array<{ id: strin
           setPending(false);
           if (!res.ok) return setErrors(res.fieldErrors ?? { _: res.error });
           setCreated({ id: res.data.id, secret: res.data.secret, name });
-          setCopied(false);
           reset();
           toast.show({ tone: "success", title: `Channel "${name}" added` });
           router.refresh();
@@ -180,20 +179,7 @@ export function ChannelForm({ clusters, initial }: { clusters: Array<{ id: strin
           <div className="text-sm font-medium text-green-900">
             &ldquo;{created.name}&rdquo; is ready. <Link href={`/settings/alerts/${created.id}`} className="underline">Open it</Link> to send a test.
           </div>
-          {created.secret && (
-            <>
-              <p className="mt-1 text-xs text-green-900/80">
-                Signing secret: copy it now, it is shown only once. Verify each request with HMAC-SHA256 over <code className="font-mono">{"${X-Bulwark-Timestamp}.${body}"}</code>.
-              </p>
-              <div className="mt-2 flex gap-2">
-                <label htmlFor="channel-secret" className="sr-only">Signing secret</label>
-                <Input id="channel-secret" readOnly value={created.secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-                <Button onClick={async () => { await navigator.clipboard.writeText(created.secret!); setCopied(true); }}>
-                  {copied ? <Check className="size-4 text-green-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}{copied ? "Copied" : "Copy"}
-                </Button>
-              </div>
-            </>
-          )}
+          {created.secret && <SigningSecretOnce key={created.secret} id="channel-secret" secret={created.secret} />}
         </div>
       )}
     </div>

@@ -2,7 +2,6 @@
 // Notification channels: create, change, delete, rotate the signing secret and send a test. URLs
 // (a Slack URL is itself a secret) and signing secrets are sealed with the credential keyring
 // before they are stored and never come back to the browser; the secret is shown once, here.
-import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import {
   createNotificationChannel,
@@ -13,39 +12,23 @@ import {
   updateNotificationChannel,
 } from "@bulwark/db";
 import { enqueueAlertDelivery } from "@bulwark/jobs";
-import { assertPublicHttpsUrl, encryptCredential } from "@bulwark/security";
 import { HttpError } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
-import { getKeyring } from "@/modules/clusters/server/credentials";
-import { env } from "@/env";
 import { ZChannelId, ZCreateChannel, ZDeliveryId, ZSetChannelEnabled, ZUpdateChannel } from "../alerts.schemas";
-
-/** The same SSRF guard as cluster URLs; the worker checks again when it sends. */
-async function vetUrl(url: string): Promise<string> {
-  const refused = await assertPublicHttpsUrl(url, { allowPrivateNetworks: env().BULWARK_ALLOW_PRIVATE_NETWORKS }).then(
-    (r) => ({ host: r.url.host }),
-    (e: Error) => ({ error: e.message }),
-  );
-  if ("error" in refused) throw new HttpError(400, "The address was refused", "invalid_input", { url: `Refused: ${refused.error}. Use a public https address.` });
-  return refused.host;
-}
-
-const newSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
+import { newWebhookSecret, seal, sealWebhook } from "./seal-webhook";
 
 export const createChannelAction = withOrg({ schema: ZCreateChannel, permission: "alert:manage" }, async (input, ctx) => {
-  const urlHost = await vetUrl(input.url);
-  const keyring = getKeyring();
-  const sealed = encryptCredential(input.url, keyring);
-  const secret = input.kind === "webhook" ? newSecret() : null;
+  const sealed = await sealWebhook(input.url, { signed: input.kind === "webhook" });
+  const secret = sealed.secret;
   const channel = await createNotificationChannel({
     orgId: ctx.orgId,
     actorId: ctx.userId,
     ip: ctx.ip,
     name: input.name,
     kind: input.kind,
-    urlCipher: sealed.ciphertext,
-    urlHost,
-    secretCipher: secret ? encryptCredential(secret, keyring).ciphertext : null,
+    urlCipher: sealed.urlCipher,
+    urlHost: sealed.host,
+    secretCipher: sealed.secretCipher,
     keyId: sealed.keyId,
     minSeverity: input.minSeverity,
     clusterIds: input.clusterIds,
@@ -58,7 +41,7 @@ export const createChannelAction = withOrg({ schema: ZCreateChannel, permission:
 });
 
 export const updateChannelAction = withOrg({ schema: ZUpdateChannel, permission: "alert:manage" }, async (input, ctx) => {
-  const url = input.url ? { urlHost: await vetUrl(input.url), ...(() => { const s = encryptCredential(input.url, getKeyring()); return { urlCipher: s.ciphertext, keyId: s.keyId }; })() } : undefined;
+  const url = input.url ? await sealWebhook(input.url, { signed: false }).then((s) => ({ urlHost: s.host, urlCipher: s.urlCipher, keyId: s.keyId })) : undefined;
   await updateNotificationChannel({
     orgId: ctx.orgId,
     channelId: input.channelId,
@@ -87,9 +70,9 @@ export const rotateChannelSecretAction = withOrg({ schema: ZChannelId, permissio
   const channel = await getNotificationChannel({ orgId: ctx.orgId, channelId: input.channelId });
   if (!channel) throw new HttpError(404, "No such channel", "not_found");
   if (channel.kind !== "webhook") throw new HttpError(400, "Only webhook channels have a signing secret", "invalid_input");
-  const secret = newSecret();
+  const secret = newWebhookSecret();
   // Sealed with the current key; the URL keeps its own envelope (each names its key id).
-  await updateNotificationChannel({ orgId: ctx.orgId, channelId: channel.id, actorId: ctx.userId, ip: ctx.ip, secretCipher: encryptCredential(secret, getKeyring()).ciphertext });
+  await updateNotificationChannel({ orgId: ctx.orgId, channelId: channel.id, actorId: ctx.userId, ip: ctx.ip, secretCipher: seal(secret).ciphertext });
   revalidatePath(`/settings/alerts/${channel.id}`);
   return { secret };
 });

@@ -5,6 +5,8 @@ export class HttpError extends Error {
     message: string,
     readonly code: string = statusCode(status),
     readonly fieldErrors?: Record<string, string>,
+    /** extra machine-readable facts for API clients, e.g. the id of the scan already running */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -18,6 +20,7 @@ function statusCode(status: number): string {
     case 403: return "forbidden";
     case 404: return "not_found";
     case 409: return "conflict";
+    case 429: return "rate_limited";
     default: return "error";
   }
 }

@@ -10,7 +10,7 @@ import { resolveOrgContext, getSessionUserId, type TOrgContext } from "./session
 
 export type TActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; code: string; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; status: number; code: string; error: string; fieldErrors?: Record<string, string>; details?: Record<string, string | number> };
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
@@ -23,7 +23,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 export function failure(err: unknown): Extract<TActionResult<never>, { ok: false }> {
   if (err instanceof HttpError) {
-    return { ok: false, status: err.status, code: err.code, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) };
+    return { ok: false, status: err.status, code: err.code, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}), ...(err.details ? { details: err.details } : {}) };
   }
   if (err instanceof NotFoundError) return { ok: false, status: 404, code: "not_found", error: err.message || "Not found" };
   if (err instanceof DomainError) return { ok: false, status: 409, code: "conflict", error: err.message };

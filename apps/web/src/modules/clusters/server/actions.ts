@@ -3,7 +3,7 @@
 // Each one is withOrg (schema + permission) around one data call plus the enqueue that follows it.
 import { revalidatePath } from "next/cache";
 import {
-  DomainError, createCluster, createScan, deleteCluster, renameCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
+  DomainError, countQueuedScans, createCluster, createScan, deleteCluster, renameCluster, getCluster, getOrganization, getScan, listClusters, listScans, updateSchedule,
 } from "@bulwark/db";
 import { enqueueScan, enqueueTestConnection, removeScanSchedule, upsertScanSchedule } from "@bulwark/jobs";
 import { encryptCredential, KubeconfigError, parseKubeconfig, vetKubeconfig } from "@bulwark/security";
@@ -13,6 +13,7 @@ import { HttpError, orNotFound } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
 import { ZAddCluster, ZClusterId, ZInspectKubeconfig, ZRenameCluster, ZSchedule } from "../clusters.schemas";
 import { getKeyring } from "./credentials";
+import { SCAN_ALL_PER_ORG, checkScanRate, enqueueOrExplain, requestScan } from "./scan-requests";
 
 function kubeconfigError(err: unknown): never {
   if (err instanceof KubeconfigError) {
@@ -20,15 +21,6 @@ function kubeconfigError(err: unknown): never {
     throw new HttpError(400, err.message, "invalid_kubeconfig", { kubeconfig: err.field ? `${where}: ${err.message.replace(`${err.field}: `, "")}` : err.message });
   }
   throw err;
-}
-
-async function enqueueOrExplain<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    console.error(`[bulwark/web] enqueue ${what} failed`, err);
-    throw new HttpError(503, `Saved, but the job queue is unreachable, so the ${what} was not started. Check that Redis and the worker are running, then try again.`, "queue_unavailable");
-  }
 }
 
 /** Reads context names and servers out of a kubeconfig; credentials never leave the server. */
@@ -74,7 +66,7 @@ export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "clus
   const scan = await createScan({ orgId: ctx.orgId, clusterId: cluster.id, trigger: "onboarding", actorId: ctx.userId, ip: ctx.ip });
   await enqueueOrExplain("connection test and first scan", async () => {
     await enqueueTestConnection({ orgId: ctx.orgId, clusterId: cluster.id });
-    await enqueueScan({ orgId: ctx.orgId, clusterId: cluster.id, scanId: scan.id, trigger: "onboarding" });
+    await enqueueScan({ orgId: ctx.orgId, clusterId: cluster.id, scanId: scan.id, trigger: "onboarding" }, { backlog: (await countQueuedScans({ orgId: ctx.orgId })) - 1 });
     await upsertScanSchedule({ orgId: ctx.orgId, clusterId: cluster.id, enabled: true, mode: "interval", everyMinutes: 1440, timezone: "UTC" });
   });
   revalidatePath("/clusters");
@@ -83,8 +75,8 @@ export const addClusterAction = withOrg({ schema: ZAddCluster, permission: "clus
 
 export const scanNowAction = withOrg({ schema: ZClusterId, permission: "scan:run" }, async (input, ctx) => {
   orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
-  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "manual", actorId: ctx.userId, ip: ctx.ip });
-  await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: input.clusterId, scanId: scan.id, trigger: "manual" }));
+  await checkScanRate(ctx);
+  const scan = await requestScan(ctx, input.clusterId, "manual");
   revalidatePath(`/clusters/${input.clusterId}`);
   return { scanId: scan.id, status: scan.status };
 });
@@ -92,24 +84,25 @@ export const scanNowAction = withOrg({ schema: ZClusterId, permission: "scan:run
 /** Same as scanNow but the trigger is "api" (used by POST /api/clusters/[id]/scans). */
 export const apiScanAction = withOrg({ schema: ZClusterId, permission: "scan:run" }, async (input, ctx) => {
   orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
-  const scan = await createScan({ orgId: ctx.orgId, clusterId: input.clusterId, trigger: "api", actorId: ctx.userId, ip: ctx.ip });
-  await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: input.clusterId, scanId: scan.id, trigger: "api" }));
+  await checkScanRate(ctx);
+  const scan = await requestScan(ctx, input.clusterId, "api");
   return { id: scan.id, status: scan.status, clusterId: input.clusterId };
 });
 
 export const scanAllAction = withOrg({ schema: z.object({}), permission: "scan:run" }, async (_input, ctx) => {
+  await checkScanRate(ctx, SCAN_ALL_PER_ORG);
   const clusters = await listClusters({ orgId: ctx.orgId });
   let queued = 0;
   let skipped = 0;
   for (const c of clusters) {
-    // A cluster with a scan already waiting or running gets no second one.
-    if (c.lastScan && (c.lastScan.status === "queued" || c.lastScan.status === "running")) {
-      skipped++;
-      continue;
+    // A cluster with a scan already waiting or running gets no second one (the database decides).
+    try {
+      await requestScan(ctx, c.id, "manual");
+      queued++;
+    } catch (err) {
+      if (err instanceof HttpError && err.code === "scan_in_progress") skipped++;
+      else throw err;
     }
-    const scan = await createScan({ orgId: ctx.orgId, clusterId: c.id, trigger: "manual", actorId: ctx.userId, ip: ctx.ip });
-    await enqueueOrExplain("scan", () => enqueueScan({ orgId: ctx.orgId, clusterId: c.id, scanId: scan.id, trigger: "manual" }));
-    queued++;
   }
   revalidatePath("/clusters");
   return { queued, skipped };

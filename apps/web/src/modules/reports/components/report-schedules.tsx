@@ -11,6 +11,7 @@ import { tableClass as t } from "@/modules/ui/components/layout";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
 import { ZCreateReportSchedule } from "../reports.schemas";
 import { createReportScheduleAction, deleteReportScheduleAction } from "../server/actions";
+import { SigningSecretOnce } from "@/modules/alerts/components/signing-secret";
 
 export interface TScheduleRow {
   id: string;
@@ -31,6 +32,7 @@ export function ReportSchedules({ frameworks, schedules }: { frameworks: { id: s
   const [webhookUrl, setWebhookUrl] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
   const name = (id: string) => frameworks.find((f) => f.id === id)?.name ?? id;
 
   return (
@@ -95,6 +97,7 @@ export function ReportSchedules({ frameworks, schedules }: { frameworks: { id: s
             return;
           }
           setWebhookUrl("");
+          setSecret(res.data.secret);
           toast.show({ tone: "success", title: "Report scheduled", body: CADENCE[cadence] });
           router.refresh();
         }}
@@ -110,7 +113,7 @@ export function ReportSchedules({ frameworks, schedules }: { frameworks: { id: s
             <option value="monthly">Month (the 1st)</option>
           </Select>
         </Field>
-        <Field id="schedule-webhook" label="Webhook (optional)" error={errors.webhookUrl} hint="Receives links to the files when a report is ready">
+        <Field id="schedule-webhook" label="Webhook (optional)" error={errors.webhookUrl} hint="Receives signed links to the files when a report is ready">
           <Input id="schedule-webhook" type="url" inputMode="url" placeholder="https://hooks.example.com/bulwark" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} {...describedBy("schedule-webhook", errors.webhookUrl, true)} />
         </Field>
         <div className="md:pt-6">
@@ -118,6 +121,11 @@ export function ReportSchedules({ frameworks, schedules }: { frameworks: { id: s
         </div>
         {errors._ && <p className="text-sm text-red-700 md:col-span-4" role="alert">{errors._}</p>}
       </form>
+      {secret && (
+        <div className="mx-4 mb-4 rounded-md border border-green-200 bg-green-50 p-3" role="status">
+          <SigningSecretOnce key={secret} id="schedule-secret" secret={secret} lead="The schedule's webhook signing secret" />
+        </div>
+      )}
     </div>
   );
 }

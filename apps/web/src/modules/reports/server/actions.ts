@@ -2,24 +2,33 @@
 // Report operations: queue a report (the worker renders it; nothing heavy runs in the request),
 // list reports, and hand out a finished file.
 import { revalidatePath } from "next/cache";
-import { createReport, createReportSchedule, deleteReportSchedule, listReports, writeAudit } from "@bulwark/db";
-import { enqueueReport, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
-import { assertPublicHttpsUrl } from "@bulwark/security";
+import { MAX_REPORT_CLUSTERS, countQueuedReports, createReport, createReportSchedule, deleteReportSchedule, listReports, writeAudit } from "@bulwark/db";
+import { enqueueReport, hitRateLimit, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
 import { getFramework } from "@bulwark/rules";
 import { z } from "zod";
 import { HttpError } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
 import { env } from "@/env";
+import { sealWebhook } from "@/modules/alerts/server/seal-webhook";
 import { ZCreateReportSchedule, ZGenerateReport, ZReportScheduleId } from "../reports.schemas";
+
+/** Reports one organization may request per hour: each is a heavy job on a shared worker. */
+const REPORTS_PER_ORG = { name: "report:org", limit: 30, windowSeconds: 3600 } as const;
 
 export const generateReportAction = withOrg({ schema: ZGenerateReport, permission: "scan:run" }, async (input, ctx) => {
   if (!getFramework(input.framework)) throw new HttpError(400, "Unknown framework", "invalid_input", { framework: `No framework "${input.framework}"` });
+  if (new Set(input.clusterIds).size > MAX_REPORT_CLUSTERS) throw new HttpError(400, "Too many clusters", "invalid_input", { clusterIds: `At most ${MAX_REPORT_CLUSTERS} clusters per report` });
+  const limited = await hitRateLimit({ ...REPORTS_PER_ORG, id: ctx.orgId });
+  if (!limited.allowed) {
+    throw new HttpError(429, `Too many reports requested for this organization; try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s).`, "rate_limited", undefined, { retryAfterSeconds: limited.retryAfterSeconds });
+  }
   const asOf = input.asOf ? new Date(`${input.asOf}T23:59:59.999Z`) : null;
   if (asOf && asOf.getTime() > Date.now() + 86_400_000) throw new HttpError(400, "The date is in the future", "invalid_input", { asOf: "Choose today or an earlier day" });
   const report = await createReport({ orgId: ctx.orgId, framework: input.framework, clusterIds: input.clusterIds, asOf, createdById: ctx.userId });
   await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report.create", targetType: "report", targetId: report.id, data: { framework: input.framework, clusters: input.clusterIds.length } });
   try {
-    await enqueueReport({ orgId: ctx.orgId, reportId: report.id });
+    // The organization's other waiting reports put this one behind other tenants' earlier ones.
+    await enqueueReport({ orgId: ctx.orgId, reportId: report.id }, { backlog: (await countQueuedReports({ orgId: ctx.orgId })) - 1 });
   } catch (err) {
     console.error("[bulwark/web] enqueue report failed", err);
     throw new HttpError(503, "The report was saved but the job queue is unreachable, so it was not started. Check that Redis and the worker are running.", "queue_unavailable");
@@ -34,17 +43,14 @@ export const listReportsOp = withOrg({ schema: z.object({ cursor: z.string().max
 
 export const createReportScheduleAction = withOrg({ schema: ZCreateReportSchedule, permission: "settings:manage" }, async (input, ctx) => {
   if (!getFramework(input.framework)) throw new HttpError(400, "Unknown framework", "invalid_input", { framework: `No framework "${input.framework}"` });
-  if (input.webhookUrl) {
-    // SSRF: a tenant must not aim the worker at the server's own network (the worker checks again when sending).
-    const refused = await assertPublicHttpsUrl(input.webhookUrl, { allowPrivateNetworks: env().BULWARK_ALLOW_PRIVATE_NETWORKS }).then(() => null, (e: Error) => e.message);
-    if (refused) throw new HttpError(400, "The webhook URL was refused", "invalid_input", { webhookUrl: `Refused: ${refused}. Use a public https address.` });
-  }
+  // Vetted against the SSRF guard, sealed and signed like an alert channel (the worker checks the address again).
+  const webhook = input.webhookUrl ? await sealWebhook(input.webhookUrl, { signed: true, field: "webhookUrl" }) : null;
   const schedule = await createReportSchedule({
     orgId: ctx.orgId,
     framework: input.framework,
     cadence: input.cadence,
     clusterIds: input.clusterIds,
-    webhookUrl: input.webhookUrl || null,
+    webhook: webhook ? { urlCipher: webhook.urlCipher, host: webhook.host, secretCipher: webhook.secretCipher } : null,
     appUrl: env().NEXTAUTH_URL?.replace(/\/$/, "") ?? null,
     createdById: ctx.userId,
   });
@@ -57,7 +63,8 @@ export const createReportScheduleAction = withOrg({ schema: ZCreateReportSchedul
     console.error("[bulwark/web] report scheduler upsert failed", err);
     throw new HttpError(503, "The schedule was saved, but the job queue is unreachable; the worker will pick it up when it restarts.", "queue_unavailable");
   }
-  return { id: schedule.id };
+  // The only time the signing secret leaves the server.
+  return { id: schedule.id, secret: webhook?.secret ?? null };
 });
 
 export const deleteReportScheduleAction = withOrg({ schema: ZReportScheduleId, permission: "settings:manage" }, async (input, ctx) => {
