@@ -1,22 +1,28 @@
-// Turns a withOrg result into a JSON response for route handlers.
+// The HTTP pieces of the API's route wrapper (lib/route.ts): JSON answers, the cross-site check,
+// query strings and the one capped JSON body reader.
 import { NextResponse } from "next/server";
 import type { TActionResult } from "@/modules/auth/server/with-org";
 
+const NO_STORE = { "Cache-Control": "no-store" };
+
 export function respond<T>(result: TActionResult<T>, okStatus = 200): NextResponse {
-  if (result.ok) return NextResponse.json(result.data, { status: okStatus, headers: { "Cache-Control": "no-store" } });
-  const { status, code, error, fieldErrors } = result;
-  return NextResponse.json({ error, code, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+  if (result.ok) return NextResponse.json(result.data, { status: okStatus, headers: NO_STORE });
+  const { status, code, error, fieldErrors, details } = result;
+  return NextResponse.json({ error, code, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) }, { status, headers: NO_STORE });
+}
+
+/** An error answer in the API's one shape: { error, code }. */
+export function errorResponse(status: number, code: string, error: string, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json({ error, code }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 /**
- * Defence in depth for cookie-authenticated mutations: the session cookie is SameSite=Lax already,
+ * Defence in depth for cookie-authenticated requests: the session cookie is SameSite=Lax already,
  * and a browser request whose Origin is another site is refused outright.
  */
 export function crossSiteRefusal(req: Request): NextResponse | null {
   // Fetch metadata: browsers label requests made by another site's page, with or without Origin.
-  if (req.headers.get("sec-fetch-site") === "cross-site") {
-    return NextResponse.json({ error: "Cross-site request refused", code: "forbidden" }, { status: 403 });
-  }
+  if (req.headers.get("sec-fetch-site") === "cross-site") return errorResponse(403, "forbidden", "Cross-site request refused");
   const origin = req.headers.get("origin");
   if (!origin) return null;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
@@ -25,9 +31,10 @@ export function crossSiteRefusal(req: Request): NextResponse | null {
   } catch {
     // unparsable Origin: refuse below
   }
-  return NextResponse.json({ error: "Cross-site request refused", code: "forbidden" }, { status: 403 });
+  return errorResponse(403, "forbidden", "Cross-site request refused");
 }
 
+/** Query parameters as an object; a repeated key becomes an array. */
 export function searchParamsObject(url: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URL(url).searchParams) {
@@ -40,42 +47,38 @@ export function searchParamsObject(url: string): Record<string, string | string[
 /** JSON bodies of the API are small (a kubeconfig is the largest); anything bigger is refused. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON body with a size cap (declared or actual): the value, or "too-large". Invalid JSON is {}. */
-export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<{ value: unknown } | "too-large"> {
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) return "too-large";
-  if (!req.body) return { value: {} };
+export type TJsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413; code: "invalid_json" | "too_large"; error: string };
+
+/**
+ * Reads a JSON body with a size cap on the declared and the actual size, without holding more than
+ * the cap in memory: 413 when over it, 400 when it is not JSON. An empty body is {}.
+ */
+export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<TJsonBody> {
+  const tooLarge = { ok: false, status: 413, code: "too_large", error: `Request body over ${maxBytes} bytes` } as const;
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) return tooLarge;
+  if (!req.body) return { ok: true, value: {} };
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return "too-large";
-    }
-    chunks.push(value);
-  }
   try {
-    return { value: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown };
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
   } catch {
-    return { value: {} };
+    return { ok: false, status: 400, code: "invalid_json", error: "The request body could not be read" };
   }
-}
-
-/**
- * The request's JSON body, capped at MAX_JSON_BODY_BYTES. Never throws: invalid JSON and an
- * oversize body become {} so the route's schema answers 400 (withJsonBody answers 413 instead).
- */
-export async function jsonBody(req: Request): Promise<unknown> {
-  const r = await readJsonBody(req).catch(() => ({ value: {} }));
-  return r === "too-large" ? {} : r.value;
-}
-
-/** Runs a handler with the request's JSON body, answering 413 when it is over the cap. */
-export async function withJsonBody(req: Request, run: (body: unknown) => Promise<NextResponse>, maxBytes = MAX_JSON_BODY_BYTES): Promise<NextResponse> {
-  const r = await readJsonBody(req, maxBytes).catch(() => ({ value: {} }));
-  if (r === "too-large") return NextResponse.json({ error: `Request body over ${maxBytes} bytes`, code: "too_large" }, { status: 413, headers: { "Cache-Control": "no-store" } });
-  return run(r.value);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400, code: "invalid_json", error: "The request body is not valid JSON" };
+  }
 }

@@ -16,7 +16,7 @@ export type TGenerateReport = z.infer<typeof ZGenerateReport>;
 
 export const ZReportDownload = z.object({
   id: z.string().min(1).max(64),
-  format: z.enum(["pdf", "csv", "json"], { message: "format must be pdf, csv or json" }),
+  format: z.enum(["pdf", "csv", "json"], { message: "format must be pdf, csv or json" }).default("pdf"),
 });
 
 export const REPORT_MIME = { pdf: "application/pdf", csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;

@@ -1,15 +1,6 @@
-import { createExceptionAction, listExceptionsOp } from "@/modules/exceptions/server/actions";
-import { crossSiteRefusal, respond, searchParamsObject, withJsonBody } from "@/lib/api";
+import { apiRoute } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
-  return respond(await listExceptionsOp(searchParamsObject(req.url)));
-}
-
-/** Request (members) or grant (admins) an exception from a finding: { findingId, scope, labelSelector?, expiresAt, justification }. */
-export async function POST(req: Request) {
-  const refused = crossSiteRefusal(req);
-  if (refused) return refused;
-  return withJsonBody(req, async (body) => respond(await createExceptionAction(body as never), 201));
-}
+export const GET = apiRoute("GET /api/exceptions");
+export const POST = apiRoute("POST /api/exceptions");

@@ -1,9 +1,5 @@
-import { listFindingsOp } from "@/modules/findings/server/actions";
-import { respond, searchParamsObject } from "@/lib/api";
+import { apiRoute } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 
-/** Query: cluster, namespace, severity (comma list), rule, status (comma list), q, cursor, limit. */
-export async function GET(req: Request) {
-  return respond(await listFindingsOp(searchParamsObject(req.url) as never));
-}
+export const GET = apiRoute("GET /api/findings");

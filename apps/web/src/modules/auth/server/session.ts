@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getServerSession } from "next-auth";
-import { getUserById, listMembershipsForUser } from "@bulwark/db";
+import { getUserById, listMembershipsForUser, type TApiTokenScope } from "@bulwark/db";
 import { authOptions } from "./auth-options";
 import { clientAddress } from "../../../lib/client-ip";
 import { env } from "../../../env";
@@ -22,13 +22,18 @@ export interface TOrgContext {
   memberships: Array<{ orgId: string; role: TRole; org: { id: string; name: string; slug: string } }>;
   /** Client address for the audit trail (lib/client-ip). */
   ip: string | null;
+  /** Set when an API token made the request: its scopes narrow the role (modules/tokens). */
+  token?: { id: string; scopes: TApiTokenScope[] };
 }
 
-/** The caller's address as the nearest trusted proxy saw it (BULWARK_TRUSTED_PROXIES, default 1). */
+/** The caller's address: the socket's, or as the nearest trusted proxy saw it (lib/client-ip). */
 export async function clientIp(): Promise<string | null> {
   const h = await headers();
   return clientAddress((n) => h.get(n), env().BULWARK_TRUSTED_PROXIES);
 }
+
+/** One read of the user per request, shared by the session check and the org context. */
+const userById = cache((id: string) => getUserById(id));
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
   // Everything behind a session is per request: never prerender it at build time (which would
@@ -36,7 +41,12 @@ export const getSessionUserId = cache(async (): Promise<string | null> => {
   await connection();
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ?? null;
+  if (!id) return null;
+  // A token issued before "sign out everywhere", a password change or the account's deletion is
+  // as good as no token (tokens from before versions existed carry none: version 0).
+  const user = await userById(id);
+  const version = (session as { sessionVersion?: number } | null)?.sessionVersion ?? 0;
+  return user && user.sessionVersion === version ? id : null;
 });
 
 export type TOrgResolution =
@@ -47,7 +57,8 @@ export type TOrgResolution =
 export const resolveOrgContext = cache(async (): Promise<TOrgResolution> => {
   const userId = await getSessionUserId();
   if (!userId) return { kind: "unauthenticated" };
-  const [user, memberships] = await Promise.all([getUserById(userId), listMembershipsForUser(userId)]);
+  // Memberships are read on every request: removal from an organization takes effect at once.
+  const [user, memberships] = await Promise.all([userById(userId), listMembershipsForUser(userId)]);
   // A token for a deleted user is as good as no token.
   if (!user) return { kind: "unauthenticated" };
   if (memberships.length === 0) return { kind: "no-org", userId };

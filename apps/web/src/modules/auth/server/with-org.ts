@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { DomainError, NotFoundError } from "@bulwark/db";
 import { can, type TPermission } from "../permissions";
+import { tokenAllows } from "../../tokens/token-scopes";
 import { HttpError } from "./errors";
 import { resolveOrgContext, getSessionUserId, type TOrgContext } from "./session";
 
@@ -37,29 +38,51 @@ export function failure(err: unknown): Extract<TActionResult<never>, { ok: false
 
 type Handler<S extends z.ZodType, T> = (input: z.output<S>, ctx: TOrgContext) => Promise<T>;
 
-export function withOrg<S extends z.ZodType, T>(
-  opts: { schema: S; permission: TPermission },
-  handler: Handler<S, T>,
-): (raw: z.input<S>) => Promise<TActionResult<T>> {
-  return async (raw) => {
+/** What an organization operation is: its input schema, the permission it needs, the one call it makes. */
+export interface TOpDef<S extends z.ZodType, T> {
+  schema: S;
+  permission: TPermission;
+  handler: Handler<S, T>;
+}
+
+/** A server action for the UI (session) that also carries its definition, for the API's route wrapper. */
+export type TOrgOp<S extends z.ZodType, T> = ((raw: z.input<S>) => Promise<TActionResult<T>>) & { def: TOpDef<S, T> };
+
+/** The role allows it and, for an API token, so do its scopes. */
+export function allowed(ctx: TOrgContext, permission: TPermission): boolean {
+  return can(ctx.role, permission) && (!ctx.token || tokenAllows(ctx.token.scopes, permission));
+}
+
+/** Checks the permission, parses the input, calls the handler: the same steps for a session and a token. */
+export async function runOp<S extends z.ZodType, T>(def: TOpDef<S, T>, raw: unknown, ctx: TOrgContext): Promise<TActionResult<T>> {
+  try {
+    // Permission before parsing: a viewer learns nothing about a mutation's input rules.
+    if (!allowed(ctx, def.permission)) {
+      throw new HttpError(403, ctx.token ? `This API token's scopes do not allow this (needs ${def.permission})` : `Your role (${ctx.role}) cannot do this`);
+    }
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new HttpError(400, "Some fields need attention", "invalid_input", fieldErrorsOf(parsed.error));
+    }
+    return { ok: true, data: await def.handler(parsed.data, ctx) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export function withOrg<S extends z.ZodType, T>(opts: { schema: S; permission: TPermission }, handler: Handler<S, T>): TOrgOp<S, T> {
+  const def: TOpDef<S, T> = { schema: opts.schema, permission: opts.permission, handler };
+  const op = async (raw: z.input<S>): Promise<TActionResult<T>> => {
     try {
       const resolved = await resolveOrgContext();
       if (resolved.kind === "unauthenticated") throw new HttpError(401, "Sign in to continue");
       if (resolved.kind === "no-org") throw new HttpError(403, "You are not a member of any organization");
-      const ctx = resolved.ctx;
-      // Permission before parsing: a viewer learns nothing about a mutation's input rules.
-      if (!can(ctx.role, opts.permission)) {
-        throw new HttpError(403, `Your role (${ctx.role}) cannot do this`);
-      }
-      const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) {
-        throw new HttpError(400, "Some fields need attention", "invalid_input", fieldErrorsOf(parsed.error));
-      }
-      return { ok: true, data: await handler(parsed.data, ctx) };
+      return await runOp(def, raw, resolved.ctx);
     } catch (err) {
       return failure(err);
     }
   };
+  return Object.assign(op, { def });
 }
 
 /** For actions that need a signed-in user but no organization yet (accepting an invite). */

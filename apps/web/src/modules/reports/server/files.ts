@@ -8,5 +8,5 @@ export const reportFileOp = withOrg({ schema: ZReportDownload, permission: "org:
   const file = await getReportFile({ orgId: ctx.orgId, reportId: input.id, format: input.format });
   if (!file) throw new HttpError(404, "No such report, or it is not ready yet", "not_found");
   await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report.download", targetType: "report", targetId: input.id, data: { framework: file.framework, format: input.format } });
-  return file;
+  return { ...file, id: input.id, format: input.format };
 });

@@ -1,8 +1,5 @@
-import { getClusterOp } from "@/modules/clusters/server/actions";
-import { respond } from "@/lib/api";
+import { apiRoute } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return respond(await getClusterOp({ clusterId: (await params).id }));
-}
+export const GET = apiRoute("GET /api/clusters/{id}");

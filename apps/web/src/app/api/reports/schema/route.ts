@@ -1,7 +1,5 @@
-import { NextResponse } from "next/server";
-import { reportJsonSchema } from "@bulwark/db";
+import { apiRoute } from "@/lib/api-routes";
 
-/** The JSON Schema of the JSON report file (public: it describes a format, not anyone's data). */
-export function GET() {
-  return NextResponse.json(reportJsonSchema(), { headers: { "Cache-Control": "public, max-age=3600" } });
-}
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("GET /api/reports/schema");

@@ -1,9 +1,5 @@
-import { getScanOp } from "@/modules/clusters/server/actions";
-import { respond } from "@/lib/api";
+import { apiRoute } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 
-/** A scan's status and progress; the cluster page polls this while a scan runs. */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return respond(await getScanOp({ scanId: (await params).id }));
-}
+export const GET = apiRoute("GET /api/scans/{id}");

@@ -1,0 +1,85 @@
+// The API's one registry: every /api route (next-auth's aside), its operation and how a request
+// feeds it. Route files take their handlers from here (lib/route.ts), and /api/openapi.json is
+// built from the same rows, so the document cannot miss a route or describe another input.
+import { reportJsonSchema } from "@bulwark/db";
+import { exportAuditOp } from "@/modules/audit/server/export";
+import { addClusterAction, apiScanAction, getClusterOp, getScanOp, listClustersOp, listScansOp } from "@/modules/clusters/server/actions";
+import { createExceptionAction, decideExceptionAction, getExceptionOp, listExceptionsOp } from "@/modules/exceptions/server/actions";
+import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindingsOp, setStatusAction } from "@/modules/findings/server/actions";
+import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
+import { reportFileOp } from "@/modules/reports/server/files";
+import { REPORT_MIME } from "@/modules/reports/reports.schemas";
+import { openApiDocument } from "./openapi";
+import { orgRoute, publicRoute, routeHandler, type TRouteDef, type TRouteHandler } from "./route";
+
+const download = (body: BodyInit, type: string, filename: string, extra: Record<string, string> = {}) =>
+  new Response(body, {
+    headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", ...extra },
+  });
+
+/** Built once per process: the registry does not change while it runs. */
+let document: unknown;
+
+export const API_ROUTES = {
+  "GET /api/clusters": orgRoute({ summary: "List the organization's clusters (never their credentials)", op: listClustersOp }),
+  "POST /api/clusters": orgRoute({
+    summary: "Add a cluster from a kubeconfig",
+    description: "Body: { name, kubeconfig, context? }. Answers the cluster (never its credentials) and the first scan's id.",
+    op: addClusterAction,
+    input: "json",
+    ok: 201,
+  }),
+  "GET /api/clusters/{id}": orgRoute({ summary: "A cluster, its schedule and recent scans", op: getClusterOp, params: { id: "clusterId" } }),
+  "GET /api/clusters/{id}/scans": orgRoute({ summary: "A cluster's scans, newest first", op: listScansOp, input: "query", params: { id: "clusterId" } }),
+  "POST /api/clusters/{id}/scans": orgRoute({ summary: "Start a scan of a cluster", description: "Answers 202 with the queued scan.", op: apiScanAction, params: { id: "clusterId" }, ok: 202 }),
+  "GET /api/scans/{id}": orgRoute({ summary: "A scan's status and progress", op: getScanOp, params: { id: "scanId" } }),
+  "GET /api/findings": orgRoute({ summary: "List findings", description: "Query: cluster, namespace, severity (comma list), rule, status (comma list), q, cursor, limit.", op: listFindingsOp, input: "query" }),
+  "GET /api/findings/{id}": orgRoute({ summary: "A finding and its history", op: getFindingOp, params: { id: "findingId" } }),
+  "POST /api/findings/{id}/assign": orgRoute({ summary: "Assign a finding", description: "Body: { assigneeId: userId | \"me\" | null }.", op: assignFindingAction, input: "json", params: { id: "findingId" } }),
+  "POST /api/findings/{id}/comments": orgRoute({ summary: "Comment on a finding", op: commentAction, input: "json", params: { id: "findingId" }, ok: 201 }),
+  "POST /api/findings/{id}/status": orgRoute({ summary: "Change a finding's status", op: setStatusAction, input: "json", params: { id: "findingId" } }),
+  "POST /api/findings/bulk": orgRoute({
+    summary: "Assign or change the status of many findings",
+    description: "Any id not of the caller's organization answers 404 for the whole request. Answers { matched, changed }.",
+    op: bulkAction,
+    input: "json",
+  }),
+  "GET /api/exceptions": orgRoute({ summary: "List exceptions (accepted risk)", op: listExceptionsOp, input: "query" }),
+  "POST /api/exceptions": orgRoute({ summary: "Request (members) or grant (admins) an exception from a finding", op: createExceptionAction, input: "json", ok: 201 }),
+  "GET /api/exceptions/{id}": orgRoute({ summary: "An exception and the findings it covers", op: getExceptionOp, params: { id: "exceptionId" } }),
+  "POST /api/exceptions/{id}/decision": orgRoute({ summary: "Approve or reject a requested exception", op: decideExceptionAction, input: "json", params: { id: "exceptionId" } }),
+  "GET /api/reports": orgRoute({ summary: "List reports, newest first, without their files", op: listReportsOp, input: "query" }),
+  "POST /api/reports": orgRoute({ summary: "Generate a framework report", description: "Answers 202 { id, status: \"queued\" }; the worker renders it.", op: generateReportAction, input: "json", ok: 202 }),
+  "GET /api/reports/{id}/download": orgRoute({
+    summary: "Download a finished report (pdf, csv or json), with its SHA-256 in X-Checksum-Sha256",
+    op: reportFileOp,
+    input: "query",
+    params: { id: "id" },
+    file: {
+      contentTypes: Object.values(REPORT_MIME),
+      reply: ({ bytes, sha256, framework, createdAt, id, format }) =>
+        download(new Uint8Array(bytes), REPORT_MIME[format], `bulwark-${framework}-${createdAt.toISOString().slice(0, 10)}-${id.slice(-8)}.${format}`, {
+          "Content-Length": String(bytes.byteLength),
+          "X-Checksum-Sha256": sha256,
+        }),
+    },
+  }),
+  "GET /api/reports/schema": publicRoute({ summary: "The JSON Schema of the JSON report file", handler: () => reportJsonSchema() }),
+  "GET /api/audit/export": orgRoute({
+    summary: "Export the audit trail (csv or jsonl, streamed); the export is itself audited",
+    op: exportAuditOp,
+    input: "query",
+    file: {
+      contentTypes: ["text/csv; charset=utf-8", "application/x-ndjson; charset=utf-8"],
+      reply: ({ stream, format, filename }) => download(stream, format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", filename),
+    },
+  }),
+  "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
+} satisfies Record<string, TRouteDef>;
+
+export type TApiRouteKey = keyof typeof API_ROUTES;
+
+/** The handler of one registry row, for a route file: `export const GET = apiRoute("GET /api/findings")`. */
+export function apiRoute(key: TApiRouteKey): TRouteHandler {
+  return routeHandler(API_ROUTES[key]);
+}
