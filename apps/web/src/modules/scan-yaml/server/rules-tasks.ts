@@ -7,6 +7,7 @@ import {
   evaluate,
   getRule,
   parseManifests,
+  SEVERITIES,
   snapshotFromManifests,
   tryCustomRule,
   type BuildEngineSettingsInput,
@@ -61,6 +62,9 @@ export function scanYaml(task: TScanYamlTask) {
   const result = evaluate(snapshot, settings);
   // Open findings only: excepted ones and those expected for a platform component are counted apart.
   const open = result.findings.filter((f) => !f.exception && !f.baseline);
+  // When the list is capped, the worst findings are the ones kept (the sort is stable).
+  const rank = (s: Severity) => SEVERITIES.indexOf(s);
+  if (open.length > MAX_YAML_FINDINGS) open.sort((a, b) => rank(a.severity) - rank(b.severity));
   const findings: TYamlFinding[] = open.slice(0, MAX_YAML_FINDINGS).map((f) => {
     const index = f.location ? parsed.locations.findIndex((l) => l.line === f.location!.line && l.file === f.location!.file) : -1;
     const line = index >= 0 ? parsed.fieldLine(index, f.path) : f.location?.line;

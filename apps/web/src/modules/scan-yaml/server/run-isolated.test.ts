@@ -49,6 +49,8 @@ describe("runIsolated", () => {
     expect(r.findings).toHaveLength(MAX_YAML_FINDINGS);
     expect(r.findingCount).toBeGreaterThan(MAX_YAML_FINDINGS);
     expect(r.counts.critical + r.counts.high + r.counts.medium + r.counts.low + r.counts.info).toBeGreaterThanOrEqual(r.findingCount);
+    // The worst are kept: every critical finding is listed.
+    expect(r.findings.filter((f) => f.severity === "critical")).toHaveLength(r.counts.critical);
   });
 
   it("caps a try-it answer", async () => {
