@@ -18,6 +18,8 @@ export {
   type PodSpecRef,
   type ContainerRef,
 } from "./helpers/pod";
+// the storage redaction (packages/db) shares the rules' notion of a credential
+export { containsPrivateKey, isSensitiveName, looksLikeSecretValue } from "./helpers/secrets";
 export { builtinRules } from "./rules";
 export * from "./manifests";
 export * from "./custom";

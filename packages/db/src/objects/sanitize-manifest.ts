@@ -2,43 +2,18 @@
 // value nor a credential written in plain text elsewhere, never server bookkeeping.
 import { createHash } from "node:crypto";
 import type { KubeObject } from "@bulwark/rules";
+import { looksLikeCredential, redactObjectInPlace, redacted, sensitiveName } from "./redact";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-/** Names that denote a credential (but not a reference to one, like PASSWORD_FILE). */
-const SENSITIVE_NAME = /pass(word|wd|phrase)?|pwd|secret|token|bearer|api[_-]?key|private[_-]?key|credential|_key$/i;
-const REFERENCE_NAME = /[_.-](file|path|dir|name|ref|url|uri|endpoint)$/i;
-const REFERENCE_CAMEL = /[a-z0-9](File|Path|Dir|Name|Ref|Url|Uri|Endpoint)$/;
 /** A config blob line that assigns a credential, e.g. `DB_PASSWORD=...` or `apiKey: ...`. */
 const SENSITIVE_ASSIGNMENT = /(pass(word|wd)?|pwd|secret|token|api[_-]?key|private[_-]?key)[A-Za-z0-9_.-]*["']?\s*[=:]\s*\S/i;
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
-
-const redacted = (v: unknown) => (typeof v === "string" && v.startsWith("<redacted") ? v : `<redacted:${typeof v === "string" ? Buffer.byteLength(v) : 0} bytes>`);
-const sensitiveName = (n: unknown) => typeof n === "string" && SENSITIVE_NAME.test(n) && !REFERENCE_NAME.test(n) && !REFERENCE_CAMEL.test(n);
-
-/** Env literals with credential names in any pod template, container or init container. */
-function redactEnv(node: unknown): void {
-  if (Array.isArray(node)) {
-    for (const item of node) redactEnv(item);
-    return;
-  }
-  if (!node || typeof node !== "object") return;
-  const rec = node as Record<string, unknown>;
-  for (const [k, v] of Object.entries(rec)) {
-    if (k === "env" && Array.isArray(v)) {
-      for (const e of v as Array<Record<string, unknown>>) {
-        if (e && typeof e === "object" && typeof e.value === "string" && (sensitiveName(e.name) || PRIVATE_KEY.test(e.value))) e.value = redacted(e.value);
-      }
-    } else if (v && typeof v === "object") {
-      redactEnv(v);
-    }
-  }
-}
 
 /**
  * A copy fit for storage. The reader already redacts Secret data; this is the second lock on the
- * door: Secret values are replaced whatever they hold, ConfigMap values and env literals that
- * look like credentials are replaced, and the last-applied annotation (a full copy of the
- * original manifest, values included) is dropped.
+ * door: Secret values are replaced whatever they hold, ConfigMap values that look like credentials
+ * are replaced, the last-applied annotation (a full copy of the original manifest, values
+ * included) is dropped, and redactObjectInPlace (./redact) takes credentials out of env, command
+ * lines, annotations off the allow-list and URLs. Called after the engine judged the object.
  */
 export function sanitizeManifest(obj: KubeObject): KubeObject {
   const copy = structuredClone(obj) as KubeObject;
@@ -62,13 +37,14 @@ export function sanitizeManifest(obj: KubeObject): KubeObject {
         copy[field] = Object.fromEntries(
           Object.entries(values as Record<string, unknown>).map(([k, v]) => [
             k,
-            field === "binaryData" || sensitiveName(k) || (typeof v === "string" && (PRIVATE_KEY.test(v) || SENSITIVE_ASSIGNMENT.test(v))) ? redacted(v) : v,
+            field === "binaryData" || sensitiveName(k) || (typeof v === "string" && (looksLikeCredential(v) || SENSITIVE_ASSIGNMENT.test(v))) ? redacted(v) : v,
           ]),
         );
       }
     }
   }
-  redactEnv(copy);
+  // after the drop above, so the last-applied copy cannot bring back what this redacts
+  redactObjectInPlace(copy as unknown as Record<string, unknown>);
   return copy;
 }
 
