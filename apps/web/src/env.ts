@@ -25,8 +25,15 @@ const ZEnv = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_NAME: z.string().optional(),
     BULWARK_ALLOW_PRIVATE_NETWORKS: ZBool,
-    /** Reverse proxies in front of the web app that append to X-Forwarded-For (audit IP, sign-in limits). */
-    BULWARK_TRUSTED_PROXIES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10, "must be at most 10").default(1),
+    /**
+     * Reverse proxies in front of the web app that append to X-Forwarded-For (audit IP, sign-in
+     * limits). 0: the socket's address, X-Forwarded-For ignored (see lib/client-ip).
+     */
+    BULWARK_TRUSTED_PROXIES: z.coerce.number().int("must be a whole number").min(0, "must be at least 0").max(10, "must be at most 10").default(0),
+    /** Who may create an organization by signing up (modules/auth/signup-policy). */
+    BULWARK_SIGNUP: z.enum(["open", "domains", "invite-only"], { error: "must be open, domains or invite-only" }).default("invite-only"),
+    /** With BULWARK_SIGNUP=domains: email domains that may sign up, comma-separated. */
+    BULWARK_SIGNUP_DOMAINS: z.string().optional(),
   })
   .superRefine((e, ctx) => {
     if (!e.NEXTAUTH_SECRET && !e.AUTH_SECRET) {
@@ -45,6 +52,9 @@ const ZEnv = z
       } catch (err) {
         ctx.addIssue({ code: "custom", path: ["BULWARK_SECRET_KEY"], message: (err as Error).message.replace(/^BULWARK_SECRET_KEY:? ?/, "") });
       }
+    }
+    if (e.BULWARK_SIGNUP === "domains" && !e.BULWARK_SIGNUP_DOMAINS?.trim()) {
+      ctx.addIssue({ code: "custom", path: ["BULWARK_SIGNUP_DOMAINS"], message: "is required with BULWARK_SIGNUP=domains (e.g. example.com,example.org)" });
     }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {

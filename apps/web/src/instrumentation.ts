@@ -5,5 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateEnvAtStartup } = await import("./env");
     validateEnvAtStartup();
+    // The socket's address for every request, before Next sees it (lib/client-ip).
+    const { installPeerAddressHeader } = await import("./lib/client-ip");
+    installPeerAddressHeader();
   }
 }

@@ -31,3 +31,4 @@ export {
 } from "./enqueue";
 export { fairPriority, deferDelayMs, deferJob, MAX_PRIORITY, type DeferrableJob } from "./fairness";
 export { hitRateLimit, resetRateLimit, closeRateLimiter, type TRateLimit, type TRateLimitResult } from "./rate-limit";
+export { checkBackoff, recordBackoffFailure, clearBackoff, backoffDelaySeconds, type TBackoff } from "./backoff";

@@ -22,7 +22,7 @@ export interface TRateLimitResult {
 
 const g = globalThis as unknown as { __bulwarkRateRedis?: Redis; __bulwarkRateMemory?: Map<string, { count: number; resetAt: number }> };
 
-function redisClient(url: string): Redis {
+export function redisClient(url: string): Redis {
   // Not the queues' connection: that one retries forever, and a limiter must answer quickly.
   if (!g.__bulwarkRateRedis) {
     g.__bulwarkRateRedis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1000, commandTimeout: 1000 });
@@ -32,7 +32,7 @@ function redisClient(url: string): Redis {
   return g.__bulwarkRateRedis;
 }
 
-function keyOf(prefix: string, l: TRateLimit): string {
+export function keyOf(prefix: string, l: TRateLimit): string {
   // Ids are user input: bound their length and keep the key printable.
   return `${prefix}:ratelimit:${l.name}:${encodeURIComponent(l.id.toLowerCase()).slice(0, 300)}`;
 }

@@ -34,3 +34,13 @@ export type TInviteSignUp = z.infer<typeof ZInviteSignUp>;
 export const ZAcceptInvite = z.object({ token: z.string().min(10).max(200) });
 
 export const ZSwitchOrg = z.object({ orgId: z.string().min(1).max(64) });
+
+export const ZSignOutEverywhere = z.object({});
+
+export const ZChangePassword = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  newPassword: ZPassword,
+});
+
+/** Linking single sign-on: the password proves control of the account. */
+export const ZStartOidcLink = z.object({ password: z.string().min(1, "Enter your password").max(200) });

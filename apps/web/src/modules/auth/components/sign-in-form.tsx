@@ -6,6 +6,7 @@ import { Field, Input, describedBy } from "@/modules/ui/components/form";
 import { Button } from "@/modules/ui/components/button";
 import { Callout } from "@/modules/ui/components/layout";
 import { ZSignIn } from "../auth.schemas";
+import { safeCallbackPath } from "../callback-url";
 import { fieldErrorsFromZod } from "@/modules/ui/zod-client";
 
 export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName?: string; initialError?: string }) {
@@ -26,7 +27,8 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
     setPending(false);
     if (res?.error?.startsWith("Too many attempts")) return setFormError(res.error);
     if (!res || res.error) return setFormError("That email and password do not match an account.");
-    router.replace(callbackUrl);
+    // Checked again here: this component must be safe whatever page renders it.
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 
@@ -47,7 +49,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
       {oidcName && (
         <>
           <div className="flex items-center gap-3 text-xs text-zinc-500"><span className="h-px flex-1 bg-zinc-200" />or<span className="h-px flex-1 bg-zinc-200" /></div>
-          <Button className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>Continue with {oidcName}</Button>
+          <Button className="w-full" onClick={() => signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>Continue with {oidcName}</Button>
         </>
       )}
     </div>

@@ -35,8 +35,10 @@ export function SignUpForm({ inviteToken, inviteEmail }: { inviteToken?: string;
     }
     const login = await signIn("credentials", { email: data.email, password: data.password, redirect: false });
     setPending(false);
-    if (!login || login.error) return setFormError("Your account was created, but signing in failed. Try signing in.");
-    router.replace("/overview");
+    // The same words whether the email was new or taken (the server answers both alike).
+    if (!login || login.error) return setFormError("We could not sign you in with these details. If you already have an account, sign in instead.");
+    // An existing account signing up through an invite lands on the invite to accept it.
+    router.replace(inviteToken && !res.data.orgId ? `/invite/${inviteToken}` : "/overview");
     router.refresh();
   }
 

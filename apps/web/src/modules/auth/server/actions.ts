@@ -1,11 +1,14 @@
 "use server";
 // Server actions for sign-up, invites and switching organization.
 import { cookies } from "next/headers";
-import { acceptInvite, createUser, createUserWithOrganization, getInviteByToken, getMembership, getUserByEmail } from "@bulwark/db";
-import { ZAcceptInvite, ZInviteSignUp, ZSignUp, ZSwitchOrg } from "../auth.schemas";
+import { acceptInvite, createUser, createUserWithOrganization, getInviteByToken, getMembership, getUserByEmail, getUserById, revokeSessions, setPasswordHash, SignUpClosedError } from "@bulwark/db";
+import { env } from "../../../env";
+import { ZAcceptInvite, ZChangePassword, ZInviteSignUp, ZSignOutEverywhere, ZSignUp, ZStartOidcLink, ZSwitchOrg } from "../auth.schemas";
+import { parseSignUpDomains, signUpFor } from "../signup-policy";
 import { HttpError } from "./errors";
-import { hashPassword } from "./password";
-import { checkSignUp, RateLimitedError } from "./rate-limits";
+import { OIDC_LINK_COOKIE, OIDC_LINK_SECONDS, linkCookieValue } from "./oidc-link";
+import { hashPassword, verifyPassword } from "./password";
+import { checkSignIn, checkSignUp, RateLimitedError, signInFailed, signInSucceeded } from "./rate-limits";
 import { clientIp, ORG_COOKIE } from "./session";
 import { withPublic, withUser } from "./with-org";
 
@@ -22,19 +25,35 @@ async function limitSignUp(email: string) {
   }
 }
 
+/**
+ * The answer for an email that already has an account: the same as for a new one (the form then
+ * signs in with the password given, which only works for the account's owner), so sign-up does
+ * not tell a stranger which emails exist. The password is hashed anyway to keep the timing alike.
+ */
+const SIGNED_UP = { orgId: null as string | null };
+
 export const signUpAction = withPublic({ schema: ZSignUp }, async (input) => {
   await limitSignUp(input.email);
-  if (await getUserByEmail(input.email)) {
-    throw new HttpError(409, "An account with this email already exists", "conflict", { email: "An account with this email already exists. Sign in instead." });
+  const e = env();
+  const policy = signUpFor(input.email, { mode: e.BULWARK_SIGNUP, domains: parseSignUpDomains(e.BULWARK_SIGNUP_DOMAINS) });
+  const passwordHash = await hashPassword(input.password);
+  if (await getUserByEmail(input.email)) return SIGNED_UP;
+  try {
+    const { org } = await createUserWithOrganization({
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      orgName: input.orgName,
+      onlyFirstUser: policy === "first-user-only",
+    });
+    await setOrgCookie(org.id);
+    return { orgId: org.id as string | null };
+  } catch (err) {
+    if (err instanceof SignUpClosedError) throw new HttpError(403, "Sign-up is by invitation on this server. Ask an organization owner for an invite link.", "sign_up_closed");
+    // Two sign-ups for one new email at once: the loser gets the same answer as an existing email.
+    if (err instanceof Error && /already exists/.test(err.message)) return SIGNED_UP;
+    throw err;
   }
-  const { org } = await createUserWithOrganization({
-    email: input.email,
-    name: input.name,
-    passwordHash: await hashPassword(input.password),
-    orgName: input.orgName,
-  });
-  await setOrgCookie(org.id);
-  return { orgId: org.id };
 });
 
 function usableInvite<T extends { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }>(invite: T | null): T {
@@ -51,13 +70,14 @@ export const inviteSignUpAction = withPublic({ schema: ZInviteSignUp }, async (i
   if (invite.email && invite.email.toLowerCase() !== input.email) {
     throw new HttpError(400, "This invite is for another email address", "invalid_input", { email: `This invite was sent to ${invite.email}` });
   }
-  if (await getUserByEmail(input.email)) {
-    throw new HttpError(409, "An account with this email already exists", "conflict", { email: "An account with this email already exists. Sign in to accept the invite." });
-  }
-  const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
+  const passwordHash = await hashPassword(input.password);
+  // As for sign-up, an existing email gets the new account's answer (see SIGNED_UP); its owner
+  // signs in with their password and accepts the invite from the invite page.
+  if (await getUserByEmail(input.email)) return SIGNED_UP;
+  const user = await createUser({ email: input.email, name: input.name, passwordHash });
   await acceptInvite({ token: input.token, userId: user.id, ip: await clientIp() });
   await setOrgCookie(invite.orgId);
-  return { orgId: invite.orgId };
+  return { orgId: invite.orgId as string | null };
 });
 
 export const acceptInviteAction = withUser({ schema: ZAcceptInvite }, async (input, { userId }) => {
@@ -74,4 +94,45 @@ export const switchOrgAction = withUser({ schema: ZSwitchOrg }, async (input, { 
   if (!membership) throw new HttpError(404, "Organization not found");
   await setOrgCookie(input.orgId);
   return { orgId: input.orgId };
+});
+
+/** Ends every session of the caller, this one included (the client then signs out). */
+export const signOutEverywhereAction = withUser({ schema: ZSignOutEverywhere }, async (_input, { userId }) => {
+  await revokeSessions(userId);
+  return { signedOut: true };
+});
+
+/** Checks the password of the signed-in user, with the sign-in backoff against guessing. */
+async function confirmPassword(userId: string, password: string) {
+  const user = await getUserById(userId);
+  if (!user) throw new HttpError(401, "Sign in to continue");
+  if (!user.passwordHash) throw new HttpError(400, "Your account signs in with single sign-on and has no password.");
+  try {
+    await checkSignIn((await clientIp()) ?? "unknown", user.email);
+  } catch (e) {
+    if (e instanceof RateLimitedError) throw new HttpError(429, e.message, "rate_limited");
+    throw e;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await signInFailed(user.email);
+    throw new HttpError(400, "That password is not right", "invalid_input", { password: "That password is not right", currentPassword: "That password is not right" });
+  }
+  await signInSucceeded(user.email);
+  return user;
+}
+
+/** A new password ends every session; the client signs in again with it. */
+export const changePasswordAction = withUser({ schema: ZChangePassword }, async (input, { userId }) => {
+  await confirmPassword(userId, input.currentPassword);
+  await setPasswordHash({ userId, passwordHash: await hashPassword(input.newPassword) });
+  return { changed: true };
+});
+
+/** Step one of linking single sign-on: the password proves control, a signed cookie carries it. */
+export const startOidcLinkAction = withUser({ schema: ZStartOidcLink }, async (input, { userId }) => {
+  const e = env();
+  if (!e.oidcEnabled) throw new HttpError(400, "Single sign-on is not configured on this server.");
+  await confirmPassword(userId, input.password);
+  (await cookies()).set(OIDC_LINK_COOKIE, linkCookieValue(e.authSecret, userId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: OIDC_LINK_SECONDS });
+  return { ready: true };
 });
