@@ -33,6 +33,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     // Specs add clusters and alert receivers on loopback (kube-sim, local webhooks).
-    env: { NEXTAUTH_URL: BASE_URL, NODE_ENV: "production", BULWARK_ALLOW_PRIVATE_NETWORKS: "true" },
+    // Specs sign up an organization each (the default is invite-only after the first user).
+    env: { NEXTAUTH_URL: BASE_URL, NODE_ENV: "production", BULWARK_ALLOW_PRIVATE_NETWORKS: "true", BULWARK_SIGNUP: "open" },
   },
 });

@@ -41,6 +41,8 @@ function webEnv(ctx: Ctx, port: number, url: string): NodeJS.ProcessEnv {
     NEXTAUTH_SECRET,
     NEXTAUTH_URL: url,
     BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
+    // The suite signs up many organizations (the default is invite-only after the first user).
+    BULWARK_SIGNUP: "open",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
