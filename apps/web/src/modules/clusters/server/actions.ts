@@ -173,15 +173,21 @@ export const getClusterOp = withOrg({ schema: ZClusterId, permission: "org:read"
 );
 
 export const getScanOp = withOrg({ schema: z.object({ scanId: z.string().min(1).max(64) }), permission: "org:read" }, async (input, ctx) => {
-  const scan = orNotFound(await getScan({ orgId: ctx.orgId, scanId: input.scanId }), "Scan not found");
-  return scan;
+  return scanView(orNotFound(await getScan({ orgId: ctx.orgId, scanId: input.scanId }), "Scan not found"));
 });
+
+/** A scan as the API answers it: without which worker holds it or its lease (internals, not results). */
+function scanView<T extends object>(scan: T): Omit<T, "workerId" | "heartbeatAt" | "attempts"> {
+  const { workerId: _w, heartbeatAt: _h, attempts: _a, ...rest } = scan as T & { workerId?: unknown; heartbeatAt?: unknown; attempts?: unknown };
+  return rest;
+}
 
 export const listScansOp = withOrg(
   { schema: z.object({ clusterId: z.string().max(64).optional(), cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }), permission: "org:read" },
   async (input, ctx) => {
     // A foreign or unknown cluster id is a 404, not an empty list.
     if (input.clusterId) orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
-    return listScans({ orgId: ctx.orgId, ...input });
+    const page = await listScans({ orgId: ctx.orgId, ...input });
+    return { ...page, items: page.items.map(scanView) };
   },
 );
