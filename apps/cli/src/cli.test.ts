@@ -328,6 +328,27 @@ describe("bulwark scan", () => {
     rmSync(join(dir, "policies", "bad.yaml"));
   });
 
+  it("a CEL bomb is refused at load, and a rule past the cost limit is not evaluated with the limit named", () => {
+    mkdirSync(join(dir, "cel"), { recursive: true });
+    const rule = (id: string, expression: string) => `id: ${id}\ntitle: t\nseverity: low\nkinds: [ConfigMap]\nexpression: '${expression}'\nmessage: m\nremediation: r\n`;
+    const items = Array.from({ length: 10_000 }, () => "a").join(",");
+    writeFileSync(join(dir, "cel-cm.yaml"), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: default}\ndata:\n  items: "${items}"\n`);
+    writeFileSync(join(dir, "cel", "bomb.yaml"), rule("custom-bomb", 'object.data.items.split(",").all(x, object.data.items.split(",").all(y, x == y))'));
+    const bomb = bulwark(["scan", "cel-cm.yaml", "--rules", "cel", "--fail-on", "none"]);
+    expect(bomb.code).toBe(2);
+    expect(bomb.stderr).toMatch(/rule custom-bomb: estimated cost [\d,]+ exceeds the CEL cost limit of 1,000,000 steps per object/);
+    rmSync(join(dir, "cel", "bomb.yaml"));
+
+    writeFileSync(join(dir, "cel", "wide.yaml"), rule("custom-wide", 'object.data.items.split(",").all(x, object.data.items.contains(x))'));
+    const json = bulwark(["scan", "cel-cm.yaml", "--rules", "cel", "--fail-on", "none", "--format", "json"]);
+    expect(json.code).toBe(0);
+    const reason = "CEL cost limit of 1,000,000 steps per object exceeded on ConfigMap default/big";
+    expect(JSON.parse(json.stdout).rules.find((x: { id: string }) => x.id === "custom-wide")).toMatchObject({ status: "not-evaluated", reason });
+    // The table names the user's own rule even among the many built-in rules manifests cannot judge.
+    const table = bulwark(["scan", "cel-cm.yaml", "--rules", "cel", "--fail-on", "none"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain(`Custom rules not evaluated: custom-wide: ${reason}`);
+  });
+
   it("--exceptions accepts a finding: marked, and no longer fails the build", () => {
     writeFileSync(
       join(dir, "exceptions.yaml"),

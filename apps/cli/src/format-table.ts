@@ -103,13 +103,22 @@ export function formatTable(report: ScanReport, style: Style, minSeverity: Sever
     for (const r of notEvaluated) out.push(...wrap(`${r.id}: ${r.reason ?? ""}`, width, "  ").map((l) => paint(style, "gray", l)));
     out.push("");
   } else if (notEvaluated.length > 12) {
+    // The user's own rules are named with their reason (a CEL error, the cost limit): grouped, they
+    // would hide among the built-in rules that cannot run on manifests.
+    const own = notEvaluated.filter((r) => r.id.startsWith("custom-"));
+    if (own.length > 0) {
+      out.push(paint(style, "yellow", "Custom rules not evaluated:"));
+      for (const r of own.slice(0, 12)) out.push(...wrap(`${r.id}: ${r.reason ?? ""}`, width, "  "));
+      if (own.length > 12) out.push(`  … ${own.length - 12} more (--format json lists each)`);
+      out.push("");
+    }
     // Group by reason: on manifests most are "needs a whole cluster" or control-plane rules.
     const reasons = new Map<string, number>();
-    for (const r of notEvaluated) {
+    for (const r of notEvaluated.filter((x) => !x.id.startsWith("custom-"))) {
       const key = (r.reason ?? "no reason").replace(/\s*\(.*\)\s*$/, "").replace(/:.*$/, "");
       reasons.set(key, (reasons.get(key) ?? 0) + 1);
     }
-    out.push(paint(style, "gray", `Not evaluated (${notEvaluated.length} rules; --format json lists each reason):`));
+    out.push(paint(style, "gray", `Not evaluated (${notEvaluated.length - own.length} built-in rules; --format json lists each reason):`));
     for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 6)) {
       out.push(...wrap(`${n} × ${reason}`, width, "  ").map((l) => paint(style, "gray", l)));
     }
