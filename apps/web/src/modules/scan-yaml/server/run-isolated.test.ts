@@ -75,6 +75,12 @@ describe("runIsolated", () => {
     expect(r.objectCount).toBe(1);
   });
 
+  it("a thread out of memory dies alone, answering an error naming the limit", async () => {
+    const err = await runIsolated(scanTask(pods(3000)), { orgId: org(), heapMb: 16 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RulesLimitError);
+    expect(err).toMatchObject({ limit: "memory", message: expect.stringMatching(/Evaluation stopped at the 16 MiB memory limit/) });
+  });
+
   it("runs one evaluation per organization at a time", async () => {
     const o = org();
     const first = runIsolated<TScan>(scanTask(pods(50)), { orgId: o });

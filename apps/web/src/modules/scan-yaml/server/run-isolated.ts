@@ -43,8 +43,8 @@ interface Started {
   ready: Promise<void>;
 }
 
-function start(): Started {
-  const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: RULES_HEAP_MB }, stdout: false, stderr: false });
+function start(heapMb = RULES_HEAP_MB): Started {
+  const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
   // The worker must never keep the web process alive on its own (the spare waits idle).
   worker.unref();
   // An 'error' event without a listener would throw in the web process; the task's own listener reports it.
@@ -72,7 +72,9 @@ function start(): Started {
 const g = globalThis as unknown as { __bulwarkRules?: { spare?: Started; running: number; orgs: Set<string> } };
 const state = (g.__bulwarkRules ??= { running: 0, orgs: new Set<string>() });
 
-function takeWorker(): Started {
+function takeWorker(heapMb: number | undefined): Started {
+  // A thread with another heap cap is started for this task alone (tests).
+  if (heapMb !== undefined && heapMb !== RULES_HEAP_MB) return start(heapMb);
   const s = state.spare ?? start();
   state.spare = undefined;
   try {
@@ -87,6 +89,14 @@ export interface RunOptions {
   /** Who asked: one running evaluation per organization. */
   orgId: string;
   deadlineMs?: number;
+  /** Heap cap of the thread in MiB; default RULES_HEAP_MB. */
+  heapMb?: number;
+}
+
+function memoryError(e: unknown, heapMb: number): unknown {
+  return (e as { code?: string })?.code === "ERR_WORKER_OUT_OF_MEMORY"
+    ? new RulesLimitError(`Evaluation stopped at the ${heapMb} MiB memory limit; use the bulwark CLI for large manifest sets.`, "memory")
+    : e;
 }
 
 /** Runs `task` in a fresh thread; rejects with RulesLimitError at a limit. */
@@ -95,10 +105,13 @@ export async function runIsolated<T>(task: TRulesTask, opts: RunOptions): Promis
   if (state.running >= MAX_RUNNING) throw new RulesLimitError("The server is busy evaluating other manifests; try again in a moment.", "busy");
   state.running++;
   state.orgs.add(opts.orgId);
-  const { worker, ready } = takeWorker();
+  const heapMb = opts.heapMb ?? RULES_HEAP_MB;
+  const { worker, ready } = takeWorker(opts.heapMb);
   const deadlineMs = opts.deadlineMs ?? RULES_DEADLINE_MS;
   try {
-    await ready;
+    await ready.catch((e: unknown) => {
+      throw memoryError(e, heapMb);
+    });
     return await new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         const limit = deadlineMs >= 1000 ? `${Math.round(deadlineMs / 1000)} s` : `${deadlineMs} ms`;
@@ -110,13 +123,9 @@ export async function runIsolated<T>(task: TRulesTask, opts: RunOptions): Promis
         if (m.type === "done") resolve(m.value as T);
         else reject(new Error(m.message ?? "evaluation failed"));
       });
-      worker.once("error", (e: Error & { code?: string }) => {
+      worker.once("error", (e: Error) => {
         clearTimeout(timer);
-        reject(
-          e.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new RulesLimitError(`Evaluation stopped at the ${RULES_HEAP_MB} MiB memory limit; use the bulwark CLI for large manifest sets.`, "memory")
-            : e,
-        );
+        reject(memoryError(e, heapMb));
       });
       worker.once("exit", () => {
         clearTimeout(timer);
