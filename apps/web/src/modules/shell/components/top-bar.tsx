@@ -1,9 +1,10 @@
 "use client";
 import { useEffect, useState, useTransition } from "react";
 import { createPortal } from "react-dom";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { Check, ChevronsUpDown, LogOut, Menu as MenuIcon, Search, X } from "lucide-react";
+import { Check, ChevronsUpDown, LogOut, Menu as MenuIcon, Search, UserCog, X } from "lucide-react";
 import { switchOrgAction } from "@/modules/auth/server/actions";
 import { Brand, SidebarNav } from "./sidebar";
 import { Menu } from "./menu";
@@ -110,9 +111,15 @@ export function TopBar({ user, org, role, orgs }: Props) {
               <div className="truncate text-xs text-zinc-500">{user.email}</div>
               <div className="mt-1 text-xs text-zinc-500">{role} of {org.name}</div>
             </div>
+            <Link
+              href="/settings/account"
+              className="mt-1 flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-100"
+            >
+              <UserCog className="size-4 text-zinc-500" aria-hidden /> Account and sessions
+            </Link>
             <button
               type="button"
-              className="mt-1 flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-100"
+              className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-100"
               onClick={() => signOut({ callbackUrl: "/sign-in" })}
             >
               <LogOut className="size-4 text-zinc-500" aria-hidden /> Sign out
