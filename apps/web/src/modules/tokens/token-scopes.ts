@@ -11,6 +11,9 @@ export const SCOPE_PERMISSIONS: Record<TApiTokenScope, readonly TPermission[]> =
   admin: ROLE_PERMISSIONS.admin,
 };
 
+/** Every scope (the Record above lists each exactly once); client-safe, unlike @bulwark/db's value. */
+export const TOKEN_SCOPES = Object.keys(SCOPE_PERMISSIONS) as [TApiTokenScope, ...TApiTokenScope[]];
+
 export const SCOPE_LABELS: Record<TApiTokenScope, { label: string; description: string }> = {
   read: { label: "Read", description: "Clusters, scans, findings, exceptions and reports" },
   scan: { label: "Scan", description: "Read, start scans and generate reports" },
