@@ -36,7 +36,24 @@ afterAll(async () => {
   await dropDatabase(DB).catch(() => {});
 });
 
+/** The worker's JSON log lines so far (a line split across chunks is read once it is whole). */
+function logLines(out: string): Array<Record<string, unknown>> {
+  return out
+    .split("\n")
+    .slice(0, -1)
+    .flatMap((line) => {
+      try {
+        const v = JSON.parse(line) as unknown;
+        return v && typeof v === "object" ? [v as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 describe("worker on the Postgres queue backend", () => {
+  // Waits on conditions only (the scan's row, the worker's own log lines, the process's exit), with
+  // deadlines that leave room for a loaded machine; none of them is a sleep.
   it("scans a cluster and exits cleanly on SIGTERM", async () => {
     const db = await import("@bulwark/db");
     const jobs = await import("@bulwark/jobs");
@@ -52,23 +69,35 @@ describe("worker on the Postgres queue backend", () => {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const logs: string[] = [];
-    child.stdout?.on("data", (d) => logs.push(String(d)));
-    child.stderr?.on("data", (d) => logs.push(String(d)));
+    let out = "";
+    let err = "";
+    child.stdout?.on("data", (d) => (out += String(d)));
+    child.stderr?.on("data", (d) => (err += String(d)));
+    // "close", not "exit": every line the worker wrote has been read by then.
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once("close", (code, signal) => r({ code, signal })));
+    const logs = () => `${out}${err}`;
     try {
       const done = await waitFor("the scan to finish", async () => {
         const s = await db.getScan({ orgId: org.id, scanId: scan.id });
         return s && ["succeeded", "partial", "failed"].includes(s.status) ? s : null;
-      }, 60_000);
-      expect(done.status, logs.join("")).toBe("succeeded");
+      }, 240_000, 250);
+      expect(done.status, logs()).toBe("succeeded");
       expect(await db.db.finding.count({ where: { clusterId: cluster.id } })).toBeGreaterThan(10);
+      // Jobs run as soon as the queues are ready, before the worker has finished starting and
+      // installed its signal handlers: SIGTERM goes once it says it has started.
+      const started = await waitFor("the worker to say it has started", async () => logLines(out).find((l) => l.msg === "worker started") ?? (child.exitCode !== null ? Promise.reject(new Error(`worker exited: ${logs()}`)) : null), 120_000, 100);
+      expect(started).toMatchObject({ backend: "postgres", concurrency: 2, schedules: 1, schedulersUpdated: 1 });
+
       child.kill("SIGTERM");
-      const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
-      expect(code, logs.join("")).toBe(0);
-      expect(logs.join(""), "no errors logged").not.toMatch(/"msg":"[^"]*(failed|error)/);
-      expect(logs.join("")).toMatch(/"msg":"worker started","backend":"postgres","concurrency":2,"schedules":1,"schedulersUpdated":1/);
+      const { code, signal } = await closed;
+      expect({ code, signal }, logs()).toEqual({ code: 0, signal: null });
+      const lines = logLines(out);
+      expect(lines.map((l) => l.msg)).toContain("shutting down");
+      expect(lines.map((l) => l.msg)).toContain("worker stopped");
+      expect(lines.filter((l) => /failed|error/i.test(String(l.msg))), "no errors logged").toEqual([]);
+      expect(logs(), "no errors logged").not.toMatch(/"msg":"[^"]*(failed|error)/);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
-  }, 90_000);
+  }, 420_000);
 });
