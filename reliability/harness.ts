@@ -115,7 +115,8 @@ export class Harness {
   async requestScan(clusterId: string): Promise<string> {
     try {
       const scan = await this.db.createScan({ orgId: this.orgId, clusterId, trigger: "manual", actorId: this.userId });
-      await this.jobs.enqueueScan({ orgId: this.orgId, clusterId, scanId: scan.id, trigger: "manual" });
+      const backlog = (await this.db.countQueuedScans({ orgId: this.orgId })) - 1;
+      await this.jobs.enqueueScan({ orgId: this.orgId, clusterId, scanId: scan.id, trigger: "manual" }, { backlog });
       return scan.id;
     } finally {
       await this.db.disconnectDb();

@@ -9,7 +9,7 @@ import { Harness } from "./harness";
 import { PrivatePostgres, PrivateRedis, QUICK, ROOT, createDatabase, log } from "./lib";
 import type { ScenarioResult } from "./faults";
 
-const SECTIONS = ["faults", "hostile", "cel", "flood", "load", "security"] as const;
+const SECTIONS = ["faults", "hostile", "cel", "flood", "webhooks", "load", "security"] as const;
 type Section = (typeof SECTIONS)[number];
 const wanted = new Set<Section>(process.argv.slice(2).filter((a): a is Section => (SECTIONS as readonly string[]).includes(a)));
 const want = (s: Section) => wanted.size === 0 || wanted.has(s);
@@ -62,9 +62,12 @@ try {
     await runCel(ctx);
   }
   if (want("flood")) {
-    // One tenant's scan flood against another's scheduled scans; trickling webhook receivers.
+    // One tenant's scan flood against another's scheduled scans.
     const { runQueueFairness } = await import("./queue-fairness");
     await runQueueFairness(ctx);
+  }
+  if (want("webhooks")) {
+    // Trickling webhook receivers against the alert worker's delivery deadline.
     const { runWebhooks } = await import("./webhooks");
     await runWebhooks(ctx);
   }
