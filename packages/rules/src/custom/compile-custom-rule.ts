@@ -220,7 +220,15 @@ export function customRuleObjectErrors(rule: Rule, ctx: RuleContext): ObjectErro
   return judges.get(rule)?.(ctx).errors ?? [];
 }
 
-export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id: string) => boolean } = {}): CompileResult {
+export interface CompileOptions {
+  isBuiltinId?: (id: string) => boolean;
+  /** Steps allowed per object and per snapshot; default CEL_COST_LIMIT_PER_OBJECT / _PER_SCAN. */
+  costLimits?: { perObject?: number; perScan?: number };
+}
+
+export function compileCustomRule(def: CustomRuleDef, opts: CompileOptions = {}): CompileResult {
+  const perObject = opts.costLimits?.perObject ?? CEL_COST_LIMIT_PER_OBJECT;
+  const perScan = opts.costLimits?.perScan ?? CEL_COST_LIMIT_PER_SCAN;
   const defErrors = validateDef(def, opts.isBuiltinId ?? ((id) => getRule(id) !== undefined));
   if (defErrors.length > 0) return { ok: false, errors: defErrors };
 
@@ -239,14 +247,14 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
   const staticErrors = staticCheck(parsed.expr as unknown as ExprNode, positions, def.expression);
   if (staticErrors.length > 0) return { ok: false, errors: staticErrors };
   const estimate = estimateCost(parsed.expr as unknown as ExprNode);
-  if (estimate > CEL_COST_LIMIT_PER_OBJECT) {
+  if (estimate > perObject) {
     const n = (x: number) => (x >= 1e15 ? "unbounded" : Math.round(x).toLocaleString("en-US"));
     return {
       ok: false,
       errors: [
         {
           message:
-            `estimated cost ${n(estimate)} exceeds the CEL cost limit of ${n(CEL_COST_LIMIT_PER_OBJECT)} steps per object ` +
+            `estimated cost ${n(estimate)} exceeds the CEL cost limit of ${n(perObject)} steps per object ` +
             `(estimated on lists of ${ESTIMATE_LIST_ITEMS} items and strings of ${ESTIMATE_STRING_CHARS} characters; ` +
             `nested comprehensions over split() or other large lists multiply)`,
         },
@@ -284,13 +292,13 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
         break;
       }
       let result: unknown;
-      const left = CEL_COST_LIMIT_PER_SCAN - j.cost;
-      const limit = Math.min(CEL_COST_LIMIT_PER_OBJECT, left);
+      const left = perScan - j.cost;
+      const limit = Math.min(perObject, left);
       try {
         const run = withCostLimit(limit, () => program({ object: celInput(obj) as never }));
         j.cost += run.cost;
         if (!run.ok) {
-          j.costExceeded = { object: obj, limit: run.limit, perScan: left < CEL_COST_LIMIT_PER_OBJECT };
+          j.costExceeded = { object: obj, limit: run.limit, perScan: left < perObject };
           break;
         }
         result = run.value;
@@ -329,8 +337,8 @@ export function compileCustomRule(def: CustomRuleDef, opts: { isBuiltinId?: (id:
       if (j.costExceeded) {
         const c = j.costExceeded;
         return c.perScan
-          ? `CEL cost limit of ${CEL_COST_LIMIT_PER_SCAN.toLocaleString("en-US")} steps per scan exceeded after ${j.judged} objects`
-          : `CEL cost limit of ${CEL_COST_LIMIT_PER_OBJECT.toLocaleString("en-US")} steps per object exceeded on ${describe(c.object)}`;
+          ? `CEL cost limit of ${perScan.toLocaleString("en-US")} steps per scan exceeded after ${j.judged} objects`
+          : `CEL cost limit of ${perObject.toLocaleString("en-US")} steps per object exceeded on ${describe(c.object)}`;
       }
       if (j.budgetExceeded) return `evaluation budget of ${EVALUATION_BUDGET_MS} ms exceeded after ${j.judged} objects`;
       if (j.errors.length > 0 && j.findings.length === 0) {
