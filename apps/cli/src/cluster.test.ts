@@ -98,7 +98,7 @@ describe("bulwark scan --kubeconfig", () => {
 
 describe("bulwark scan --kubeconfig against a hostile API server", () => {
   let hostile: https.Server;
-  let mode: "budget" | "bomb" | "many" = "budget";
+  let mode: "budget" | "bomb" | "many" | "strings" = "budget";
   beforeAll(async () => {
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "h-key.pem"), "-out", join(dir, "h-cert.pem")], { stdio: "ignore" });
     const cert = readFileSync(join(dir, "h-cert.pem"));
@@ -115,6 +115,11 @@ describe("bulwark scan --kubeconfig against a hostile API server", () => {
       if (p === "/version") return json({ major: "1", minor: "30", gitVersion: "v1.30.0" });
       if (p === "/apis") return json({ kind: "APIGroupList", groups: [] });
       if (p === "/api/v1") return json({ kind: "APIResourceList", groupVersion: "v1", resources: [{ name: "configmaps", namespaced: true, verbs: ["list"] }, { name: "pods", namespaced: true, verbs: ["list"] }] });
+      if (mode === "strings") {
+        // Endless pages of one ConfigMap holding a 4 MiB value: truncated, it must not stay in memory.
+        n++;
+        return json({ kind: "List", metadata: { continue: `s${n}` }, items: [{ metadata: { name: `s${n}`, namespace: "d" }, data: { v: String(n).padEnd(4 << 20, "z") } }] });
+      }
       if (mode === "many") {
         // Endless pages of ordinary-sized objects: under every byte cap, heavy in memory.
         n++;
@@ -171,6 +176,14 @@ describe("bulwark scan --kubeconfig against a hostile API server", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/scan stopped: memory nearly full \(\d+ of \d+ MiB heap\) while reading (configmaps|pods)/);
   });
+
+  it("keeps only the truncated head of huge strings, so the byte budget, not memory, ends the read", async () => {
+    mode = "strings";
+    const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml", "--format", "json"], { NODE_OPTIONS: "--max-old-space-size=96", BULWARK_SCAN_MAX_BYTES: "128Mi" });
+    expect(r.stderr).not.toMatch(/heap limit|out of memory|memory nearly full/i);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/scan stopped: the API server sent more than 128 MiB \(BULWARK_SCAN_MAX_BYTES\)/);
+  }, 120_000);
 
   it("names the per-response limit when every list is a gzip bomb (exit 2, no crash)", async () => {
     mode = "bomb";

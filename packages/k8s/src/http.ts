@@ -316,7 +316,9 @@ export class KubeHttp {
         };
         const done = () => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks, size) });
         if (res.headers["content-encoding"] === "gzip") {
-          const gz = createGunzip();
+          // Large output chunks: a bomb inflates a thousandfold, and 16 KiB chunks (the default)
+          // cost one thread-pool round trip each.
+          const gz = createGunzip({ chunkSize: 256 * 1024 });
           inflater = gz;
           gz.on("data", take);
           gz.on("error", (err) => finish(Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" })));

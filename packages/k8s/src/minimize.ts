@@ -12,9 +12,13 @@ export const MAX_ANNOTATION_CHARS = 8 * 1024;
 /** Deeper than any real object; a hostile server's nesting must not overflow the engine's stack. */
 export const MAX_DEPTH = 64;
 
-/** Keeps the head (rules look for credentials at any position, and most values are short). */
+/**
+ * Keeps the head (rules look for credentials at any position, and most values are short). The head
+ * is copied: a V8 slice would keep the whole original string alive, and with it the bytes we cut.
+ */
 function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max)}…[truncated by Bulwark: ${s.length} characters]` : s;
+  if (s.length <= max) return s;
+  return `${Buffer.from(s.slice(0, max), "utf8").toString("utf8")}…[truncated by Bulwark: ${s.length} characters]`;
 }
 
 /**
