@@ -48,7 +48,7 @@ export default async function TokensPage() {
                 <thead className={t.thead}>
                   <tr>
                     <th scope="col" className={t.th}>Name</th>
-                    <th scope="col" className={t.th}>Scopes</th>
+                    <th scope="col" className={`${t.th} hidden sm:table-cell`}>Scopes</th>
                     <th scope="col" className={`${t.th} hidden md:table-cell`}>Created</th>
                     <th scope="col" className={`${t.th} hidden sm:table-cell`}>Expires</th>
                     <th scope="col" className={t.th}>Last used</th>
@@ -66,8 +66,9 @@ export default async function TokensPage() {
                             {s !== "active" && <Badge className="ml-2 bg-zinc-100 text-zinc-600">{s}</Badge>}
                           </div>
                           <div className="font-mono text-xs text-zinc-500">{tk.prefix}…</div>
+                          <div className="text-xs text-zinc-500 sm:hidden">{tk.scopes.map((sc) => SCOPE_LABELS[sc].label).join(", ")}</div>
                         </td>
-                        <td className={t.td}>
+                        <td className={`${t.td} hidden sm:table-cell`}>
                           <div className="flex flex-wrap gap-1">{tk.scopes.map((sc) => <Badge key={sc}>{SCOPE_LABELS[sc].label}</Badge>)}</div>
                         </td>
                         <td className={`${t.td} hidden text-xs text-zinc-500 md:table-cell`}>
