@@ -39,15 +39,23 @@ export const getSessionUserId = cache(async (): Promise<string | null> => {
   // Everything behind a session is per request: never prerender it at build time (which would
   // also need production configuration during `next build`).
   await connection();
-  const session = await getServerSession(authOptions());
+  return currentSessionUserId(await getServerSession(authOptions()), userById);
+});
+
+/**
+ * The session's user, if the session is still current: a token issued before "sign out
+ * everywhere", a password change or the account's deletion is as good as no token (tokens from
+ * before versions existed carry none: version 0).
+ */
+export async function currentSessionUserId(
+  session: { user?: unknown; sessionVersion?: number } | null,
+  loadUser: (id: string) => Promise<{ sessionVersion: number } | null> = getUserById,
+): Promise<string | null> {
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
-  // A token issued before "sign out everywhere", a password change or the account's deletion is
-  // as good as no token (tokens from before versions existed carry none: version 0).
-  const user = await userById(id);
-  const version = (session as { sessionVersion?: number } | null)?.sessionVersion ?? 0;
-  return user && user.sessionVersion === version ? id : null;
-});
+  const user = await loadUser(id);
+  return user && user.sessionVersion === (session?.sessionVersion ?? 0) ? id : null;
+}
 
 export type TOrgResolution =
   | { kind: "ok"; ctx: TOrgContext }
