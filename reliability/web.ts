@@ -390,11 +390,14 @@ async function security(ctx: Ctx, base: string, users: string[], owner: { org: {
     }
   }
   ctx.rows.push({ section: "web", item: "CSRF: cross-site JSON mutations refused", tried: targets.length * csrfCases.length, ok: refused, pass: refused === targets.length * csrfCases.length, notes: csrfBad.join("; ") || "Origin + Sec-Fetch-Site checked in crossSiteRefusal (lib/api.ts); server actions: Next checks Origin" });
-  // Every mutating route handler uses the shared check.
-  const routeFiles = walkRoutes(path.join(ROOT, "apps/web/src/app/api"));
-  const mutating = routeFiles.filter((f) => /export\s+(async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(f, "utf8")) && !f.includes("[...nextauth]"));
-  const unguarded = mutating.filter((f) => !readFileSync(f, "utf8").includes("crossSiteRefusal("));
-  ctx.rows.push({ section: "web", item: "mutating route handlers using the CSRF check", tried: mutating.length, ok: mutating.length - unguarded.length, pass: unguarded.length === 0, notes: unguarded.map((f) => path.relative(path.join(ROOT, "apps/web/src/app"), f)).join(", ") });
+  // Every route file takes its handlers from the one route wrapper (lib/route.ts), which refuses
+  // cross-site cookie requests, GETs included; a hand-written handler would bypass it.
+  const routeFiles = walkRoutes(path.join(ROOT, "apps/web/src/app/api")).filter((f) => !f.includes("[...nextauth]"));
+  const handWritten = routeFiles.filter((f) => {
+    const src = readFileSync(f, "utf8");
+    return /export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/.test(src) || !/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(/.test(src);
+  });
+  ctx.rows.push({ section: "web", item: "route files using the one route wrapper (CSRF check, body cap, auth)", tried: routeFiles.length, ok: routeFiles.length - handWritten.length, pass: routeFiles.length > 0 && handWritten.length === 0, notes: handWritten.map((f) => path.relative(path.join(ROOT, "apps/web/src/app"), f)).join(", ") || "apiRoute(...) from lib/api-routes.ts in every route file" });
 
   // ---- security headers
   const res = await fetch(`${base}/sign-in`);
