@@ -139,6 +139,7 @@ async function scanCommand(io: Io): Promise<number> {
     onProgress: (msg) => {
       if (format === "table") io.stderr(`${paint(style, "gray", msg)}\n`);
     },
+    onWarning: (msg) => io.stderr(`bulwark: warning: ${msg}\n`),
   });
   if (format !== "table") {
     // Machine formats keep stdout clean; input problems also go to stderr for humans.

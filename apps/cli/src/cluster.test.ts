@@ -98,7 +98,7 @@ describe("bulwark scan --kubeconfig", () => {
 
 describe("bulwark scan --kubeconfig against a hostile API server", () => {
   let hostile: https.Server;
-  let mode: "budget" | "bomb" | "many" | "strings" = "budget";
+  let mode: "budget" | "bomb" | "many" | "strings" | "partial" = "budget";
   beforeAll(async () => {
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "h-key.pem"), "-out", join(dir, "h-cert.pem")], { stdio: "ignore" });
     const cert = readFileSync(join(dir, "h-cert.pem"));
@@ -129,7 +129,8 @@ describe("bulwark scan --kubeconfig against a hostile API server", () => {
         }));
         return json({ kind: "List", metadata: { continue: `m${n}` }, items });
       }
-      if (mode === "bomb") {
+      if (mode === "partial" && p === "/api/v1/configmaps") return json({ kind: "List", metadata: {}, items: [{ metadata: { name: "ok", namespace: "d" }, data: { a: "b" } }] });
+      if (mode === "bomb" || mode === "partial") {
         res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
         return res.end(bomb);
       }
@@ -184,6 +185,14 @@ describe("bulwark scan --kubeconfig against a hostile API server", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/scan stopped: the API server sent more than 128 MiB \(BULWARK_SCAN_MAX_BYTES\)/);
   }, 120_000);
+
+  it("reports a partial read naming the per-response limit in every format", async () => {
+    mode = "partial";
+    const r = await bulwark(["scan", "--kubeconfig", "hostile.yaml", "--format", "json", "--fail-on", "none"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/bulwark: warning: Pod not read: the API server's response to \/api\/v1\/pods \(one object per page\) is larger than the 32 MiB per-response limit/);
+    expect(JSON.parse(r.stdout).summary.source).toBe("cluster");
+  });
 
   it("names the per-response limit when every list is a gzip bomb (exit 2, no crash)", async () => {
     mode = "bomb";

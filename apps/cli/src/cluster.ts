@@ -44,7 +44,14 @@ export function inlineFileReferences(text: string, kubeconfigPath: string): stri
   return changed ? JSON.stringify(kc) : text;
 }
 
-export async function readLiveCluster(kubeconfigPath: string, context: string | undefined, cwd: string, onProgress?: (msg: string) => void): Promise<{ snapshot: Snapshot; target: string }> {
+export async function readLiveCluster(
+  kubeconfigPath: string,
+  context: string | undefined,
+  cwd: string,
+  onProgress?: (msg: string) => void,
+  /** Kinds that could not be read (a partial scan): shown whatever the output format. */
+  onWarning?: (msg: string) => void,
+): Promise<{ snapshot: Snapshot; target: string }> {
   const abs = resolve(cwd, kubeconfigPath);
   if (!statSync(abs, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`--kubeconfig: no such file: ${kubeconfigPath}`);
   let k8s: typeof import("@bulwark/k8s");
@@ -89,6 +96,6 @@ export async function readLiveCluster(kubeconfigPath: string, context: string | 
   if (failed && !snapshot.kinds.some((k) => k.status === "read")) {
     throw new UsageError(`cannot read cluster ${vetted.server}: the API server answered no resource kind usably (${failed.kind}: ${failed.error ?? "failed"})`);
   }
-  for (const k of snapshot.kinds) if (k.status === "failed") onProgress?.(`not read: ${k.kind}: ${k.error ?? "failed"}`);
+  for (const k of snapshot.kinds) if (k.status === "failed") onWarning?.(`${k.kind} not read: ${k.error ?? "failed"}`);
   return { snapshot, target: vetted.context };
 }

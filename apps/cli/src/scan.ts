@@ -44,6 +44,8 @@ export interface ScanOptions {
   exceptionsFile?: string;
   failOn: Severity | "none";
   onProgress?: (msg: string) => void;
+  /** Problems worth knowing whatever the format (kinds a live read could not read). */
+  onWarning?: (msg: string) => void;
 }
 
 export async function runScan(opts: ScanOptions): Promise<ScanReport> {
@@ -69,7 +71,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   if (opts.kubeconfig) {
     if (opts.paths.length > 0) throw new UsageError("give either --kubeconfig or manifest paths, not both");
     if (opts.namespace !== undefined) throw new UsageError("--namespace places manifests; a cluster's objects have their own");
-    const live = await readLiveCluster(opts.kubeconfig, opts.context, opts.cwd, opts.onProgress);
+    const live = await readLiveCluster(opts.kubeconfig, opts.context, opts.cwd, opts.onProgress, opts.onWarning);
     snapshot = opts.kubeVersion && !live.snapshot.kubeVersion ? { ...live.snapshot, kubeVersion: opts.kubeVersion } : live.snapshot;
     target = live.target;
   } else {
