@@ -72,6 +72,20 @@ describe("CEL cost limit", () => {
     expect(CEL_COST_LIMIT_PER_SCAN).toBe(20_000_000);
   });
 
+  it("bounds all custom rules of one evaluation together", () => {
+    // Each rule spends ~5.2k steps per object (two objects): the first fits in 15k, the second does not.
+    const limits = { costLimits: { allRules: 15_000 } };
+    const a = compileCustomRule(def("custom-a", 'object.data.items.split(",").all(x, x == "a")'), limits);
+    const b = compileCustomRule(def("custom-b", 'object.data.items.split(",").exists(x, x == "b")'), limits);
+    if (!a.ok || !b.ok) throw new Error("both compile");
+    const snap = snapshotFromManifests([cm("one", { items: items(1000) }), cm("two", { items: items(1000) })], []);
+    const r = evaluate(snap, { onlyRules: ["custom-a", "custom-b"], extraRules: [a.rule, b.rule] });
+    const status = (id: string) => r.rules.find((x) => x.id === id)!;
+    expect(status("custom-a")).toMatchObject({ status: "failed", findings: 2 });
+    expect(status("custom-b").status).toBe("not-evaluated");
+    expect(status("custom-b").reason).toMatch(/^CEL cost limit of 15,000 steps per scan for all custom rules together exceeded after \d objects$/);
+  });
+
   it("charges replace() its worst case before it allocates", () => {
     // 5,000 × 5,000 characters would be built; refused before the call.
     const { status } = run(def("custom-grow", 'object.data.s.replace("a", object.data.s).size() > 0'), [cm("x", { s: "a".repeat(5000) })]);

@@ -12,6 +12,8 @@ import { celEnv, celFunc, CelScalar, isCelList, isCelMap, type CelEnv } from "@b
 export const CEL_COST_LIMIT_PER_OBJECT = 1_000_000;
 /** Per rule over one snapshot; sized for ~100k objects of an ordinary rule (tens of steps each). */
 export const CEL_COST_LIMIT_PER_SCAN = 20_000_000;
+/** All of an organization's custom rules over one snapshot together (a few seconds of CPU at most). */
+export const CEL_COST_LIMIT_ALL_RULES = 100_000_000;
 
 /** The internal function counting loop iterations; not in the env rules are checked against. */
 const TICK = "@bulwark_cost_tick";

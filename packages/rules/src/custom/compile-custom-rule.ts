@@ -12,6 +12,7 @@ import { getRule } from "../engine/evaluate";
 import {
   CEL_COST_LIMIT_PER_OBJECT,
   CEL_COST_LIMIT_PER_SCAN,
+  CEL_COST_LIMIT_ALL_RULES,
   ESTIMATE_LIST_ITEMS,
   ESTIMATE_STRING_CHARS,
   estimateCost,
@@ -173,7 +174,7 @@ interface Judgement {
   judged: number;
   budgetExceeded: boolean;
   /** Set when an evaluation crossed the cost limit: which object, and which limit. */
-  costExceeded?: { object: KubeObject; limit: number; perScan: boolean };
+  costExceeded?: { object: KubeObject; limit: number; which: "object" | "scan" | "all" };
   cost: number;
 }
 
@@ -189,6 +190,14 @@ function render(template: string, obj: KubeObject): string {
 }
 
 const judges = new WeakMap<Rule, (ctx: RuleContext) => Judgement>();
+
+/** Steps every custom rule has spent on one evaluation (one context), for the all-rules limit. */
+const spentByContext = new WeakMap<RuleContext, { used: number }>();
+function spentOn(ctx: RuleContext): { used: number } {
+  let s = spentByContext.get(ctx);
+  if (!s) spentByContext.set(ctx, (s = { used: 0 }));
+  return s;
+}
 
 /**
  * Kubernetes' own CEL (admission policies) sees integer fields as CEL `int`; JSON numbers would be
@@ -222,13 +231,14 @@ export function customRuleObjectErrors(rule: Rule, ctx: RuleContext): ObjectErro
 
 export interface CompileOptions {
   isBuiltinId?: (id: string) => boolean;
-  /** Steps allowed per object and per snapshot; default CEL_COST_LIMIT_PER_OBJECT / _PER_SCAN. */
-  costLimits?: { perObject?: number; perScan?: number };
+  /** Steps allowed per object, per rule over a snapshot, and for all custom rules over one snapshot together. */
+  costLimits?: { perObject?: number; perScan?: number; allRules?: number };
 }
 
 export function compileCustomRule(def: CustomRuleDef, opts: CompileOptions = {}): CompileResult {
   const perObject = opts.costLimits?.perObject ?? CEL_COST_LIMIT_PER_OBJECT;
   const perScan = opts.costLimits?.perScan ?? CEL_COST_LIMIT_PER_SCAN;
+  const allRules = opts.costLimits?.allRules ?? CEL_COST_LIMIT_ALL_RULES;
   const defErrors = validateDef(def, opts.isBuiltinId ?? ((id) => getRule(id) !== undefined));
   if (defErrors.length > 0) return { ok: false, errors: defErrors };
 
@@ -292,13 +302,15 @@ export function compileCustomRule(def: CustomRuleDef, opts: CompileOptions = {})
         break;
       }
       let result: unknown;
-      const left = perScan - j.cost;
-      const limit = Math.min(perObject, left);
+      const spent = spentOn(ctx);
+      const left = { object: perObject, scan: perScan - j.cost, all: allRules - spent.used };
+      const which = (["object", "scan", "all"] as const).reduce((a, b) => (left[b] < left[a] ? b : a));
       try {
-        const run = withCostLimit(limit, () => program({ object: celInput(obj) as never }));
+        const run = withCostLimit(left[which], () => program({ object: celInput(obj) as never }));
         j.cost += run.cost;
+        spent.used += run.cost;
         if (!run.ok) {
-          j.costExceeded = { object: obj, limit: run.limit, perScan: left < perObject };
+          j.costExceeded = { object: obj, limit: run.limit, which };
           break;
         }
         result = run.value;
@@ -336,9 +348,10 @@ export function compileCustomRule(def: CustomRuleDef, opts: CompileOptions = {})
       const j = judge(ctx);
       if (j.costExceeded) {
         const c = j.costExceeded;
-        return c.perScan
-          ? `CEL cost limit of ${perScan.toLocaleString("en-US")} steps per scan exceeded after ${j.judged} objects`
-          : `CEL cost limit of ${perObject.toLocaleString("en-US")} steps per object exceeded on ${describe(c.object)}`;
+        const n = (x: number) => x.toLocaleString("en-US");
+        if (c.which === "object") return `CEL cost limit of ${n(perObject)} steps per object exceeded on ${describe(c.object)}`;
+        if (c.which === "scan") return `CEL cost limit of ${n(perScan)} steps per scan exceeded after ${j.judged} objects`;
+        return `CEL cost limit of ${n(allRules)} steps per scan for all custom rules together exceeded after ${j.judged} objects`;
       }
       if (j.budgetExceeded) return `evaluation budget of ${EVALUATION_BUDGET_MS} ms exceeded after ${j.judged} objects`;
       if (j.errors.length > 0 && j.findings.length === 0) {
