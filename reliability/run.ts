@@ -9,7 +9,7 @@ import { Harness } from "./harness";
 import { PrivatePostgres, PrivateRedis, QUICK, ROOT, createDatabase, log } from "./lib";
 import type { ScenarioResult } from "./faults";
 
-const SECTIONS = ["faults", "hostile", "cel", "flood", "webhooks", "load", "security"] as const;
+const SECTIONS = ["faults", "hostile", "cel", "flood", "webhooks", "accounts", "load", "security"] as const;
 type Section = (typeof SECTIONS)[number];
 const wanted = new Set<Section>(process.argv.slice(2).filter((a): a is Section => (SECTIONS as readonly string[]).includes(a)));
 const want = (s: Section) => wanted.size === 0 || wanted.has(s);
@@ -70,6 +70,10 @@ try {
     // Trickling webhook receivers against the alert worker's delivery deadline.
     const { runWebhooks } = await import("./webhooks");
     await runWebhooks(ctx);
+  }
+  if (want("accounts")) {
+    const { runAccounts } = await import("./accounts");
+    await runAccounts(ctx);
   }
   if (want("load") || want("security")) {
     const { runWeb } = await import("./web");

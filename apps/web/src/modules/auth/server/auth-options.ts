@@ -1,7 +1,7 @@
 // next-auth configuration: JWT sessions, email + password, and an optional OIDC provider that
 // appears only when OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET are set.
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import Credentials from "next-auth/providers/credentials";
 import { DomainError, getUserByEmail, getUserById, getUserByOidcSubject, linkOidcIdentity, recordLogin, recordSignInAudit, resolveOidcSignIn, type TOidcRefusal } from "@bulwark/db";
 import { env, type TEnv } from "../../../env";
 import { ZSignIn } from "../auth.schemas";
@@ -52,6 +52,10 @@ async function takePendingLink(secret: string): Promise<string | null> {
     return null;
   }
 }
+
+// next-auth is CommonJS: Node's own ESM loader (the reliability suite runs this file under tsx)
+// hands over module.exports, where bundlers and Vitest hand over its default export.
+const CredentialsProvider = ((Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials) as typeof Credentials;
 
 let cached: NextAuthOptions | undefined;
 

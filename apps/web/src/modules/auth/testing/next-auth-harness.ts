@@ -18,6 +18,10 @@ function parseCookies(header: string | undefined): Record<string, string> {
   return out;
 }
 
+type ApiHandler = (q: ApiReq, s: ApiRes, o: NextAuthOptions) => Promise<void>;
+// next-auth is CommonJS: Node's ESM loader (tsx) hands over module.exports, bundlers its default.
+const nextAuth: ApiHandler = ((NextAuth as unknown as { default?: ApiHandler }).default ?? NextAuth) as unknown as ApiHandler;
+
 export async function startAuthServer(options: () => NextAuthOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -37,7 +41,7 @@ export async function startAuthServer(options: () => NextAuthOptions): Promise<{
       s.status = (c) => ((s.statusCode = c), s);
       s.json = (b) => (s.setHeader("content-type", "application/json"), s.end(JSON.stringify(b)));
       s.send = (b) => s.end(typeof b === "string" || Buffer.isBuffer(b) ? b : JSON.stringify(b));
-      await (NextAuth as unknown as (q: ApiReq, s: ApiRes, o: NextAuthOptions) => Promise<void>)(r, s, options());
+      await nextAuth(r, s, options());
     })().catch((e: unknown) => {
       res.writeHead(500);
       res.end(String(e));
