@@ -200,6 +200,21 @@ describe("the route wrapper", () => {
     expect(await m.db.findingEvent.count({ where: { findingId: findingB } })).toBe(0);
   });
 
+  it("answers a real database error as a 500 without its message", async () => {
+    const { failure } = await import("@/modules/auth/server/with-org");
+    const { respond } = await import("./api");
+    const existing = await m.db.apiToken.findFirstOrThrow({ where: { orgId: orgA } });
+    const err = await m.db.apiToken.create({ data: { orgId: orgA, name: "dup", prefix: "bwk_dup", tokenHash: existing.tokenHash, scopes: ["read"], createdById: alice } }).catch((e: unknown) => e);
+    expect(String(err)).toMatch(/Unique constraint/i);
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = respond(failure(err));
+    spy.mockRestore();
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toMatch(/unique|constraint|prisma|tokenHash|ApiToken/i);
+    expect(text).not.toContain(existing.tokenHash);
+  });
+
   it("answers scans without worker ids or leases", async () => {
     const scanA = await m.db.scan.findFirstOrThrow({ where: { orgId: orgA, workerId: { not: null } } });
     const one = await call("scan", "GET", { token: tokens.read, params: { id: scanA.id } });
