@@ -45,6 +45,8 @@ const WEB = [
   { re: "^(@bulwark/k8s(?!/resources$)|@kubernetes/client-node)(/.*)?$", message: "The web app never reads clusters (@bulwark/k8s is the worker's); use @bulwark/security, or @bulwark/k8s/resources for the resource list." },
   { re: "^@bulwark/kube-sim(/.*)?$", message: "The web app never imports the simulator." },
 ];
+// The trust package sits below the others (the reader, the web app and the worker use it).
+const SECURITY = { re: "^@bulwark/(k8s|db|jobs|kube-sim|rules|web|worker|cli)(/.*)?$", message: "@bulwark/security sits below every other package: it imports none of them." };
 // esquery reads a regex up to the next "/", so slashes are written as \x2F in selectors.
 const sel = (re) => re.replaceAll("/", "\\x2F");
 const restrict = (...seams) => ({
@@ -81,6 +83,8 @@ export default tseslint.config(
   { files: ["packages/rules/**/*.ts"], ignores: RULES_TESTS, rules: restrict(IO_NODE, IO_PACKAGES, ...TEST_ONLY) },
   // Rule tests read their fixture files, nothing else.
   { files: RULES_TESTS, rules: restrict(IO_PACKAGES) },
+  { files: ["packages/security/**/*.ts"], ignores: TEST_AND_TOOLING, rules: restrict(SECURITY, ...TEST_ONLY) },
+  { files: TEST_AND_TOOLING.filter((g) => g.startsWith("**/")).map((g) => `packages/security/${g}`), rules: restrict(SECURITY) },
   { files: ["apps/web/**/*.ts", "apps/web/**/*.tsx"], ignores: TEST_AND_TOOLING, rules: restrict(...WEB, ...TEST_ONLY) },
   { files: TEST_AND_TOOLING.filter((g) => g.startsWith("**/")).map((g) => `apps/web/${g}`), rules: restrict(...WEB) },
   {

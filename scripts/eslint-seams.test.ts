@@ -48,6 +48,9 @@ describe("lint seams", () => {
     ["apps/cli/src/seam-probe.ts", "@bulwark/kube-sim", /production code never imports it/],
     ["packages/k8s/src/seam-probe.ts", "@bulwark/security/testing", /Testing helpers are for tests/],
     ["packages/db/src/seam-probe.ts", "@bulwark/kube-sim", /production code never imports it/],
+    ["packages/security/src/seam-probe.ts", "@bulwark/k8s", /sits below every other package/],
+    ["packages/security/src/seam-probe.ts", "@bulwark/db", /sits below every other package/],
+    ["packages/security/src/seam-probe.test.ts", "@bulwark/k8s/testing", /sits below every other package/],
   ])("%s may not import %s", async (file, mod, message) => {
     for (const code of forms(mod)) {
       // (one import may break two seams, e.g. kube-sim in the web app)
@@ -65,6 +68,7 @@ describe("lint seams", () => {
     ["apps/worker/src/seam-probe.ts", "@bulwark/k8s"],
     ["apps/worker/src/seam-probe.test.ts", "@bulwark/kube-sim"],
     ["packages/k8s/src/seam-probe.test.ts", "@bulwark/security/testing"],
+    ["packages/security/src/seam-probe.ts", "yaml"],
     ["reliability/seam-probe.ts", "@bulwark/k8s/testing"],
     ["bench/seam-probe.ts", "@bulwark/kube-sim"],
   ])("%s may import %s", async (file, mod) => {
