@@ -237,6 +237,13 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "no-leak", status: 200 },
     owner: { status: 200 },
   },
+  // Public on purpose: the OpenAPI document describes routes and schemas, no organization's data.
+  "GET /api/openapi.json": {
+    url: () => "/api/openapi.json",
+    access: "public",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: () => "/api/clusters/{id}/scans" },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
