@@ -1,6 +1,6 @@
 // Hostile input: property-based (fast-check) and corpus tests of the manifest parser and engine,
 // kubeconfig vetting, SSRF guards, and a malicious HTTPS "API server" scanned by a real worker.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import https from "node:https";
 import http from "node:http";
@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import YAML from "yaml";
 import type { Harness } from "./harness";
-import { QUICK, ROOT, log } from "./lib";
+import { QUICK, ROOT, log, q, rssMb } from "./lib";
 import type { Row } from "./run";
 
 interface Ctx {
@@ -267,7 +267,46 @@ function selfSigned(dir: string): { key: string; cert: string } {
   return { key: readFileSync(path.join(dir, "k.pem"), "utf8"), cert: readFileSync(path.join(dir, "c.pem"), "utf8") };
 }
 
-type Mode = "huge-list" | "endless-stream" | "invalid-json" | "redirect" | "slowloris" | "gzip-bomb" | "wrong-types";
+type Mode = "huge-list" | "endless-stream" | "invalid-json" | "redirect" | "slowloris" | "gzip-bomb" | "wrong-types" | "byte-bomb" | "no-progress" | "scan-budget";
+
+/**
+ * What each misbehaviour must end as. Discovery is valid, so every case reaches the list calls it
+ * means to test: a per-kind limit leaves the scan partial (the namespaces were read) with that
+ * kind's reason; the scan's byte budget fails the whole scan with its own message.
+ */
+const CASES: Array<{ mode: Mode; status: "partial" | "failed"; expect: RegExp }> = [
+  { mode: "huge-list", status: "partial", expect: /pods failed \(the API server's response to .* is larger than the 32 MiB per-response limit/ },
+  { mode: "endless-stream", status: "partial", expect: /pods failed \((deadline of \d+ ms exceeded|no answer from .* in time)/ },
+  { mode: "invalid-json", status: "partial", expect: /pods failed \(invalid JSON in response to \/api\/v1\/pods/ },
+  { mode: "redirect", status: "partial", expect: /pods failed \(HTTP 302 on .*: redirect to http:\/\/127\.0\.0\.1:\d+\/api\/v1\/pods not followed/ },
+  { mode: "slowloris", status: "partial", expect: /pods failed \((deadline of \d+ ms exceeded|no answer from .* in time)/ },
+  { mode: "gzip-bomb", status: "partial", expect: /pods failed \(the API server's response to .* is larger than the 32 MiB per-response limit/ },
+  { mode: "wrong-types", status: "partial", expect: /pods failed \(unexpected answer from \/api\/v1\/pods: not a list/ },
+  { mode: "byte-bomb", status: "partial", expect: /pods failed \(the API server's response to \/api\/v1\/pods \(one object per page\) is larger than the 32 MiB per-response limit/ },
+  { mode: "no-progress", status: "partial", expect: /pods failed \(list of pods stopped: \d+ pages in a row with no object and a new continue token \(no progress\)/ },
+  { mode: "scan-budget", status: "failed", expect: /^scan stopped: the API server sent more than 512 MiB \(BULWARK_SCAN_MAX_BYTES\)$/ },
+];
+
+/** Runs the CLI without blocking this process (which serves the hostile API); samples its RSS. */
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number; peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, "apps/cli/bin/bulwark.mjs"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid))), 100);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(sampler);
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, seconds: Math.round((performance.now() - t0) / 100) / 10, peakRssMb: Math.round(peak) });
+    });
+  });
+}
 
 async function maliciousServer(ctx: Ctx) {
   const dir = mkdtempSync(path.join(tmpdir(), "rel-evil-"));
@@ -280,8 +319,15 @@ async function maliciousServer(ctx: Ctx) {
   await new Promise<void>((r) => decoy.listen(0, "127.0.0.1", r));
   const decoyPort = (decoy.address() as AddressInfo).port;
   const open = new Set<import("node:stream").Duplex>();
-  // 300 MB of spaces inflates past the reader's 256 MiB cap; compressed once (about 300 KB).
+  // 300 MB of spaces inflates past the reader's 32 MiB cap; compressed once (about 300 KB).
   const bomb = gzipSync(Buffer.alloc(300 * 1024 * 1024, 0x20), { level: 9 });
+  // The issue's byte bomb: one object whose annotation inflates a ~40 KB page to 40 MiB, and a
+  // fresh continue token on every page (a second gzip member, so the big one is compressed once).
+  const listHead = (blobMiB: number) => gzipSync(`{"kind":"List","apiVersion":"v1","items":[{"metadata":{"name":"big","namespace":"default","annotations":{"blob":"${"A".repeat(blobMiB * 1024 * 1024)}"}}}],"metadata":{"continue":"`);
+  const byteBomb = listHead(40);
+  // Under the per-response cap (30 MiB a page), endless: only the scan's byte budget stops it.
+  const underCap = listHead(30);
+  let token = 0;
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     const url = new URL(req.url ?? "/", "https://x");
     const [, mode, ...rest] = url.pathname.split("/") as [string, Mode, ...string[]];
@@ -290,14 +336,28 @@ async function maliciousServer(ctx: Ctx) {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify(body));
     };
+    // Valid discovery, as a real API server answers it.
     if (p === "/version") return json({ major: "1", minor: "29", gitVersion: "v1.29.0" });
-    if (p === "/api") return json({ kind: "APIVersions", versions: ["v1"] });
-    if (p === "/api/v1") return json({ kind: "APIResourceList", groupVersion: "v1", resources: [{ name: "pods", namespaced: true, kind: "Pod", verbs: ["list"] }, { name: "namespaces", namespaced: false, kind: "Namespace", verbs: ["list"] }] });
-    if (p === "/apis") return json({ kind: "APIGroupList", groups: [] });
-    const list = p.startsWith("/api/v1/");
+    if (p === "/api") return json({ kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [] });
+    if (p === "/api/v1") {
+      return json({
+        kind: "APIResourceList",
+        groupVersion: "v1",
+        resources: [
+          { name: "namespaces", singularName: "namespace", namespaced: false, kind: "Namespace", verbs: ["get", "list", "watch"] },
+          { name: "pods", singularName: "pod", namespaced: true, kind: "Pod", verbs: ["get", "list", "watch"] },
+        ],
+      });
+    }
+    if (p === "/apis") return json({ kind: "APIGroupList", apiVersion: "v1", groups: [] });
+    // The namespaces read well, so every case is judged on the pods list it breaks.
+    if (p === "/api/v1/namespaces") return json({ kind: "NamespaceList", apiVersion: "v1", metadata: { resourceVersion: "1" }, items: [{ metadata: { name: "default", uid: "ns-default" } }] });
+    if (p !== "/api/v1/pods") {
+      res.writeHead(404, { "Content-Type": "application/json" });
+      return res.end(JSON.stringify({ kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404 }));
+    }
     switch (mode) {
       case "huge-list": {
-        if (!list) return json({});
         // A list far over the reader's body cap, streamed as fast as the socket takes it.
         res.writeHead(200, { "Content-Type": "application/json" });
         res.write('{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[');
@@ -308,7 +368,7 @@ async function maliciousServer(ctx: Ctx) {
             sent += item.length;
             if (!res.write(item)) return void res.once("drain", pump);
           }
-          res.end('{}]}');
+          res.end("{}]}");
         };
         res.on("close", () => (sent = Infinity));
         return pump();
@@ -338,6 +398,14 @@ async function maliciousServer(ctx: Ctx) {
       }
       case "wrong-types":
         return json({ kind: "PodList", items: { a: 1 }, metadata: "x" });
+      case "byte-bomb":
+      case "scan-budget": {
+        const body = Buffer.concat([mode === "byte-bomb" ? byteBomb : underCap, gzipSync(`c${++token}"}}`)]);
+        res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": String(body.length) });
+        return res.end(body);
+      }
+      case "no-progress":
+        return json({ kind: "PodList", apiVersion: "v1", metadata: { continue: `e${++token}` }, items: [] });
     }
     res.writeHead(404);
     res.end();
@@ -348,36 +416,81 @@ async function maliciousServer(ctx: Ctx) {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  const modes: Mode[] = ["huge-list", "endless-stream", "invalid-json", "redirect", "slowloris", "gzip-bomb", "wrong-types"];
   const h = ctx.h;
-  const results: Array<{ mode: Mode; status: string; error: string | null; seconds: number }> = [];
+  const caData = Buffer.from(tls.cert).toString("base64");
+  const kubeconfigOf = (mode: Mode) => kc({ server: `https://127.0.0.1:${port}/${mode}`, "certificate-authority-data": caData }, { token: "evil-token" });
+  const results: Array<{ mode: Mode; status: string; error: string | null; seconds: number; peakRssMb: number; startRssMb: number }> = [];
   try {
     const deadlineMs = 20_000;
-    const [worker] = await h.startWorkers(1, { WORKER_SCAN_DEADLINE_MS: String(deadlineMs), WORKER_CONCURRENCY: "2" });
-    const caData = Buffer.from(tls.cert).toString("base64");
-    const ids = new Map<string, Mode>();
-    for (const mode of modes) {
-      const id = await h.addCluster(`evil-${mode}`, kc({ server: `https://127.0.0.1:${port}/${mode}`, "certificate-authority-data": caData }, { token: "evil-token" }));
-      ids.set(id, mode);
+    // One scan at a time, so each case's time and memory are its own; the default byte budget.
+    // The budget case gets a worker of its own with a deadline it cannot reach first (inflating and
+    // parsing 512 MiB takes 10-20 s on a busy 2-core machine).
+    const [worker] = await h.startWorkers(1, { WORKER_SCAN_DEADLINE_MS: String(deadlineMs), WORKER_CONCURRENCY: "1" });
+    let pid = worker!.child.pid;
+    let peakAll = 0;
+    for (const c of CASES) {
+      if (c.mode === "scan-budget") {
+        if (worker!.child.exitCode !== null || worker!.child.signalCode !== null) ctx.rows.push({ section: "hostile", item: "malicious API server: worker survives", tried: 1, ok: 0, pass: false, notes: "worker died" });
+        peakAll = Math.max(peakAll, worker!.peakRssMb);
+        await h.stopWorkers();
+        const [w2] = await h.startWorkers(1, { WORKER_SCAN_DEADLINE_MS: "120000", WORKER_CONCURRENCY: "1" });
+        pid = w2!.child.pid;
+      }
+      const id = await h.addCluster(`evil-${c.mode}`, kubeconfigOf(c.mode));
+      const startRss = rssMb(pid);
+      let peak = startRss;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+      const t0 = performance.now();
+      await h.requestScan(id);
+      const { rows, timedOut } = await h.waitTerminal([id], 4 * deadlineMs + 60_000);
+      clearInterval(sampler);
+      const r = rows[0];
+      const [t] = r ? await q<{ s: number | null }>(h.dbUrl, `SELECT EXTRACT(EPOCH FROM ("finishedAt" - "startedAt"))::float AS s FROM "Scan" WHERE id = $1`, [r.id]) : [];
+      const seconds = Math.round((t?.s ?? (performance.now() - t0) / 1000) * 10) / 10;
+      const res = { mode: c.mode, status: timedOut ? "timed out" : (r?.status ?? "none"), error: r?.error ?? null, seconds, peakRssMb: Math.round(peak), startRssMb: Math.round(startRss) };
+      results.push(res);
+      const error = res.error ?? "";
+      // The discovery/unreadable message would mean the case never reached what it tests.
+      const handled = res.status === c.status && c.expect.test(error) && !/answered no resource kind usabl/.test(error);
+      ctx.rows.push({
+        section: "hostile",
+        item: `malicious API server: ${c.mode}`,
+        tried: 1,
+        ok: handled ? 1 : 0,
+        pass: handled,
+        notes: `${res.status} in ${seconds} s, worker RSS ${res.startRssMb}->${res.peakRssMb} MiB: ${error.replace(/^not everything could be read: /, "").slice(0, 70)}`,
+      });
+      if (!handled) log(`malicious API server ${c.mode}: ${res.status}: ${error}`);
     }
-    const t0 = Date.now();
-    for (const id of ids.keys()) await h.requestScan(id);
-    const { rows, timedOut } = await h.waitTerminal([...ids.keys()], 4 * deadlineMs + 60_000);
-    for (const r of rows) {
-      const { q } = await import("./lib");
-      const [t] = await q<{ s: number }>(h.dbUrl, `SELECT EXTRACT(EPOCH FROM ("finishedAt" - "startedAt"))::float AS s FROM "Scan" WHERE id = $1`, [r.id]);
-      results.push({ mode: ids.get(r.clusterId)!, status: r.status, error: r.error, seconds: Math.round((t?.s ?? (Date.now() - t0) / 1000) * 10) / 10 });
-    }
-    const rss = worker!.peakRssMb;
-    const alive = worker!.child.exitCode === null && worker!.child.signalCode === null;
-    for (const r of results) {
-      const handled = (r.status === "failed" || r.status === "partial") && !!r.error && r.error.length > 5;
-      ctx.rows.push({ section: "hostile", item: `malicious API server: ${r.mode}`, tried: 1, ok: handled ? 1 : 0, pass: handled, notes: `${r.status} in ${r.seconds} s: ${(r.error ?? "").slice(0, 80)}` });
-    }
-    if (timedOut) ctx.rows.push({ section: "hostile", item: "malicious API server: no hang", tried: modes.length, ok: results.filter((r) => ["failed", "partial", "succeeded"].includes(r.status)).length, pass: false, notes: "scans still running after 4x the deadline" });
-    ctx.rows.push({ section: "hostile", item: "malicious API server: worker RSS bounded", tried: 1, ok: rss < 1024 && alive ? 1 : 0, pass: rss < 1024 && alive, notes: `peak ${Math.round(rss)} MiB${alive ? "" : ", worker died"}` });
+    const alive = h.workers.every((w) => w.child.exitCode === null && w.child.signalCode === null);
+    const rss = Math.max(peakAll, ...h.workers.map((w) => w.peakRssMb), ...results.map((r) => r.peakRssMb));
+    ctx.rows.push({ section: "hostile", item: "malicious API server: worker survives, RSS bounded", tried: 1, ok: rss < 1024 && alive ? 1 : 0, pass: rss < 1024 && alive, notes: `peak ${Math.round(rss)} MiB${alive ? "" : ", worker died"}` });
     ctx.rows.push({ section: "ssrf", item: "redirect to another host never followed", tried: 1, ok: decoyHits === 0 ? 1 : 0, pass: decoyHits === 0, notes: `${decoyHits} requests reached the redirect target` });
-    ctx.extra.maliciousServer = { results, workerPeakRssMb: Math.round(rss), decoyHits };
+
+    // The CLI on the byte bomb under the heap the acceptance check gives it.
+    const kcPath = path.join(dir, "byte-bomb.yaml");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(kcPath, kubeconfigOf("byte-bomb"));
+    const cli = await runCli(["scan", "--kubeconfig", kcPath, "--format", "json", "--fail-on", "none"], { NODE_OPTIONS: "--max-old-space-size=768" });
+    // A partial scan (the namespaces were read): exit 0 with --fail-on none, a report on stdout,
+    // and the pods' limit named on stderr.
+    const podsError = /warning: (Pod not read: .*)/.exec(cli.stderr)?.[1] ?? cli.stderr.trim().split("\n").pop() ?? "";
+    let report = false;
+    try {
+      report = (JSON.parse(cli.stdout) as { summary?: { source?: string } }).summary?.source === "cluster";
+    } catch {
+      report = false;
+    }
+    const cliOk = cli.code === 0 && report && !/heap limit|out of memory/i.test(cli.stderr) && /32 MiB per-response limit/.test(podsError);
+    ctx.rows.push({
+      section: "hostile",
+      item: "byte bomb: bulwark scan --kubeconfig (768 MiB heap)",
+      tried: 1,
+      ok: cliOk ? 1 : 0,
+      pass: cliOk,
+      notes: `exit ${cli.code} in ${cli.seconds} s, peak RSS ${cli.peakRssMb} MiB: ${podsError.slice(0, 80)}`,
+    });
+    ctx.extra.maliciousServer = { results, workerPeakRssMb: Math.round(rss), decoyHits, cliByteBomb: { code: cli.code, seconds: cli.seconds, peakRssMb: cli.peakRssMb } };
   } finally {
     await h.stopWorkers();
     await h.clearQueues();
