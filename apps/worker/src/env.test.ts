@@ -25,4 +25,13 @@ describe("worker env", () => {
     expect(() => workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "lots" })).toThrow(/BULWARK_SCAN_MAX_BYTES must be a size in bytes/);
     expect(() => workerEnv({ ...base, BULWARK_SCAN_MAX_BYTES: "1000" })).toThrow(/BULWARK_SCAN_MAX_BYTES must be at least/);
   });
+  it("one organization may run half the slots by default (at least one); the limit can be set", () => {
+    expect(workerEnv(base)).toMatchObject({ WORKER_ORG_CONCURRENCY: 1, WORKER_ORG_DEFER_MS: 1000 });
+    expect(workerEnv({ ...base, WORKER_CONCURRENCY: "8" }).WORKER_ORG_CONCURRENCY).toBe(4);
+    expect(workerEnv({ ...base, WORKER_CONCURRENCY: "5" }).WORKER_ORG_CONCURRENCY).toBe(3);
+    expect(workerEnv({ ...base, WORKER_CONCURRENCY: "8", WORKER_ORG_CONCURRENCY: "8" }).WORKER_ORG_CONCURRENCY).toBe(8);
+    expect(workerEnv({ ...base, WORKER_ORG_CONCURRENCY: "" }).WORKER_ORG_CONCURRENCY).toBe(1);
+    expect(() => workerEnv({ ...base, WORKER_ORG_CONCURRENCY: "0" })).toThrow();
+    expect(() => workerEnv({ ...base, WORKER_ORG_CONCURRENCY: "many" })).toThrow(/WORKER_ORG_CONCURRENCY must be a number/);
+  });
 });

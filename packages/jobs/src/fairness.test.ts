@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createQueueConnection, type QueueConnection } from "./connection";
-import { QUEUE_SCAN, SCHEDULED_SCAN_JOB_NAME } from "./index";
+import { QUEUE_REPORT, QUEUE_SCAN, SCHEDULED_SCAN_JOB_NAME } from "./index";
 import { jobsEnv } from "./env";
 import { deferDelayMs, fairPriority, MAX_PRIORITY } from "./fairness";
-import { enqueueScan } from "./enqueue";
+import { enqueueReport, enqueueScan } from "./enqueue";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PG_SERVER = process.env.TEST_PG_SERVER ?? "postgresql://postgres@127.0.0.1:5432";
@@ -75,6 +75,28 @@ async function order(conn: QueueConnection): Promise<string[]> {
   await queue.close();
   return seen;
 }
+
+describe("report jobs", () => {
+  it("carry the same backlog priority as scans", async () => {
+    const conn = createQueueConnection(jobsEnv({ REDIS_URL, BULWARK_QUEUE_PREFIX: `bulwark-test-fair-${randomBytes(3).toString("hex")}` }));
+    opened.push(conn);
+    const queue = conn.createQueue(QUEUE_REPORT);
+    const g = globalThis as unknown as { __bulwarkQueueConnection?: QueueConnection; __bulwarkQueues?: Map<string, unknown> };
+    g.__bulwarkQueueConnection = conn;
+    g.__bulwarkQueues = new Map([[QUEUE_REPORT, queue]]);
+    try {
+      await enqueueReport({ orgId: "o", reportId: "r0" }, { backlog: 0 });
+      await enqueueReport({ orgId: "o", reportId: "r3" }, { backlog: 3 });
+      expect((await queue.getJob("report-r0"))?.opts.priority ?? 0).toBe(0);
+      expect((await queue.getJob("report-r3"))?.opts.priority).toBe(3);
+    } finally {
+      g.__bulwarkQueueConnection = undefined;
+      g.__bulwarkQueues = undefined;
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+});
 
 describe.each([
   ["redis", () => createQueueConnection(jobsEnv({ REDIS_URL, BULWARK_QUEUE_PREFIX: `bulwark-test-fair-${randomBytes(3).toString("hex")}` }))],
