@@ -21,24 +21,32 @@ function truncate(s: string, max: number): string {
   return `${Buffer.from(s.slice(0, max), "utf8").toString("utf8")}…[truncated by Bulwark: ${s.length} characters]`;
 }
 
+const TOO_DEEP = "[removed by Bulwark: nested too deep]";
+
+function boundValue(v: unknown, depth: number): unknown {
+  if (typeof v === "string") return v.length > MAX_STRING_CHARS ? truncate(v, MAX_STRING_CHARS) : v;
+  if (v === null || typeof v !== "object") return v;
+  if (depth >= MAX_DEPTH) return TOO_DEEP;
+  boundStrings(v as Record<string, unknown>, depth);
+  return v;
+}
+
 /**
- * Truncates oversized strings and replaces containers nested deeper than MAX_DEPTH, in place and
- * without recursion, so that what the snapshot keeps is bounded whatever the server sent.
+ * Truncates oversized strings and replaces containers nested deeper than MAX_DEPTH, in place, so
+ * that what the snapshot keeps is bounded whatever the server sent. Recursion is bounded by
+ * MAX_DEPTH; plain loops, because this runs on every object of every scan.
  */
-function boundStrings(root: Record<string, unknown>): void {
-  const stack: Array<[Record<string, unknown> | unknown[], number]> = [[root, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    const keys = Array.isArray(node) ? node.keys() : Object.keys(node);
-    for (const k of keys) {
-      const v = (node as Record<string | number, unknown>)[k];
-      if (typeof v === "string") {
-        if (v.length > MAX_STRING_CHARS) (node as Record<string | number, unknown>)[k] = truncate(v, MAX_STRING_CHARS);
-      } else if (v !== null && typeof v === "object") {
-        if (depth + 1 >= MAX_DEPTH) (node as Record<string | number, unknown>)[k] = "[removed by Bulwark: nested too deep]";
-        else stack.push([v as Record<string, unknown>, depth + 1]);
-      }
+function boundStrings(node: Record<string, unknown> | unknown[], depth = 0): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v = node[i];
+      if (v !== null && (typeof v === "object" || (typeof v === "string" && v.length > MAX_STRING_CHARS))) node[i] = boundValue(v, depth + 1);
     }
+    return;
+  }
+  for (const k in node) {
+    const v = node[k];
+    if (v !== null && (typeof v === "object" || (typeof v === "string" && v.length > MAX_STRING_CHARS))) node[k] = boundValue(v, depth + 1);
   }
 }
 
