@@ -450,6 +450,16 @@ async function security(ctx: Ctx, base: string, users: string[], owner: { org: {
   await after.signIn(victim, PASSWORD);
   const backoffOk = held && after.signedIn();
   ctx.rows.push({ section: "web", item: "sign-in backoff per account (5 failures free, then 2 s doubling to 5 min)", tried: 8, ok: backoffOk ? 8 : 0, pass: backoffOk, notes: `right password during the hold ${held ? "refused" : "ACCEPTED"}; after it ${after.signedIn() ? "signed in" : "REFUSED (a lockout)"}` });
+  // ---- client address: the connection's, whatever the client claims (BULWARK_TRUSTED_PROXIES=0)
+  const spoof = new Client(base);
+  const spoofCsrf = (await (await spoof.req("GET", "/api/auth/csrf")).json()) as { csrfToken: string };
+  await spoof.req("POST", "/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.66", "x-bulwark-peer": "203.0.113.67", "x-real-ip": "203.0.113.68" },
+    body: new URLSearchParams({ csrfToken: spoofCsrf.csrfToken, email: users[3]!, password: "wrong-password", json: "true" }).toString(),
+  });
+  const [spoofRow] = await q<{ ip: string | null }>(ctx.dbUrl, `SELECT ip FROM "AuditLog" WHERE action = 'auth.sign_in_failed' ORDER BY "createdAt" DESC LIMIT 1`);
+  const spoofOk = Boolean(spoofRow?.ip) && !spoofRow!.ip!.startsWith("203.0.113.");
+  ctx.rows.push({ section: "web", item: "client address is the connection's (X-Forwarded-For, X-Real-IP, X-Bulwark-Peer forged)", tried: 1, ok: spoofOk ? 1 : 0, pass: spoofOk, notes: `audit row for the failed sign-in: ${spoofRow?.ip ?? "none"}` });
   ctx.rows.push({ section: "web", item: "sign-up rate limit (per IP 50 / 10 min, per email 5 / 10 min)", tried: "-", ok: "-", pass: true, notes: "server action; covered by apps/web/src/modules/auth/server/rate-limits.test.ts" });
   ctx.rows.push({ section: "web", item: "API tokens stored hashed", tried: 0, ok: 0, pass: true, notes: "the product has no API tokens yet (API uses the session cookie): nothing to check" });
 
