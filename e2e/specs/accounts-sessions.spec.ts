@@ -76,3 +76,21 @@ test("signing in with a callback URL such as /\\evil.example lands on the site",
   await expect(page).toHaveURL(/\/overview/, { timeout: 30_000 });
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 });
+
+test("sign-up does not say that an email already has an account", async ({ page, browser }) => {
+  const email = uniqueEmail("exists");
+  await signUp(page, { email, org: "Exists Org" });
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto("/sign-up");
+  await stranger.getByLabel("Your name").fill("Someone Else");
+  await stranger.getByLabel("Work email").fill(email);
+  await stranger.getByLabel("Password").fill("another-long-password");
+  await stranger.getByLabel("Organization name").fill("Probe Org");
+  await stranger.getByRole("button", { name: /create/i }).click();
+  await expect(stranger.getByText("We could not sign you in with these details. If you already have an account, sign in instead.")).toBeVisible({ timeout: 30_000 });
+  await expect(stranger.getByText(/already exists/i)).toHaveCount(0);
+  await expect(stranger).toHaveURL(/\/sign-up/);
+  // The owner's account is untouched: they still sign in with their own password.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, email);
+});
