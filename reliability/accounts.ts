@@ -37,6 +37,8 @@ const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math
 export async function runAccounts(ctx: Ctx): Promise<void> {
   const idp = new FakeOidcProvider("bulwark-reliability", randomBytes(16).toString("hex"));
   await idp.start();
+  // Restored at the end: later sections start the web app with this process's environment.
+  const saved = Object.fromEntries(["NEXTAUTH_SECRET", "NEXTAUTH_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "BULWARK_SIGNUP"].map((k) => [k, process.env[k]]));
   Object.assign(process.env, {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64"),
     OIDC_ISSUER: idp.issuer,
@@ -129,5 +131,9 @@ export async function runAccounts(ctx: Ctx): Promise<void> {
   } finally {
     await app.stop();
     await idp.stop();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
