@@ -34,6 +34,10 @@ const ZEnv = z
     BULWARK_SIGNUP: z.enum(["open", "domains", "invite-only"], { error: "must be open, domains or invite-only" }).default("invite-only"),
     /** With BULWARK_SIGNUP=domains: email domains that may sign up, comma-separated. */
     BULWARK_SIGNUP_DOMAINS: z.string().optional(),
+    /** smtp://[user:pass@]host[:port] or smtps://…: sign-ups confirm their email by a mailed link. */
+    SMTP_URL: z.url("must be a URL like smtp://user:pass@mail.example.com:587").optional(),
+    /** The sender of Bulwark's mails (default bulwark@<NEXTAUTH_URL's host>). */
+    SMTP_FROM: z.email("must be an email address").optional(),
   })
   .superRefine((e, ctx) => {
     if (!e.NEXTAUTH_SECRET && !e.AUTH_SECRET) {
@@ -55,6 +59,12 @@ const ZEnv = z
     }
     if (e.BULWARK_SIGNUP === "domains" && !e.BULWARK_SIGNUP_DOMAINS?.trim()) {
       ctx.addIssue({ code: "custom", path: ["BULWARK_SIGNUP_DOMAINS"], message: "is required with BULWARK_SIGNUP=domains (e.g. example.com,example.org)" });
+    }
+    if (e.SMTP_URL && !/^smtps?:\/\//.test(e.SMTP_URL)) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "must start with smtp:// or smtps://" });
+    }
+    if (e.SMTP_URL && !e.NEXTAUTH_URL) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required with SMTP_URL (verification links point at it)" });
     }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {

@@ -20,6 +20,8 @@ export async function createUserWithOrganization(input: {
   oidcIssuer?: string;
   /** invite-only installs: succeed only while the install has no user yet (the first owner) */
   onlyFirstUser?: boolean;
+  /** the address is proven (an identity provider's email_verified); otherwise a mailed link proves it */
+  emailVerified?: boolean;
 }): Promise<{ user: User; org: Organization; membership: Membership }> {
   const email = normalizeEmail(input.email);
   const orgName = input.orgName.trim();
@@ -32,7 +34,7 @@ export async function createUserWithOrganization(input: {
         if ((await tx.user.count()) > 0) throw new SignUpClosedError();
       }
       const user = await tx.user.create({
-        data: { email, name: input.name?.trim() || null, passwordHash: input.passwordHash, oidcSubject: input.oidcSubject ?? null, oidcIssuer: input.oidcIssuer ?? null },
+        data: { email, name: input.name?.trim() || null, passwordHash: input.passwordHash, oidcSubject: input.oidcSubject ?? null, oidcIssuer: input.oidcIssuer ?? null, emailVerifiedAt: input.emailVerified ? new Date() : null },
       });
       const org = await tx.organization.create({ data: { name: orgName, slug: await uniqueSlug(tx, orgName) } });
       const membership = await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });

@@ -61,6 +61,7 @@ export async function resolveOidcSignIn(
       oidcIssuer: id.issuer,
       oidcSubject: id.subject,
       onlyFirstUser: opts.signUp === "first-user-only",
+      emailVerified: true,
     });
     return { kind: "user", user, created: true };
   } catch (e) {

@@ -25,7 +25,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
     setPending(true);
     const res = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
-    if (res?.error?.startsWith("Too many attempts")) return setFormError(res.error);
+    if (res?.error?.startsWith("Too many attempts") || res?.error?.startsWith("Confirm your email")) return setFormError(res.error);
     if (!res || res.error) return setFormError("That email and password do not match an account.");
     // Checked again here: this component must be safe whatever page renders it.
     router.replace(safeCallbackPath(callbackUrl));

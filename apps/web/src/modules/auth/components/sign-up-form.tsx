@@ -15,6 +15,7 @@ export function SignUpForm({ inviteToken, inviteEmail }: { inviteToken?: string;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [inbox, setInbox] = useState<string>();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,6 +34,10 @@ export function SignUpForm({ inviteToken, inviteEmail }: { inviteToken?: string;
       if (!res.fieldErrors) setFormError(res.error);
       return;
     }
+    if (res.data.verify) {
+      setPending(false);
+      return setInbox(String(data.email));
+    }
     const login = await signIn("credentials", { email: data.email, password: data.password, redirect: false });
     setPending(false);
     // The same words whether the email was new or taken (the server answers both alike).
@@ -40,6 +45,14 @@ export function SignUpForm({ inviteToken, inviteEmail }: { inviteToken?: string;
     // An existing account signing up through an invite lands on the invite to accept it.
     router.replace(inviteToken && !res.data.orgId ? `/invite/${inviteToken}` : "/overview");
     router.refresh();
+  }
+
+  if (inbox) {
+    return (
+      <Callout tone="success" title="Check your inbox">
+        We sent a link to {inbox}. Open it to confirm your email, then sign in.
+      </Callout>
+    );
   }
 
   return (

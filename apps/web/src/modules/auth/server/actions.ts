@@ -6,6 +6,7 @@ import { env } from "../../../env";
 import { ZAcceptInvite, ZChangePassword, ZInviteSignUp, ZSignOutEverywhere, ZSignUp, ZStartOidcLink, ZSwitchOrg } from "../auth.schemas";
 import { parseSignUpDomains, signUpFor } from "../signup-policy";
 import { HttpError } from "./errors";
+import { emailVerificationEnabled, sendAlreadyRegisteredMail, sendVerificationMail } from "./email-verification";
 import { OIDC_LINK_COOKIE, OIDC_LINK_SECONDS, linkCookieValue } from "./oidc-link";
 import { hashPassword, verifyPassword } from "./password";
 import { checkSignIn, checkSignUp, RateLimitedError, signInFailed, signInSucceeded } from "./rate-limits";
@@ -30,28 +31,44 @@ async function limitSignUp(email: string) {
  * signs in with the password given, which only works for the account's owner), so sign-up does
  * not tell a stranger which emails exist. The password is hashed anyway to keep the timing alike.
  */
-const SIGNED_UP = { orgId: null as string | null };
+const SIGNED_UP = { orgId: null as string | null, verify: false };
+/** With SMTP_URL: the one answer for every sign-up, new email or not ("check your inbox"). */
+const CHECK_INBOX = { orgId: null as string | null, verify: true };
+
+/** Mail failures are logged, never shown: the answer must not depend on the address. */
+function mailLater(send: () => Promise<void>): void {
+  void send().catch((e: unknown) => console.error("[bulwark/web] sending mail failed", (e as Error).message));
+}
 
 export const signUpAction = withPublic({ schema: ZSignUp }, async (input) => {
   await limitSignUp(input.email);
   const e = env();
   const policy = signUpFor(input.email, { mode: e.BULWARK_SIGNUP, domains: parseSignUpDomains(e.BULWARK_SIGNUP_DOMAINS) });
   const passwordHash = await hashPassword(input.password);
-  if (await getUserByEmail(input.email)) return SIGNED_UP;
+  const verify = emailVerificationEnabled();
+  if (await getUserByEmail(input.email)) {
+    if (!verify) return SIGNED_UP;
+    mailLater(() => sendAlreadyRegisteredMail(input.email));
+    return CHECK_INBOX;
+  }
   try {
-    const { org } = await createUserWithOrganization({
+    const { org, user } = await createUserWithOrganization({
       email: input.email,
       name: input.name,
       passwordHash,
       orgName: input.orgName,
       onlyFirstUser: policy === "first-user-only",
     });
+    if (verify) {
+      mailLater(() => sendVerificationMail(user));
+      return CHECK_INBOX;
+    }
     await setOrgCookie(org.id);
-    return { orgId: org.id as string | null };
+    return { orgId: org.id as string | null, verify: false };
   } catch (err) {
     if (err instanceof SignUpClosedError) throw new HttpError(403, "Sign-up is by invitation on this server. Ask an organization owner for an invite link.", "sign_up_closed");
     // Two sign-ups for one new email at once: the loser gets the same answer as an existing email.
-    if (err instanceof Error && /already exists/.test(err.message)) return SIGNED_UP;
+    if (err instanceof Error && /already exists/.test(err.message)) return verify ? CHECK_INBOX : SIGNED_UP;
     throw err;
   }
 });
@@ -73,11 +90,20 @@ export const inviteSignUpAction = withPublic({ schema: ZInviteSignUp }, async (i
   const passwordHash = await hashPassword(input.password);
   // As for sign-up, an existing email gets the new account's answer (see SIGNED_UP); its owner
   // signs in with their password and accepts the invite from the invite page.
-  if (await getUserByEmail(input.email)) return SIGNED_UP;
+  const verify = emailVerificationEnabled();
+  if (await getUserByEmail(input.email)) {
+    if (!verify) return SIGNED_UP;
+    mailLater(() => sendAlreadyRegisteredMail(input.email));
+    return CHECK_INBOX;
+  }
   const user = await createUser({ email: input.email, name: input.name, passwordHash });
   await acceptInvite({ token: input.token, userId: user.id, ip: await clientIp() });
+  if (verify) {
+    mailLater(() => sendVerificationMail(user));
+    return CHECK_INBOX;
+  }
   await setOrgCookie(invite.orgId);
-  return { orgId: invite.orgId as string | null };
+  return { orgId: invite.orgId as string | null, verify: false };
 });
 
 export const acceptInviteAction = withUser({ schema: ZAcceptInvite }, async (input, { userId }) => {

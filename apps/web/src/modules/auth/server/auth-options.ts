@@ -57,6 +57,8 @@ async function takePendingLink(secret: string): Promise<string | null> {
 // hands over module.exports, where bundlers and Vitest hand over its default export.
 const CredentialsProvider = ((Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials) as typeof Credentials;
 
+export const EMAIL_NOT_VERIFIED = "Confirm your email address first: open the link we mailed you.";
+
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -86,6 +88,8 @@ export function authOptions(): NextAuthOptions {
           await signInFailed(email);
           return null;
         }
+        // With SMTP_URL, the mailed link must have been opened (only the password's owner sees this).
+        if (e.SMTP_URL && !user.emailVerifiedAt) throw new Error(EMAIL_NOT_VERIFIED);
         await recordLogin(user.id);
         await auditSignIn(user.id, true, "password");
         await signInSucceeded(email);
