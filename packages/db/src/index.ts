@@ -14,7 +14,7 @@ export { linkOidcIdentity } from "./users/link-oidc-identity";
 export { revokeSessions, setPasswordHash } from "./users/revoke-sessions";
 export { SignUpClosedError } from "./users/sign-up-closed-error";
 export { countUsers } from "./users/count-users";
-export { createEmailToken, verifyEmailToken } from "./users/email-verification";
+export { awaitsEmailVerification, createEmailToken, verifyEmailToken } from "./users/email-verification";
 export { normalizeEmail } from "./users/normalize-email";
 export { listMembershipsForUser } from "./orgs/list-memberships-for-user";
 export { getMembership } from "./orgs/get-membership";

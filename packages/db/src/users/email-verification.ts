@@ -23,3 +23,12 @@ export async function verifyEmailToken(token: string): Promise<{ userId: string;
     return { userId: user.id, email: user.email };
   });
 }
+
+/**
+ * Whether sign-in must wait for the mailed link: a link was sent and not yet opened. Accounts made
+ * while no mail server was configured have none, so turning SMTP_URL on later locks nobody out.
+ */
+export async function awaitsEmailVerification(userId: string): Promise<boolean> {
+  const n = await db.emailToken.count({ where: { userId, user: { emailVerifiedAt: null } } });
+  return n > 0;
+}

@@ -2,7 +2,7 @@
 // appears only when OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET are set.
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { DomainError, getUserByEmail, getUserById, getUserByOidcSubject, linkOidcIdentity, recordLogin, recordSignInAudit, resolveOidcSignIn, type TOidcRefusal } from "@bulwark/db";
+import { awaitsEmailVerification, DomainError, getUserByEmail, getUserById, getUserByOidcSubject, linkOidcIdentity, recordLogin, recordSignInAudit, resolveOidcSignIn, type TOidcRefusal } from "@bulwark/db";
 import { env, type TEnv } from "../../../env";
 import { ZSignIn } from "../auth.schemas";
 import { safeRedirect } from "../callback-url";
@@ -89,7 +89,7 @@ export function authOptions(): NextAuthOptions {
           return null;
         }
         // With SMTP_URL, the mailed link must have been opened (only the password's owner sees this).
-        if (e.SMTP_URL && !user.emailVerifiedAt) throw new Error(EMAIL_NOT_VERIFIED);
+        if (e.SMTP_URL && !user.emailVerifiedAt && (await awaitsEmailVerification(user.id))) throw new Error(EMAIL_NOT_VERIFIED);
         await recordLogin(user.id);
         await auditSignIn(user.id, true, "password");
         await signInSucceeded(email);

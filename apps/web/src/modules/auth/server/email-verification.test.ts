@@ -34,7 +34,10 @@ describe("email verification", () => {
     expect(m.emailVerificationEnabled()).toBe(true);
     const { user } = await db.createUserWithOrganization({ email: "new@corp.test", passwordHash: "h", orgName: "New" });
     expect(user.emailVerifiedAt).toBeNull();
+    // Made before any link was sent (no mail server then): sign-in does not wait.
+    expect(await db.awaitsEmailVerification(user.id)).toBe(false);
     await m.sendVerificationMail(user);
+    expect(await db.awaitsEmailVerification(user.id)).toBe(true);
     const message = smtp.received.messages.at(-1)!;
     expect(message).toContain("To: new@corp.test");
     expect(message).toContain("From: bulwark@bulwark.example.test");
@@ -42,6 +45,7 @@ describe("email verification", () => {
     expect(token).toBeTruthy();
     expect(await db.verifyEmailToken(token!)).toEqual({ userId: user.id, email: "new@corp.test" });
     expect((await db.getUserById(user.id))?.emailVerifiedAt).not.toBeNull();
+    expect(await db.awaitsEmailVerification(user.id)).toBe(false);
     expect(await db.verifyEmailToken(token!)).toBeNull();
     expect(await db.verifyEmailToken(`${token}x`)).toBeNull();
   });
