@@ -93,6 +93,7 @@ export default tseslint.config(
       "**/env.ts",
       "**/*.test.ts",
       "**/test-helpers.ts",
+      "apps/worker/src/fairness-scenario.ts",
       "**/test-db.ts",
       "scripts/**",
       "bench/**",

@@ -5,7 +5,8 @@
 // slot is free.
 import { startKubeSim, type KubeSim } from "@bulwark/kube-sim";
 import { encryptCredential, parseKeyring } from "@bulwark/security";
-import { waitFor } from "./test-helpers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropDatabase, freshDatabase, REDIS_URL, testSecretKey, waitFor } from "./test-helpers";
 
 type Db = typeof import("@bulwark/db");
 type Jobs = typeof import("@bulwark/jobs");
@@ -91,4 +92,40 @@ export async function runFairnessScenario(opts: { secret: string; aScans: number
     await worker?.close();
     await sim.close();
   }
+}
+
+/**
+ * The fairness test on one queue backend: its own database and queue prefix, set before the
+ * worker's modules are imported (the scenario imports them lazily).
+ */
+export function fairnessSuite(backend: "redis" | "postgres"): void {
+  const dbName = backend === "redis" ? "bulwark_be_fair" : "bulwark_be_fair_pg";
+  const secret = testSecretKey();
+  const queue = backend === "redis" ? { REDIS_URL } : { REDIS_URL: "", BULWARK_QUEUE_BACKEND: "postgres" };
+  Object.assign(process.env, { DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, ...queue, BULWARK_QUEUE_PREFIX: "bulwark-test-be-fair", BULWARK_SECRET_KEY: secret, ...FAIRNESS_ENV });
+
+  beforeAll(async () => {
+    await freshDatabase(dbName);
+  }, 120_000);
+
+  afterAll(async () => {
+    const jobs = await import("@bulwark/jobs");
+    const db = await import("@bulwark/db");
+    await jobs.getQueue(jobs.QUEUE_SCAN).obliterate({ force: true }).catch(() => {});
+    await jobs.closeQueues();
+    await db.disconnectDb();
+    await dropDatabase(dbName).catch(() => {});
+  });
+
+  describe(`fair scan queue (${backend})`, () => {
+    it("B's scheduled scans start right after A's first, not after A's backlog of 20; A never holds all three slots", async () => {
+      const r = await runFairnessScenario({ secret, aScans: 20, bScans: 2 });
+      expect(r.aTotal).toBe(20);
+      expect(r.bTotal).toBe(2);
+      expect(r.statuses).toEqual(["succeeded"]);
+      // First come, first served would start all 20 of A's scans before any of B's.
+      expect(r.aStartedBeforeLastB).toBeLessThanOrEqual(2);
+      expect(r.aMaxRunning).toBe(2);
+    }, 300_000);
+  });
 }
