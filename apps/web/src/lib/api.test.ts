@@ -2,7 +2,7 @@
 // (found by the reliability suite: no Sec-Fetch-Site check, bodies of any size read into memory,
 // and two readers that disagreed about oversize and invalid bodies).
 import { describe, expect, it } from "vitest";
-import { crossSiteRefusal, MAX_JSON_BODY_BYTES, readJsonBody } from "./api";
+import { crossSiteRefusal, MAX_JSON_BODY_BYTES, readJsonBody, respond } from "./api";
 
 const req = (headers: Record<string, string>, body?: BodyInit) => new Request("http://app.example/api/x", { method: "POST", headers: { host: "app.example", ...headers }, ...(body !== undefined ? { body, duplex: "half" } : {}) } as RequestInit);
 
@@ -40,5 +40,14 @@ describe("readJsonBody", () => {
     });
     expect(await readJsonBody(req({}, stream))).toMatchObject({ ok: false, status: 413 });
     expect(pulled).toBeLessThan(MAX_JSON_BODY_BYTES + 4 * 64 * 1024);
+  });
+});
+
+describe("respond", () => {
+  it("a rate-limited answer carries Retry-After from its details; other errors do not", () => {
+    const limited = respond({ ok: false, status: 429, code: "rate_limited", error: "Too many scans", details: { retryAfterSeconds: 41.2 } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("42");
+    expect(respond({ ok: false, status: 409, code: "conflict", error: "busy", details: { scanId: "s1" } }).headers.get("retry-after")).toBeNull();
   });
 });
