@@ -9,7 +9,7 @@ export function respond<T>(result: TActionResult<T>, okStatus = 200): NextRespon
   if (result.ok) return NextResponse.json(result.data, { status: okStatus, headers: NO_STORE });
   const { status, code, error, fieldErrors, details } = result;
   // A rate limit says when to come back in the standard header too, for clients that honour it.
-  const retryAfter = status === 429 && typeof details?.retryAfterSeconds === "number" ? { "Retry-After": String(Math.max(1, Math.ceil(details.retryAfterSeconds))) } : {};
+  const retryAfter: Record<string, string> = status === 429 && typeof details?.retryAfterSeconds === "number" ? { "Retry-After": String(Math.max(1, Math.ceil(details.retryAfterSeconds))) } : {};
   return NextResponse.json({ error, code, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) }, { status, headers: { ...NO_STORE, ...retryAfter } });
 }
 
