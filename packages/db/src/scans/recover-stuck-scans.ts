@@ -1,4 +1,8 @@
 import { db } from "../client";
+import type { ScanTrigger } from "../generated/prisma/client";
+
+/** Triggers a job runs; live scan records are written by the watching worker, never queued. */
+type TJobTrigger = Exclude<ScanTrigger, "live">;
 
 export const MAX_SCAN_ATTEMPTS = 3;
 
@@ -6,9 +10,10 @@ export const MAX_SCAN_ATTEMPTS = 3;
  * System-level (all orgs; the worker runs it): running scans whose heartbeat is older than
  * `olderThanMs` lost their worker. They go back to queued for re-enqueueing, or fail once they
  * have used up their attempts. Also catches queued scans whose job was lost (never claimed for
- * a long time). Returns the scans to enqueue again.
+ * a long time). Live scan records are never running or queued, so never touched. Returns the
+ * scans to enqueue again.
  */
-export async function recoverStuckScans(input: { olderThanMs: number; maxAttempts?: number; queuedOlderThanMs?: number }): Promise<Array<{ id: string; orgId: string; clusterId: string; trigger: "manual" | "schedule" | "onboarding" | "api" }>> {
+export async function recoverStuckScans(input: { olderThanMs: number; maxAttempts?: number; queuedOlderThanMs?: number }): Promise<Array<{ id: string; orgId: string; clusterId: string; trigger: TJobTrigger }>> {
   const max = input.maxAttempts ?? MAX_SCAN_ATTEMPTS;
   const staleBefore = new Date(Date.now() - input.olderThanMs);
   return db.$transaction(async (tx) => {
@@ -32,6 +37,6 @@ export async function recoverStuckScans(input: { olderThanMs: number; maxAttempt
       select: { id: true, orgId: true, clusterId: true, trigger: true },
       take: 500,
     });
-    return [...requeue, ...lost];
+    return [...requeue, ...lost].filter((s): s is typeof s & { trigger: TJobTrigger } => s.trigger !== "live");
   });
 }
