@@ -144,55 +144,25 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
       if (!scan || scan.status !== "running") return null;
       if (input.workerId && scan.workerId !== input.workerId) return null;
       const clusterId = scan.clusterId;
-      // One ingestion per cluster at a time: concurrent scans of a cluster would race on the same fingerprints.
-      await tx.$queryRawUnsafe(`SELECT id FROM "Cluster" WHERE id = $1 FOR UPDATE`, clusterId);
       const now = new Date();
-      const org = await tx.organization.findUnique({ where: { id: input.orgId }, select: { slaPolicy: true } });
-      const sla = resolveSlaPolicy(org?.slaPolicy);
-
-      const { unjudged, ...stats } = await ingestFindings(tx, { ...input, clusterId, now, sla });
-      const objectsWritten = await upsertObjects(tx, { orgId: input.orgId, clusterId, scanId: input.scanId, findings: input.result.findings, objects: input.objects });
-      const risks = input.result.risks ?? [];
-      const unreadKinds = new Set(input.kinds.filter((k) => k.status === "forbidden" || k.status === "failed").map((k) => k.kind));
-      const riskStats = await upsertScanRisks(tx, { orgId: input.orgId, clusterId, scanId: input.scanId, now, sla, risks, unjudgedFingerprints: unjudged, unreadKinds });
+      const { stats, unreadKinds, open } = await ingestScanResults(tx, { ...input, clusterId, now });
 
       const partial = unreadKinds.size > 0;
       const status = partial ? "partial" : "succeeded";
-      const [{ open }] = (await tx.$queryRawUnsafe<Array<{ open: number }>>(
-        `SELECT count(*)::int AS open FROM "Finding" WHERE "clusterId" = $1 AND ${openWorkSql()}`,
-        clusterId,
-      )) as [{ open: number }];
-      const c = input.result.counts;
-      // Open risks of this scan per severity: not excepted, not expected for a platform component.
-      const riskCount = (sev: Severity) => risks.filter((r) => r.severity === sev && !r.exception && !r.baseline).length;
       await tx.scan.update({
         where: { id: input.scanId },
         data: {
           status,
           phase: "done",
           progress: 100,
-          objectCount: input.result.objectCount,
           durationMs: input.durationMs ?? (scan.startedAt ? now.getTime() - scan.startedAt.getTime() : null),
-          critical: c.critical,
-          high: c.high,
-          medium: c.medium,
-          low: c.low,
-          info: c.info,
-          score: oneDecimal(input.result.score),
-          riskCritical: riskCount("critical"),
-          riskHigh: riskCount("high"),
-          riskMedium: riskCount("medium"),
-          riskLow: riskCount("low"),
-          expectedCount: input.result.expected ?? input.result.findings.filter((f) => f.baseline).length,
-          scoreItems: input.result.scoreItems ? (input.result.scoreItems as unknown as Prisma.InputJsonValue) : undefined,
-          profile: input.result.profile ?? null,
+          ...scanSummary(input.result),
           newCount: stats.inserted,
           fixedCount: stats.resolved,
           reopenedCount: stats.reopened,
           openCount: open,
           error: partial ? partialReason(input.kinds) : null,
           kinds: input.kinds as unknown as Prisma.InputJsonValue,
-          rules: input.result.rules as unknown as Prisma.InputJsonValue,
           kubeVersion: input.kubeVersion ?? null,
           rulesVersion: input.rulesVersion ?? null,
           heartbeatAt: now,
@@ -213,13 +183,83 @@ export async function recordScanResults(input: TRecordScanResultsInput): Promise
           ...(input.provider ? { provider: input.provider } : {}),
         },
       });
-      return { status, stats: { ...stats, objectsWritten, risks: riskStats, ms: Date.now() - started } };
+      return { status, stats: { ...stats, ms: Date.now() - started } };
     },
     { timeout: 180_000, maxWait: 30_000 },
   );
 }
 
-function partialReason(kinds: readonly KindReadResult[]): string {
+/**
+ * The Scan row's summary of an engine result (severity and risk counts, score, rules), shared by a
+ * scan's record and a live record, which both describe the whole cluster as judged.
+ */
+export function scanSummary(result: TRecordScanResultsInput["result"]) {
+  const c = result.counts;
+  const risks = result.risks ?? [];
+  // Open risks per severity: not excepted, not expected for a platform component.
+  const riskCount = (sev: Severity) => risks.filter((r) => r.severity === sev && !r.exception && !r.baseline).length;
+  return {
+    objectCount: result.objectCount,
+    critical: c.critical,
+    high: c.high,
+    medium: c.medium,
+    low: c.low,
+    info: c.info,
+    score: oneDecimal(result.score),
+    riskCritical: riskCount("critical"),
+    riskHigh: riskCount("high"),
+    riskMedium: riskCount("medium"),
+    riskLow: riskCount("low"),
+    expectedCount: result.expected ?? result.findings.filter((f) => f.baseline).length,
+    scoreItems: result.scoreItems ? (result.scoreItems as unknown as Prisma.InputJsonValue) : undefined,
+    profile: result.profile ?? null,
+    rules: result.rules as unknown as Prisma.InputJsonValue,
+  } satisfies Prisma.ScanUpdateInput;
+}
+
+export interface TIngestScanResultsInput {
+  orgId: string;
+  clusterId: string;
+  scanId: string;
+  now: Date;
+  result: TRecordScanResultsInput["result"];
+  kinds: readonly KindReadResult[];
+  objects: readonly KubeObject[];
+}
+
+export interface TIngestScanResultsOutput {
+  stats: Omit<TIngestStats, "ms">;
+  /** Kinds not read (forbidden, failed): the scan is partial. */
+  unreadKinds: Set<string>;
+  /** Open work on the cluster after ingestion. */
+  open: number;
+}
+
+/**
+ * The ingestion core shared by a scan's record and continuous mode's live record
+ * (watch/record-live-results): findings, the objects behind them and risks, under the cluster's
+ * row lock, inside the caller's transaction. Writes nothing on the Scan or Cluster rows.
+ */
+export async function ingestScanResults(tx: Tx, input: TIngestScanResultsInput): Promise<TIngestScanResultsOutput> {
+  const { orgId, clusterId, scanId, now } = input;
+  // One ingestion per cluster at a time: concurrent scans of a cluster would race on the same fingerprints.
+  await tx.$queryRawUnsafe(`SELECT id FROM "Cluster" WHERE id = $1 AND "orgId" = $2 FOR UPDATE`, clusterId, orgId);
+  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { slaPolicy: true } });
+  const sla = resolveSlaPolicy(org?.slaPolicy);
+
+  const { unjudged, ...stats } = await ingestFindings(tx, { ...input, clusterId, now, sla });
+  const objectsWritten = await upsertObjects(tx, { orgId, clusterId, scanId, findings: input.result.findings, objects: input.objects });
+  const risks = input.result.risks ?? [];
+  const unreadKinds = new Set(input.kinds.filter((k) => k.status === "forbidden" || k.status === "failed").map((k) => k.kind));
+  const riskStats = await upsertScanRisks(tx, { orgId, clusterId, scanId, now, sla, risks, unjudgedFingerprints: unjudged, unreadKinds });
+  const [{ open }] = (await tx.$queryRawUnsafe<Array<{ open: number }>>(
+    `SELECT count(*)::int AS open FROM "Finding" WHERE "clusterId" = $1 AND ${openWorkSql()}`,
+    clusterId,
+  )) as [{ open: number }];
+  return { stats: { ...stats, objectsWritten, risks: riskStats }, unreadKinds, open };
+}
+
+export function partialReason(kinds: readonly KindReadResult[]): string {
   const bad = kinds.filter((k) => k.status === "forbidden" || k.status === "failed");
   const list = bad.slice(0, 8).map((k) => `${k.resource} ${k.status}${k.error ? ` (${k.error})` : ""}`);
   return `not everything could be read: ${list.join("; ")}${bad.length > 8 ? `; and ${bad.length - 8} more` : ""}`;
@@ -227,7 +267,7 @@ function partialReason(kinds: readonly KindReadResult[]): string {
 
 async function ingestFindings(
   tx: Tx,
-  input: TRecordScanResultsInput & { clusterId: string; now: Date; sla: TSlaPolicy },
+  input: TIngestScanResultsInput & { sla: TSlaPolicy },
 ): Promise<Omit<TIngestStats, "objectsWritten" | "ms" | "risks"> & { unjudged: Set<string> }> {
   const { orgId, clusterId, scanId, now, sla } = input;
   const existing = await tx.$queryRawUnsafe<Existing[]>(
