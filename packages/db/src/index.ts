@@ -170,6 +170,15 @@ export {
   type TCustomRuleInput,
 } from "./policy/custom-rules";
 
+// continuous mode & change history (web reads; the worker writes the rows)
+export { listClusterChanges, changesWhere, CHANGE_TYPES, type TChangeFilter, type TChangeRow } from "./changes/list-cluster-changes";
+export { listChangeFacets, type TChangeFacets } from "./changes/list-change-facets";
+export { describeManager, MANAGER_GROUP_LABEL, type TManagerGroup, type TManagerView } from "./changes/change-manager";
+export { getLiveStamps, type TLiveStamps } from "./changes/get-live-stamps";
+export { setClusterContinuous } from "./changes/set-cluster-continuous";
+export { updateChangeRetention, getChangeRetention, MIN_CHANGE_RETENTION_DAYS, MAX_CHANGE_RETENTION_DAYS } from "./changes/update-change-retention";
+export { getLastClusterReport } from "./changes/get-last-cluster-report";
+
 // audit
 export { writeAudit } from "./audit/write-audit";
 export { recordSignInAudit } from "./audit/record-sign-in";

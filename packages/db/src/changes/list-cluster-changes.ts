@@ -1,0 +1,110 @@
+// A cluster's change history (objects added, modified, deleted, as the watch saw them), newest
+// first with a keyset cursor, and for each change the findings its judging introduced.
+import type { ChangeType, Prisma } from "../generated/prisma/client";
+import { db } from "../client";
+import { NotFoundError } from "../errors";
+import { clampLimit, decodeCursor, encodeCursor } from "../pagination";
+import { describeManager, type TManagerView } from "./change-manager";
+
+export const CHANGE_TYPES = ["added", "modified", "deleted"] as const satisfies readonly ChangeType[];
+
+export interface TChangeFilter {
+  namespace?: string;
+  kind?: string;
+  /** the raw field manager, e.g. "kubectl-client-side-apply" */
+  manager?: string;
+  type?: ChangeType;
+  /** object name contains (case-insensitive) */
+  q?: string;
+  since?: Date;
+  until?: Date;
+}
+
+export interface TChangeRow {
+  id: string;
+  at: Date;
+  type: ChangeType;
+  apiVersion: string;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  manager: string | null;
+  managerView: TManagerView | null;
+  fields: string[];
+  resourceVersion: string | null;
+  scanId: string | null;
+  /** findings of this object first seen by the live scan that judged the change */
+  introduced: number;
+}
+
+interface TChangeCursor {
+  a: string;
+  i: string;
+}
+const isChangeCursor = (v: unknown): v is TChangeCursor => {
+  const c = v as TChangeCursor;
+  return typeof v === "object" && v !== null && typeof c.a === "string" && !Number.isNaN(Date.parse(c.a)) && typeof c.i === "string" && c.i.length > 0 && c.i.length <= 64;
+};
+
+export function changesWhere(orgId: string, clusterId: string, f: TChangeFilter): Prisma.ClusterChangeWhereInput {
+  const q = f.q?.trim();
+  return {
+    orgId,
+    clusterId,
+    ...(f.namespace ? { namespace: f.namespace } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.manager ? { manager: f.manager } : {}),
+    ...(f.type ? { type: f.type } : {}),
+    ...(q ? { name: { contains: q, mode: "insensitive" as const } } : {}),
+    ...(f.since || f.until ? { at: { ...(f.since ? { gte: f.since } : {}), ...(f.until ? { lt: f.until } : {}) } } : {}),
+  };
+}
+
+/**
+ * One page of a cluster's changes, newest first. An unknown or foreign cluster is NotFoundError
+ * (not an empty history), so the API answers 404 for another organization's id.
+ */
+export async function listClusterChanges(input: { orgId: string; clusterId: string; filter?: TChangeFilter; cursor?: string; limit?: number }): Promise<{ items: TChangeRow[]; nextCursor?: string }> {
+  const cluster = await db.cluster.findFirst({ where: { id: input.clusterId, orgId: input.orgId }, select: { id: true } });
+  if (!cluster) throw new NotFoundError("cluster");
+  const limit = clampLimit(input.limit, 50);
+  const after = decodeCursor(input.cursor, isChangeCursor);
+  const base = changesWhere(input.orgId, input.clusterId, input.filter ?? {});
+  const where: Prisma.ClusterChangeWhereInput = after
+    ? { AND: [base, { OR: [{ at: { lt: new Date(after.a) } }, { at: new Date(after.a), id: { lt: after.i } }] }] }
+    : base;
+  const rows = await db.clusterChange.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1 });
+  const page = rows.slice(0, limit);
+  const introduced = await countIntroduced(input.orgId, input.clusterId, page);
+  const items = page.map((r) => ({
+    id: r.id,
+    at: r.at,
+    type: r.type,
+    apiVersion: r.apiVersion,
+    kind: r.kind,
+    namespace: r.namespace,
+    name: r.name,
+    manager: r.manager,
+    managerView: describeManager(r.manager),
+    fields: r.fields,
+    resourceVersion: r.resourceVersion,
+    scanId: r.scanId,
+    introduced: introduced.get(objectScanKey(r.scanId, r.kind, r.namespace, r.name)) ?? 0,
+  }));
+  const last = page[page.length - 1];
+  return { items, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ a: last.at.toISOString(), i: last.id } satisfies TChangeCursor) } : {}) };
+}
+
+const objectScanKey = (scanId: string | null, kind: string, namespace: string | null, name: string) => `${scanId ?? ""}|${kind}|${namespace ?? ""}|${name}`;
+
+/** Findings first seen by the page's live scans, per object: one grouped query for the page. */
+async function countIntroduced(orgId: string, clusterId: string, rows: Array<{ scanId: string | null; type: ChangeType }>): Promise<Map<string, number>> {
+  const scanIds = [...new Set(rows.filter((r) => r.scanId && r.type !== "deleted").map((r) => r.scanId!))];
+  if (scanIds.length === 0) return new Map();
+  const groups = await db.finding.groupBy({
+    by: ["firstSeenScanId", "kind", "namespace", "name"],
+    where: { orgId, clusterId, firstSeenScanId: { in: scanIds }, baselineId: null },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [objectScanKey(g.firstSeenScanId, g.kind, g.namespace, g.name), g._count._all]));
+}
