@@ -239,3 +239,12 @@ export type {
   Prisma,
 } from "./generated/prisma/client";
 export { ExceptionStatus } from "./generated/prisma/enums";
+
+// continuous mode (system-level functions of the watching worker)
+export { registerWorker, heartbeatWorker, removeWorker, getWatchLoad, fairShare, type TWatchLoad } from "./watch/worker-registry";
+export { acquireWatchLeases, renewWatchLeases, releaseWatchLeases, listOwnedLeases, type TWatchLease } from "./watch/watch-leases";
+export { recordLiveResults, hourOf, type TRecordLiveResultsInput, type TRecordLiveResultsOutput } from "./watch/record-live-results";
+export { recordClusterChanges, MAX_CHANGE_FIELDS, type TClusterChangeInput } from "./watch/record-cluster-changes";
+export { pruneClusterChanges } from "./watch/prune-cluster-changes";
+export { setWatchState, touchLastEventAt, type TWatchState } from "./watch/set-watch-state";
+export { getWatchedCluster, listUnresolvedFindingKeys, type TWatchedCluster } from "./watch/get-watched-cluster";
