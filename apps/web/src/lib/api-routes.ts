@@ -3,9 +3,11 @@
 // built from the same rows, so the document cannot miss a route or describe another input.
 import { reportJsonSchema } from "@bulwark/db";
 import { exportAuditOp } from "@/modules/audit/server/export";
+import { listChangesOp } from "@/modules/changes/server/actions";
 import { addClusterAction, apiScanAction, getClusterOp, getScanOp, listClustersOp, listScansOp } from "@/modules/clusters/server/actions";
 import { createExceptionAction, decideExceptionAction, getExceptionOp, listExceptionsOp } from "@/modules/exceptions/server/actions";
 import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindingsOp, setStatusAction } from "@/modules/findings/server/actions";
+import { liveStampsOp } from "@/modules/live/server/actions";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
 import { reportFileOp } from "@/modules/reports/server/files";
 import { REPORT_MIME } from "@/modules/reports/reports.schemas";
@@ -32,6 +34,20 @@ export const API_ROUTES = {
   "GET /api/clusters/{id}": orgRoute({ summary: "A cluster, its schedule and recent scans", op: getClusterOp, params: { id: "clusterId" } }),
   "GET /api/clusters/{id}/scans": orgRoute({ summary: "A cluster's scans, newest first", op: listScansOp, input: "query", params: { id: "clusterId" } }),
   "POST /api/clusters/{id}/scans": orgRoute({ summary: "Start a scan of a cluster", description: "Answers 202 with the queued scan.", op: apiScanAction, params: { id: "clusterId" }, ok: 202 }),
+  "GET /api/clusters/{id}/changes": orgRoute({
+    summary: "A cluster's change history (objects added, modified, deleted, as the watch saw them), newest first",
+    description:
+      "Query: namespace, kind, manager (raw field manager, e.g. kubectl-client-side-apply), type (added|modified|deleted), q (object name contains), range (1h|24h|7d|30d|report: since the last report covering the cluster), since, until (ISO times; since wins over range), cursor, limit. Each change lists the changed field paths (never values), the manager, and how many findings its live scan introduced on that object.",
+    op: listChangesOp,
+    input: "query",
+    params: { id: "clusterId" },
+  }),
+  "GET /api/live": orgRoute({
+    summary: "Live stamps: what open pages poll to know when findings, risks or scores changed",
+    description: "Query: clusterId (optional; the organization's clusters without it). Compare `stamp` with the previous answer; lastEventAt is the last watch event. With clusterId, `watch` is that cluster's continuous mode and watch state.",
+    op: liveStampsOp,
+    input: "query",
+  }),
   "GET /api/scans/{id}": orgRoute({ summary: "A scan's status and progress", op: getScanOp, params: { id: "scanId" } }),
   "GET /api/findings": orgRoute({ summary: "List findings", description: "Query: cluster, namespace, severity (comma list), rule, status (comma list), q, cursor, limit.", op: listFindingsOp, input: "query" }),
   "GET /api/findings/{id}": orgRoute({ summary: "A finding and its history", op: getFindingOp, params: { id: "findingId" } }),

@@ -146,6 +146,8 @@ describe("live stamps", () => {
     const afterJudge = (await m.getLiveStamps({ orgId }))!;
     expect(afterJudge.stamp).not.toBe(before.stamp);
     expect(afterJudge).toMatchObject({ clusters: 2, live: 1 });
+    expect(afterJudge.watch).toBeUndefined();
+    expect((await m.getLiveStamps({ orgId, clusterId }))?.watch).toEqual({ continuous: true, state: "live", error: null });
     expect(await m.getLiveStamps({ orgId, clusterId: foreignId })).toBeNull();
   });
 });
