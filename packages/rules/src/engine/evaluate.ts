@@ -32,8 +32,10 @@ import type {
   Rule,
   RuleContext,
   RuleStatus,
+  Profile,
   Severity,
   Snapshot,
+  SnapshotIndex,
   SourceLocation,
 } from "../types";
 import { baselineMatcher } from "./baseline";
@@ -143,6 +145,35 @@ interface KeyState {
 }
 
 export function evaluate(input: Snapshot, settings: EngineSettings = {}): EvaluationResult {
+  const p = prepareEvaluation(input, settings);
+  runAllRules(p);
+  return finishEvaluation(p);
+}
+
+/**
+ * One evaluation's state between its phases (prepare, run the rules, finish), so incremental
+ * judging (incremental.ts) can run some rules on part of the snapshot and reuse the rest.
+ */
+export interface PreparedEvaluation {
+  input: Snapshot;
+  /** The normalized snapshot the rules see. */
+  snapshot: Snapshot;
+  index: SnapshotIndex;
+  ctx: RuleContext;
+  settings: EngineSettings;
+  runs: RuleRun[];
+  /** Statuses decided before any rule ran (duplicate ids); finish appends one per run. */
+  statuses: RuleStatus[];
+  profile: Profile;
+  /** The object's ref and key (uid, else kind/namespace/name, plus the file for manifests). */
+  refOf(obj: KubeObject): { ref: ObjectRef; key: string };
+  /** Runs one rule over a context (the whole snapshot, a pod spec slice or a part of the snapshot), appending to run.out. */
+  runOver(run: RuleRun, c: RuleContext): void;
+  locationOf(obj: KubeObject): SourceLocation | undefined;
+}
+
+/** Normalizes the snapshot, builds the index and decides, per rule, whether it runs. */
+export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}): PreparedEvaluation {
   const norm = normalizeObjects(input.objects ?? [], input.locations);
   const snapshot: Snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
   const index = buildIndex(snapshot);
@@ -151,10 +182,7 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   const disabled = new Set(settings.disabledRules ?? []);
   const only = settings.onlyRules ? new Set(settings.onlyRules) : undefined;
   const overrides = settings.severityOverrides ?? {};
-  const nowMs = settings.now ? Date.parse(settings.now) : Date.now();
-  const exceptions = settings.exceptions ?? [];
   const profile = settings.profile ?? "default";
-  const baseline = baselineMatcher(settings.baseline);
 
   let locations: Map<KubeObject, SourceLocation> | undefined;
   if (snapshot.locations && snapshot.locations.length > 0) {
@@ -308,6 +336,13 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     }
   };
 
+  return { input, snapshot, index, ctx, settings, runs, statuses, profile, refOf, runOver, locationOf: (obj) => locations?.get(obj) };
+}
+
+/** Runs every rule that may run over the whole snapshot (evaluate's middle phase). */
+export function runAllRules(p: PreparedEvaluation): void {
+  const { runs, ctx, runOver } = p;
+  const refOf = p.refOf as (obj: KubeObject) => RefEntry;
   // Pod-local rules (see pod-local.ts) run slice by slice of the pod specs, every rule on a slice
   // before the next: the specs are judged while they are in the CPU cache instead of being
   // fetched from memory again by each of a hundred rules. Each rule still sees the specs in the
@@ -324,6 +359,16 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
   }
   for (const run of runs) if (!run.disabled && !run.reason && !POD_LOCAL_RULES.has(run.rule)) runOver(run, ctx);
 
+}
+
+/** Merges causes, applies exceptions and the baseline, derives statuses, risks and the score from the runs' findings. */
+export function finishEvaluation(p: PreparedEvaluation): EvaluationResult {
+  const { runs, ctx, settings, statuses, profile, input } = p;
+  const refOf = p.refOf;
+  const locationOf = p.locationOf;
+  const nowMs = settings.now ? Date.parse(settings.now) : Date.now();
+  const exceptions = settings.exceptions ?? [];
+  const baseline = baselineMatcher(settings.baseline);
   // One cause, one finding (causes.ts): members of a cause on one object and anchor merge into the
   // worst of them; everything else stands alone. `owner` keeps each finding's object for the
   // baseline, the exceptions and the risks.
@@ -442,7 +487,7 @@ export function evaluate(input: Snapshot, settings: EngineSettings = {}): Evalua
     findingsOf: (obj) => byObject.get(obj) ?? NO_FINDINGS,
     keyOf: (obj) => refOf(obj).key,
     refOf: (obj) => refOf(obj).ref,
-    locationOf: (obj) => locations?.get(obj),
+    locationOf,
     baselineOf: (obj) => baseline?.objectMatch(obj)?.match,
     findingByFingerprint: (fp) => byFingerprint.get(fp),
   });
@@ -515,7 +560,7 @@ function ruleError(err: unknown): string {
   return `rule error: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-interface RuleRun {
+export interface RuleRun {
   rule: Rule;
   /** Sequence number, for the per-key dedupe state. */
   seq: number;
