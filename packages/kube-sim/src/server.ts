@@ -10,7 +10,8 @@ import { clientTls, ensureKeys, serverTls } from "./certs";
 import { defaultIdentities, isAllowed, resolveIdentities, rulesFor, type ResolvedIdentity } from "./auth";
 import { ALL_VERBS, ResourceRegistry, splitApiVersion, type ResourceDef } from "./resources";
 import { combine, fieldMatcher, labelMatcher, SelectorError } from "./selectors";
-import { collKey, entryJson, ObjectStore, type Entry, type WatchEvent } from "./store";
+import { deepEqual, managerOf, nextManagedFields } from "./managed-fields";
+import { collKey, entryJson, eventLine, ObjectStore, type Entry, type WatchEvent } from "./store";
 import { renderTable } from "./table";
 import type { FaultSpec, KubeObject, KubeSim, KubeSimOptions, SimPlatform } from "./types";
 
@@ -88,6 +89,12 @@ function decodeContinue(token: string, oldestUsable: number): ContinueToken {
   } catch {
     throw expired;
   }
+}
+
+/** An object as far as a write can change it (server-owned metadata aside). */
+function comparable(obj: KubeObject): KubeObject {
+  const { resourceVersion: _rv, managedFields: _mf, uid: _uid, creationTimestamp: _ct, generation: _gen, ...md } = obj.metadata;
+  return { ...obj, metadata: md };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -187,6 +194,8 @@ interface Route {
   namespace?: string;
   name?: string;
   subresource?: string;
+  /** the deprecated /api/v1/watch/... form */
+  watchPath?: boolean;
 }
 
 interface ActiveFault {
@@ -194,6 +203,34 @@ interface ActiveFault {
   re?: RegExp;
   left: number;
 }
+
+/** Faults a watch carries from its start (see FaultSpec). */
+interface WatchFaults {
+  eventLatencyMs: number;
+  expired: boolean;
+  drops: ActiveFault[];
+}
+
+/** Go's strconv.ParseBool, which the apiserver's query decoding uses. */
+function boolParam(v: string | null): boolean | undefined {
+  if (v === null) return undefined;
+  if (["1", "t", "T", "true", "TRUE", "True"].includes(v)) return true;
+  if (["0", "f", "F", "false", "FALSE", "False"].includes(v)) return false;
+  throw new HttpError(400, "BadRequest", `strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`);
+}
+
+function invalidListOptions(errors: string[]): HttpError {
+  const msg = errors.length === 1 ? errors[0]! : `[${errors.join(", ")}]`;
+  return new HttpError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: ${msg}`, { kind: "ListOptions", group: "meta.k8s.io", causes: errors.map((e) => ({ reason: "FieldValueForbidden", message: e })) });
+}
+
+function tooLarge(rv: number, current: number): HttpError {
+  return new HttpError(504, "Timeout", `Too large resource version: ${rv}, current: ${current}`, { causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }], retryAfterSeconds: 1 });
+}
+
+// How long the apiserver waits for its cache to reach a requested resourceVersion before
+// answering "Too large resource version".
+const FRESHNESS_WAIT_MS = 3000;
 
 export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> {
   const version = opts.version ?? "1.29";
@@ -205,7 +242,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   const host = opts.host ?? "127.0.0.1";
   const clusterName = opts.clusterName ?? "kube-sim";
   const registry = new ResourceRegistry(version);
-  const store = new ObjectStore(opts.seed ?? 1);
+  const store = new ObjectStore(opts.seed ?? 1, opts.eventLogSize);
+  const bookmarkIntervalMs = opts.bookmarkIntervalMs ?? 60_000;
+  const minRequestTimeout = opts.minRequestTimeoutSeconds ?? 1800;
+  const watchFaults = new WeakMap<IncomingMessage, WatchFaults>();
   if (opts.platform === "openshift") {
     // Platform detection on OpenShift keys off its API groups, so serve the well-known ones.
     for (const [group, plural, kind, namespaced] of OPENSHIFT_RESOURCES)
@@ -230,7 +270,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return registry.forObject(obj);
   }
 
-  function applyObject(obj: KubeObject, quiet = false): KubeObject | undefined {
+  function applyObject(obj: KubeObject, quiet = false, manager?: string): KubeObject | undefined {
     if (!obj?.metadata?.name) throw new Error(`kube-sim: object ${obj?.apiVersion}/${obj?.kind} has no metadata.name`);
     if (obj.apiVersion === "apiextensions.k8s.io/v1" && obj.kind === "CustomResourceDefinition") registry.addCrd(obj);
     let def = defFor(obj);
@@ -245,6 +285,11 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       const provider = PLATFORM_PROVIDER[opts.platform];
       if (provider && !spec.providerID) spec.providerID = provider(obj.metadata.name);
       obj = { ...obj, metadata: { ...obj.metadata, labels }, spec };
+    }
+    if (manager !== undefined) {
+      const prev = store.get(collKey(def), def.namespaced ? (obj.metadata.namespace ?? "default") : undefined, String(obj.metadata.name));
+      const managedFields = nextManagedFields(prev?.obj, obj, { manager, operation: "Update", apiVersion: obj.apiVersion });
+      obj = { ...obj, metadata: { ...obj.metadata, managedFields } };
     }
     return store.put(def, obj, { quiet }).obj;
   }
@@ -296,6 +341,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       ver = parts[2]!;
       rest = parts.slice(3);
     } else return undefined;
+    const watchPath = rest[0] === "watch" && rest.length >= 2;
+    if (watchPath) rest = rest.slice(1);
     let namespace: string | undefined;
     if (rest[0] === "namespaces" && rest.length >= 3) {
       namespace = rest[1];
@@ -304,7 +351,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     const def = registry.lookup(group, ver, rest[0]!);
     if (!def || rest.length > 3) return undefined;
     if (namespace !== undefined && !def.namespaced) return undefined;
-    return { def, namespace, name: rest[1], subresource: rest[2] };
+    if (watchPath && rest.length > 2) return undefined;
+    return { def, namespace, name: rest[1], subresource: rest[2], watchPath };
   }
 
   function discoveryResources(group: string, ver: string): string {
@@ -428,18 +476,57 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return `${def.kind}List`;
   }
 
-  function handleList(req: IncomingMessage, q: URLSearchParams, r: Route): string {
+  /** Waits (as the apiserver does for its cache) until the store has reached rv; false after the wait. */
+  async function waitFresh(rv: number): Promise<boolean> {
+    const deadline = Date.now() + FRESHNESS_WAIT_MS;
+    while (store.resourceVersion() < rv) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return true;
+  }
+
+  function parseRv(raw: string): number {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new HttpError(400, "BadRequest", `invalid resource version: ${JSON.stringify(raw)}`);
+    return n;
+  }
+
+  async function handleList(req: IncomingMessage, q: URLSearchParams, r: Route): Promise<string> {
     const match = objectMatcher(q);
     const limit = Number(q.get("limit") ?? "0") || 0;
     const cont = q.get("continue");
+    const rvParam = q.get("resourceVersion") ?? "";
+    const rvMatch = q.get("resourceVersionMatch") ?? "";
+    const errors: string[] = [];
+    if (rvMatch) {
+      if (!rvParam) errors.push("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided");
+      if (cont) errors.push("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided");
+      if (rvMatch !== "Exact" && rvMatch !== "NotOlderThan") errors.push(`resourceVersionMatch: Unsupported value: ${JSON.stringify(rvMatch)}: supported values: "Exact", "NotOlderThan", ""`);
+      if (rvMatch === "Exact" && rvParam === "0") errors.push('resourceVersionMatch: Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+    }
+    if (q.get("sendInitialEvents") !== null) errors.push("sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list");
+    if (errors.length) throw invalidListOptions(errors);
+    const ck = collKey(r.def);
     let after: string | undefined;
     let rv = store.resourceVersion();
     if (cont) {
       const tok = decodeContinue(cont, store.oldestUsable());
       after = tok.start;
       rv = tok.rv;
+    } else if (rvParam && rvParam !== "0") {
+      // "0" is any state; another rv is "not older than" it (or exactly it with Exact).
+      const want = parseRv(rvParam);
+      if (want > store.resourceVersion() && !(await waitFresh(want))) throw tooLarge(want, store.resourceVersion());
+      if (rvMatch === "Exact" && want !== store.resourceVersion()) {
+        // The store keeps no history: the current state is the state at `want` only when this
+        // collection has not changed since; otherwise answer as if etcd had compacted it.
+        const changes = store.since(ck, want);
+        if (!changes || changes.length > 0) throw new HttpError(410, "Expired", `The resourceVersion for the provided list is too old.`);
+        rv = want;
+      }
     }
-    const page = store.page(collKey(r.def), { namespace: r.namespace, after, limit, match });
+    const page = store.page(ck, { namespace: r.namespace, after, limit, match });
     const next = page.next !== undefined ? encodeContinue(rv, page.next) : undefined;
     if (wantsTable(req)) {
       return renderTable(page.entries.map((e) => e.obj), r.def.kind, { resourceVersion: String(rv), continue: next, remainingItemCount: page.remaining }, q.get("includeObject") ?? "Metadata");
@@ -455,58 +542,176 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return body;
   }
 
-  function handleWatch(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, r: Route): void {
+  /**
+   * A watch as the apiserver's cacher serves it: synthetic ADDED events for rv "" / "0" (or with
+   * sendInitialEvents=true, closed by the initial-events-end bookmark), replay from a retained rv,
+   * 410 Expired for an older one, periodic bookmarks when asked for, a bookmark just before the
+   * timeout, and a clean end of the stream at the timeout.
+   */
+  async function handleWatch(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, r: Route): Promise<void> {
     const match = objectMatcher(q);
     const ck = collKey(r.def);
-    const timeout = Math.min(Number(q.get("timeoutSeconds") ?? "0") || 1800, 3600);
-    const rvParam = q.get("resourceVersion");
-    const accept = (ev: { entry: Entry }): boolean => {
-      const o = ev.entry.obj;
+    const rvParam = q.get("resourceVersion") ?? "";
+    const rvMatch = q.get("resourceVersionMatch") ?? "";
+    const sendInitial = boolParam(q.get("sendInitialEvents"));
+    const bookmarks = boolParam(q.get("allowWatchBookmarks")) === true;
+    const errors: string[] = [];
+    if (sendInitial !== undefined) {
+      if (rvMatch !== "NotOlderThan") errors.push("resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+      if (registry.minor < 27) errors.push("sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled");
+      if (sendInitial && !bookmarks) errors.push("allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true");
+    }
+    if (rvMatch) {
+      if (sendInitial === undefined) errors.push("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+      if (rvMatch !== "NotOlderThan") errors.push(`resourceVersionMatch: Unsupported value: ${JSON.stringify(rvMatch)}: supported values: "NotOlderThan"`);
+    }
+    if (errors.length) throw invalidListOptions(errors);
+    const requested = rvParam && rvParam !== "0" ? parseRv(rvParam) : undefined;
+    const faults = watchFaults.get(req);
+    const explicitTimeout = Number(q.get("timeoutSeconds") ?? "0");
+    // Like the apiserver: the client's timeout, else a random one in [min, 2*min) request timeout.
+    const timeoutMs = Math.min(explicitTimeout > 0 ? explicitTimeout * 1000 : minRequestTimeout * 1000 * (1 + Math.random()), 2 ** 31 - 1);
+    const apiVersion = r.def.group ? `${r.def.group}/${r.def.version}` : r.def.version;
+    const accept = (o: KubeObject): boolean => {
       if (r.namespace !== undefined && o.metadata.namespace !== r.namespace) return false;
       if (r.name !== undefined && o.metadata.name !== r.name) return false;
       return !match || match(o);
-    };
-    res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
-    res.flushHeaders();
-    openWatches.add(res);
-    const write = (type: string, json: string) => {
-      if (!res.writableEnded && !res.destroyed) res.write(`{"type":"${type}","object":${json}}\n`);
     };
     // `kubectl get -w` asks for Tables: each event then carries a one-row Table, as the apiserver does.
     const table = wantsTable(req);
     const includeObject = q.get("includeObject") ?? "Metadata";
     const render = (e: Entry) => (table ? renderTable([e.obj], r.def.kind, { resourceVersion: String(e.obj.metadata.resourceVersion ?? "") }, includeObject) : entryJson(e));
-    const send = (ev: WatchEvent) => {
-      if (accept(ev)) write(ev.type, render(ev.entry));
+    const bookmarkLine = (initialEnd = false) => {
+      const rv = String(store.resourceVersion());
+      if (table) return eventLine("BOOKMARK", renderTable([], r.def.kind, { resourceVersion: rv }, includeObject));
+      const md: Record<string, unknown> = { resourceVersion: rv, creationTimestamp: null };
+      if (initialEnd) md.annotations = { "k8s.io/initial-events-end": "true" };
+      return eventLine("BOOKMARK", JSON.stringify({ kind: r.def.kind, apiVersion, metadata: md }));
     };
-    let queued: WatchEvent[] | undefined = [];
-    const stop = store.addWatcher({ coll: ck, send: (ev) => (queued ? queued.push(ev) : send(ev)) });
-    if (!rvParam || rvParam === "0") {
-      for (const e of store.page(ck, { namespace: r.namespace, match }).entries) {
-        if (r.name === undefined || e.obj.metadata.name === r.name) write("ADDED", render(e));
+
+    // Errors the cacher reports as an ERROR event on a 200 stream, not as an HTTP status.
+    let errorEvent: string | undefined;
+    let replay: WatchEvent[] | undefined;
+    if (requested !== undefined) {
+      if (requested > store.resourceVersion() && !(await waitFresh(requested))) {
+        const e = tooLarge(requested, store.resourceVersion());
+        errorEvent = statusBody(e.code, e.reason, e.message, e.details);
+      } else if (faults?.expired || !(replay = store.since(ck, requested))) {
+        errorEvent = statusBody(410, "Expired", `too old resource version: ${requested} (${store.resourceVersion()})`);
       }
-    } else {
-      const replay = store.since(ck, Number(rvParam));
-      if (!replay || Number.isNaN(Number(rvParam))) {
-        write("ERROR", statusBody(410, "Expired", `too old resource version: ${rvParam} (${store.resourceVersion()})`));
-        res.end();
-        stop();
-        openWatches.delete(res);
+    }
+    if (res.destroyed) return;
+    res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
+    res.flushHeaders();
+    if (errorEvent) {
+      res.end(eventLine("ERROR", errorEvent));
+      return;
+    }
+    openWatches.add(res);
+
+    // Delivery: optionally delayed (slow stream, order kept) and optionally cut (dropped watch).
+    const latency = faults?.eventLatencyMs ?? 0;
+    const queue: Array<{ at: number; line: string; data: boolean }> = [];
+    let flushTimer: NodeJS.Timeout | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let bookmarkTimer: NodeJS.Timeout | undefined;
+    let lastBookmark: NodeJS.Timeout | undefined;
+    let stop: (() => void) | undefined;
+    let ending = false;
+    let dataEvents = 0;
+    let done = false;
+    const spend = (f: ActiveFault) => {
+      if (f.left <= 0) return false;
+      f.left--;
+      return true;
+    };
+    const drop = () => {
+      cleanup();
+      req.socket.destroy();
+    };
+    const deliver = (line: string, data: boolean): boolean => {
+      if (done || res.writableEnded || res.destroyed) return false;
+      if (data && faults) {
+        for (const f of faults.drops) {
+          if (f.spec.watchDropRate && Math.random() < f.spec.watchDropRate && spend(f)) {
+            drop();
+            return false;
+          }
+        }
+      }
+      res.write(line);
+      if (data && faults) {
+        dataEvents++;
+        for (const f of faults.drops) {
+          if (f.spec.watchDropAfterEvents !== undefined && dataEvents >= f.spec.watchDropAfterEvents && spend(f)) {
+            drop();
+            return false;
+          }
+        }
+      }
+      return true;
+    };
+    const flush = () => {
+      flushTimer = undefined;
+      const now = Date.now();
+      while (queue.length && queue[0]!.at <= now) {
+        const item = queue.shift()!;
+        if (!deliver(item.line, item.data)) return;
+      }
+      if (queue.length) flushTimer = setTimeout(flush, queue[0]!.at - now);
+      else if (ending) finish();
+    };
+    const out = (line: string, data: boolean) => {
+      if (!latency) {
+        deliver(line, data);
         return;
       }
-      for (const ev of replay) send(ev);
-    }
-    for (const ev of queued) send(ev);
-    queued = undefined;
-    const cleanup = () => {
-      clearTimeout(timer);
-      stop();
-      openWatches.delete(res);
+      queue.push({ at: Date.now() + latency, line, data });
+      flushTimer ??= setTimeout(flush, latency);
     };
-    const timer = setTimeout(() => {
+    function finish() {
       cleanup();
-      res.end();
-    }, timeout * 1000);
+      if (!res.writableEnded && !res.destroyed) res.end();
+    }
+
+    if (requested === undefined && sendInitial !== false) {
+      for (const e of store.page(ck, { namespace: r.namespace, match }).entries) {
+        if (r.name === undefined || e.obj.metadata.name === r.name) out(eventLine("ADDED", render(e)), true);
+      }
+    } else if (requested !== undefined && sendInitial === true) {
+      // The streaming list: the state not older than rv (the current one), then the bookmark.
+      for (const e of store.page(ck, { namespace: r.namespace, match }).entries) {
+        if (r.name === undefined || e.obj.metadata.name === r.name) out(eventLine("ADDED", render(e)), true);
+      }
+    } else if (replay) {
+      for (const ev of replay) if (accept(ev.entry.obj)) out(eventLine(ev.type, render(ev.entry)), true);
+    }
+    if (sendInitial === true) out(bookmarkLine(true), false);
+    // Nothing can happen between the initial events above and this registration (one tick).
+    if (done) return; // dropped during the initial events
+    stop = store.addWatcher({
+      coll: ck,
+      send: (ev, line) => {
+        if (accept(ev.entry.obj)) out(table ? eventLine(ev.type, render(ev.entry)) : line(), true);
+      },
+    });
+    if (bookmarks) bookmarkTimer = setInterval(() => out(bookmarkLine(), false), bookmarkIntervalMs);
+    // The apiserver also sends one bookmark 2 s before the deadline so the client can resume from it.
+    if (bookmarks && timeoutMs > 3000) lastBookmark = setTimeout(() => out(bookmarkLine(), false), timeoutMs - 2000);
+    timer = setTimeout(() => {
+      ending = true;
+      if (!flushTimer) finish();
+    }, timeoutMs);
+    function cleanup() {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      clearTimeout(lastBookmark);
+      clearInterval(bookmarkTimer);
+      clearTimeout(flushTimer);
+      stop?.();
+      openWatches.delete(res);
+    }
     res.on("close", cleanup);
     req.on("close", cleanup);
   }
@@ -573,7 +778,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       return handleReview(req, id, def.plural);
     }
     let verb: string;
-    if (method === "GET") verb = name ? "get" : q.get("watch") === "true" || q.get("watch") === "1" ? "watch" : "list";
+    if (method === "GET") verb = r.watchPath || (!name && boolParam(q.get("watch"))) ? "watch" : name ? "get" : "list";
+    else if (r.watchPath) throw new HttpError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
     else if (method === "POST") verb = "create";
     else if (method === "PUT") verb = "update";
     else if (method === "PATCH") verb = "patch";
@@ -584,10 +790,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
 
     if (r.subresource === "scale") return handleScale(req, r, verb);
     if (verb === "watch") {
-      handleWatch(req, res, q, r);
+      await handleWatch(req, res, q, r);
       return undefined;
     }
-    if (verb === "list") return [200, handleList(req, q, r)];
+    if (verb === "list") return [200, await handleList(req, q, r)];
     if (verb === "get") {
       const e = store.get(ck, namespace, name!);
       if (!e) throw notFound(def, name!);
@@ -605,14 +811,18 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     const apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     let body: KubeObject;
     let creating = verb === "create";
+    let applied: KubeObject | undefined;
+    const ctype = String(req.headers["content-type"] ?? "");
+    const isApply = verb === "patch" && ctype.includes("apply-patch");
+    if (isApply && !q.get("fieldManager")) throw new HttpError(400, "BadRequest", "PATCH, application/apply-patch+yaml: fieldManager is required for apply requests");
     if (verb === "patch") {
-      const ctype = String(req.headers["content-type"] ?? "");
       if (ctype.includes("json-patch")) throw new HttpError(415, "UnsupportedMediaType", "kube-sim supports merge, strategic-merge and apply patches only");
       const existing = store.get(ck, namespace, name!);
       const text = await readBody(req);
       // Server-side apply: the body is a (YAML or JSON) partial object; it creates when absent.
       // Field ownership is not tracked, so an apply merges like a merge patch.
-      const patch = ctype.includes("apply-patch") ? parseApplyBody(text) : parseJsonBody(text);
+      const patch = isApply ? parseApplyBody(text) : parseJsonBody(text);
+      if (isApply) applied = patch;
       if (!existing && !ctype.includes("apply-patch")) throw notFound(def, name!);
       if (!existing) {
         creating = true;
@@ -652,6 +862,17 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
         throw new HttpError(409, "Conflict", `Operation cannot be fulfilled on ${def.plural}${def.group ? "." + def.group : ""} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, group: def.group, kind: def.plural });
       }
     }
+    const prev = creating ? undefined : store.get(ck, body.metadata.namespace, String(body.metadata.name));
+    // A write that changes nothing is not a write: no new resourceVersion, no event (the
+    // apiserver compares the result with the stored object, managedFields timestamps aside).
+    if (prev && deepEqual(comparable(prev.obj), comparable(body))) return [200, entryJson(prev)];
+    body.metadata.managedFields = nextManagedFields(prev?.obj, body, {
+      manager: managerOf(q.get("fieldManager"), req.headers["user-agent"]),
+      operation: isApply ? "Apply" : "Update",
+      apiVersion,
+      subresource: r.subresource === "status" ? "status" : undefined,
+      applied,
+    });
     if (def.kind === "CustomResourceDefinition") registry.addCrd(body);
     const { obj, created } = store.put(def, body);
     return [created ? 201 : 200, JSON.stringify(obj)];
@@ -700,17 +921,28 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     return handleResource(req, res, url, id, r);
   }
 
-  function pickFaults(path: string): { latency: number; action?: "500" | "429" | "drop" | "truncate"; retryAfter: number } {
+  /** `watch` is set for watch requests: whether they name a resourceVersion (only those can be 410ed). */
+  function pickFaults(path: string, watch?: { fromRv: boolean }): { latency: number; action?: "500" | "429" | "drop" | "truncate"; retryAfter: number; watch?: WatchFaults } {
     let latency = 0;
     let action: "500" | "429" | "drop" | "truncate" | undefined;
     let retryAfter = 1;
+    const wf: WatchFaults | undefined = watch ? { eventLatencyMs: 0, expired: false, drops: [] } : undefined;
     for (const f of faults) {
       if (f.left <= 0) continue;
       if (f.re && !f.re.test(path)) continue;
       let applied = false;
       if (f.spec.latencyMs) {
         latency += f.spec.latencyMs;
+        if (wf) wf.eventLatencyMs += f.spec.latencyMs;
         applied = true;
+      }
+      if (wf) {
+        // Drops are counted against `times` when they happen, in the watch.
+        if (f.spec.watchDropAfterEvents !== undefined || f.spec.watchDropRate) wf.drops.push(f);
+        if (!wf.expired && watch?.fromRv && f.spec.watchExpired && Math.random() < f.spec.watchExpired) {
+          wf.expired = true;
+          applied = true;
+        }
       }
       if (!action) {
         const roll = (p?: number) => !!p && Math.random() < p;
@@ -725,7 +957,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       }
       if (applied) f.left--;
     }
-    return { latency, action, retryAfter };
+    return { latency, action, retryAfter, watch: wf };
   }
 
   const server = https.createServer(
@@ -734,7 +966,14 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       requests++;
       void (async () => {
         const url = new URL(req.url ?? "/", "https://kube-sim");
-        const fault = faults.length ? pickFaults(url.pathname) : { latency: 0, retryAfter: 1, action: undefined };
+        let fault: ReturnType<typeof pickFaults> = { latency: 0, retryAfter: 1, action: undefined };
+        if (faults.length) {
+          const sp = url.searchParams;
+          const isWatch = req.method === "GET" && (sp.get("watch") === "true" || sp.get("watch") === "1" || /^\/apis?\/(?:[^/]+\/)?[^/]+\/watch\//.test(url.pathname));
+          const rv = sp.get("resourceVersion");
+          fault = pickFaults(url.pathname, isWatch ? { fromRv: !!rv && rv !== "0" } : undefined);
+          if (fault.watch) watchFaults.set(req, fault.watch);
+        }
         if (fault.latency) await new Promise((r) => setTimeout(r, fault.latency));
         if (fault.action === "drop") {
           req.socket.destroy();
@@ -827,8 +1066,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
         const all = store.all().map((e) => e.obj);
         return kind ? all.filter((o) => o.kind === kind) : all;
       },
-      apply(obj) {
-        const stored = applyObject(obj);
+      apply(obj, o) {
+        const stored = applyObject(obj, false, o?.manager);
         if (!stored) throw new Error(`kube-sim: ${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${version}`);
         return stored;
       },

@@ -23,9 +23,8 @@ export interface WatchEvent {
 
 export interface Watcher {
   coll: string;
-  namespace?: string;
-  match?: Matcher;
-  send(ev: WatchEvent): void;
+  /** `line` is the event's JSON line, built once per event for every watcher that wants it as is */
+  send(ev: WatchEvent, line: () => string): void;
 }
 
 class Collection {
@@ -83,18 +82,30 @@ export function entryJson(e: Entry): string {
   return e.json;
 }
 
-const EVENT_LOG_CAP = 20_000;
+/** Events kept for watches to resume from (the apiserver's watch cache is bounded the same way). */
+export const DEFAULT_EVENT_LOG_SIZE = 20_000;
+
+export function eventLine(type: string, json: string): string {
+  return `{"type":"${type}","object":${json}}\n`;
+}
 
 export class ObjectStore {
   private readonly colls = new Map<string, Collection>();
   private rv = 1000;
-  private readonly log: WatchEvent[] = [];
+  // The log is log[head..]; dropped events are spliced off in batches so that a full log costs
+  // O(1) per event rather than an O(n) shift.
+  private log: WatchEvent[] = [];
+  private head = 0;
   private logStart = 0; // rv before which events are no longer replayable
-  private readonly watchers = new Set<Watcher>();
+  // Per collection, so an event costs nothing for watchers of other collections.
+  private readonly watchers = new Map<string, Set<Watcher>>();
   private readonly baseTime: number;
   private loaded = false;
 
-  constructor(private readonly seed: number) {
+  constructor(
+    private readonly seed: number,
+    private readonly logSize = DEFAULT_EVENT_LOG_SIZE,
+  ) {
     // Round to the hour so timestamps are stable within a run and look like a real cluster's.
     this.baseTime = Math.floor(Date.now() / 3_600_000) * 3_600_000;
   }
@@ -224,23 +235,43 @@ export class ObjectStore {
 
   private emit(ev: WatchEvent): void {
     this.log.push(ev);
-    if (this.log.length > EVENT_LOG_CAP) {
-      const dropped = this.log.splice(0, this.log.length - EVENT_LOG_CAP);
-      this.logStart = dropped[dropped.length - 1]!.rv;
+    if (this.log.length - this.head > this.logSize) {
+      // The dropped event's rv is the oldest a watch may still resume from (it has seen it).
+      this.logStart = this.log[this.head]!.rv;
+      this.head++;
+      if (this.head >= 1024 && this.head * 2 >= this.log.length) {
+        this.log = this.log.slice(this.head);
+        this.head = 0;
+      }
     }
-    for (const w of this.watchers) if (w.coll === ev.coll) w.send(ev);
+    const ws = this.watchers.get(ev.coll);
+    if (!ws || ws.size === 0) return;
+    let line: string | undefined;
+    const lineOf = () => (line ??= eventLine(ev.type, entryJson(ev.entry)));
+    for (const w of ws) w.send(ev, lineOf);
   }
 
   /** Events after rv for a collection; undefined when rv is older than the retained log. */
   since(ck: string, rv: number): WatchEvent[] | undefined {
     if (rv < this.logStart) return undefined;
-    return this.log.filter((e) => e.rv > rv && e.coll === ck);
+    // The log is in rv order: binary search for the first event after rv.
+    let lo = this.head;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.log[mid]!.rv <= rv) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: WatchEvent[] = [];
+    for (let i = lo; i < this.log.length; i++) if (this.log[i]!.coll === ck) out.push(this.log[i]!);
+    return out;
   }
 
   /** Like etcd compaction: every resourceVersion handed out so far becomes too old. */
   compact(): void {
     this.rv++;
-    this.log.length = 0;
+    this.log = [];
+    this.head = 0;
     this.logStart = this.rv;
   }
 
@@ -258,7 +289,14 @@ export class ObjectStore {
   }
 
   addWatcher(w: Watcher): () => void {
-    this.watchers.add(w);
-    return () => this.watchers.delete(w);
+    let ws = this.watchers.get(w.coll);
+    if (!ws) {
+      ws = new Set();
+      this.watchers.set(w.coll, ws);
+    }
+    ws.add(w);
+    return () => {
+      ws.delete(w);
+    };
   }
 }

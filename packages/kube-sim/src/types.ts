@@ -19,9 +19,15 @@ export interface SimIdentity {
   deny?: Array<{ group: string; resource: string }>;
 }
 
+/**
+ * One injected fault. Request faults (latency, 500, 429, drop, truncate) apply to any request whose
+ * path matches, watches included (a dropped or 500ed watch never starts). Watch faults apply only
+ * to watch requests: they are decided when the watch starts.
+ */
 export interface FaultSpec {
-  /** RegExp source matched against the URL path (absent = all) */
+  /** RegExp source matched against the URL path, without the query (absent = all) */
   pathPattern?: string;
+  /** delay before answering; on a watch, also each event (a slow stream; order is kept) */
   latencyMs?: number;
   /** probability 0..1 (1 = always) */
   status500?: number;
@@ -32,7 +38,17 @@ export interface FaultSpec {
   dropConnection?: number;
   /** probability: send headers + half the body then destroy */
   truncateBody?: number;
-  /** apply at most N times, then the fault is spent */
+  /** watch: destroy the connection (no clean end) after this many ADDED/MODIFIED/DELETED events */
+  watchDropAfterEvents?: number;
+  /** watch: probability per event of destroying the connection before sending it */
+  watchDropRate?: number;
+  /**
+   * watch: probability that a watch from a resourceVersion is answered with the 410 Expired ERROR
+   * event even though the rv is still retained (a 410 storm; use `times` to end it). Watches
+   * without a resourceVersion cannot be too old, so they are not affected.
+   */
+  watchExpired?: number;
+  /** apply at most N times (requests faulted, watch connections dropped or 410ed), then spent */
   times?: number;
 }
 
@@ -50,11 +66,31 @@ export interface KubeSimOptions {
   platform?: SimPlatform;
   /** seed for uids of loaded objects (deterministic uids across runs) */
   seed?: number;
+  /**
+   * How often a watch with allowWatchBookmarks=true gets a BOOKMARK carrying the current
+   * resourceVersion (the apiserver: about once a minute). Default 60000.
+   */
+  bookmarkIntervalMs?: number;
+  /**
+   * A watch without timeoutSeconds ends after a random time between this and twice this, as the
+   * apiserver's --min-request-timeout (default 1800) does.
+   */
+  minRequestTimeoutSeconds?: number;
+  /**
+   * Events retained for watches to resume from (the watch cache); a watch from an older
+   * resourceVersion, or a continue token older than the oldest retained event, gets 410 Expired.
+   * Default 20000.
+   */
+  eventLogSize?: number;
 }
 
 export interface SimStore {
   list(kind?: string): KubeObject[];
-  apply(obj: KubeObject): KubeObject;
+  /**
+   * Creates or replaces an object as is (managedFields included). With `manager`, managedFields
+   * are updated as for an API Update by that manager ("helm", "argocd-controller", ...).
+   */
+  apply(obj: KubeObject, opts?: { manager?: string }): KubeObject;
   remove(apiVersion: string, kind: string, namespace: string | undefined, name: string): boolean;
   count(): number;
 }
