@@ -4,7 +4,8 @@
 // Bodies are inflated as they stream in and counted against a per-response cap and the scan's byte
 // budget, so a gzip bomb is cut off at the cap instead of being buffered first.
 import https from "node:https";
-import type { IncomingHttpHeaders } from "node:http";
+import type { ClientRequest, IncomingHttpHeaders } from "node:http";
+import { StringDecoder } from "node:string_decoder";
 import { createGunzip, type Gunzip } from "node:zlib";
 import { BlockedAddressError, guardedLookup, type ConnectionParams } from "@bulwark/security";
 import { ScanLimitError } from "./errors";
@@ -66,6 +67,8 @@ const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 5_000;
 
 export class HttpStatusError extends Error {
+  /** The server's Retry-After (429/503), capped, when it sent one. */
+  retryAfterMs?: number;
   constructor(
     readonly status: number,
     readonly path: string,
@@ -123,7 +126,7 @@ function isRetryableError(err: unknown): boolean {
   return true;
 }
 
-class RequestTimeoutError extends Error {
+export class RequestTimeoutError extends Error {
   code = "ETIMEDOUT";
 }
 class BadJsonError extends Error {}
@@ -216,6 +219,7 @@ export class KubeHttp {
   readonly server: URL;
   #authHeader: string | undefined;
   #opts: KubeHttpOptions;
+  #streamAgent: https.Agent | undefined;
   requests = 0;
   retriesDone = 0;
 
@@ -223,24 +227,40 @@ export class KubeHttp {
     const p = opts.params;
     this.#opts = opts;
     this.server = p.server;
-    this.agent = new https.Agent({
-      keepAlive: true,
-      maxSockets: opts.concurrency,
-      maxFreeSockets: opts.concurrency,
-      ...(p.caPem ? { ca: p.caPem } : {}),
-      ...(p.certPem && p.keyPem ? { cert: p.certPem, key: p.keyPem } : {}),
-      ...(p.tlsServerName ? { servername: p.tlsServerName } : {}),
-      rejectUnauthorized: !p.insecureSkipTlsVerify,
-      lookup: guardedLookup(opts.allowPrivateNetworks),
-    });
+    this.agent = this.#newAgent(opts.concurrency, opts.concurrency);
     if (p.token) this.#authHeader = `Bearer ${p.token}`;
     else if (p.username !== undefined && p.password !== undefined && !p.certPem) {
       this.#authHeader = `Basic ${Buffer.from(`${p.username}:${p.password}`, "utf8").toString("base64")}`;
     }
   }
 
+  #newAgent(maxSockets: number, maxFreeSockets: number): https.Agent {
+    const p = this.#opts.params;
+    return new https.Agent({
+      keepAlive: true,
+      maxSockets,
+      maxFreeSockets,
+      ...(p.caPem ? { ca: p.caPem } : {}),
+      ...(p.certPem && p.keyPem ? { cert: p.certPem, key: p.keyPem } : {}),
+      ...(p.tlsServerName ? { servername: p.tlsServerName } : {}),
+      rejectUnauthorized: !p.insecureSkipTlsVerify,
+      lookup: guardedLookup(this.#opts.allowPrivateNetworks),
+    });
+  }
+
+  #headers(encoding: "gzip" | "identity"): Record<string, string> {
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      "Accept-Encoding": encoding,
+      "User-Agent": "bulwark-reader/0.1",
+    };
+    if (this.#authHeader) headers.Authorization = this.#authHeader;
+    return headers;
+  }
+
   close(): void {
     this.agent.destroy();
+    this.#streamAgent?.destroy();
   }
 
   #abortError(): Error {
@@ -248,7 +268,7 @@ export class KubeHttp {
     return reason instanceof Error ? reason : new AbortedError();
   }
 
-  #once(path: string, timeoutMs: number): Promise<RawResponse> {
+  #once(path: string, timeoutMs: number, budgetOverride?: ByteBudget): Promise<RawResponse> {
     const signal = this.#opts.signal;
     if (signal.aborted) return Promise.reject(this.#abortError());
     const base = this.server.pathname.replace(/\/$/, "");
@@ -266,12 +286,7 @@ export class KubeHttp {
         if (err) reject(err);
         else resolve(value!);
       };
-      const headers: Record<string, string> = {
-        Accept: "application/json",
-        "Accept-Encoding": "gzip",
-        "User-Agent": "bulwark-reader/0.1",
-      };
-      if (this.#authHeader) headers.Authorization = this.#authHeader;
+      const headers = this.#headers("gzip");
       const req = https.request({
         protocol: "https:",
         hostname: this.server.hostname.replace(/^\[|\]$/g, ""),
@@ -297,7 +312,7 @@ export class KubeHttp {
       req.on("error", (err) => finish(err));
       req.on("response", (res) => {
         const cap = this.#opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-        const budget = this.#opts.budget;
+        const budget = budgetOverride ?? this.#opts.budget;
         const chunks: Buffer[] = [];
         let size = 0;
         let wire = 0;
@@ -370,7 +385,7 @@ export class KubeHttp {
    * GET a JSON document. Retries 429/5xx (honouring Retry-After), resets, timeouts and truncated
    * bodies; throws HttpStatusError for other non-2xx answers and for redirects (never followed).
    */
-  async getJson<T = unknown>(path: string, opts: { retries?: number; timeoutMs?: number } = {}): Promise<T> {
+  async getJson<T = unknown>(path: string, opts: { retries?: number; timeoutMs?: number; budget?: ByteBudget } = {}): Promise<T> {
     const retries = opts.retries ?? this.#opts.retries;
     const timeoutMs = opts.timeoutMs ?? this.#opts.requestTimeoutMs;
     for (let attempt = 0; ; attempt++) {
@@ -380,7 +395,7 @@ export class KubeHttp {
       let failure: Error | undefined;
       let wait: number | undefined;
       try {
-        res = await this.#once(path, timeoutMs);
+        res = await this.#once(path, timeoutMs, opts.budget);
       } catch (err) {
         if (!isRetryableError(err)) throw err;
         failure = err as Error;
@@ -399,11 +414,135 @@ export class KubeHttp {
           failure = new HttpStatusError(res.status, path, statusReason(res.body, res.status));
           if (![429, 500, 502, 503, 504].includes(res.status)) throw failure;
           wait = parseRetryAfter(res.headers["retry-after"]);
+          if (wait !== undefined) (failure as HttpStatusError).retryAfterMs = wait;
         }
       }
       if (attempt >= retries) throw failure!;
       this.retriesDone++;
       await this.#sleep(wait ?? backoff());
     }
+  }
+
+  /**
+   * GET a stream of newline-delimited JSON (a watch): `onLine` gets each line as it arrives and
+   * returns false to end the stream early. Resolves when the server ends the response (or onLine
+   * stops it); rejects with HttpStatusError on a non-2xx answer (Retry-After kept), with
+   * RequestTimeoutError after `maxMs` in all or `idleMs` without a byte, with ResponseTooLargeError
+   * when one line passes maxResponseBytes, or with the connection's error. No retries: the caller
+   * resumes from its last resourceVersion. A separate unlimited agent carries streams, since each
+   * holds its socket for minutes and would otherwise starve the lists of the shared pool.
+   */
+  stream(path: string, opts: { onLine: (line: string) => boolean | void; onOpen?: () => void; maxMs: number; idleMs: number }): Promise<void> {
+    const signal = this.#opts.signal;
+    if (signal.aborted) return Promise.reject(this.#abortError());
+    const p = this.#opts.params;
+    const cap = this.#opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    this.#streamAgent ??= this.#newAgent(Infinity, 0);
+    this.requests++;
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let req: ClientRequest | undefined;
+      let inflater: Gunzip | undefined;
+      let idle: NodeJS.Timeout | undefined;
+      const finish = (err?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(overall);
+        clearTimeout(idle);
+        signal.removeEventListener("abort", onAbort);
+        inflater?.destroy();
+        req?.destroy();
+        if (err) reject(err);
+        else resolve();
+      };
+      const onAbort = () => finish(this.#abortError());
+      signal.addEventListener("abort", onAbort, { once: true });
+      const overall = setTimeout(() => finish(new RequestTimeoutError(`watch stream open longer than ${opts.maxMs} ms`)), opts.maxMs);
+      const touch = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => finish(new RequestTimeoutError(`no data on the watch stream for ${opts.idleMs} ms`)), opts.idleMs);
+      };
+      touch();
+      const headers = this.#headers("identity");
+      req = https.request({
+        protocol: "https:",
+        hostname: this.server.hostname.replace(/^\[|\]$/g, ""),
+        port: this.server.port || 443,
+        path: this.server.pathname.replace(/\/$/, "") + path,
+        method: "GET",
+        agent: this.#streamAgent,
+        headers,
+        ...(p.tlsServerName ? { servername: p.tlsServerName } : {}),
+        lookup: guardedLookup(this.#opts.allowPrivateNetworks),
+      });
+      req.on("error", (err) => finish(err));
+      req.on("response", (res) => {
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+          // An error answer is a small Status object: read at most 64 KiB of it.
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on("data", (c: Buffer) => {
+            size += c.length;
+            if (size <= 64 * 1024) chunks.push(c);
+          });
+          res.on("error", (err) => finish(err));
+          res.on("end", () => {
+            const reason =
+              status >= 300 && status < 400
+                ? `redirect to ${String(res.headers.location ?? "?").slice(0, 200)} not followed`
+                : statusReason(Buffer.concat(chunks), status);
+            const err = new HttpStatusError(status, path.split("?")[0]!, reason);
+            const wait = parseRetryAfter(res.headers["retry-after"]);
+            if (wait !== undefined) err.retryAfterMs = wait;
+            finish(err);
+          });
+          return;
+        }
+        opts.onOpen?.();
+        const decoder = new StringDecoder("utf8");
+        let partial = "";
+        const take = (c: Buffer) => {
+          if (settled) return;
+          touch();
+          const text = partial + decoder.write(c);
+          let start = 0;
+          for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+            const line = text.slice(start, nl);
+            start = nl + 1;
+            if (line.trim() === "") continue;
+            let more: boolean | void;
+            try {
+              more = opts.onLine(line);
+            } catch (err) {
+              return finish(err as Error);
+            }
+            if (more === false || settled) return finish();
+          }
+          partial = text.slice(start);
+          if (partial.length > cap) finish(new ResponseTooLargeError(cap, `${path.split("?")[0]!} (one watch event)`));
+        };
+        const end = () => {
+          if (partial.trim() !== "") {
+            // The stream ended inside an event: the connection broke, not the server's timeout.
+            finish(Object.assign(new Error("watch stream ended mid-event"), { code: "ECONNRESET" }));
+          } else finish();
+        };
+        if (res.headers["content-encoding"] === "gzip") {
+          const gz = createGunzip();
+          inflater = gz;
+          gz.on("data", take);
+          gz.on("error", (err) => finish(Object.assign(new Error(`bad gzip body: ${err.message}`), { code: "ECONNRESET" })));
+          gz.on("end", end);
+          res.pipe(gz);
+        } else {
+          res.on("data", take);
+          res.on("end", () => (res.complete ? end() : finish(Object.assign(new Error("watch stream aborted"), { code: "ECONNRESET" }))));
+        }
+        res.on("aborted", () => finish(Object.assign(new Error("watch stream aborted"), { code: "ECONNRESET" })));
+        res.on("error", (err) => finish(err));
+      });
+      req.end();
+    });
   }
 }

@@ -6,3 +6,14 @@ export { readCluster, testConnection, kubeVersionOf, DEFAULT_SCAN_MAX_BYTES, typ
 export { parseByteSize } from "./http";
 export { OPTIONAL_KINDS, RESOURCES_TO_READ, type ResourceSpec } from "./resources";
 export { detectPlatform, platformFromVersion } from "./platform";
+export {
+  watchCluster,
+  MAX_PENDING_CHANGES,
+  type ClusterWatch,
+  type ClusterWatchOptions,
+  type ClusterWatchStats,
+  type WatchChange,
+  type WatchChangeType,
+  type WatchState,
+} from "./watch";
+export { changedFields, managerOf, MAX_CHANGED_FIELDS } from "./changes";

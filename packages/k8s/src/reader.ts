@@ -60,7 +60,7 @@ export const MAX_EMPTY_PAGES = 20;
  */
 export const HEAP_GUARD = 0.75;
 
-function heapGuard(resource: string): void {
+export function heapGuard(resource: string): void {
   const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
   if (used <= limit * HEAP_GUARD) return;
   const m = (n: number) => Math.round(n / 1024 / 1024);
@@ -70,7 +70,7 @@ function heapGuard(resource: string): void {
   );
 }
 
-interface VersionInfo {
+export interface VersionInfo {
   major?: string;
   minor?: string;
   gitVersion?: string;
@@ -78,7 +78,7 @@ interface VersionInfo {
 
 interface ListPage {
   items?: unknown;
-  metadata?: { continue?: string };
+  metadata?: { continue?: string; resourceVersion?: string };
 }
 
 /** Discovery documents come from an untrusted server: read them defensively. */
@@ -116,7 +116,7 @@ export function kubeVersionOf(v: VersionInfo): string | undefined {
   return m ? `${m[1]}.${m[2]}` : undefined;
 }
 
-async function prepare(kubeconfigYaml: string, opts: { allowPrivateNetworks?: boolean; allowInsecureTls?: boolean }): Promise<ConnectionParams> {
+export async function prepare(kubeconfigYaml: string, opts: { allowPrivateNetworks?: boolean; allowInsecureTls?: boolean }): Promise<ConnectionParams> {
   const vetOpts = {
     ...(opts.allowPrivateNetworks !== undefined ? { allowPrivateNetworks: opts.allowPrivateNetworks } : {}),
     ...(opts.allowInsecureTls !== undefined ? { allowInsecureTls: opts.allowInsecureTls } : {}),
@@ -128,7 +128,7 @@ async function prepare(kubeconfigYaml: string, opts: { allowPrivateNetworks?: bo
   return params;
 }
 
-function unreachable(err: unknown, server: string): Error {
+export function unreachable(err: unknown, server: string): Error {
   if (err instanceof AbortedError || err instanceof KubeconfigError || err instanceof ClusterUnreachableError || err instanceof ScanLimitError) return err;
   if (err instanceof HttpStatusError) {
     if (err.status === 401) {
@@ -144,7 +144,7 @@ function unreachable(err: unknown, server: string): Error {
 }
 
 /** Runs tasks with at most `limit` in flight; stops starting new ones once the signal aborts. */
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -158,25 +158,36 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
 /** A hostile or absurd API server must not exhaust the worker's memory. */
 export const MAX_OBJECTS = 1_000_000;
 
-interface Budget {
+export interface Budget {
   objects: number;
 }
 
-interface Plan {
+export interface Plan {
   spec: ResourceSpec;
   version?: string;
   result: KindReadResult;
   objects: KubeObject[];
+  /** The list's resourceVersion (what a watch starts from). */
+  resourceVersion?: string;
 }
 
-interface ListLimits {
+export interface ListLimits {
   pageSize: number;
   maxPages: number;
 }
 
 const tokenHash = (t: string) => createHash("sha256").update(t).digest("base64");
 
-async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: Budget): Promise<void> {
+export type Minimizer = (item: Record<string, unknown>, apiVersion: string, kind: string) => KubeObject;
+
+export async function listKind(
+  http: KubeHttp,
+  plan: Plan,
+  limits: ListLimits,
+  budget: Budget,
+  extra: { minimize?: Minimizer; bytes?: ByteBudget } = {},
+): Promise<void> {
+  const minimize = extra.minimize ?? minimizeObject;
   const { spec } = plan;
   const version = plan.version!;
   const apiVersion = groupVersion(spec.group, version);
@@ -189,6 +200,7 @@ async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: 
     let expired = false;
     let pages = 0;
     let emptyInARow = 0;
+    let listRv: string | undefined;
     // Hashes, not tokens: a hostile server's tokens can be large.
     const seen = new Set<string>();
     for (;;) {
@@ -198,7 +210,7 @@ async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: 
       const query = `?limit=${pageSize}${cont ? `&continue=${encodeURIComponent(cont)}` : ""}`;
       let page: ListPage;
       try {
-        page = await http.getJson<ListPage>(base + query);
+        page = await http.getJson<ListPage>(base + query, extra.bytes ? { budget: extra.bytes } : {});
       } catch (err) {
         // 410: the continue token outlived etcd compaction; a fresh list is consistent again.
         if (err instanceof HttpStatusError && err.status === 410 && cont && !restarted) {
@@ -219,12 +231,14 @@ async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: 
       if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
         throw new Error(`unexpected answer from ${base}: not a list`);
       }
+      // Every page of one list is served at the first page's resourceVersion.
+      if (listRv === undefined && typeof page.metadata?.resourceVersion === "string") listRv = page.metadata.resourceVersion;
       budget.objects += page.items.length;
       if (budget.objects > MAX_OBJECTS) throw new Error(`cluster holds more than ${MAX_OBJECTS} objects; stopped reading ${spec.resource}`);
       heapGuard(spec.resource);
       for (const item of page.items as unknown[]) {
         if (item !== null && typeof item === "object" && !Array.isArray(item)) {
-          objects.push(minimizeObject(item as Record<string, unknown>, apiVersion, spec.kind));
+          objects.push(minimize(item as Record<string, unknown>, apiVersion, spec.kind));
         }
       }
       const next = typeof page.metadata?.continue === "string" && page.metadata.continue ? page.metadata.continue : undefined;
@@ -246,7 +260,93 @@ async function listKind(http: KubeHttp, plan: Plan, limits: ListLimits, budget: 
       continue;
     }
     plan.objects = objects;
+    if (listRv !== undefined) plan.resourceVersion = listRv;
+    else delete plan.resourceVersion;
     return;
+  }
+}
+
+/** Discovery: the server's version, the group/versions it serves, and a plan per kind to read. */
+export async function discover(
+  http: KubeHttp,
+  server: string,
+  concurrency: number,
+): Promise<{ version: VersionInfo; servedVersions: readonly string[]; plans: Plan[] }> {
+  // --- discovery ---
+  let version: VersionInfo = {};
+  try {
+    version = versionInfo(await http.getJson("/version"));
+  } catch (err) {
+    // Some clusters hide /version from some identities; a 403/404 there is not fatal.
+    if (!(err instanceof HttpStatusError && (err.status === 403 || err.status === 404))) throw unreachable(err, server);
+  }
+  let core: unknown;
+  let groups: unknown;
+  try {
+    [core, groups] = await Promise.all([http.getJson("/api/v1"), http.getJson("/apis")]);
+  } catch (err) {
+    throw unreachable(err, server);
+  }
+  const served = new Set<string>(["v1"]);
+  for (const g of records(record(groups).groups)) {
+    for (const v of records(g.versions)) {
+      const gv = str(v.groupVersion);
+      if (gv && /^[a-z0-9.-]+\/[a-z0-9]+$/.test(gv)) served.add(gv);
+    }
+  }
+  const servedVersions = Object.freeze([...served].sort());
+
+  const resourcesByGv = new Map<string, Set<string> | "unknown">();
+  resourcesByGv.set("v1", resourceNames(core));
+  const neededGvs = new Set<string>();
+  for (const spec of RESOURCES_TO_READ) {
+    for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
+      const gv = groupVersion(spec.group, v);
+      if (served.has(gv) && !resourcesByGv.has(gv)) neededGvs.add(gv);
+    }
+  }
+  await pool([...neededGvs], concurrency, async (gv) => {
+    try {
+      resourcesByGv.set(gv, resourceNames(await http.getJson(`/apis/${gv}`)));
+    } catch (err) {
+      if (err instanceof AbortedError || err instanceof ScanLimitError) throw err;
+      if (err instanceof HttpStatusError && err.status === 401) throw unreachable(err, server);
+      // The group is advertised; let the list request itself tell what is wrong.
+      resourcesByGv.set(gv, "unknown");
+    }
+  });
+
+  // --- plan ---
+  const plans: Plan[] = RESOURCES_TO_READ.map((spec) => {
+    for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
+      const gv = groupVersion(spec.group, v);
+      const res = resourcesByGv.get(gv);
+      if (served.has(gv) && res && (res === "unknown" || res.has(spec.resource))) {
+        return { spec, version: v, objects: [], result: { resource: `${gv}/${spec.resource}`, kind: spec.kind, status: "read", count: 0 } };
+      }
+    }
+    const gv = groupVersion(spec.group, spec.version);
+    return { spec, objects: [], result: { resource: `${gv}/${spec.resource}`, kind: spec.kind, status: "not-served", count: 0 } };
+  });
+  return { version, servedVersions, plans };
+}
+
+/** Records why one kind could not be listed, as readCluster reports it. */
+export function recordListError(plan: Plan, err: unknown, server: string): void {
+  plan.objects = [];
+  if (err instanceof HttpStatusError && err.status === 403) {
+    plan.result.status = "forbidden";
+    plan.result.error = err.reason;
+  } else if (err instanceof HttpStatusError && err.status === 404) {
+    plan.result.status = "not-served";
+  } else if (err instanceof HttpStatusError && err.status === 401) {
+    plan.result.status = "failed";
+    plan.result.error = "credentials rejected (HTTP 401)";
+  } else {
+    plan.result.status = "failed";
+    plan.result.error =
+      err instanceof HttpStatusError || err instanceof DeadlineError || err instanceof ResponseTooLargeError ? err.message : describeError(err, server);
+    if (isConnectivityError(err)) plan.result.error = `connection lost: ${plan.result.error}`;
   }
 }
 
@@ -277,62 +377,7 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
   });
   const takenAt = new Date().toISOString();
   try {
-    // --- discovery ---
-    let version: VersionInfo = {};
-    try {
-      version = versionInfo(await http.getJson("/version"));
-    } catch (err) {
-      // Some clusters hide /version from some identities; a 403/404 there is not fatal.
-      if (!(err instanceof HttpStatusError && (err.status === 403 || err.status === 404))) throw unreachable(err, server);
-    }
-    let core: unknown;
-    let groups: unknown;
-    try {
-      [core, groups] = await Promise.all([http.getJson("/api/v1"), http.getJson("/apis")]);
-    } catch (err) {
-      throw unreachable(err, server);
-    }
-    const served = new Set<string>(["v1"]);
-    for (const g of records(record(groups).groups)) {
-      for (const v of records(g.versions)) {
-        const gv = str(v.groupVersion);
-        if (gv && /^[a-z0-9.-]+\/[a-z0-9]+$/.test(gv)) served.add(gv);
-      }
-    }
-    const servedVersions = Object.freeze([...served].sort());
-
-    const resourcesByGv = new Map<string, Set<string> | "unknown">();
-    resourcesByGv.set("v1", resourceNames(core));
-    const neededGvs = new Set<string>();
-    for (const spec of RESOURCES_TO_READ) {
-      for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
-        const gv = groupVersion(spec.group, v);
-        if (served.has(gv) && !resourcesByGv.has(gv)) neededGvs.add(gv);
-      }
-    }
-    await pool([...neededGvs], concurrency, async (gv) => {
-      try {
-        resourcesByGv.set(gv, resourceNames(await http.getJson(`/apis/${gv}`)));
-      } catch (err) {
-        if (err instanceof AbortedError || err instanceof ScanLimitError) throw err;
-        if (err instanceof HttpStatusError && err.status === 401) throw unreachable(err, server);
-        // The group is advertised; let the list request itself tell what is wrong.
-        resourcesByGv.set(gv, "unknown");
-      }
-    });
-
-    // --- plan ---
-    const plans: Plan[] = RESOURCES_TO_READ.map((spec) => {
-      for (const v of [spec.version, ...(spec.fallbackVersions ?? [])]) {
-        const gv = groupVersion(spec.group, v);
-        const res = resourcesByGv.get(gv);
-        if (served.has(gv) && res && (res === "unknown" || res.has(spec.resource))) {
-          return { spec, version: v, objects: [], result: { resource: `${gv}/${spec.resource}`, kind: spec.kind, status: "read", count: 0 } };
-        }
-      }
-      const gv = groupVersion(spec.group, spec.version);
-      return { spec, objects: [], result: { resource: `${gv}/${spec.resource}`, kind: spec.kind, status: "not-served", count: 0 } };
-    });
+    const { version, servedVersions, plans } = await discover(http, server, concurrency);
 
     // --- list ---
     const toRead = plans.filter((p) => p.version !== undefined);
@@ -352,21 +397,7 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
           controller.abort(err);
           throw err;
         }
-        plan.objects = [];
-        if (err instanceof HttpStatusError && err.status === 403) {
-          plan.result.status = "forbidden";
-          plan.result.error = err.reason;
-        } else if (err instanceof HttpStatusError && err.status === 404) {
-          plan.result.status = "not-served";
-        } else if (err instanceof HttpStatusError && err.status === 401) {
-          plan.result.status = "failed";
-          plan.result.error = "credentials rejected (HTTP 401)";
-        } else {
-          plan.result.status = "failed";
-          plan.result.error =
-            err instanceof HttpStatusError || err instanceof DeadlineError || err instanceof ResponseTooLargeError ? err.message : describeError(err, server);
-          if (isConnectivityError(err)) plan.result.error = `connection lost: ${plan.result.error}`;
-        }
+        recordListError(plan, err, server);
       }
       done++;
       try {
