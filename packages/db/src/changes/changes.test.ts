@@ -147,7 +147,7 @@ describe("live stamps", () => {
     expect(afterJudge.stamp).not.toBe(before.stamp);
     expect(afterJudge).toMatchObject({ clusters: 2, live: 1 });
     expect(afterJudge.watch).toBeUndefined();
-    expect((await m.getLiveStamps({ orgId, clusterId }))?.watch).toEqual({ continuous: true, state: "live", error: null });
+    expect(await m.getLiveStamps({ orgId, clusterId })).toMatchObject({ watch: { continuous: true, state: "live", error: null }, lastChangeAt: at(119) });
     expect(await m.getLiveStamps({ orgId, clusterId: foreignId })).toBeNull();
   });
 });

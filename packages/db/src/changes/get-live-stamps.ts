@@ -14,15 +14,18 @@ export interface TLiveStamps {
   clusters: number;
   /** one cluster's watch (asked with clusterId) */
   watch?: { continuous: boolean; state: string; error: string | null };
+  /** one cluster's newest recorded change (asked with clusterId): the change history follows it */
+  lastChangeAt?: Date | null;
 }
 
 /** One cluster's stamps (clusterId) or the organization's; an unknown or foreign cluster is null. */
 export async function getLiveStamps(input: { orgId: string; clusterId?: string }): Promise<TLiveStamps | null> {
   const where = { orgId: input.orgId, ...(input.clusterId ? { id: input.clusterId } : {}) };
-  const [agg, live, one] = await Promise.all([
+  const [agg, live, one, change] = await Promise.all([
     db.cluster.aggregate({ where, _max: { lastEventAt: true, liveUpdatedAt: true, lastScanAt: true }, _count: { _all: true } }),
     db.cluster.count({ where: { ...where, watchState: "live" } }),
     input.clusterId ? db.cluster.findFirst({ where, select: { continuous: true, watchState: true, watchError: true } }) : null,
+    input.clusterId ? db.clusterChange.findFirst({ where: { orgId: input.orgId, clusterId: input.clusterId }, orderBy: { at: "desc" }, select: { at: true } }) : null,
   ]);
   if (input.clusterId && !one) return null;
   const m = agg._max;
@@ -37,6 +40,6 @@ export async function getLiveStamps(input: { orgId: string; clusterId?: string }
     lastScanAt: m.lastScanAt,
     live,
     clusters: agg._count._all,
-    ...(one ? { watch: { continuous: one.continuous, state: one.watchState, error: one.watchError } } : {}),
+    ...(one ? { watch: { continuous: one.continuous, state: one.watchState, error: one.watchError }, lastChangeAt: change?.at ?? null } : {}),
   };
 }

@@ -6,6 +6,7 @@ export interface TLiveView {
   live: number;
   clusters: number;
   watch?: { continuous: boolean; state: string; error: string | null };
+  lastChangeAt?: string | null;
 }
 
 export type TLiveTone = "live" | "off" | "pending" | "fallback" | "error";

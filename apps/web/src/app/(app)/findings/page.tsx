@@ -12,6 +12,8 @@ import { ZFindingFilters, findingsQuery, pickFilter, resolveTab, type TFilterVal
 import {
   controlOptions, queryExpected, queryFacets, queryFindings, queryMatchingCount, queryMembers, queryObjectGroups, queryRuleGroups, ruleTitle, toFindingFilter,
 } from "@/modules/findings/server/queries";
+import { LiveRefresh } from "@/modules/live/components/live-refresh";
+import { initialLive } from "@/modules/live/server/initial-live";
 import { SlaSummary } from "@/modules/queue/components/sla-summary";
 import { dueLabel } from "@/modules/queue/due";
 import { toFindingRowView } from "@/modules/findings/finding-view";
@@ -37,7 +39,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const canWrite = can(ctx.role, "finding:write");
   const mineValues: TFilterValues = { ...values, assignee: "me" };
 
-  const [facets, members, sla, mine, risksFirst, expected] = await Promise.all([
+  const [facets, members, sla, mine, risksFirst, expected, live] = await Promise.all([
     queryFacets(ctx.orgId),
     queryMembers(ctx.orgId),
     querySla(ctx.orgId),
@@ -45,6 +47,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     // The Risks tab's page, or (another tab asked for) just its count.
     queryRisks(toRiskFilter(ctx.orgId, ctx.userId, values), { limit: filters.tab && filters.tab !== "risks" ? 1 : 50, ...(filters.tab === "risks" && filters.cursor ? { cursor: filters.cursor } : {}) }),
     queryExpected(ctx.orgId, { clusterId: values.cluster, limit: filters.tab === "platform" ? 100 : 0 }),
+    initialLive(ctx.orgId, values.cluster),
   ]);
   const tab: TFindingTab = resolveTab(filters, risksFirst.count.value);
   const memberLabel = new Map(members.map((m) => [m.id, m.label]));
@@ -146,7 +149,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Findings"
         description="What to fix first: attack paths (risks), then every open finding, worst first."
-        actions={<SlaSummary policy={sla} canEdit={can(ctx.role, "settings:manage")} />}
+        actions={
+          <>
+            {/* New or reopened findings and risks appear while the page is open. */}
+            <LiveRefresh clusterId={values.cluster} initial={live} />
+            <SlaSummary policy={sla} canEdit={can(ctx.role, "settings:manage")} />
+          </>
+        }
       />
       <div className="space-y-4">
         {!parsed.success && <Callout tone="warning">Some filters in the link were not understood and were ignored.</Callout>}

@@ -5,6 +5,8 @@ import { requirePageContext } from "@/modules/auth/server/session";
 import { can } from "@/modules/auth/permissions";
 import { ClustersTable } from "@/modules/clusters/components/clusters-table";
 import { ScanAllButton } from "@/modules/clusters/components/scan-all-button";
+import { LiveRefresh } from "@/modules/live/components/live-refresh";
+import { initialLive } from "@/modules/live/server/initial-live";
 import { Onboarding } from "@/modules/overview/components/onboarding";
 import { queryMembers } from "@/modules/findings/server/queries";
 import { RisksTable } from "@/modules/risks/components/risks-table";
@@ -23,7 +25,7 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const ctx = await requirePageContext();
   // Precomputed rows only (cluster rows and scan summaries): the page costs the same at 300,000 findings.
-  const [o, top, members] = await Promise.all([getFleetOverview({ orgId: ctx.orgId }), queryTopRisks(ctx.orgId, 6), queryMembers(ctx.orgId)]);
+  const [o, top, members, live] = await Promise.all([getFleetOverview({ orgId: ctx.orgId }), queryTopRisks(ctx.orgId, 6), queryMembers(ctx.orgId), initialLive(ctx.orgId)]);
   const memberLabel = new Map(members.map((m) => [m.id, m.label]));
   const openRisks = Object.values(o.risks).reduce((a: number, b) => a + (b as number), 0);
   const canManage = can(ctx.role, "cluster:manage");
@@ -38,6 +40,7 @@ export default async function OverviewPage() {
         actions={
           o.clusters.length > 0 && (
             <>
+              <LiveRefresh initial={live} />
               {can(ctx.role, "scan:run") && <ScanAllButton />}
               {canManage && <ButtonLink href="/clusters/new" variant="primary"><Plus className="size-4" aria-hidden />Add cluster</ButtonLink>}
             </>

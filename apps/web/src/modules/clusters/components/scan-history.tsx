@@ -27,6 +27,15 @@ export interface TScanRow {
   kinds?: unknown;
 }
 
+/** How a scan came about, in words; a live record holds one clock hour of continuous judging. */
+const TRIGGER_LABEL: Record<string, { label: string; title?: string }> = {
+  manual: { label: "Manual" },
+  schedule: { label: "Schedule" },
+  onboarding: { label: "Onboarding" },
+  api: { label: "API" },
+  live: { label: "Live", title: "Continuous scanning: the changes judged in this clock hour, as one record" },
+};
+
 export function ScanHistory({ scans }: { scans: TScanRow[] }) {
   if (scans.length === 0) return <p className="px-4 py-6 text-sm text-zinc-500">No scans yet.</p>;
   return (
@@ -52,7 +61,10 @@ export function ScanHistory({ scans }: { scans: TScanRow[] }) {
                 <tr className={reason ? "hover:bg-zinc-50/70" : t.tr}>
                   <td className={`${t.td} whitespace-nowrap text-xs`}>{s.status === "succeeded" || s.status === "partial" ? <a href={`/scans/${s.id}`} className="underline-offset-4 hover:underline" title="What changed in this scan"><Time date={s.createdAt} /></a> : <Time date={s.createdAt} />}</td>
                   <td className={t.td}><ScanStatusBadge status={s.status as TScanStatus} /></td>
-                  <td className={`${t.td} hidden text-xs capitalize text-zinc-600 sm:table-cell`}>{s.trigger}</td>
+                  <td className={`${t.td} hidden text-xs text-zinc-600 sm:table-cell`} title={TRIGGER_LABEL[s.trigger]?.title}>
+                    {s.trigger === "live" && <span aria-hidden className="mr-1.5 inline-block size-1.5 rounded-full bg-green-600 align-middle" />}
+                    {TRIGGER_LABEL[s.trigger]?.label ?? s.trigger}
+                  </td>
                   <td className={`${t.td} text-right`}><Score score={s.status === "failed" ? null : s.score} /></td>
                   <td className={`${t.td} hidden whitespace-nowrap text-right text-xs md:table-cell`}>
                     <span className={s.critical ? "text-red-700" : "text-zinc-500"}>{s.critical}</span>

@@ -20,12 +20,15 @@ const TONE: Record<TLiveTone, { dot: string; text: string }> = {
   off: { dot: "bg-zinc-400", text: "text-zinc-600 bg-zinc-50 ring-zinc-200" },
 };
 
-export function LiveRefresh({ clusterId, initial, badge = true, className }: { clusterId?: string; initial: TLiveView; badge?: boolean; className?: string }) {
+/** What the page shows moved: results (findings, risks, scores), or also recorded changes (the change history). */
+const refreshKey = (v: TLiveView, followEvents: boolean) => (followEvents ? `${v.stamp}|${v.lastChangeAt ?? ""}` : v.stamp);
+
+export function LiveRefresh({ clusterId, initial, badge = true, followEvents = false, className }: { clusterId?: string; initial: TLiveView; badge?: boolean; followEvents?: boolean; className?: string }) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [now, setNow] = useState<Date | null>(null);
   // The stamp the rendered page reflects; a newer one waits here until the user is not busy.
-  const shown = useRef(initial.stamp);
+  const shown = useRef(refreshKey(initial, followEvents));
 
   useEffect(() => {
     let stopped = false;
@@ -58,10 +61,11 @@ export function LiveRefresh({ clusterId, initial, badge = true, className }: { c
 
   // Refresh when the stamp moved, and again on later ticks if the user was busy the first time.
   useEffect(() => {
-    if (view.stamp === shown.current || userIsBusy(document)) return;
-    shown.current = view.stamp;
+    const key = refreshKey(view, followEvents);
+    if (key === shown.current || userIsBusy(document)) return;
+    shown.current = key;
     router.refresh();
-  }, [view, router]);
+  }, [view, router, followEvents]);
 
   // The relative time ticks each second; rendered only after mount so hydration matches.
   useEffect(() => {

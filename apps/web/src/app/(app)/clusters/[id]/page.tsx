@@ -10,6 +10,7 @@ import { ScanHistory } from "@/modules/clusters/components/scan-history";
 import { ScanNowButton } from "@/modules/clusters/components/scan-now-button";
 import { ScanProgress } from "@/modules/clusters/components/scan-progress";
 import { ScheduleEditor } from "@/modules/clusters/components/schedule-editor";
+import { ContinuousToggle } from "@/modules/changes/components/continuous-toggle";
 import { FindingsTable } from "@/modules/findings/components/findings-table";
 import { toFindingRowView } from "@/modules/findings/finding-view";
 import { findingsQuery } from "@/modules/findings/findings.schemas";
@@ -17,6 +18,8 @@ import { queryExpected, queryFindings, queryMembers, queryOpenCounts } from "@/m
 import { RisksTable } from "@/modules/risks/components/risks-table";
 import { queryRisks, toRiskRowView } from "@/modules/risks/server/queries";
 import { SeverityTiles } from "@/modules/overview/components/severity-tiles";
+import { LiveRefresh } from "@/modules/live/components/live-refresh";
+import { initialLive } from "@/modules/live/server/initial-live";
 import { ConnectionStatus } from "@/modules/ui/components/badge";
 import { Callout, EmptyState, PageHeader, Section } from "@/modules/ui/components/layout";
 import { AboutScore, Score } from "@/modules/ui/components/score";
@@ -36,12 +39,13 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
   const ctx = await requirePageContext();
   const cluster = await getCluster({ orgId: ctx.orgId, clusterId: id });
   if (!cluster) notFound();
-  const [scans, findings, risks, expected, members] = await Promise.all([
+  const [scans, findings, risks, expected, members, live] = await Promise.all([
     listScans({ orgId: ctx.orgId, clusterId: id, limit: 10 }),
     queryFindings({ orgId: ctx.orgId, clusterId: id }, { limit: 10 }),
     queryRisks({ orgId: ctx.orgId, clusterId: id }, { limit: 50 }),
     queryExpected(ctx.orgId, { clusterId: id, limit: 0 }),
     queryMembers(ctx.orgId),
+    initialLive(ctx.orgId, id),
   ]);
   const openCounts = await queryOpenCounts(ctx.orgId, id);
   const now = new Date();
@@ -67,6 +71,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
         description={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <ConnectionStatus status={cluster.connectionStatus as TConnectionStatus} />
+            <LiveRefresh clusterId={cluster.id} initial={live} />
             <span className="break-all">{meta.join(" · ")}</span>
             <span>Last scan <Time date={cluster.lastScanAt} /></span>
           </span>
@@ -76,6 +81,11 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
       <div className="space-y-6">
         {cluster.connectionStatus === "error" && cluster.connectionError && (
           <Callout tone="error" title="Bulwark cannot reach this cluster">{cluster.connectionError}</Callout>
+        )}
+        {cluster.continuous && cluster.watchState === "fallback" && (
+          <Callout tone="warning" title="Scheduled scans only">
+            {cluster.watchError ?? "The credential may not watch every kind the rules read."} Continuous scanning needs list and watch on the kinds the rules read; until then this cluster is scanned on its schedule.
+          </Callout>
         )}
         {active && <ScanProgress initial={{ id: active.id, status: active.status as TScanStatus, progress: active.progress, phase: active.phase, error: active.error }} />}
 
@@ -133,6 +143,15 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
 
         <Section title="Scan history" id="scans" description="The last 10 scans" bodyClassName="p-0">
           <ScanHistory scans={scans.items} />
+        </Section>
+
+        <Section
+          title="Continuous scanning"
+          id="continuous"
+          description="Bulwark watches the cluster through the API with the same read-only credential and judges each change as it happens; the scheduled scan still reconciles."
+          actions={<Link href={`/clusters/${cluster.id}/changes`} className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">Change history</Link>}
+        >
+          <ContinuousToggle clusterId={cluster.id} on={cluster.continuous} canEdit={can(ctx.role, "cluster:manage")} />
         </Section>
 
         <div className="grid gap-4 lg:grid-cols-2">

@@ -1,7 +1,8 @@
 import { stringify } from "yaml";
-import { getPolicy, getSlaPolicy, readPolicy } from "@bulwark/db";
+import { getChangeRetention, getPolicy, getSlaPolicy, readPolicy } from "@bulwark/db";
 import { BUILTIN_BASELINE, builtinRules, type BaselineEntry } from "@bulwark/rules";
 import { can } from "@/modules/auth/permissions";
+import { RetentionForm } from "@/modules/changes/components/retention-form";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { CustomRules, type TCustomRuleView } from "@/modules/policy/components/custom-rules";
 import { PolicyForm, type TRuleRow } from "@/modules/policy/components/policy-form";
@@ -18,7 +19,7 @@ const PARAMS: Record<string, string> = { "image-registry-not-allowed": "allowed 
 export default async function PolicyPage() {
   const ctx = await requirePageContext();
   const canEdit = can(ctx.role, "settings:manage");
-  const [p, sla] = await Promise.all([getPolicy({ orgId: ctx.orgId }), getSlaPolicy({ orgId: ctx.orgId })]);
+  const [p, sla, retention] = await Promise.all([getPolicy({ orgId: ctx.orgId }), getSlaPolicy({ orgId: ctx.orgId }), getChangeRetention({ orgId: ctx.orgId })]);
   const policy = p?.policy ?? readPolicy(null);
   const custom = p?.customRules ?? [];
   const rules: TRuleRow[] = [
@@ -69,6 +70,9 @@ export default async function PolicyPage() {
           <SlaPolicyForm policy={sla} canEdit={canEdit} />
         </Section>
         <CustomRules rules={customView} canEdit={canEdit} />
+        <Section title="Change history" id="change-history" description="What continuous scanning records per cluster: objects added, modified (changed field paths, never values) or deleted, and who made the change.">
+          <RetentionForm days={retention} canEdit={canEdit} />
+        </Section>
       </div>
     </>
   );

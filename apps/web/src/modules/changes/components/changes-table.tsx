@@ -1,0 +1,96 @@
+// A cluster's changes, newest first: when, what happened to which object, the changed field paths
+// (never values), who made it, and the findings the change introduced.
+import Link from "next/link";
+import type { TChangeRow } from "@bulwark/db";
+import { findingsQuery } from "@/modules/findings/findings.schemas";
+import { cn } from "@/modules/ui/cn";
+import { tableClass as t } from "@/modules/ui/components/layout";
+import { Time } from "@/modules/ui/components/time";
+import { changesQuery } from "../changes.schemas";
+
+const TYPE_STYLE: Record<TChangeRow["type"], { label: string; badge: string }> = {
+  added: { label: "Added", badge: "bg-green-50 text-green-800 ring-green-200" },
+  modified: { label: "Modified", badge: "bg-blue-50 text-blue-800 ring-blue-200" },
+  deleted: { label: "Deleted", badge: "bg-zinc-100 text-zinc-700 ring-zinc-300" },
+};
+const SHOWN_FIELDS = 3;
+
+export function ChangesTable({ rows, clusterId }: { rows: TChangeRow[]; clusterId: string }) {
+  const link = "font-medium text-indigo-700 underline-offset-4 hover:underline";
+  return (
+    <div className={t.wrap}>
+      <table className={t.table}>
+        <caption className="sr-only">Changes, newest first</caption>
+        <thead className={t.thead}>
+          <tr>
+            <th scope="col" className={t.th}>When</th>
+            <th scope="col" className={t.th}>Change</th>
+            <th scope="col" className={t.th}>Object</th>
+            <th scope="col" className={`${t.th} hidden md:table-cell`}>Changed fields</th>
+            <th scope="col" className={`${t.th} hidden sm:table-cell`}>By</th>
+            <th scope="col" className={t.th}>Findings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const style = TYPE_STYLE[r.type];
+            const objectFindings = `/findings${findingsQuery({ tab: "all", cluster: clusterId, namespace: r.namespace ?? undefined, q: r.name, status: r.type === "deleted" ? ["resolved"] : undefined })}`;
+            const extra = r.fields.length - SHOWN_FIELDS;
+            return (
+              <tr key={r.id} className={t.tr}>
+                <td className={`${t.td} whitespace-nowrap text-xs text-zinc-600`}><Time date={r.at} /></td>
+                <td className={t.td}>
+                  <span className={cn("inline-flex rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", style.badge)}>{style.label}</span>
+                </td>
+                <td className={`${t.td} min-w-0`}>
+                  <div className="text-xs text-zinc-500">
+                    <Link href={changesQueryHref(clusterId, { kind: r.kind })} className="hover:text-zinc-900 hover:underline" title={`Only ${r.kind} changes`}>{r.kind}</Link>
+                    {r.namespace && <> · <Link href={changesQueryHref(clusterId, { namespace: r.namespace })} className="hover:text-zinc-900 hover:underline" title={`Only changes in ${r.namespace}`}>{r.namespace}</Link></>}
+                  </div>
+                  <div className="max-w-[16rem] truncate font-medium text-zinc-900 sm:max-w-xs" title={r.name}>{r.name}</div>
+                  {/* The field list moves under the object on narrow screens. */}
+                  {r.fields.length > 0 && <p className="mt-0.5 truncate font-mono text-[11px] text-zinc-500 md:hidden">{r.fields.slice(0, 2).join(", ")}{r.fields.length > 2 ? ` +${r.fields.length - 2}` : ""}</p>}
+                </td>
+                <td className={`${t.td} hidden max-w-md md:table-cell`}>
+                  {r.fields.length === 0 ? (
+                    <span className="text-xs text-zinc-500">{r.type === "modified" ? "metadata only" : "—"}</span>
+                  ) : (
+                    <ul className="space-y-0.5 font-mono text-[11px] leading-4 text-zinc-700">
+                      {r.fields.slice(0, SHOWN_FIELDS).map((f) => <li key={f} className="truncate" title={f}>{f}</li>)}
+                      {extra > 0 && (
+                        <li>
+                          <details>
+                            <summary className="cursor-pointer font-sans text-xs text-zinc-500 hover:text-zinc-800">{extra} more</summary>
+                            <ul className="mt-0.5 space-y-0.5">{r.fields.slice(SHOWN_FIELDS).map((f) => <li key={f} className="truncate" title={f}>{f}</li>)}</ul>
+                          </details>
+                        </li>
+                      )}
+                    </ul>
+                  )}
+                </td>
+                <td className={`${t.td} hidden text-xs sm:table-cell`}>
+                  {r.managerView ? (
+                    <Link href={changesQueryHref(clusterId, { manager: r.manager! })} className="text-zinc-700 hover:text-zinc-900 hover:underline" title={`Field manager "${r.manager}"`}>{r.managerView.label}</Link>
+                  ) : (
+                    <span className="text-zinc-500" title="No field manager recorded this change (e.g. a deletion, or a client that sets none)">not recorded</span>
+                  )}
+                </td>
+                <td className={`${t.td} whitespace-nowrap text-xs`}>
+                  {r.introduced > 0 ? (
+                    <Link href={objectFindings} className={cn(link, "text-red-700")}>{r.introduced} introduced</Link>
+                  ) : (
+                    <Link href={objectFindings} className="text-zinc-500 underline-offset-4 hover:text-zinc-800 hover:underline">{r.type === "deleted" ? "Resolved findings" : "Object's findings"}</Link>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function changesQueryHref(clusterId: string, f: Parameters<typeof changesQuery>[0]): string {
+  return `/clusters/${clusterId}/changes${changesQuery(f)}`;
+}
