@@ -47,6 +47,15 @@ const ZWorkerEnv = z
         .min(MIN_SCAN_MAX_BYTES, `BULWARK_SCAN_MAX_BYTES must be at least ${MIN_SCAN_MAX_BYTES} (1 MiB)`)
         .default(DEFAULT_SCAN_MAX_BYTES),
     ),
+    /** Continuous mode: this worker watches its share of the clusters with continuous mode on. */
+    WORKER_CONTINUOUS: z.preprocess(unsetIfEmpty, z.enum(["on", "off"], { error: 'WORKER_CONTINUOUS must be "on" or "off"' }).default("on")),
+    /** Most clusters this worker watches at once. */
+    WORKER_WATCH_CAPACITY: z.coerce.number({ error: "WORKER_WATCH_CAPACITY must be a number" }).int().min(1).max(100_000).default(500),
+    /**
+     * A watch lease not renewed for this long is taken over by another worker. Renewed every third
+     * of it; with new leases looked for every 5 s, a dead worker's clusters move within 30 s.
+     */
+    WORKER_WATCH_LEASE_MS: z.coerce.number({ error: "WORKER_WATCH_LEASE_MS must be a number" }).int().min(1000).max(600_000).default(25_000),
     /** Public URL of the web app (the same value the web app uses), for links in alerts; optional. */
     NEXTAUTH_URL: z.preprocess(unsetIfEmpty, z.url("NEXTAUTH_URL must be a URL like https://bulwark.example.com").optional()),
   })

@@ -12,9 +12,12 @@ import { processTestConnection } from "./processors/test-connection.processor";
 import { processReport, syncReportSchedulers } from "./processors/report.processor";
 import { processAlertJob } from "./processors/alert.processor";
 import { processExceptionSweep, scheduleExceptionSweep } from "./processors/exception-expiry.processor";
+import { LiveManager } from "./live/live-manager";
 
 export interface RunningWorker {
   ctx: WorkerContext;
+  /** Continuous mode (absent with WORKER_CONTINUOUS=off). */
+  live?: LiveManager;
   /** Waits for active jobs to finish, then disconnects everything. */
   close(): Promise<void>;
 }
@@ -119,14 +122,19 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
     if (++ticks % 10 === 0) syncSchedulers(ctx.log).catch((e: Error) => ctx.log("scheduler sync failed", { error: e.message }));
   }, env.WORKER_RECOVER_EVERY_MS);
   timer.unref();
+  const live = env.WORKER_CONTINUOUS === "on" ? new LiveManager({ ctx, capacity: env.WORKER_WATCH_CAPACITY, leaseMs: env.WORKER_WATCH_LEASE_MS }) : undefined;
+  await live?.start();
   ctx.log("worker started", { backend: conn.backend, prefix: conn.prefix, concurrency: env.WORKER_CONCURRENCY, orgConcurrency: env.WORKER_ORG_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });
 
   let closing: Promise<void> | undefined;
   return {
     ctx,
+    ...(live ? { live } : {}),
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        // Leases go back at once, so another worker takes the clusters over without waiting for them to expire.
+        await live?.close().catch((e: Error) => ctx.log("continuous mode stop failed", { error: e.message }));
         // Worker.close() waits for active jobs: a scan in progress finishes and is stored.
         await Promise.allSettled([scanWorker.close(), testWorker.close(), reportWorker.close(), exceptionWorker.close(), alertWorker.close()]);
         await closeQueues();

@@ -153,10 +153,14 @@ export const ALERTS_FOR_SCAN_JOB_NAME = "alerts-for-scan";
 export const ALERT_DELIVERY_JOB_NAME = "alert-delivery";
 export const ALERT_DIGEST_JOB_NAME = "alert-digest";
 
-/** Plans the alerts of a finished scan; enqueueing the same scan twice is a no-op. */
-export async function enqueueAlertsForScan(payload: TAlertsForScanJob): Promise<{ jobId: string }> {
+/**
+ * Plans the alerts of a finished scan; enqueueing the same scan twice is a no-op. A live scan
+ * record is updated many times in its hour: each update passes its own `update` id so it is
+ * planned too (the deliveries' dedupeKey still alerts once per finding and scan).
+ */
+export async function enqueueAlertsForScan(payload: TAlertsForScanJob, opts: { update?: string } = {}): Promise<{ jobId: string }> {
   const data = ZAlertsForScanJob.parse(payload);
-  const jobId = alertsForScanJobId(data.scanId);
+  const jobId = opts.update ? `${alertsForScanJobId(data.scanId)}-${opts.update.replaceAll(":", "-")}` : alertsForScanJobId(data.scanId);
   await getQueue(QUEUE_ALERT).add(ALERTS_FOR_SCAN_JOB_NAME, data, { ...retrying(3, 5_000), jobId });
   return { jobId };
 }
