@@ -625,9 +625,17 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       f.left--;
       return true;
     };
+    // A dropped connection still delivers what was written before the drop, as a cut TCP stream
+    // would have: destroy once the earlier writes have reached the socket.
+    let unflushed = 0;
+    let destroyWhenFlushed = false;
     const drop = () => {
       cleanup();
-      req.socket.destroy();
+      if (unflushed === 0) req.socket.destroy();
+      else destroyWhenFlushed = true;
+    };
+    const flushed = () => {
+      if (--unflushed === 0 && destroyWhenFlushed) req.socket.destroy();
     };
     const deliver = (line: string, data: boolean): boolean => {
       if (done || res.writableEnded || res.destroyed) return false;
@@ -639,7 +647,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
           }
         }
       }
-      res.write(line);
+      if (faults) {
+        unflushed++;
+        res.write(line, flushed);
+      } else res.write(line);
       if (data && faults) {
         dataEvents++;
         for (const f of faults.drops) {
