@@ -17,27 +17,50 @@ interface ManagedFieldsEntry {
 }
 
 /**
- * The field manager of the newest write: the managedFields entry (Update or Apply) with the latest
- * `time`, a later entry winning a tie (times have one-second resolution). Status writes are
- * skipped unless nothing else wrote the object: a kubelet's status update is not who changed the
- * spec. The raw name is kept ("kubectl-client-side-apply", "helm", "kube-controller-manager").
+ * One managedFields entry reduced to what names a writer: manager, operation, subresource, time
+ * (joined by NUL). Kept per stored object in place of managedFields, so that the next write can be
+ * told apart from the entries it did not touch.
  */
-export function managerOf(raw: Record<string, unknown>): string | undefined {
+export function writeStamps(raw: Record<string, unknown>): string[] {
   const md = raw.metadata;
-  if (md === null || typeof md !== "object") return undefined;
+  if (md === null || typeof md !== "object") return [];
   const entries = (md as { managedFields?: unknown }).managedFields;
-  if (!Array.isArray(entries)) return undefined;
-  let best: { manager: string; time: number; status: boolean } | undefined;
+  if (!Array.isArray(entries)) return [];
+  const out: string[] = [];
   for (const e of entries as ManagedFieldsEntry[]) {
     if (e === null || typeof e !== "object" || typeof e.manager !== "string" || !e.manager) continue;
     if (e.operation !== "Update" && e.operation !== "Apply") continue;
-    const parsed = typeof e.time === "string" ? Date.parse(e.time) : NaN;
+    const sub = typeof e.subresource === "string" ? e.subresource.slice(0, 64) : "";
+    out.push(`${e.manager.slice(0, 128)}\u0000${e.operation}\u0000${sub}\u0000${typeof e.time === "string" ? e.time.slice(0, 40) : ""}`);
+  }
+  return out;
+}
+
+/**
+ * The field manager of a write, from the object's stamps after it and (for a modification) before
+ * it: the entries the write added or re-timed are the writer's; among them, or among all entries
+ * when none differs, the one with the latest `time` wins, a later entry winning a tie (times have
+ * one-second resolution). Status writes are skipped unless nothing else qualifies: a kubelet's status
+ * update is not who changed the spec. The raw name is kept ("kubectl-client-side-apply", "helm").
+ */
+export function writerOf(stamps: readonly string[], before?: readonly string[]): string | undefined {
+  const old = new Set(before ?? []);
+  const fresh = before ? stamps.filter((s) => !old.has(s)) : [];
+  let best: { manager: string; time: number; status: boolean } | undefined;
+  for (const stamp of fresh.length > 0 ? fresh : stamps) {
+    const [manager, , sub, t] = stamp.split("\u0000") as [string, string, string, string];
+    const parsed = Date.parse(t);
     const time = Number.isNaN(parsed) ? 0 : parsed;
-    const status = e.subresource === "status";
+    const status = sub === "status";
     const better = !best || (best.status && !status) || (best.status === status && time >= best.time);
-    if (better) best = { manager: e.manager.slice(0, 128), time, status };
+    if (better) best = { manager, time, status };
   }
   return best?.manager;
+}
+
+/** The manager of the newest write to a raw object (managedFields still present): see writerOf. */
+export function managerOf(raw: Record<string, unknown>): string | undefined {
+  return writerOf(writeStamps(raw));
 }
 
 /**

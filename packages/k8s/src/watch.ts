@@ -5,8 +5,9 @@
 // nothing is lost, disconnects back off with full jitter. Same vetted credential, network guards,
 // byte limits and minimisation as readCluster; only minimised objects are kept, once.
 import { randomBytes } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { KindReadResult, KubeObject, Snapshot } from "@bulwark/rules";
-import { changedFields, managerOf, SecretDigests } from "./changes";
+import { changedFields, SecretDigests, writeStamps, writerOf } from "./changes";
 import { ClusterUnreachableError, ScanLimitError } from "./errors";
 import { AbortedError, ByteBudget, HttpStatusError, KubeHttp, describeError } from "./http";
 import { minimizeObject } from "./minimize";
@@ -150,11 +151,12 @@ function fold(a: WatchChange, b: WatchChange): WatchChange | null {
   return a.previous ? { ...b, previous: a.previous } : b;
 }
 
-/** Changes awaiting onChanges; bounded by folding per object once MAX_PENDING_CHANGES are held. */
-class ChangeQueue {
+/** Changes awaiting onChanges; bounded by folding per object once `cap` are held. Exported for tests. */
+export class ChangeQueue {
   #byKey = new Map<string, Pending[]>();
   #size = 0;
   #seq = 0;
+  constructor(readonly cap = MAX_PENDING_CHANGES) {}
 
   get size(): number {
     return this.#size;
@@ -166,7 +168,7 @@ class ChangeQueue {
     if (!list) {
       this.#byKey.set(key, [item]);
       this.#size++;
-    } else if (this.#size < MAX_PENDING_CHANGES) {
+    } else if (this.#size < this.cap) {
       list.push(item);
       this.#size++;
     } else {
@@ -202,6 +204,8 @@ export function watchCluster(kubeconfigYaml: string, opts: ClusterWatchOptions):
   const backoff = { base: Math.max(1, opts.backoffMs?.base ?? 800), cap: Math.max(1, opts.backoffMs?.cap ?? 30_000) };
   const controller = new AbortController();
   const signal = controller.signal;
+  // One listener per open stream and per backoff sleep: about two per kind, by design.
+  setMaxListeners(0, signal);
 
   let http: KubeHttp | undefined;
   let server = "";
@@ -217,13 +221,14 @@ export function watchCluster(kubeconfigYaml: string, opts: ClusterWatchOptions):
   const loops: Promise<void>[] = [];
 
   // --- minimisation, with what the change history needs taken first ---
-  const managers = new WeakMap<KubeObject, string>();
+  // Writers' stamps (a few short strings) stand in for managedFields, which minimisation drops.
+  const stamps = new WeakMap<KubeObject, readonly string[]>();
   const secrets = new SecretDigests(randomBytes(32));
   const minimize: Minimizer = (item, apiVersion, kind) => {
-    const manager = managerOf(item);
+    const written = writeStamps(item);
     const digests = kind === "Secret" ? secrets.digest(item) : undefined;
     const obj = minimizeObject(item, apiVersion, kind);
-    if (manager) managers.set(obj, manager);
+    if (written.length > 0) stamps.set(obj, written);
     secrets.set(obj, digests);
     return obj;
   };
@@ -275,7 +280,8 @@ export function watchCluster(kubeconfigYaml: string, opts: ClusterWatchOptions):
       // Only resourceVersion or a heartbeat moved: not a change.
       if (fields.length === 0) return;
     }
-    const manager = type === "deleted" ? undefined : managers.get(object);
+    const after = stamps.get(object);
+    const manager = type === "deleted" || !after ? undefined : writerOf(after, type === "modified" && previous ? (stamps.get(previous) ?? []) : undefined);
     const resourceVersion = rv ?? object.metadata.resourceVersion;
     const change: WatchChange = { type, object, at: new Date(), fields };
     if (previous) change.previous = previous;
