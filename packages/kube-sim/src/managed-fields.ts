@@ -92,17 +92,21 @@ function stripped(obj: KubeObject | undefined, subresource?: string): Record<str
   return out;
 }
 
-/** Paths set or changed going from `before` to `after` (all of `after` when before is absent). */
-function changedPaths(before: unknown, after: unknown, path: string, out: Set<string>, last?: string): void {
+/**
+ * Paths set or changed going from `before` to `after` (all of `after` when before is absent).
+ * An Update owns a map it introduced ("."); an Apply owns only what its configuration names, so
+ * a map is itself in its set only when empty (the apiserver's ToFieldSet).
+ */
+function changedPaths(before: unknown, after: unknown, path: string, out: Set<string>, apply: boolean, last?: string): void {
   if (isObj(after)) {
     const entries = Object.entries(after).filter(([, v]) => v !== undefined);
     if (!isObj(before)) {
-      if (path && (entries.length === 0 || !ALWAYS_PRESENT.has(last!))) out.add(path);
-      for (const [k, v] of entries) changedPaths(undefined, v, path ? `${path}${SEP}f:${k}` : `f:${k}`, out, `f:${k}`);
+      if (path && (entries.length === 0 || (!apply && !ALWAYS_PRESENT.has(last!)))) out.add(path);
+      for (const [k, v] of entries) changedPaths(undefined, v, path ? `${path}${SEP}f:${k}` : `f:${k}`, out, apply, `f:${k}`);
       return;
     }
     for (const [k, v] of entries) {
-      if (!deepEqual(before[k], v)) changedPaths(before[k], v, path ? `${path}${SEP}f:${k}` : `f:${k}`, out, `f:${k}`);
+      if (!deepEqual(before[k], v)) changedPaths(before[k], v, path ? `${path}${SEP}f:${k}` : `f:${k}`, out, apply, `f:${k}`);
     }
     return;
   }
@@ -117,8 +121,8 @@ function changedPaths(before: unknown, after: unknown, path: string, out: Set<st
         const old = prev.get(JSON.stringify(item[key]));
         if (old !== undefined && deepEqual(old, item)) continue;
         const p = `${path}${SEP}${itemElement(key, item)}`;
-        out.add(p);
-        changedPaths(old, item, p, out, undefined);
+        if (old === undefined) out.add(p);
+        changedPaths(old, item, p, out, apply);
       }
       return;
     }
@@ -216,10 +220,10 @@ export function nextManagedFields(before: KubeObject | undefined, after: KubeObj
   let taken: Set<string>;
   if (w.operation === "Apply") {
     taken = new Set();
-    changedPaths(undefined, stripped(w.applied ?? after, w.subresource), "", taken);
+    changedPaths(undefined, stripped(w.applied ?? after, w.subresource), "", taken, true);
   } else {
     taken = new Set();
-    changedPaths(stripped(before, w.subresource) ?? {}, stripped(after, w.subresource), "", taken);
+    changedPaths(stripped(before, w.subresource) ?? {}, stripped(after, w.subresource), "", taken, false);
   }
   const out: ManagedFieldsEntry[] = [];
   let mine: ManagedFieldsEntry | undefined;
