@@ -1,6 +1,7 @@
 // engine milestone 1 ready
 export * from "./types";
 export { evaluate, getRule, objectRef, stringifyObserved } from "./engine/evaluate";
+export { judgeFull, judgeChanges, type IncrementalJudge, type ObjectChangeRef, type Rejudged } from "./engine/incremental";
 export { buildIndex, nameKey } from "./engine/snapshot-index";
 export { fingerprint } from "./engine/fingerprint";
 export { computeScore, fleetScore, riskPenalty, RISK_PENALTY, FINDING_PENALTY, type ScoreInput, type ScoreResult } from "./engine/score";

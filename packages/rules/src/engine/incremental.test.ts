@@ -1,0 +1,117 @@
+// Incremental judging re-judges a change's dependents only, and still equals evaluate(). The
+// equivalence property test over the kube-sim scenarios (hundreds of random batches) lives in
+// packages/kube-sim/src/incremental-judging.test.ts, as this package may not import the simulator.
+import { describe, expect, it } from "vitest";
+import type { EvaluationResult, KubeObject, Snapshot } from "../types";
+import { evaluate } from "./evaluate";
+import { judgeChanges, judgeFull, type ObjectChangeRef } from "./incremental";
+
+function snap(objects: KubeObject[], version = "1.29", takenAt = "2025-01-01T00:00:00Z"): Snapshot {
+  return { source: "cluster", objects, kinds: [], kindsComplete: true, kubeVersion: version, takenAt };
+}
+
+/** The comparable content of a result (order-free where evaluate's order is incidental). */
+function canon(r: EvaluationResult) {
+  const findings = r.findings
+    .map((f) =>
+      JSON.stringify([f.fingerprint, f.ruleId, f.severity, f.object, f.path, f.message, f.observed, f.checks ?? null, f.baseline?.id ?? null, f.exception?.id ?? null]),
+    )
+    .sort();
+  const risks = r.risks
+    .map((k) => JSON.stringify([k.id, k.type, k.severity, k.score, k.objects, k.steps.map((s) => [s.kind, [...s.findings].sort(), s.objects ?? null]), k.factors, k.baseline?.id ?? null, k.exception?.id ?? null]))
+    .sort();
+  const rules = r.rules.map((s) => JSON.stringify([s.id, s.status, s.reason ?? null, s.findings])).sort();
+  return { findings, risks, rules, score: r.score, counts: r.counts, expected: r.expected, objectCount: r.objectCount };
+}
+
+const clone = <T>(o: T): T => structuredClone(o);
+const ns = (o: KubeObject) => o.metadata.namespace;
+const nm = (o: KubeObject) => o.metadata.name ?? "";
+
+function ref(o: KubeObject, previous?: KubeObject): ObjectChangeRef {
+  return { kind: o.kind, apiVersion: o.apiVersion, name: nm(o), ...(ns(o) ? { namespace: ns(o) } : {}), ...(o.metadata.uid ? { uid: o.metadata.uid } : {}), ...(previous ? { previous } : {}) };
+}
+function podObject(namespace: string, name: string, o: { privileged?: boolean; sa?: string; labels?: Record<string, string>; hostNetwork?: boolean }): KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace, labels: o.labels ?? { app: name } },
+    spec: {
+      ...(o.sa ? { serviceAccountName: o.sa } : {}),
+      ...(o.hostNetwork ? { hostNetwork: true } : {}),
+      containers: [{ name: "c", image: "nginx:1.25", ...(o.privileged ? { securityContext: { privileged: true } } : {}) }],
+    },
+  };
+}
+
+describe("what a change re-judges", () => {
+  const workloadKinds = new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"]);
+  const workloadsIn = (keys: string[] | undefined) => (keys ?? []).filter((k) => workloadKinds.has(k.split("/")[0]!)).sort();
+
+  function cluster(): KubeObject[] {
+    const objs: KubeObject[] = [];
+    for (const n of ["team-a", "team-b"]) {
+      objs.push({ apiVersion: "v1", kind: "Namespace", metadata: { name: n, uid: `ns-${n}` } });
+      for (const sa of ["default", "builder", "web"]) objs.push({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: sa, namespace: n, uid: `sa-${n}-${sa}` } });
+      for (const [app, sa] of [["build-1", "builder"], ["build-2", "builder"], ["web-1", "web"], ["web-2", "web"], ["misc", undefined]] as const) {
+        const pod = podObject(n, app, { ...(sa ? { sa } : {}), labels: { app, tier: app.split("-")[0]! } });
+        pod.metadata.uid = `pod-${n}-${app}`;
+        objs.push(pod);
+      }
+      objs.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "reader", namespace: n, uid: `role-${n}` }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }] });
+      objs.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "readers", namespace: n, uid: `rb-${n}` }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "reader" }, subjects: [{ kind: "ServiceAccount", name: "web", namespace: n }] });
+    }
+    return objs;
+  }
+
+  it("a RoleBinding change re-judges the workloads whose service accounts it names, not the rest of the namespace", () => {
+    const objs = cluster();
+    const { judge } = judgeFull(snap(objs), {});
+    const rb = objs.find((o) => o.kind === "RoleBinding" && ns(o) === "team-a")!;
+    const next = clone(rb);
+    (next as any).roleRef = { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" };
+    (next as any).subjects = [{ kind: "ServiceAccount", name: "builder", namespace: "team-a" }];
+    next.metadata.resourceVersion = "2";
+    const s = snap(objs.map((o) => (o === rb ? next : o)));
+    const out = judgeChanges(judge, s, [ref(next, rb)], {});
+    expect(out.rejudged.full).toBe(false);
+    // The binding used to name "web" and now names "builder": both sets of workloads, nothing else.
+    expect(workloadsIn(out.rejudged.objectKeys)).toEqual(["Pod/team-a/build-1", "Pod/team-a/build-2", "Pod/team-a/web-1", "Pod/team-a/web-2"]);
+    expect(out.rejudged.objectKeys).toContain("RoleBinding/team-a/readers");
+    // (a whole-cluster binding rule re-reads every binding, so team-b's binding is re-judged too)
+    expect(workloadsIn(out.rejudged.objectKeys).filter((k) => k.includes("/team-b/"))).toEqual([]);
+    expect(canon(out.result)).toEqual(canon(evaluate(s, {})));
+  });
+
+  it("a pod change in one namespace never re-judges another", () => {
+    const objs = cluster();
+    const { judge } = judgeFull(snap(objs), {});
+    const pod = podObject("team-b", "new", { privileged: true });
+    pod.metadata.uid = "pod-new";
+    const s = snap([...objs, pod]);
+    const out = judgeChanges(judge, s, [ref(pod)], {});
+    expect(out.rejudged.full).toBe(false);
+    expect(out.rejudged.namespaces).toEqual(["team-b"]);
+    expect((out.rejudged.objectKeys ?? []).filter((k) => k.includes("/team-a/"))).toEqual([]);
+    expect(out.result.findings.some((f) => f.ruleId === "privileged-container" && f.object.name === "new")).toBe(true);
+    expect(canon(out.result)).toEqual(canon(evaluate(s, {})));
+  });
+
+  it("a NetworkPolicy change re-judges the pods it selects", () => {
+    const objs = cluster();
+    const { judge } = judgeFull(snap(objs), {});
+    const np: KubeObject = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "web-only", namespace: "team-b", uid: "np-1" }, spec: { podSelector: { matchLabels: { tier: "web" } }, policyTypes: ["Ingress"] } };
+    const s = snap([...objs, np]);
+    const out = judgeChanges(judge, s, [ref(np)], {});
+    expect(out.rejudged.full).toBe(false);
+    expect(workloadsIn(out.rejudged.objectKeys)).toEqual(["Pod/team-b/web-1", "Pod/team-b/web-2"]);
+    expect(canon(out.result)).toEqual(canon(evaluate(s, {})));
+  });
+
+  it("changed settings judge everything again, and say why", () => {
+    const objs = cluster();
+    const { judge } = judgeFull(snap(objs), {});
+    const out = judgeChanges(judge, snap(objs), [], { disabledRules: ["privileged-container"] });
+    expect(out.rejudged).toMatchObject({ full: true, reason: "settings changed" });
+  });
+});
