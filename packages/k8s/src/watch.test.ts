@@ -209,6 +209,9 @@ describe("watchCluster against kube-sim", () => {
       const fresh = await readCluster(sim.kubeconfig(), { allowPrivateNetworks: true });
       return JSON.stringify(fingerprint(w.watch.snapshot())) === JSON.stringify(fingerprint(fresh));
     });
+    // The snapshot is current at once; changes reach onChanges in the next batch. Changes arrive
+    // in order, so once the last write's is delivered, every earlier one is.
+    await waitUntil("the last change delivered", () => changesOf(w, "Pod", "burst-14").some((c) => c.type === "deleted"));
     expect(w.watch.stats().reconnects).toBeGreaterThanOrEqual(1);
     for (const n of names) expect(changesOf(w, "Pod", n)[0]?.type, n).toBe("added");
     for (const n of names.slice(0, 10)) expect(changesOf(w, "Pod", n).find((c) => c.type === "modified")?.fields, n).toEqual(["spec.containers[app].image"]);
@@ -236,6 +239,8 @@ describe("watchCluster against kube-sim", () => {
       const fresh = await readCluster(sim.kubeconfig(), { allowPrivateNetworks: true });
       return JSON.stringify(fingerprint(w.watch.snapshot())) === JSON.stringify(fingerprint(fresh));
     });
+    // A relist emits its differences together, in one batch.
+    await waitUntil("the relist's changes delivered", () => changesOf(w, "Pod", "gone-later").some((c) => c.type === "deleted"));
     expect(changesOf(w, "Pod", "born-in-gap").map((c) => c.type)).toEqual(["added"]);
     expect(changesOf(w, "Pod", "changed-later").at(-1)).toMatchObject({ type: "modified", fields: ["spec.containers[app].securityContext.privileged"] });
     expect(changesOf(w, "Pod", "gone-later").at(-1)?.type).toBe("deleted");
