@@ -437,7 +437,8 @@ export class KubeHttp {
     if (signal.aborted) return Promise.reject(this.#abortError());
     const p = this.#opts.params;
     const cap = this.#opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-    this.#streamAgent ??= this.#newAgent(Infinity, 0);
+    // Idle sockets are kept for the re-watch that follows each clean end (one per kind at most).
+    this.#streamAgent ??= this.#newAgent(Infinity, 64);
     this.requests++;
     return new Promise<void>((resolve, reject) => {
       let settled = false;
