@@ -392,10 +392,18 @@ describe("@kubernetes/client-node ListWatch with bookmarks", () => {
       kc.loadFromString(sim.kubeconfig());
       const api = kc.makeApiClient(CoreV1Api);
       // client-node's ListWatch passes only rv and selectors: ask for bookmarks (as client-go
-      // does) and for short watches so that it reconnects several times.
+      // does) and for short watches so that it reconnects several times. Each connection is
+      // numbered and the bookmarks it delivered are recorded, to act at known points.
+      const connections: Array<{ bookmarks: number[] }> = [];
       class BookmarkWatch extends Watch {
         override watch(path: string, params: Record<string, unknown>, cb: (phase: string, obj: any, watchObj?: any) => void, done: (err: unknown) => void) {
-          return super.watch(path, { ...params, allowWatchBookmarks: true, timeoutSeconds: 1 }, cb, done);
+          const conn = { bookmarks: [] as number[] };
+          connections.push(conn);
+          const record = (phase: string, obj: any, watchObj?: any) => {
+            if (phase === "BOOKMARK") conn.bookmarks.push(Number(obj.metadata.resourceVersion));
+            cb(phase, obj, watchObj);
+          };
+          return super.watch(path, { ...params, allowWatchBookmarks: true, timeoutSeconds: 3 }, record, done);
         }
       }
       let lists = 0;
@@ -408,10 +416,17 @@ describe("@kubernetes/client-node ListWatch with bookmarks", () => {
       await informer.start();
       expect(lists).toBe(1);
       for (let round = 0; round < 3; round++) {
-        // 20 writes to another collection: far more than the log keeps
-        for (let i = 0; i < 20; i++) sim.store.apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm${i}`, namespace: "b" }, data: { round: String(round) } });
-        // let the watch get a bookmark, time out and reconnect from the bookmark's rv
-        await new Promise((r) => setTimeout(r, 2500));
+        // at the start of a fresh connection (it has ~3 s to live)...
+        const n = connections.length;
+        await until(() => connections.length > n && connections[connections.length - 1]!.bookmarks.length > 0, "a new connection with a bookmark");
+        const conn = connections[connections.length - 1]!;
+        // ...20 writes to another collection: far more than the log keeps
+        let last = 0;
+        for (let i = 0; i < 20; i++) last = Number(sim.store.apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm${i}`, namespace: "b" }, data: { round: String(round) } }).metadata.resourceVersion);
+        await until(() => conn.bookmarks.some((rv) => rv >= last), "a bookmark past the writes");
+        // the watch times out and reconnects from that bookmark's rv, which is still retained
+        const m = connections.length;
+        await until(() => connections.length > m, "the reconnect");
         const p = sim.store.list("Pod").find((o) => o.metadata.name === "p1")!;
         sim.store.apply({ ...p, metadata: { ...p.metadata, labels: { round: String(round) } } });
         await until(() => updates.includes(`p1 ${round}`), `the update of round ${round}`);
