@@ -292,6 +292,25 @@ describe("watchCluster against kube-sim", () => {
     expect(w.stats().state).toBe("error");
   });
 
+  it("goes to state error when every watch keeps failing, and names why", async () => {
+    const lost = await startKubeSim({ objects: scenarios["shop-staging"]!().objects });
+    const states: Array<{ state: WatchState; error?: string }> = [];
+    const w = watchCluster(lost.kubeconfig(), {
+      allowPrivateNetworks: true,
+      backoffMs: { base: 20, cap: 200 },
+      onChanges: () => undefined,
+      onState: (state, detail) => void states.push({ state, ...(detail?.error ? { error: detail.error } : {}) }),
+    });
+    watches.push(w);
+    await w.synced;
+    await lost.close();
+    const error = await waitUntil("state error", () => states.find((s) => s.state === "error"));
+    expect(error.error).toMatch(/every watch is failing: .*(refused|reset|aborted|hang up)/i);
+    expect(w.stats().reconnects).toBeGreaterThan(0);
+    // What was read stays available.
+    expect(w.snapshot().objects.length).toBeGreaterThan(50);
+  });
+
   it("stop() closes every stream and timer and delivers what was pending", async () => {
     const count = (kind: string) => process.getActiveResourcesInfo().filter((r) => r === kind).length;
     const tls = () => count("TCPSocketWrap");
