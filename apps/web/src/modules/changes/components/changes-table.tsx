@@ -24,9 +24,9 @@ export function ChangesTable({ rows, clusterId }: { rows: TChangeRow[]; clusterI
         <thead className={t.thead}>
           <tr>
             <th scope="col" className={t.th}>When</th>
-            <th scope="col" className={t.th}>Change</th>
+            <th scope="col" className={`${t.th} hidden sm:table-cell`}>Change</th>
             <th scope="col" className={t.th}>Object</th>
-            <th scope="col" className={`${t.th} hidden md:table-cell`}>Changed fields</th>
+            <th scope="col" className={`${t.th} hidden lg:table-cell`}>Changed fields</th>
             <th scope="col" className={`${t.th} hidden sm:table-cell`}>By</th>
             <th scope="col" className={t.th}>Findings</th>
           </tr>
@@ -39,23 +39,25 @@ export function ChangesTable({ rows, clusterId }: { rows: TChangeRow[]; clusterI
             return (
               <tr key={r.id} className={t.tr}>
                 <td className={`${t.td} whitespace-nowrap text-xs text-zinc-600`}><Time date={r.at} /></td>
-                <td className={t.td}>
+                <td className={`${t.td} hidden sm:table-cell`}>
                   <span className={cn("inline-flex rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", style.badge)}>{style.label}</span>
                 </td>
                 <td className={`${t.td} min-w-0`}>
                   <div className="text-xs text-zinc-500">
+                    {/* The change column folds into this line on a phone. */}
+                    <span className="font-medium text-zinc-700 sm:hidden">{style.label} · </span>
                     <Link href={changesQueryHref(clusterId, { kind: r.kind })} className="hover:text-zinc-900 hover:underline" title={`Only ${r.kind} changes`}>{r.kind}</Link>
                     {r.namespace && <> · <Link href={changesQueryHref(clusterId, { namespace: r.namespace })} className="hover:text-zinc-900 hover:underline" title={`Only changes in ${r.namespace}`}>{r.namespace}</Link></>}
                   </div>
                   <div className="max-w-[16rem] truncate font-medium text-zinc-900 sm:max-w-xs" title={r.name}>{r.name}</div>
                   {/* The field list moves under the object on narrow screens. */}
-                  {r.fields.length > 0 && <p className="mt-0.5 truncate font-mono text-[11px] text-zinc-500 md:hidden">{r.fields.slice(0, 2).join(", ")}{r.fields.length > 2 ? ` +${r.fields.length - 2}` : ""}</p>}
+                  {r.fields.length > 0 && <p className="mt-0.5 max-w-[16rem] truncate font-mono text-[11px] text-zinc-500 lg:hidden">{r.fields.slice(0, 2).join(", ")}{r.fields.length > 2 ? ` +${r.fields.length - 2}` : ""}</p>}
                 </td>
-                <td className={`${t.td} hidden max-w-md md:table-cell`}>
+                <td className={`${t.td} hidden lg:table-cell`}>
                   {r.fields.length === 0 ? (
                     <span className="text-xs text-zinc-500">{r.type === "modified" ? "metadata only" : "—"}</span>
                   ) : (
-                    <ul className="space-y-0.5 font-mono text-[11px] leading-4 text-zinc-700">
+                    <ul className="max-w-[15rem] space-y-0.5 font-mono text-[11px] leading-4 text-zinc-700 2xl:max-w-[24rem]">
                       {r.fields.slice(0, SHOWN_FIELDS).map((f) => <li key={f} className="truncate" title={f}>{f}</li>)}
                       {extra > 0 && (
                         <li>
@@ -68,7 +70,7 @@ export function ChangesTable({ rows, clusterId }: { rows: TChangeRow[]; clusterI
                     </ul>
                   )}
                 </td>
-                <td className={`${t.td} hidden text-xs sm:table-cell`}>
+                <td className={`${t.td} hidden min-w-[10rem] max-w-[13rem] text-xs sm:table-cell`}>
                   {r.managerView ? (
                     <Link href={changesQueryHref(clusterId, { manager: r.manager! })} className="text-zinc-700 hover:text-zinc-900 hover:underline" title={`Field manager "${r.manager}"`}>{r.managerView.label}</Link>
                   ) : (

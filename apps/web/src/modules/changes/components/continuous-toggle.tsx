@@ -50,7 +50,7 @@ export function ContinuousToggle({ clusterId, on, canEdit }: { clusterId: string
         <span aria-hidden className={cn("inline-block size-5 rounded-full bg-white shadow-sm transition-transform", value ? "translate-x-5" : "translate-x-0")} />
       </button>
       <div className="min-w-0">
-        <p id="continuous-label" className="text-sm font-medium text-zinc-900">Continuous scanning</p>
+        <p id="continuous-label" className="text-sm font-medium text-zinc-900">Watch this cluster for changes</p>
         <p id="continuous-hint" className="text-xs text-zinc-500">
           {canEdit ? "Watch the cluster and judge each change as it happens." : "Only admins can change it."}
         </p>

@@ -34,28 +34,30 @@ export function RetentionForm({ days, canEdit }: { days: number; canEdit: boolea
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-start gap-2" noValidate aria-label="Change history retention">
+    <form onSubmit={submit} noValidate aria-label="Change history retention">
       <Field
         id="change-retention"
         label="Keep the change history for"
         hint={canEdit ? "1 to 3650 days. Default 90. Shortening it removes older changes at the next clean-up." : "Only admins can change it."}
         error={error}
-        className="w-64"
+        className="max-w-lg"
       >
-        <div className="relative">
-          <Input
-            id="change-retention"
-            inputMode="numeric"
-            value={value}
-            disabled={!canEdit || pending}
-            onChange={(e) => { setValue(e.target.value.trim()); setServerError(undefined); }}
-            className="pr-12 tabular-nums"
-            {...describedBy("change-retention", error, true)}
-          />
-          <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-zinc-500">days</span>
+        <div className="flex items-center gap-2">
+          <div className="relative w-40">
+            <Input
+              id="change-retention"
+              inputMode="numeric"
+              value={value}
+              disabled={!canEdit || pending}
+              onChange={(e) => { setValue(e.target.value.trim()); setServerError(undefined); }}
+              className="pr-12 tabular-nums"
+              {...describedBy("change-retention", error, true)}
+            />
+            <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-zinc-500">days</span>
+          </div>
+          {canEdit && <Button type="submit" variant="secondary" disabled={pending || !parsed.success || unchanged}>{pending ? "Saving…" : "Save"}</Button>}
         </div>
       </Field>
-      {canEdit && <Button type="submit" variant="secondary" className="mt-7" disabled={pending || !parsed.success || unchanged}>{pending ? "Saving…" : "Save"}</Button>}
     </form>
   );
 }
