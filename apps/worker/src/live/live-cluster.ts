@@ -11,7 +11,7 @@
 // see, the watch keeps what happened since.
 import { getCluster, getClusterCredential, getOrganization, getWatchedCluster, listUnresolvedFindingKeys, recordClusterChanges, recordLiveResults, setWatchState, touchLastEventAt, type TClusterChangeInput, type TRecordLiveResultsOutput } from "@bulwark/db";
 import { decryptCredential } from "@bulwark/security";
-import { watchCluster, type ClusterWatch, type ClusterWatchOptions, type WatchChange, type WatchState } from "@bulwark/k8s";
+import { watchCluster, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats, type WatchChange, type WatchState } from "@bulwark/k8s";
 import { enqueueAlertsForScan } from "@bulwark/jobs";
 import { RULES_VERSION, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
@@ -55,6 +55,7 @@ const toRef = (c: WatchChange): TChangedRef => ({
   name: c.object.metadata.name ?? "",
   ...(c.object.metadata.namespace ? { namespace: c.object.metadata.namespace } : {}),
   ...(c.object.metadata.uid ? { uid: c.object.metadata.uid } : {}),
+  ...(c.previous ? { previous: c.previous } : {}),
 });
 
 const toRow = (c: WatchChange): TClusterChangeInput => ({
@@ -100,6 +101,11 @@ export class LiveCluster {
 
   get state() {
     return this.#state;
+  }
+
+  /** The watcher's counters (objects, relists, reconnects, events), while watching. */
+  stats(): ClusterWatchStats | undefined {
+    return this.#watch?.stats();
   }
 
   start(): void {

@@ -43,6 +43,11 @@ export class LiveManager {
     return [...this.#clusters.keys()];
   }
 
+  /** A watched cluster's watcher counters (tests, metrics). */
+  stats(clusterId: string) {
+    return this.#clusters.get(clusterId)?.stats();
+  }
+
   /** Every judge of every watched cluster (logs carry the same; tests and metrics listen here). */
   onJudged(fn: (j: TLiveJudged) => void): () => void {
     this.#listeners.add(fn);
