@@ -70,6 +70,15 @@ const sections: Record<string, () => void> = {
       add(`engine: process peak RSS (${n})`, r.rssMb!, "MiB", "-", true);
     }
   },
+  incremental() {
+    // A busy watched cluster: every change judged alone is the worst case; the worker batches ~1 s.
+    const r = measure("bench/incremental.bench.ts", ["10000", QUICK ? "100" : "300"], { oneCore: true });
+    add("incremental judging 10k objects: one pod change, CPU", r.onePodChangeMs!, "ms", "-", true);
+    add("incremental judging 10k objects: full evaluate, CPU", r.evaluateMs!, "ms", "-", true);
+    add("incremental judging 10k: CPU per 1,000 changes (one per batch)", r.cpuPer1000ChangesS!, "s", "-", true);
+    // 200 clusters on 2 workers with ~1 change/s each: 100 batches/s per worker must fit in 1 core.
+    add("incremental judging 10k: CPU per 1,000 changes (batches of 10)", r.cpuPer1000ChangesBatched10S!, "s", "<= 10 s", r.cpuPer1000ChangesBatched10S! <= 10);
+  },
   reader() {
     for (const n of SIZES) {
       const r = measure("bench/reader.bench.ts", [String(n)]);

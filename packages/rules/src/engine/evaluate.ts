@@ -172,10 +172,22 @@ export interface PreparedEvaluation {
   locationOf(obj: KubeObject): SourceLocation | undefined;
 }
 
+/** What a caller (incremental judging) already knows about this snapshot. */
+export interface ReuseHints {
+  /** The snapshot's objects, already normalized (normalize.ts), for a snapshot without locations. */
+  normalized?: readonly KubeObject[];
+  /** A rule's notEvaluable answer when it cannot have changed, else undefined (ask the rule). */
+  notEvaluable?: (rule: Rule) => { reason: string | undefined } | undefined;
+}
+
 /** Normalizes the snapshot, builds the index and decides, per rule, whether it runs. */
-export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}): PreparedEvaluation {
-  const norm = normalizeObjects(input.objects ?? [], input.locations);
-  const snapshot: Snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
+export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}, reuse: ReuseHints = {}): PreparedEvaluation {
+  let snapshot: Snapshot;
+  if (reuse.normalized) snapshot = reuse.normalized === input.objects ? input : { ...input, objects: reuse.normalized };
+  else {
+    const norm = normalizeObjects(input.objects ?? [], input.locations);
+    snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
+  }
   const index = buildIndex(snapshot);
   const ctx: RuleContext = { snapshot, index, params: settings.params ?? {} };
   const reads = kindReadMap(snapshot);
@@ -261,7 +273,9 @@ export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}
     // An override that is not a known severity (bad settings data) is ignored rather than trusted.
     const override = overrides[rule.id];
     run.severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
-    if (!reason) {
+    const known = reason ? undefined : reuse.notEvaluable?.(rule);
+    if (known) reason = known.reason;
+    else if (!reason) {
       try {
         reason = rule.notEvaluable?.(ctx);
       } catch (err) {

@@ -25,6 +25,7 @@ import { builtinRules } from "../rules";
 import type { EngineSettings, EvaluationResult, Finding, KubeObject, Rule, RuleContext, Snapshot } from "../types";
 import { finishEvaluation, prepareEvaluation, runAllRules, type PreparedEvaluation, type RuleRun } from "./evaluate";
 import { objectKey } from "./fingerprint";
+import { normalizeObjects } from "./normalize";
 import { POD_LOCAL_RULES } from "./pod-local";
 import { buildIndex } from "./snapshot-index";
 
@@ -140,6 +141,8 @@ class Judge implements IncrementalJudge {
     readonly takenAt: string | undefined,
     readonly rules: RuleState[],
     readonly objects: Map<string, KubeObject>,
+    /** Objects known to be normalized (normalize.ts): what the judge saw before needs no second look. */
+    readonly clean: WeakSet<KubeObject>,
   ) {}
 }
 
@@ -156,6 +159,12 @@ function bucketOf(o: KubeObject): string {
   if (ns) return ns;
   if (o.kind === "Namespace" && typeof o.metadata?.name === "string") return o.metadata.name;
   return CS;
+}
+
+/** evaluate's object key (objectKey(objectRef(o))) without building the ref: uid, else kind/namespace/name. */
+function keyOf(o: KubeObject): string {
+  const md = o.metadata ?? {};
+  return md.uid ? md.uid : `${o.kind}/${md.namespace || ""}/${md.name ?? ""}`;
 }
 
 function readable(o: KubeObject): string {
@@ -220,10 +229,14 @@ function fullJudge(snapshot: Snapshot, settings: EngineSettings, p = prepareEval
   });
   // finish reads run.out: give it the findings back (clones again, the stores keep theirs clean).
   const objects = new Map<string, KubeObject>();
-  for (const o of p.snapshot.objects) objects.set(p.refOf(o).key, o);
+  const clean = new WeakSet<KubeObject>();
+  for (const o of p.snapshot.objects) {
+    objects.set(keyOf(o), o);
+    clean.add(o);
+  }
   assemble(p, states, objects);
   const result = finishEvaluation(p);
-  const judge = new Judge(result, settingsKeyOf(settings), metaKeyOf(p.snapshot), p.snapshot.takenAt, states, objects);
+  const judge = new Judge(result, settingsKeyOf(settings), metaKeyOf(p.snapshot), p.snapshot.takenAt, states, objects, clean);
   return { judge, result };
 }
 
@@ -272,28 +285,41 @@ export function judgeChanges(
   changed: ObjectChangeRef[],
   settings: EngineSettings,
 ): { judge: IncrementalJudge; result: EvaluationResult; rejudged: Rejudged } {
-  const p = prepareEvaluation(snapshot, settings);
-  const full = (reason: string) => {
-    const r = fullJudge(snapshot, settings, p);
-    return { judge: r.judge, result: r.result, rejudged: { full: true, reason, namespaces: [...p.index.namespaces()], objects: p.snapshot.objects.length } };
+  const full = (reason: string, prepared?: PreparedEvaluation) => {
+    const r = fullJudge(snapshot, settings, prepared);
+    const objects = r.judge.objects;
+    const namespaces = new Set<string>();
+    for (const o of objects.values()) if (nsOf(o)) namespaces.add(nsOf(o)!);
+    return { judge: r.judge, result: r.result, rejudged: { full: true, reason, namespaces: [...namespaces].sort(), objects: objects.size } };
   };
   if (!(judge instanceof Judge)) return full("not an incremental judge");
   if (settingsKeyOf(settings) !== judge.settingsKey) return full("settings changed");
-  if (metaKeyOf(p.snapshot) !== judge.metaKey) return full("snapshot kinds or version changed");
-  if (p.snapshot.source !== "cluster" || !p.snapshot.kindsComplete) return full("partial snapshot");
-  if (p.snapshot.locations?.length) return full("snapshot from files");
-  if (p.runs.length !== judge.rules.length) return full("rules changed");
-  for (let i = 0; i < p.runs.length; i++) {
-    const run = p.runs[i]!;
-    const st = judge.rules[i]!;
-    if (run.rule !== st.rule) return full("rules changed");
-    // notEvaluable and kind reads are decided on the whole snapshot, as evaluate does.
-    if (run.disabled !== st.disabled || run.reason !== st.reason) return full(`rule ${run.rule.id} changed evaluability`);
+  if (metaKeyOf(snapshot) !== judge.metaKey) return full("snapshot kinds or version changed");
+  if (snapshot.source !== "cluster" || !snapshot.kindsComplete) return full("partial snapshot");
+  if (snapshot.locations?.length) return full("snapshot from files");
+
+  // Normalize only what the judge has not seen: an object it judged before is already clean.
+  let normalized: KubeObject[] | undefined;
+  const input = snapshot.objects ?? [];
+  for (let i = 0; i < input.length; i++) {
+    const o = input[i]!;
+    if (judge.clean.has(o)) {
+      normalized?.push(o);
+      continue;
+    }
+    const n = normalizeObjects([o]);
+    if (n.changed && !normalized) normalized = input.slice(0, i) as KubeObject[];
+    const fixed = n.objects[0];
+    if (fixed) {
+      judge.clean.add(fixed);
+      normalized?.push(fixed);
+    }
   }
+  const objects: readonly KubeObject[] = normalized ?? input;
 
   const cur = new Map<string, KubeObject>();
-  for (const o of p.snapshot.objects) {
-    const key = p.refOf(o).key;
+  for (const o of objects) {
+    const key = keyOf(o);
     if (cur.has(key)) return full("duplicate object keys");
     cur.set(key, o);
   }
@@ -329,8 +355,36 @@ export function judgeChanges(
     if (!cur.has(key) && !judge.objects.has(key) && !ref.previous) continue;
     note(key, judge.objects.get(key), ref.previous);
   }
+  const changedKinds = new Set<string>();
+  for (const c of changes.values()) for (const o of changeObjects(c)) changedKinds.add(o.kind);
+  const touches = (rule: Rule) => {
+    const reads = ruleReads(rule);
+    if (reads.has(ALL)) return changedKinds.size > 0;
+    for (const k of changedKinds) if (reads.has(k)) return true;
+    return false;
+  };
+  const timeMoved = snapshot.takenAt !== judge.takenAt;
+
+  // A rule's notEvaluable answer is a function of the kinds it reads, like its findings.
+  const stateOf = new Map<Rule, RuleState>();
+  for (const st of judge.rules) if (!stateOf.has(st.rule)) stateOf.set(st.rule, st);
+  const p = prepareEvaluation(snapshot, settings, {
+    normalized: objects,
+    notEvaluable: (rule) => {
+      const st = stateOf.get(rule);
+      if (!st || touches(rule) || (timeMoved && SNAPSHOT_TIME_RULES.has(rule.id))) return undefined;
+      return { reason: st.reason };
+    },
+  });
+  if (p.runs.length !== judge.rules.length) return full("rules changed", p);
+  for (let i = 0; i < p.runs.length; i++) {
+    const run = p.runs[i]!;
+    const st = judge.rules[i]!;
+    if (run.rule !== st.rule) return full("rules changed", p);
+    // Kind reads and notEvaluable are decided on the whole snapshot, as evaluate does.
+    if (run.disabled !== st.disabled || run.reason !== st.reason) return full(`rule ${run.rule.id} changed evaluability`, p);
+  }
   const list = [...changes.values()];
-  const timeMoved = p.snapshot.takenAt !== judge.takenAt;
 
   const deps = new Dependents(p);
   const rejudgedKeys = new Set<string>();
@@ -409,12 +463,9 @@ export function judgeChanges(
     for (const o of sub.snapshot.objects) if (kinds.has(o.kind) && scope.has(bucketOf(o))) mark(o, p.refOf(o).key);
   }
 
-  if (!assemble(p, judge.rules, cur)) {
-    const r = fullJudge(snapshot, settings);
-    return { judge: r.judge, result: r.result, rejudged: { full: true, reason: "a stored finding's object is gone", namespaces: [...p.index.namespaces()], objects: p.snapshot.objects.length } };
-  }
+  if (!assemble(p, judge.rules, cur)) return full("a stored finding's object is gone");
   const result = finishEvaluation(p);
-  const next = new Judge(result, judge.settingsKey, judge.metaKey, p.snapshot.takenAt, judge.rules, cur);
+  const next = new Judge(result, judge.settingsKey, judge.metaKey, p.snapshot.takenAt, judge.rules, cur, judge.clean);
   // The new judge takes over the old one's stores: only the newest may be passed on.
   const rejudged: Rejudged = { full: false, namespaces: [...rejudgedNs].sort(), objects: rejudgedKeys.size };
   if (rejudgedObjs.length <= MAX_KEYS) rejudged.objectKeys = rejudgedObjs.map(readable).sort();
@@ -506,7 +557,9 @@ class Dependents {
     if (!Array.isArray(refs)) return out;
     for (const r of refs) {
       if (!r) continue;
-      const x = (r.uid ? this.p.index.byUid(r.uid) : undefined) ?? (r.kind && r.name ? this.p.index.byName(r.kind, nsOf(o), r.name) : undefined);
+      // By name first: a per-kind name map is far cheaper to build than the uid map over everything.
+      const named = r.kind && r.name ? this.p.index.byName(r.kind, nsOf(o), r.name) : undefined;
+      const x = named && (!r.uid || named.metadata?.uid === r.uid) ? named : r.uid ? this.p.index.byUid(r.uid) : undefined;
       if (x) out.push(x);
     }
     return out;
@@ -569,6 +622,11 @@ class Dependents {
       const tops: KubeObject[] = [o];
       for (let i = 0; i < tops.length && i < 16; i++) for (const x of this.ownersOf(tops[i]!)) if (!tops.includes(x)) tops.push(x);
       const seen = new Set<KubeObject>(tops);
+      // A Pod owns nothing a rule judges, and its owners' standing does not depend on it.
+      if (o.kind === "Pod") {
+        for (const x of seen) if (WORKLOAD.has(x.kind)) addObj(x);
+        return;
+      }
       const queue = [...tops];
       for (let i = 0; i < queue.length && i < 4096; i++) {
         for (const c of this.childrenOf(queue[i]!)) if (!seen.has(c)) (seen.add(c), queue.push(c));
