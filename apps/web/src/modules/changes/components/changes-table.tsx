@@ -49,21 +49,21 @@ export function ChangesTable({ rows, clusterId }: { rows: TChangeRow[]; clusterI
                     <Link href={changesQueryHref(clusterId, { kind: r.kind })} className="hover:text-zinc-900 hover:underline" title={`Only ${r.kind} changes`}>{r.kind}</Link>
                     {r.namespace && <> · <Link href={changesQueryHref(clusterId, { namespace: r.namespace })} className="hover:text-zinc-900 hover:underline" title={`Only changes in ${r.namespace}`}>{r.namespace}</Link></>}
                   </div>
-                  <div className="max-w-[16rem] truncate font-medium text-zinc-900 sm:max-w-xs" title={r.name}>{r.name}</div>
+                  <div className="max-w-[10rem] truncate font-medium text-zinc-900 sm:max-w-xs" title={r.name}>{r.name}</div>
                   {/* The field list moves under the object on narrow screens. */}
-                  {r.fields.length > 0 && <p className="mt-0.5 max-w-[16rem] truncate font-mono text-[11px] text-zinc-500 lg:hidden">{r.fields.slice(0, 2).join(", ")}{r.fields.length > 2 ? ` +${r.fields.length - 2}` : ""}</p>}
+                  {r.fields.length > 0 && <p className="mt-0.5 max-w-[10rem] truncate font-mono sm:max-w-[16rem] text-[11px] text-zinc-500 lg:hidden">{r.fields.slice(0, 2).join(", ")}{r.fields.length > 2 ? ` +${r.fields.length - 2}` : ""}</p>}
                 </td>
                 <td className={`${t.td} hidden lg:table-cell`}>
                   {r.fields.length === 0 ? (
                     <span className="text-xs text-zinc-500">{r.type === "modified" ? "metadata only" : "—"}</span>
                   ) : (
-                    <ul className="max-w-[15rem] space-y-0.5 font-mono text-[11px] leading-4 text-zinc-700 2xl:max-w-[24rem]">
-                      {r.fields.slice(0, SHOWN_FIELDS).map((f) => <li key={f} className="truncate" title={f}>{f}</li>)}
+                    <ul className="max-w-[16rem] space-y-1 font-mono text-[11px] leading-4 text-zinc-700 2xl:max-w-[24rem]">
+                      {r.fields.slice(0, SHOWN_FIELDS).map((f) => <li key={f} className="break-all">{f}</li>)}
                       {extra > 0 && (
                         <li>
                           <details>
                             <summary className="cursor-pointer font-sans text-xs text-zinc-500 hover:text-zinc-800">{extra} more</summary>
-                            <ul className="mt-0.5 space-y-0.5">{r.fields.slice(SHOWN_FIELDS).map((f) => <li key={f} className="truncate" title={f}>{f}</li>)}</ul>
+                            <ul className="mt-0.5 space-y-0.5">{r.fields.slice(SHOWN_FIELDS).map((f) => <li key={f} className="break-all">{f}</li>)}</ul>
                           </details>
                         </li>
                       )}

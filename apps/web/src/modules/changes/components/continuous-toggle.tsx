@@ -52,7 +52,7 @@ export function ContinuousToggle({ clusterId, on, canEdit }: { clusterId: string
       <div className="min-w-0">
         <p id="continuous-label" className="text-sm font-medium text-zinc-900">Watch this cluster for changes</p>
         <p id="continuous-hint" className="text-xs text-zinc-500">
-          {canEdit ? "Watch the cluster and judge each change as it happens." : "Only admins can change it."}
+          {value ? "On: findings follow changes within seconds." : "Off: scheduled and manual scans only."}{canEdit ? "" : " Only admins can change it."}
         </p>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCluster, listScans } from "@bulwark/db";
+import { getCluster, listClusterChanges, listScans } from "@bulwark/db";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
 import { DeleteCluster } from "@/modules/clusters/components/delete-cluster";
@@ -11,6 +11,7 @@ import { ScanNowButton } from "@/modules/clusters/components/scan-now-button";
 import { ScanProgress } from "@/modules/clusters/components/scan-progress";
 import { ScheduleEditor } from "@/modules/clusters/components/schedule-editor";
 import { ContinuousToggle } from "@/modules/changes/components/continuous-toggle";
+import { RecentChanges } from "@/modules/changes/components/recent-changes";
 import { FindingsTable } from "@/modules/findings/components/findings-table";
 import { toFindingRowView } from "@/modules/findings/finding-view";
 import { findingsQuery } from "@/modules/findings/findings.schemas";
@@ -39,13 +40,14 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
   const ctx = await requirePageContext();
   const cluster = await getCluster({ orgId: ctx.orgId, clusterId: id });
   if (!cluster) notFound();
-  const [scans, findings, risks, expected, members, live] = await Promise.all([
+  const [scans, findings, risks, expected, members, live, changes] = await Promise.all([
     listScans({ orgId: ctx.orgId, clusterId: id, limit: 10 }),
     queryFindings({ orgId: ctx.orgId, clusterId: id }, { limit: 10 }),
     queryRisks({ orgId: ctx.orgId, clusterId: id }, { limit: 50 }),
     queryExpected(ctx.orgId, { clusterId: id, limit: 0 }),
     queryMembers(ctx.orgId),
     initialLive(ctx.orgId, id),
+    listClusterChanges({ orgId: ctx.orgId, clusterId: id, limit: 3 }),
   ]);
   const openCounts = await queryOpenCounts(ctx.orgId, id);
   const now = new Date();
@@ -151,7 +153,10 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
           description="Bulwark watches the cluster through the API with the same read-only credential and judges each change as it happens; the scheduled scan still reconciles."
           actions={<Link href={`/clusters/${cluster.id}/changes`} className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">Change history</Link>}
         >
-          <ContinuousToggle clusterId={cluster.id} on={cluster.continuous} canEdit={can(ctx.role, "cluster:manage")} />
+          <div className="grid gap-4 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+            <ContinuousToggle clusterId={cluster.id} on={cluster.continuous} canEdit={can(ctx.role, "cluster:manage")} />
+            <RecentChanges rows={changes.items} clusterId={cluster.id} />
+          </div>
         </Section>
 
         <div className="grid gap-4 lg:grid-cols-2">
