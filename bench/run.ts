@@ -1,7 +1,7 @@
 // `npm run bench`: runs each measurement several times in fresh child processes (clean peak RSS),
 // prints a table of medians beside their targets and writes bench/results.json as
 // [{ name, value, unit, target, met }].
-// `npm run bench -- <section>` runs one section (engine, reader, scan, ingest, concurrency, pages, report).
+// `npm run bench -- <section>` runs one section (engine, incremental, live, reader, scan, ingest, concurrency, pages, report).
 // BENCH_RUNS (default 3) sets the repetitions; BENCH_QUICK=1 is a ~2-minute smoke run with smaller
 // sizes. Postgres/Redis are found (DATABASE_URL/REDIS_URL or 127.0.0.1) or started like the tests
 // do; the bench database bulwark_bench is recreated, dropped at the end, and whatever was started
@@ -78,6 +78,25 @@ const sections: Record<string, () => void> = {
     add("incremental judging 10k: CPU per 1,000 changes (one per batch)", r.cpuPer1000ChangesS!, "s", "-", true);
     // 200 clusters on 2 workers with ~1 change/s each: 100 batches/s per worker must fit in 1 core.
     add("incremental judging 10k: CPU per 1,000 changes (batches of 10)", r.cpuPer1000ChangesBatched10S!, "s", "<= 10 s", r.cpuPer1000ChangesBatched10S! <= 10);
+  },
+  live() {
+    // Continuous mode through 2 worker processes (apps/worker/src/main.ts): all clusters watched,
+    // then a steady stream of changes (a privileged pod created over HTTPS), change to open finding.
+    const [clusters, rate, seconds] = QUICK ? [10, 2, 20] : [50, 5, 60];
+    const r = measure("bench/live.bench.ts", ["latency", String(clusters), "300", "2", String(rate), String(seconds)], WORKER_NODE);
+    add(`live ${clusters} watched clusters, ${rate} changes/s: change-to-finding latency p95`, r.p95Ms! / 1000, "s", "<= 5 s", r.p95Ms! <= 5000 && r.missed === 0);
+    add(`live ${clusters} watched clusters: change-to-finding latency p50`, r.p50Ms! / 1000, "s", "-", true);
+    add(`live ${clusters} watched clusters: changes without a finding`, r.missed!, "changes", "= 0", r.missed === 0);
+    add(`live ${clusters} watched clusters: workers' CPU per 1,000 changes (judge, store, history, alerts)`, r.cpuMsPer1000! / 1000, "s", "-", true);
+    add(`live ${clusters} watched clusters: workers' idle CPU (watch streams, bookmarks, leases)`, r.idleCpuPct!, "%", "-", true);
+    const mem = measure("bench/live.bench.ts", ["memory", QUICK ? "1" : "3", "10000"], { nodeOptions: "--expose-gc --max-old-space-size=4096" });
+    add("live: worker heap per watched cluster of 10,000 objects (snapshot + judge state)", mem.heapMbPerCluster!, "MiB", "<= 60 MiB", mem.heapMbPerCluster! <= 60);
+    if (QUICK) return;
+    const big = measure("bench/live.bench.ts", ["latency", "200", "100", "2", "5", "60"], WORKER_NODE);
+    add("live 200 watched clusters on 2 workers: clusters leased and live", big.leased!, "clusters", "= 200", big.leased === 200 && big.missed === 0);
+    add("live 200 watched clusters: change-to-finding latency p95", big.p95Ms! / 1000, "s", "<= 5 s", big.p95Ms! <= 5000);
+    add("live 200 watched clusters: time until all are live", big.allLiveMs! / 1000, "s", "-", true);
+    add("live 200 watched clusters: error lines in worker logs", big.errorLines!, "lines", "= 0", big.errorLines === 0);
   },
   reader() {
     for (const n of SIZES) {
@@ -171,7 +190,7 @@ const sections: Record<string, () => void> = {
 
 // The worker runs with Node's default heap settings, as `npm start -w @bulwark/worker` does.
 const WORKER_NODE = { nodeOptions: process.env.NODE_OPTIONS ?? "" };
-const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report"]);
+const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report", "live"]);
 const HISTORY_SECTIONS = new Set(["scan", "ingest", "concurrency"]);
 
 let fleet: string | undefined;
