@@ -1,5 +1,6 @@
 // A cluster's change history: rows seeded through packages/db (as the worker's watch writes them),
 // filters that live in the URL, the findings link of a change, and another organization's 404.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { db } from "@bulwark/db";
 import { addClusterByUpload, signUp, uniqueEmail } from "../helpers";
@@ -31,6 +32,8 @@ test("the change history lists changes newest first and filters through the URL"
   await expect(rows.nth(0)).toContainText("spec.template.spec.containers[app].securityContext.privileged");
   await expect(rows.nth(0)).toContainText("kubectl (client-side apply)");
   await expect(rows.nth(3)).toContainText("Helm");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Filters go through the URL (a GET form), and a link with them opens the same list.
   await page.getByLabel("Kind").selectOption("Deployment");

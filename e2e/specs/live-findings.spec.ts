@@ -37,9 +37,12 @@ test("a privileged pod created with kubectl appears on the open Findings page", 
   const manifest = path.join(home, `${pod}.yaml`);
   writeFileSync(manifest, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${pod}\n  namespace: default\nspec:\n  containers:\n    - name: shell\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n`);
   try {
+    const applied = Date.now();
     await kubectl("apply", "-f", manifest);
     // The pod's findings arrive through the poll and a refresh of the page's server components.
     await expect(page.locator("table tbody tr").filter({ hasText: pod }).first()).toBeVisible({ timeout: 60_000 });
+    // Reported, not asserted: the target (10 s) is measured in bench/, not on a busy test machine.
+    test.info().annotations.push({ type: "change-to-page", description: `${Date.now() - applied} ms` });
     await expect(page.locator("table tbody")).toContainText(/privileged/i);
     expect(await page.evaluate(() => (window as unknown as { __stillOpen?: boolean }).__stillOpen)).toBe(true);
   } finally {

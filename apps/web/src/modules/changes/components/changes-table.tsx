@@ -79,9 +79,13 @@ export function ChangesTable({ rows, clusterId }: { rows: TChangeRow[]; clusterI
                 </td>
                 <td className={`${t.td} whitespace-nowrap text-xs`}>
                   {r.introduced > 0 ? (
-                    <Link href={objectFindings} className={cn(link, "text-red-700")}>{r.introduced} introduced</Link>
+                    <Link href={objectFindings} className={cn(link, "text-red-700")}>{r.introduced}<span className="sm:hidden"> new</span><span className="hidden sm:inline"> introduced</span></Link>
                   ) : (
-                    <Link href={objectFindings} className="text-zinc-500 underline-offset-4 hover:text-zinc-800 hover:underline">{r.type === "deleted" ? "Resolved findings" : "Object's findings"}</Link>
+                    // Short on a phone, where the column has little room.
+                    <Link href={objectFindings} className="text-zinc-500 underline-offset-4 hover:text-zinc-800 hover:underline">
+                      <span className="sm:hidden">{r.type === "deleted" ? "Resolved" : "Findings"}</span>
+                      <span className="hidden sm:inline">{r.type === "deleted" ? "Resolved findings" : "Object's findings"}</span>
+                    </Link>
                   )}
                 </td>
               </tr>
