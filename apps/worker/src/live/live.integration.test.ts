@@ -134,6 +134,45 @@ describe.skipIf(!existsSync(KUBECTL))("continuous mode", () => {
     expect(cluster.liveUpdatedAt!.getTime()).toBeGreaterThanOrEqual(t0);
   });
 
+  it("alerts for a new critical finding and risk are planned within 30 s of the change, once per finding across later updates", async () => {
+    // Delivery itself (signing, retries, the receiver) is alerts.integration.test.ts's; what is
+    // continuous mode's own is that each live update plans its alerts, and never twice. The URL
+    // refuses connections: the deliveries stay pending or fail, which is not what is asserted.
+    const keyring = parseKeyring(SECRET);
+    const url = "https://127.0.0.1:9/hook";
+    const ch = await db.createNotificationChannel({
+      orgId, actorId: userId, name: "Live alerts", kind: "webhook", urlCipher: encryptCredential(url, keyring).ciphertext, urlHost: "127.0.0.1:9",
+      secretCipher: encryptCredential("s3cret", keyring).ciphertext, keyId: keyring.currentKeyId, minSeverity: "high", clusterIds: [], digest: false, enabled: true,
+    });
+    try {
+      const t0 = Date.now();
+      await kubectl("run", "live-alert", "-n", "default", "--image=busybox:1.36", "--privileged", "--restart=Never");
+      const finding = await waitFor("the privileged finding", () => db.db.finding.findFirst({ where: { orgId, clusterId, name: "live-alert", ruleId: "privileged-container", status: { in: [...OPEN] } } }), 30_000, 100);
+      const planned = await waitFor(
+        "the finding's alert to be planned",
+        () => db.db.alertDelivery.findFirst({ where: { channelId: ch.id, findingId: finding.id, kind: "alert" } }),
+        30_000 - (Date.now() - t0),
+        100,
+      );
+      const risk = await waitFor("the pod's risk", () => db.db.risk.findFirst({ where: { orgId, clusterId, name: "live-alert", status: { in: [...OPEN] } } }), 10_000, 100);
+      await waitFor("the risk's alert to be planned", () => db.db.alertDelivery.findFirst({ where: { channelId: ch.id, riskId: risk.id } }), 30_000 - (Date.now() - t0), 100);
+      console.log(`live: kubectl run -> alert planned in ${planned.createdAt.getTime() - t0} ms`);
+
+      // A later update of the same hour's record that plans alerts again (a second privileged pod)
+      // plans the new finding's alert and nothing more for the first one.
+      await kubectl("run", "live-alert-2", "-n", "default", "--image=busybox:1.36", "--privileged", "--restart=Never");
+      const second = await waitFor("the second pod's finding", () => db.db.finding.findFirst({ where: { orgId, clusterId, name: "live-alert-2", ruleId: "privileged-container", status: { in: [...OPEN] } } }), 30_000, 100);
+      await waitFor("the second finding's alert to be planned", () => db.db.alertDelivery.findFirst({ where: { channelId: ch.id, findingId: second.id, kind: "alert" } }), 30_000, 100);
+      expect(await db.db.alertDelivery.count({ where: { channelId: ch.id, findingId: finding.id } })).toBe(1);
+      expect(await db.db.alertDelivery.count({ where: { channelId: ch.id, riskId: risk.id } })).toBe(1);
+    } finally {
+      await db.db.notificationChannel.update({ where: { id: ch.id }, data: { enabled: false } });
+      await kubectl("delete", "pod", "live-alert", "live-alert-2", "-n", "default", "--wait=false");
+      // The next test reads the next judge: let this cleanup's be done first.
+      await waitFor("the pods' findings to resolve", async () => (await db.db.finding.count({ where: { orgId, clusterId, name: { in: ["live-alert", "live-alert-2"] }, status: { in: [...OPEN] } } })) === 0, 10_000, 100);
+    }
+  });
+
   it("a RoleBinding change re-judges the workloads of its namespace only; other findings are untouched", async () => {
     const before = await db.db.finding.findMany({ where: { orgId, clusterId }, select: { id: true, namespace: true, updatedAt: true, status: true, lastSeenScanId: true } });
     const ns = "shop";
