@@ -30,6 +30,8 @@ export function benchWorkerEnv(secretKey: string): Record<string, string> {
     BULWARK_QUEUE_PREFIX: BENCH_PREFIX,
     BULWARK_SECRET_KEY: secretKey,
     BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
+    // Scan, report and queue benches measure scans alone; live.bench.ts turns continuous mode on.
+    WORKER_CONTINUOUS: "off",
   };
 }
 

@@ -19,6 +19,8 @@ export const FAIRNESS_ENV = {
   // Short, so A's deferred backlog comes back quickly and the test stays short; order is what is judged.
   WORKER_ORG_DEFER_MS: "200",
   WORKER_RECOVER_EVERY_MS: "60000",
+  // The scan queue is what is judged; continuous mode's live records would add Scan rows.
+  WORKER_CONTINUOUS: "off",
 };
 
 export interface FairnessOutcome {

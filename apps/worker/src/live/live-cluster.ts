@@ -250,12 +250,18 @@ export class LiveCluster {
     this.#settings = await this.#settingsNow();
     const j = judgeAll(snapshot, this.#settings.settings, this.#settings.notEvaluated, cause);
     this.#judgement = j;
-    // Record only when the stored findings differ from what the watch sees (changes since the last scan).
-    const stored = await listUnresolvedFindingKeys({ orgId: this.orgId, clusterId: this.clusterId });
-    const seen = new Set(j.result.findings.map((f) => `${f.fingerprint} ${f.severity}`));
-    const same = stored.size === seen.size && [...seen].every((k) => stored.has(k));
+    // Record only when the stored findings differ from what the watch sees (changes since the last
+    // scan), and not while a full scan is queued or running (a new cluster's first scan): that scan
+    // records the state itself, and its landing makes this judge reconcile what differs then.
+    const watched = await getWatchedCluster({ orgId: this.orgId, clusterId: this.clusterId });
+    let same = true;
+    if (!watched?.scanInFlight) {
+      const stored = await listUnresolvedFindingKeys({ orgId: this.orgId, clusterId: this.clusterId });
+      const seen = new Set(j.result.findings.map((f) => `${f.fingerprint} ${f.severity}`));
+      same = stored.size === seen.size && [...seen].every((k) => stored.has(k));
+    }
     const record = same ? null : await this.#record(snapshot, j, []);
-    if (!record?.changed) this.#knownLastScanId = (await getWatchedCluster({ orgId: this.orgId, clusterId: this.clusterId }))?.lastScanId ?? null;
+    if (!record?.changed) this.#knownLastScanId = watched?.lastScanId ?? null;
     this.#emit(cause, 0, j.rejudged, record, started);
   }
 

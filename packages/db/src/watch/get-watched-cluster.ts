@@ -7,14 +7,22 @@ export interface TWatchedCluster {
   name: string;
   lastScanId: string | null;
   lastScanTrigger: string | null;
+  /** a full scan is queued or running: it will record the cluster's state itself */
+  scanInFlight: boolean;
 }
 
 export async function getWatchedCluster(input: { orgId: string; clusterId: string }): Promise<TWatchedCluster | null> {
   const c = await db.cluster.findFirst({
     where: { id: input.clusterId, orgId: input.orgId },
-    select: { continuous: true, name: true, lastScanId: true, lastScan: { select: { trigger: true } } },
+    select: {
+      continuous: true,
+      name: true,
+      lastScanId: true,
+      lastScan: { select: { trigger: true } },
+      scans: { where: { status: { in: ["queued", "running"] } }, select: { id: true }, take: 1 },
+    },
   });
-  return c ? { continuous: c.continuous, name: c.name, lastScanId: c.lastScanId, lastScanTrigger: c.lastScan?.trigger ?? null } : null;
+  return c ? { continuous: c.continuous, name: c.name, lastScanId: c.lastScanId, lastScanTrigger: c.lastScan?.trigger ?? null, scanInFlight: c.scans.length > 0 } : null;
 }
 
 /**
