@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { stopChild } from "@bulwark/k8s/testing";
-import { benchDatabaseUrl, benchWorkerEnv, sleep, spawnWorker, startSimChild } from "./lib";
+import { benchDatabaseUrl, benchWorkerEnv, createBenchClusters, sleep, spawnWorker, startSimChild } from "./lib";
 
 const ERROR_LINE = /error|failed|ECONN|timeout|too many clients|terminat/i;
 
@@ -18,22 +18,13 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
   const sim = await startSimChild(objectsEach, clusters, 1000);
   const db = await import("@bulwark/db");
   const jobs = await import("@bulwark/jobs");
-  const security = await import("@bulwark/security");
   const client = new pg.Client({ connectionString: benchDatabaseUrl() });
   await client.connect();
   const children: ChildProcess[] = [];
   const logs: string[][] = [];
   try {
     for (const q of [jobs.QUEUE_SCAN, jobs.QUEUE_CONNECTION]) await jobs.getQueue(q).obliterate({ force: true });
-    const tag = `${process.pid}-${Date.now()}`;
-    const { user, org } = await db.createUserWithOrganization({ email: `conc-${tag}@example.com`, passwordHash: null, orgName: `Concurrency ${tag}` });
-    const keyring = security.parseKeyring(secret);
-    const ids: string[] = [];
-    for (let i = 0; i < clusters; i++) {
-      const { ciphertext, keyId } = security.encryptCredential(sim.kubeconfigs[i]!, keyring);
-      const c = await db.createCluster({ orgId: org.id, actorId: user.id, name: `c${i}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
-      ids.push(c.id);
-    }
+    const { orgId, clusterIds: ids } = await createBenchClusters(secret, sim.kubeconfigs.slice(0, clusters), "conc");
 
     for (let i = 0; i < workers; i++) {
       const { child, lines, ready } = spawnWorker(env, `bench-w${i}`);
@@ -45,7 +36,7 @@ export async function benchConcurrency(clusters: number, objectsEach: number, wo
     const t0 = performance.now();
     const queue = jobs.getQueue(jobs.QUEUE_SCAN);
     // What a scheduler firing adds: a scheduled-scan job without a Scan row.
-    await queue.addBulk(ids.map((clusterId) => ({ name: jobs.SCHEDULED_SCAN_JOB_NAME, data: { orgId: org.id, clusterId, trigger: "schedule" as const } })));
+    await queue.addBulk(ids.map((clusterId) => ({ name: jobs.SCHEDULED_SCAN_JOB_NAME, data: { orgId: orgId, clusterId, trigger: "schedule" as const } })));
     const deadline = Date.now() + 10 * 60_000;
     let done = 0;
     let failed = 0;

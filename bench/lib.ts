@@ -128,3 +128,22 @@ export function spawnWorker(env: Record<string, string>, workerId: string, onLin
   child.once("exit", () => started());
   return { child, lines, ready };
 }
+
+/**
+ * A fresh organization with one cluster per kubeconfig (credentials encrypted as the web app
+ * stores them); returns the organization and the cluster ids in kubeconfig order.
+ */
+export async function createBenchClusters(secretKey: string, kubeconfigs: readonly string[], label: string): Promise<{ orgId: string; clusterIds: string[] }> {
+  const db = await import("@bulwark/db");
+  const security = await import("@bulwark/security");
+  const tag = `${process.pid}-${Date.now()}`;
+  const { user, org } = await db.createUserWithOrganization({ email: `${label}-${tag}@example.com`, passwordHash: null, orgName: `${label} ${tag}` });
+  const keyring = security.parseKeyring(secretKey);
+  const clusterIds: string[] = [];
+  for (let i = 0; i < kubeconfigs.length; i++) {
+    const { ciphertext, keyId } = security.encryptCredential(kubeconfigs[i]!, keyring);
+    const c = await db.createCluster({ orgId: org.id, actorId: user.id, name: `${label}-${i}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
+    clusterIds.push(c.id);
+  }
+  return { orgId: org.id, clusterIds };
+}

@@ -20,7 +20,7 @@ import { Agent, request } from "undici";
 import { parse as parseYaml } from "yaml";
 import pg from "pg";
 import { stopChild } from "@bulwark/k8s/testing";
-import { benchDatabaseUrl, benchWorkerEnv, sleep, spawnWorker, startSimChild } from "./lib";
+import { benchDatabaseUrl, benchWorkerEnv, createBenchClusters, sleep, spawnWorker, startSimChild } from "./lib";
 
 interface Target {
   server: string;
@@ -79,21 +79,13 @@ export async function benchLiveLatency(clusters: number, objectsEach: number, wo
   Object.assign(process.env, env);
   const sim = await startSimChild(objectsEach, clusters, 2000);
   const db = await import("@bulwark/db");
-  const security = await import("@bulwark/security");
   const client = new pg.Client({ connectionString: benchDatabaseUrl() });
   await client.connect();
   const children: ChildProcess[] = [];
   const logs: string[][] = [];
   try {
     const tag = `${process.pid}-${Date.now()}`;
-    const { user, org } = await db.createUserWithOrganization({ email: `live-${tag}@example.com`, passwordHash: null, orgName: `Live ${tag}` });
-    const keyring = security.parseKeyring(secret);
-    const ids: string[] = [];
-    for (let i = 0; i < clusters; i++) {
-      const { ciphertext, keyId } = security.encryptCredential(sim.kubeconfigs[i]!, keyring);
-      const c = await db.createCluster({ orgId: org.id, actorId: user.id, name: `live${i}`, server: "https://127.0.0.1", credentialCipher: ciphertext, credentialKeyId: keyId });
-      ids.push(c.id);
-    }
+    const { clusterIds: ids } = await createBenchClusters(secret, sim.kubeconfigs, "live");
     const targets = sim.kubeconfigs.map(targetOf);
 
     const tStart = performance.now();

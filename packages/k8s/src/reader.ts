@@ -350,6 +350,31 @@ export function recordListError(plan: Plan, err: unknown, server: string): void 
   }
 }
 
+/** The frozen snapshot of what was read (a full read, or a watcher's current state). */
+export function clusterSnapshot(input: {
+  objects: KubeObject[];
+  kinds: KindReadResult[];
+  kindsComplete: boolean;
+  version: VersionInfo;
+  nodes: readonly KubeObject[];
+  servedVersions: readonly string[];
+  takenAt: string;
+}): Snapshot {
+  const snapshot: Snapshot = {
+    source: "cluster",
+    objects: Object.freeze(input.objects),
+    kinds: Object.freeze(input.kinds),
+    kindsComplete: input.kindsComplete,
+    platform: detectPlatform(input.version.gitVersion, input.nodes, input.servedVersions),
+    takenAt: input.takenAt,
+    servedVersions: input.servedVersions,
+  };
+  const kv = kubeVersionOf(input.version);
+  if (kv) snapshot.kubeVersion = kv;
+  if (input.version.gitVersion) snapshot.gitVersion = input.version.gitVersion;
+  return Object.freeze(snapshot);
+}
+
 /** Reads every kind in RESOURCES_TO_READ into an immutable snapshot. */
 export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}): Promise<Snapshot> {
   const deadlineMs = opts.deadlineMs ?? 120_000;
@@ -410,19 +435,7 @@ export async function readCluster(kubeconfigYaml: string, opts: ReadOptions = {}
     const objects: KubeObject[] = [];
     for (const p of plans) for (const o of p.objects) objects.push(o);
     const nodes = plans.find((p) => p.spec.kind === "Node")?.objects ?? [];
-    const snapshot: Snapshot = {
-      source: "cluster",
-      objects: Object.freeze(objects),
-      kinds: Object.freeze(plans.map((p) => Object.freeze(p.result))),
-      kindsComplete: true,
-      platform: detectPlatform(version.gitVersion, nodes, servedVersions),
-      takenAt,
-      servedVersions,
-    };
-    const kv = kubeVersionOf(version);
-    if (kv) snapshot.kubeVersion = kv;
-    if (version.gitVersion) snapshot.gitVersion = version.gitVersion;
-    return Object.freeze(snapshot);
+    return clusterSnapshot({ objects, kinds: plans.map((p) => Object.freeze(p.result)), kindsComplete: true, version, nodes, servedVersions, takenAt });
   } finally {
     clearTimeout(deadline);
     opts.signal?.removeEventListener("abort", onOuterAbort);

@@ -11,14 +11,13 @@ import { changedFields, SecretDigests, writeStamps, writerOf } from "./changes";
 import { ClusterUnreachableError, ScanLimitError } from "./errors";
 import { AbortedError, ByteBudget, HttpStatusError, KubeHttp, describeError } from "./http";
 import { minimizeObject } from "./minimize";
-import { detectPlatform } from "./platform";
 import {
   DEFAULT_SCAN_MAX_BYTES,
   MAX_OBJECTS,
   MAX_PAGES_PER_LIST,
   discover,
   heapGuard,
-  kubeVersionOf,
+  clusterSnapshot,
   listKind,
   pool,
   prepare,
@@ -641,19 +640,7 @@ export function watchCluster(kubeconfigYaml: string, opts: ClusterWatchOptions):
       for (const k of kinds) for (const o of k.objects.values()) objects.push(o);
       const nodes = [...(kinds.find((k) => k.plan.spec.kind === "Node")?.objects.values() ?? [])];
       const results: KindReadResult[] = kinds.map((k) => Object.freeze({ ...k.plan.result, count: k.objects.size }));
-      const snap: Snapshot = {
-        source: "cluster",
-        objects: Object.freeze(objects),
-        kinds: Object.freeze(results),
-        kindsComplete: synced,
-        platform: detectPlatform(version.gitVersion, nodes, servedVersions),
-        takenAt,
-        servedVersions,
-      };
-      const kv = kubeVersionOf(version);
-      if (kv) snap.kubeVersion = kv;
-      if (version.gitVersion) snap.gitVersion = version.gitVersion;
-      cached = Object.freeze(snap);
+      cached = clusterSnapshot({ objects, kinds: results, kindsComplete: synced, version, nodes, servedVersions, takenAt });
       return cached;
     },
     stats() {

@@ -4,38 +4,14 @@
 // counts and rule statuses. It lives here because packages/rules may not import the simulator;
 // the targeted "what a change re-judges" checks sit beside the engine (incremental.test.ts).
 import { evaluate, judgeChanges, judgeFull, type EngineSettings, type EvaluationResult, type KubeObject, type ObjectChangeRef, type Snapshot } from "@bulwark/rules";
+import { clusterSnapshot, comparableResult } from "@bulwark/rules/testing";
 import { describe, expect, it } from "vitest";
+import { rng as mulberry32 } from "./scenarios/builders";
 import { generateCluster } from "./generate";
 import { scenarios } from "./scenarios";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function snap(objects: KubeObject[], version = "1.29", takenAt = "2025-01-01T00:00:00Z"): Snapshot {
-  return { source: "cluster", objects, kinds: [], kindsComplete: true, kubeVersion: version, takenAt };
-}
-
-/** The comparable content of a result (order-free where evaluate's order is incidental). */
-function canon(r: EvaluationResult) {
-  const findings = r.findings
-    .map((f) =>
-      JSON.stringify([f.fingerprint, f.ruleId, f.severity, f.object, f.path, f.message, f.observed, f.checks ?? null, f.baseline?.id ?? null, f.exception?.id ?? null]),
-    )
-    .sort();
-  const risks = r.risks
-    .map((k) => JSON.stringify([k.id, k.type, k.severity, k.score, k.objects, k.steps.map((s) => [s.kind, [...s.findings].sort(), s.objects ?? null]), k.factors, k.baseline?.id ?? null, k.exception?.id ?? null]))
-    .sort();
-  const rules = r.rules.map((s) => JSON.stringify([s.id, s.status, s.reason ?? null, s.findings])).sort();
-  return { findings, risks, rules, score: r.score, counts: r.counts, expected: r.expected, objectCount: r.objectCount };
-}
+const snap = clusterSnapshot;
+const canon = comparableResult;
 
 /** A failure message that names the first differences instead of dumping two huge results. */
 function diff(a: ReturnType<typeof canon>, b: ReturnType<typeof canon>): string {

@@ -2,28 +2,13 @@
 // equivalence property test over the kube-sim scenarios (hundreds of random batches) lives in
 // packages/kube-sim/src/incremental-judging.test.ts, as this package may not import the simulator.
 import { describe, expect, it } from "vitest";
-import type { EvaluationResult, KubeObject, Snapshot } from "../types";
+import type { KubeObject } from "../types";
+import { clusterSnapshot, comparableResult } from "../testing";
 import { evaluate } from "./evaluate";
 import { judgeChanges, judgeFull, type ObjectChangeRef } from "./incremental";
 
-function snap(objects: KubeObject[], version = "1.29", takenAt = "2025-01-01T00:00:00Z"): Snapshot {
-  return { source: "cluster", objects, kinds: [], kindsComplete: true, kubeVersion: version, takenAt };
-}
-
-/** The comparable content of a result (order-free where evaluate's order is incidental). */
-function canon(r: EvaluationResult) {
-  const findings = r.findings
-    .map((f) =>
-      JSON.stringify([f.fingerprint, f.ruleId, f.severity, f.object, f.path, f.message, f.observed, f.checks ?? null, f.baseline?.id ?? null, f.exception?.id ?? null]),
-    )
-    .sort();
-  const risks = r.risks
-    .map((k) => JSON.stringify([k.id, k.type, k.severity, k.score, k.objects, k.steps.map((s) => [s.kind, [...s.findings].sort(), s.objects ?? null]), k.factors, k.baseline?.id ?? null, k.exception?.id ?? null]))
-    .sort();
-  const rules = r.rules.map((s) => JSON.stringify([s.id, s.status, s.reason ?? null, s.findings])).sort();
-  return { findings, risks, rules, score: r.score, counts: r.counts, expected: r.expected, objectCount: r.objectCount };
-}
-
+const snap = clusterSnapshot;
+const canon = comparableResult;
 const clone = <T>(o: T): T => structuredClone(o);
 const ns = (o: KubeObject) => o.metadata.namespace;
 const nm = (o: KubeObject) => o.metadata.name ?? "";
