@@ -126,6 +126,20 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "404" },
     owner: { status: 200, contains: (ids) => ids.scanId },
   },
+  "GET /api/clusters/[id]/changes": {
+    url: (ids) => `/api/clusters/${ids.clusterId}/changes?range=30d`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    // The fixture cluster may have no change yet: the answer's shape proves the cluster was found.
+    owner: { status: 200, contains: () => '"items"' },
+  },
+  // With a cluster: only the owner learns its watch state; another organization gets 404.
+  "GET /api/live": {
+    url: (ids) => `/api/live?clusterId=${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: () => '"watch"' },
+  },
   "POST /api/clusters/[id]/scans": {
     url: (ids) => `/api/clusters/${ids.clusterId}/scans`,
     body: () => ({}),
