@@ -69,7 +69,7 @@ export async function runFaults(h: Harness, infra: { redis: PrivateRedis; pg: Pr
         const at = await waitFor(
           "the scan to reach the kill point",
           async () => {
-            const [r] = await q<{ status: string; progress: number; phase: string }>(h.dbUrl, `SELECT status::text AS status, progress, phase::text AS phase FROM "Scan" WHERE "clusterId" = $1`, [clusterId]);
+            const [r] = await q<{ status: string; progress: number; phase: string }>(h.dbUrl, `SELECT status::text AS status, progress, phase::text AS phase FROM "Scan" WHERE "clusterId" = $1 AND trigger <> 'live'`, [clusterId]);
             return r && (r.status !== "running" && r.status !== "queued" ? r : r.status === "running" && r.progress >= target ? r : null);
           },
           60_000,

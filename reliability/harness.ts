@@ -140,7 +140,7 @@ export class Harness {
   }
 
   async scans(clusterIds: string[]): Promise<ScanRow[]> {
-    return q<ScanRow>(this.dbUrl, `SELECT id, "clusterId", status::text AS status, error, attempts FROM "Scan" WHERE "clusterId" = ANY($1::text[]) ORDER BY "createdAt"`, [clusterIds]);
+    return q<ScanRow>(this.dbUrl, `SELECT id, "clusterId", status::text AS status, error, attempts FROM "Scan" WHERE "clusterId" = ANY($1::text[]) AND trigger <> 'live' ORDER BY "createdAt"`, [clusterIds]);
   }
 
   async waitTerminal(clusterIds: string[], timeoutMs: number): Promise<{ rows: ScanRow[]; timedOut: boolean }> {

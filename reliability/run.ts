@@ -9,7 +9,7 @@ import { Harness } from "./harness";
 import { PrivatePostgres, PrivateRedis, QUICK, ROOT, createDatabase, log } from "./lib";
 import type { ScenarioResult } from "./faults";
 
-const SECTIONS = ["faults", "hostile", "cel", "flood", "webhooks", "accounts", "load", "security"] as const;
+const SECTIONS = ["faults", "continuous", "hostile", "cel", "flood", "webhooks", "accounts", "load", "security"] as const;
 type Section = (typeof SECTIONS)[number];
 const wanted = new Set<Section>(process.argv.slice(2).filter((a): a is Section => (SECTIONS as readonly string[]).includes(a)));
 const want = (s: Section) => wanted.size === 0 || wanted.has(s);
@@ -52,6 +52,11 @@ try {
     const { runFaults } = await import("./faults");
     const results: ScenarioResult[] = await runFaults(h, { redis, pg });
     for (const r of results) rows.push({ section: "fault", item: r.name, tried: r.runs, ok: r.survived, pass: r.survived === r.runs, notes: r.notes.join("; ") });
+  }
+  if (want("continuous")) {
+    // Continuous mode: watch faults and the lease holder SIGKILLed mid-stream.
+    const { runContinuous } = await import("./continuous");
+    await runContinuous(ctx);
   }
   if (want("hostile")) {
     const { runHostile } = await import("./hostile");

@@ -53,9 +53,9 @@ const ZWorkerEnv = z
     WORKER_WATCH_CAPACITY: z.coerce.number({ error: "WORKER_WATCH_CAPACITY must be a number" }).int().min(1).max(100_000).default(500),
     /**
      * A watch lease not renewed for this long is taken over by another worker. Renewed every third
-     * of it; with new leases looked for every 5 s, a dead worker's clusters move within 30 s.
+     * of it; with new leases looked for every 5 s, a dead worker's clusters move within 25 s (30 s promised).
      */
-    WORKER_WATCH_LEASE_MS: z.coerce.number({ error: "WORKER_WATCH_LEASE_MS must be a number" }).int().min(1000).max(600_000).default(25_000),
+    WORKER_WATCH_LEASE_MS: z.coerce.number({ error: "WORKER_WATCH_LEASE_MS must be a number" }).int().min(1000).max(600_000).default(20_000),
     /** Public URL of the web app (the same value the web app uses), for links in alerts; optional. */
     NEXTAUTH_URL: z.preprocess(unsetIfEmpty, z.url("NEXTAUTH_URL must be a URL like https://bulwark.example.com").optional()),
   })

@@ -20,7 +20,7 @@ const env = {
   BULWARK_SECRET_KEY: SECRET,
   BULWARK_ALLOW_PRIVATE_NETWORKS: "true",
   WORKER_CONTINUOUS: "on",
-  // The default lease (25 s) meets the 30 s takeover on its own; a shorter one keeps this test short.
+  // The default lease (20 s) meets the 30 s takeover on its own; a shorter one keeps this test short.
   WORKER_WATCH_LEASE_MS: "10000",
   WORKER_RECOVER_EVERY_MS: "60000",
 };
