@@ -128,6 +128,8 @@ describe.skipIf(!existsSync(KUBECTL))("continuous mode", () => {
     expect(changes.map((c) => c.type)).toEqual(["added", "deleted"]);
     expect(changes[0]!.manager).toBe("kubectl-create");
     expect(changes[0]!.scanId).toBe(scan.id);
+    // The change history links a change to the findings its judging introduced by this instant.
+    expect(changes[0]!.judgedAt?.getTime()).toBe(finding.firstSeenAt.getTime());
     const cluster = await db.db.cluster.findUniqueOrThrow({ where: { id: clusterId } });
     expect(cluster.lastScanId).toBe(scan.id);
     expect(cluster.lastEventAt).not.toBeNull();

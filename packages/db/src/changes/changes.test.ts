@@ -17,6 +17,8 @@ let foreignId: string;
 let liveScanId: string;
 const T0 = new Date("2025-03-01T09:00:00Z");
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
+/** When the live judging that included change 110 was recorded (a little after the change). */
+const JUDGED = new Date(T0.getTime() + 110_000 + 420);
 
 beforeAll(async () => {
   await useFreshDatabase(DB);
@@ -46,16 +48,27 @@ beforeAll(async () => {
     fields: i % 10 === 0 ? [] : ["spec.replicas"],
     resourceVersion: String(1000 + i),
     scanId: i === 110 ? liveScanId : null,
+    judgedAt: i === 110 ? JUDGED : null,
   }));
   await m.db.clusterChange.createMany({ data: rows });
   await m.db.clusterChange.create({ data: { orgId: otherOrgId, clusterId: foreignId, at: at(5), type: "added", apiVersion: "v1", kind: "Pod", namespace: "payments", name: "theirs" } });
-  // The privileged pod of change 110 got two findings from the live scan, plus one older finding of another object.
-  const finding = (name: string, fp: string, firstSeenScanId: string) => ({
+  // The privileged pod of change 110 got two findings from the judging that included it; the same
+  // judging gave another object one (not this change's); debug-100's finding came from a scan.
+  const finding = (name: string, fp: string, firstSeenScanId: string, firstSeenAt: Date) => ({
     orgId, clusterId, fingerprint: fp, ruleId: "privileged-container", severity: "critical" as const, apiVersion: "v1", kind: "Pod", namespace: "shop", name,
-    path: "spec.containers[0].securityContext.privileged", message: "privileged", remediation: "don't", firstSeenScanId, lastSeenScanId: firstSeenScanId,
+    path: "spec.containers[0].securityContext.privileged", message: "privileged", remediation: "don't", firstSeenScanId, lastSeenScanId: firstSeenScanId, firstSeenAt,
   });
   const older = (await m.db.scan.create({ data: { orgId, clusterId, trigger: "manual", status: "succeeded" } })).id;
-  await m.db.finding.createMany({ data: [finding("debug-110", "a", liveScanId), { ...finding("debug-110", "b", liveScanId), ruleId: "host-pid" }, finding("debug-100", "c", older)] });
+  await m.db.finding.createMany({
+    data: [
+      finding("debug-110", "a", liveScanId, JUDGED),
+      { ...finding("debug-110", "b", liveScanId, JUDGED), ruleId: "host-pid" },
+      finding("web-3", "d", liveScanId, JUDGED),
+      // The same object and live record, but a later judging: not introduced by change 110.
+      { ...finding("debug-110", "e", liveScanId, new Date(JUDGED.getTime() + 60_000)), ruleId: "run-as-non-root" },
+      finding("debug-100", "c", older, at(100)),
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -110,7 +123,7 @@ describe("listClusterChanges", () => {
     expect(deleted.items.every((r) => r.type === "deleted" && r.name.startsWith("web-"))).toBe(true);
   });
 
-  it("counts the findings each change's live scan introduced on that object", async () => {
+  it("counts the findings the judging of each change introduced on that object", async () => {
     const page = await m.listClusterChanges({ orgId, clusterId, limit: 200, filter: { kind: "Pod" } });
     const by = new Map(page.items.map((r) => [r.name, r]));
     expect(by.get("debug-110")).toMatchObject({ scanId: liveScanId, introduced: 2 });

@@ -33,7 +33,7 @@ export interface TChangeRow {
   fields: string[];
   resourceVersion: string | null;
   scanId: string | null;
-  /** findings of this object first seen by the live scan that judged the change */
+  /** findings of this object first seen by the judging that included the change */
   introduced: number;
 }
 
@@ -89,22 +89,26 @@ export async function listClusterChanges(input: { orgId: string; clusterId: stri
     fields: r.fields,
     resourceVersion: r.resourceVersion,
     scanId: r.scanId,
-    introduced: introduced.get(objectScanKey(r.scanId, r.kind, r.namespace, r.name)) ?? 0,
+    introduced: r.type === "deleted" ? 0 : (introduced.get(objectBatchKey(r.judgedAt, r.kind, r.namespace, r.name)) ?? 0),
   }));
   const last = page[page.length - 1];
   return { items, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ a: last.at.toISOString(), i: last.id } satisfies TChangeCursor) } : {}) };
 }
 
-const objectScanKey = (scanId: string | null, kind: string, namespace: string | null, name: string) => `${scanId ?? ""}|${kind}|${namespace ?? ""}|${name}`;
+const objectBatchKey = (judgedAt: Date | null, kind: string, namespace: string | null, name: string) => `${judgedAt?.getTime() ?? ""}|${kind}|${namespace ?? ""}|${name}`;
 
-/** Findings first seen by the page's live scans, per object: one grouped query for the page. */
-async function countIntroduced(orgId: string, clusterId: string, rows: Array<{ scanId: string | null; type: ChangeType }>): Promise<Map<string, number>> {
-  const scanIds = [...new Set(rows.filter((r) => r.scanId && r.type !== "deleted").map((r) => r.scanId!))];
-  if (scanIds.length === 0) return new Map();
+/**
+ * Findings a change's judging introduced on its object: first seen when the batch that included
+ * the change was recorded (firstSeenAt = judgedAt). Findings the batch introduced on other objects
+ * (a RoleBinding's on the workloads it empowers) are that object's, not this change's.
+ */
+async function countIntroduced(orgId: string, clusterId: string, rows: Array<{ judgedAt: Date | null; type: ChangeType }>): Promise<Map<string, number>> {
+  const times = [...new Set(rows.filter((r) => r.judgedAt && r.type !== "deleted").map((r) => r.judgedAt!.getTime()))];
+  if (times.length === 0) return new Map();
   const groups = await db.finding.groupBy({
-    by: ["firstSeenScanId", "kind", "namespace", "name"],
-    where: { orgId, clusterId, firstSeenScanId: { in: scanIds }, baselineId: null },
+    by: ["firstSeenAt", "kind", "namespace", "name"],
+    where: { orgId, clusterId, firstSeenAt: { in: times.map((t) => new Date(t)) }, baselineId: null },
     _count: { _all: true },
   });
-  return new Map(groups.map((g) => [objectScanKey(g.firstSeenScanId, g.kind, g.namespace, g.name), g._count._all]));
+  return new Map(groups.map((g) => [objectBatchKey(g.firstSeenAt, g.kind, g.namespace, g.name), g._count._all]));
 }

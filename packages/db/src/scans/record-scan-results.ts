@@ -121,7 +121,8 @@ function contentDigest(f: EngineFinding): string | null {
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 /** A timestamp as Postgres' `timestamp` (without time zone, UTC as Prisma stores it) text. */
-function pgTimestamp(d: Date | null): string | null {
+/** A UTC instant as Postgres' timestamp (without time zone) text, as Prisma stores DateTime. */
+export function pgTimestamp(d: Date | null): string | null {
   return d ? d.toISOString().replace("T", " ").replace("Z", "") : null;
 }
 

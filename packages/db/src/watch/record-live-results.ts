@@ -102,7 +102,7 @@ export async function recordLiveResults(input: TRecordLiveResultsInput): Promise
           data: { lastScanId: scanId, lastScanAt: now, score: oneDecimal(input.result.score), liveUpdatedAt: now },
         });
       }
-      if (input.changes?.length) await insertClusterChanges(tx, { orgId: input.orgId, clusterId: input.clusterId, scanId: recorded, changes: input.changes });
+      if (input.changes?.length) await insertClusterChanges(tx, { orgId: input.orgId, clusterId: input.clusterId, scanId: recorded, judgedAt: now, changes: input.changes });
       return { scanId: recorded, changed, created: changed && !existing, stats };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ClusterChange" ADD COLUMN     "judgedAt" TIMESTAMP(3);
