@@ -8,7 +8,7 @@ import { CHANGE_RANGES, CHANGE_TYPES, RANGE_LABEL, type TChangeFilters } from ".
 
 const label = "block text-xs font-medium text-zinc-600";
 /** Each field keeps a readable width; the row wraps instead of squeezing them. */
-const cell = "space-y-1 sm:w-40";
+const cell = "space-y-1 sm:w-44";
 
 export function ChangeFilters({ clusterId, values, facets, lastReportAt }: { clusterId: string; values: TChangeFilters; facets: TChangeFacets; lastReportAt: Date | null }) {
   const groups = new Map<TManagerGroup, TChangeFacets["managers"]>();
