@@ -93,8 +93,8 @@ export async function recordLiveResults(input: TRecordLiveResultsInput): Promise
             kinds: input.kinds as unknown as Prisma.InputJsonValue,
             ...(input.kubeVersion ? { kubeVersion: input.kubeVersion } : {}),
             ...(input.rulesVersion ? { rulesVersion: input.rulesVersion } : {}),
+            // startedAt..finishedAt is the span of the hour's changes; no duration: nothing "took" it.
             finishedAt: now,
-            durationMs: now.getTime() - (existing?.startedAt ?? now).getTime(),
           },
         });
         await tx.cluster.update({
