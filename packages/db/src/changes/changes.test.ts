@@ -69,6 +69,9 @@ beforeAll(async () => {
       finding("debug-100", "c", older, at(100)),
     ],
   });
+  // And one of debug-110's findings, first seen long before, was reopened by that judging.
+  const reopened = await m.db.finding.create({ data: { ...finding("debug-110", "f", older, at(1)), ruleId: "seccomp-required", status: "reopened" } });
+  await m.db.findingEvent.create({ data: { orgId, findingId: reopened.id, type: "reopened", scanId: liveScanId, createdAt: JUDGED } });
 });
 
 afterAll(async () => {
@@ -126,7 +129,7 @@ describe("listClusterChanges", () => {
   it("counts the findings the judging of each change introduced on that object", async () => {
     const page = await m.listClusterChanges({ orgId, clusterId, limit: 200, filter: { kind: "Pod" } });
     const by = new Map(page.items.map((r) => [r.name, r]));
-    expect(by.get("debug-110")).toMatchObject({ scanId: liveScanId, introduced: 2 });
+    expect(by.get("debug-110")).toMatchObject({ scanId: liveScanId, introduced: 3 });
     // Seen first by another (non-live) scan: not introduced by a change here.
     expect(by.get("debug-100")?.introduced).toBe(0);
   });

@@ -98,17 +98,25 @@ export async function listClusterChanges(input: { orgId: string; clusterId: stri
 const objectBatchKey = (judgedAt: Date | null, kind: string, namespace: string | null, name: string) => `${judgedAt?.getTime() ?? ""}|${kind}|${namespace ?? ""}|${name}`;
 
 /**
- * Findings a change's judging introduced on its object: first seen when the batch that included
- * the change was recorded (firstSeenAt = judgedAt). Findings the batch introduced on other objects
- * (a RoleBinding's on the workloads it empowers) are that object's, not this change's.
+ * Findings a change's judging introduced on its object: first seen, or reopened, when the batch
+ * that included the change was recorded (a finding's firstSeenAt, or its reopened event's time, is
+ * the change's judgedAt). Findings the batch introduced on other objects (a RoleBinding's on the
+ * workloads it empowers) are counted on those objects' own changes, not this one.
  */
 async function countIntroduced(orgId: string, clusterId: string, rows: Array<{ judgedAt: Date | null; type: ChangeType }>): Promise<Map<string, number>> {
-  const times = [...new Set(rows.filter((r) => r.judgedAt && r.type !== "deleted").map((r) => r.judgedAt!.getTime()))];
+  const times = [...new Set(rows.filter((r) => r.judgedAt && r.type !== "deleted").map((r) => r.judgedAt!.toISOString()))];
   if (times.length === 0) return new Map();
-  const groups = await db.finding.groupBy({
-    by: ["firstSeenAt", "kind", "namespace", "name"],
-    where: { orgId, clusterId, firstSeenAt: { in: times.map((t) => new Date(t)) }, baselineId: null },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((g) => [objectBatchKey(g.firstSeenAt, g.kind, g.namespace, g.name), g._count._all]));
+  const groups = await db.$queryRaw<Array<{ t: Date; kind: string; namespace: string | null; name: string; n: number }>>`
+    SELECT t, kind, namespace, name, sum(n)::int AS n FROM (
+      SELECT f."firstSeenAt" AS t, f.kind, f.namespace, f.name, count(*) AS n
+      FROM "Finding" f
+      WHERE f."orgId" = ${orgId} AND f."clusterId" = ${clusterId} AND f."baselineId" IS NULL AND f."firstSeenAt" = ANY(${times}::timestamp[])
+      GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT e."createdAt" AS t, f.kind, f.namespace, f.name, count(*) AS n
+      FROM "FindingEvent" e JOIN "Finding" f ON f.id = e."findingId"
+      WHERE e."orgId" = ${orgId} AND e.type = 'reopened' AND e."createdAt" = ANY(${times}::timestamp[]) AND f."clusterId" = ${clusterId} AND f."baselineId" IS NULL
+      GROUP BY 1, 2, 3, 4
+    ) x GROUP BY 1, 2, 3, 4`;
+  return new Map(groups.map((g) => [objectBatchKey(g.t, g.kind, g.namespace, g.name), g.n]));
 }
