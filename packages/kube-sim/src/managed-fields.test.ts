@@ -131,6 +131,18 @@ describe.skipIf(!hasKubectl)("managedFields written through the API", () => {
     expect(again.mf).toEqual(labelled.mf);
   });
 
+  it("kubectl scale writes through the scale subresource: its own entry owns spec.replicas", async () => {
+    await kubectl("create", "deployment", "scaled", "--image=nginx:1.25", "--replicas=1");
+    expect(await kubectl("scale", "deployment", "scaled", "--replicas=3")).toContain("scaled");
+    const { obj, mf } = await managed("deployment", "scaled");
+    expect((obj.spec as { replicas: number }).replicas).toBe(3);
+    const scale = mf.find((e) => e.subresource === "scale");
+    expect(scale).toMatchObject({ operation: "Update", fieldsV1: { "f:spec": { "f:replicas": {} } } });
+    expect(scale!.manager).toMatch(/^kubectl/);
+    // ownership of the field moved: the creator no longer owns spec.replicas
+    expect(mf.find((e) => e.manager === "kubectl-create")!.fieldsV1["f:spec"]?.["f:replicas"]).toBeUndefined();
+  });
+
   it("kubectl apply (client-side) and kubectl apply --server-side", async () => {
     const file = join(dir, "cm.yaml");
     const doc = (v: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\ndata:\n  mode: ${v}\n`;

@@ -22,7 +22,8 @@ export interface FieldManagerWrite {
   operation: "Update" | "Apply";
   /** apiVersion of the request (the group version the manager spoke) */
   apiVersion: string;
-  subresource?: "status";
+  /** "scale" writes spec.replicas of the main resource: it shares the main resource's field scope */
+  subresource?: "status" | "scale";
   /** for Apply: the applied configuration (what the manager declares it owns) */
   applied?: KubeObject;
   now?: Date;
@@ -234,7 +235,7 @@ export function nextManagedFields(before: KubeObject | undefined, after: KubeObj
       continue;
     }
     const sub = e.subresource;
-    const sameScope = (sub ?? "") === (w.subresource ?? "");
+    const sameScope = (sub === "status") === (w.subresource === "status");
     const set = new Set([...fromFieldsV1(e.fieldsV1)].filter((p) => live(p, sub) && !(sameScope && taken.has(p))));
     if (set.size > 0) out.push({ ...e, fieldsV1: toFieldsV1(set) });
   }

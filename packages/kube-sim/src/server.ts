@@ -750,7 +750,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   }
 
   /** The autoscaling/v1 Scale subresource (kubectl scale, HPAs). */
-  async function handleScale(req: IncomingMessage, r: Route, verb: string): Promise<[number, string]> {
+  async function handleScale(req: IncomingMessage, q: URLSearchParams, r: Route, verb: string): Promise<[number, string]> {
     const { def, namespace, name } = r;
     if (verb !== "get" && verb !== "update" && verb !== "patch") throw new HttpError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
     const ck = collKey(def);
@@ -763,7 +763,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       if (typeof replicas !== "number" || !Number.isInteger(replicas) || replicas < 0)
         throw new HttpError(422, "Invalid", `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be a non-negative integer`);
       const current = JSON.parse(entryJson(e)) as KubeObject;
-      obj = store.put(def, { ...current, spec: { ...((current.spec as object | undefined) ?? {}), replicas } }).obj;
+      const next: KubeObject = { ...current, spec: { ...((current.spec as object | undefined) ?? {}), replicas } };
+      // kubectl scale writes through this subresource: the apiserver records it as its own entry.
+      next.metadata = { ...next.metadata, managedFields: nextManagedFields(current, next, { manager: managerOf(q.get("fieldManager"), req.headers["user-agent"]), operation: "Update", apiVersion: current.apiVersion, subresource: "scale" }) };
+      obj = store.put(def, next).obj;
     }
     const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
     const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
@@ -799,7 +802,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (!isAllowed(id, verb, def.group, def.plural)) throw forbidden(id, verb, def, namespace, name);
     const ck = collKey(def);
 
-    if (r.subresource === "scale") return handleScale(req, r, verb);
+    if (r.subresource === "scale") return handleScale(req, q, r, verb);
     if (verb === "watch") {
       await handleWatch(req, res, q, r);
       return undefined;
