@@ -10,7 +10,7 @@ export interface TManagerView {
   label: string;
 }
 
-/** kubectl's own field managers: `kubectl <verb>` records "kubectl-<verb>"; server-side apply records "kubectl". */
+/** kubectl's own field managers: `kubectl <verb>` records "kubectl-<verb>"; server-side apply (and a write without one) records "kubectl". */
 const KUBECTL_VERBS: Record<string, string> = {
   "client-side-apply": "client-side apply",
   apply: "server-side apply",
@@ -40,7 +40,9 @@ const KNOWN: Array<{ test: RegExp; group: TManagerGroup; label: string }> = [
 export function describeManager(raw: string | null | undefined): TManagerView | null {
   const name = raw?.trim();
   if (!name) return null;
-  if (name === "kubectl") return { group: "kubectl", label: "kubectl (server-side apply)" };
+  // "kubectl" is server-side apply's manager, and also what the API server names a kubectl write that
+  // set no field manager (kubectl scale): say only kubectl.
+  if (name === "kubectl") return { group: "kubectl", label: "kubectl" };
   if (name.startsWith("kubectl-")) {
     const verb = name.slice("kubectl-".length);
     return { group: "kubectl", label: `kubectl (${KUBECTL_VERBS[verb] ?? verb.replace(/-/g, " ")})` };

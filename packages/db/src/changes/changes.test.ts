@@ -82,7 +82,7 @@ afterAll(async () => {
 describe("describeManager", () => {
   it("groups raw field managers by the tool behind them", () => {
     expect(describeManager("kubectl-client-side-apply")).toEqual({ group: "kubectl", label: "kubectl (client-side apply)" });
-    expect(describeManager("kubectl")).toEqual({ group: "kubectl", label: "kubectl (server-side apply)" });
+    expect(describeManager("kubectl")).toEqual({ group: "kubectl", label: "kubectl" });
     expect(describeManager("kubectl-edit")?.label).toBe("kubectl (edit)");
     expect(describeManager("helm")).toEqual({ group: "helm", label: "Helm" });
     expect(describeManager("argocd-controller")).toEqual({ group: "gitops", label: "Argo CD (argocd-controller)" });
