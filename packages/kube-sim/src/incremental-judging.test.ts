@@ -4,7 +4,7 @@
 // counts and rule statuses. It lives here because packages/rules may not import the simulator;
 // the targeted "what a change re-judges" checks sit beside the engine (incremental.test.ts).
 import { evaluate, judgeChanges, judgeFull, type EngineSettings, type EvaluationResult, type KubeObject, type ObjectChangeRef, type Snapshot } from "@bulwark/rules";
-import { clusterSnapshot, comparableResult } from "@bulwark/rules/testing";
+import { changeRef as ref, clusterSnapshot, comparableResult, testPod as podObject } from "@bulwark/rules/testing";
 import { describe, expect, it } from "vitest";
 import { rng as mulberry32 } from "./scenarios/builders";
 import { generateCluster } from "./generate";
@@ -40,9 +40,6 @@ type Mutation = (objs: KubeObject[], r: () => number) => { objs: KubeObject[]; c
 function pick<T>(r: () => number, l: readonly T[]): T | undefined {
   return l.length ? l[Math.floor(r() * l.length)] : undefined;
 }
-function ref(o: KubeObject, previous?: KubeObject): ObjectChangeRef {
-  return { kind: o.kind, apiVersion: o.apiVersion, name: nm(o), ...(ns(o) ? { namespace: ns(o) } : {}), ...(o.metadata.uid ? { uid: o.metadata.uid } : {}), ...(previous ? { previous } : {}) };
-}
 function add(objs: KubeObject[], o: KubeObject, label: string) {
   o.metadata.resourceVersion = String(++rvSeq);
   o.metadata.uid ??= `uid-new-${++uidSeq}`;
@@ -61,18 +58,6 @@ const namespaces = (objs: KubeObject[]) => objs.filter((o) => o.kind === "Namesp
 const ofKind = (objs: KubeObject[], k: string) => objs.filter((o) => o.kind === k);
 const nsWorkload = (objs: KubeObject[]) => objs.filter((o) => ["Deployment", "StatefulSet", "DaemonSet", "Pod"].includes(o.kind) && ns(o));
 
-function podObject(namespace: string, name: string, o: { privileged?: boolean; sa?: string; labels?: Record<string, string>; hostNetwork?: boolean }): KubeObject {
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace, labels: o.labels ?? { app: name } },
-    spec: {
-      ...(o.sa ? { serviceAccountName: o.sa } : {}),
-      ...(o.hostNetwork ? { hostNetwork: true } : {}),
-      containers: [{ name: "c", image: "nginx:1.25", ...(o.privileged ? { securityContext: { privileged: true } } : {}) }],
-    },
-  };
-}
 
 const MUTATIONS: Record<string, Mutation> = {
   privilegedPod: (objs, r) => {

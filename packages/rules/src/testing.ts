@@ -1,4 +1,5 @@
 // Test helpers shared by the engine's tests and other packages' (not for production code).
+import type { ObjectChangeRef } from "./engine/incremental";
 import type { EvaluationResult, KubeObject, Snapshot } from "./types";
 
 /** A complete cluster snapshot of `objects`, as a cluster read would give the engine. */
@@ -18,4 +19,24 @@ export function comparableResult(r: EvaluationResult) {
     .sort();
   const rules = r.rules.map((s) => JSON.stringify([s.id, s.status, s.reason ?? null, s.findings])).sort();
   return { findings, risks, rules, score: r.score, counts: r.counts, expected: r.expected, objectCount: r.objectCount };
+}
+
+/** What a watcher reports for a changed object (with its previous state when it had one). */
+export function changeRef(o: KubeObject, previous?: KubeObject): ObjectChangeRef {
+  const ns = o.metadata.namespace;
+  return { kind: o.kind, apiVersion: o.apiVersion, name: o.metadata.name ?? "", ...(ns ? { namespace: ns } : {}), ...(o.metadata.uid ? { uid: o.metadata.uid } : {}), ...(previous ? { previous } : {}) };
+}
+
+/** A one-container pod, privileged or on the host network on request. */
+export function testPod(namespace: string, name: string, o: { privileged?: boolean; sa?: string; labels?: Record<string, string>; hostNetwork?: boolean }): KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace, labels: o.labels ?? { app: name } },
+    spec: {
+      ...(o.sa ? { serviceAccountName: o.sa } : {}),
+      ...(o.hostNetwork ? { hostNetwork: true } : {}),
+      containers: [{ name: "c", image: "nginx:1.25", ...(o.privileged ? { securityContext: { privileged: true } } : {}) }],
+    },
+  };
 }

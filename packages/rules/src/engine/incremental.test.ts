@@ -3,7 +3,7 @@
 // packages/kube-sim/src/incremental-judging.test.ts, as this package may not import the simulator.
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../types";
-import { clusterSnapshot, comparableResult } from "../testing";
+import { changeRef as ref, clusterSnapshot, comparableResult, testPod as podObject } from "../testing";
 import { evaluate } from "./evaluate";
 import { judgeChanges, judgeFull, type ObjectChangeRef } from "./incremental";
 
@@ -13,21 +13,6 @@ const clone = <T>(o: T): T => structuredClone(o);
 const ns = (o: KubeObject) => o.metadata.namespace;
 const nm = (o: KubeObject) => o.metadata.name ?? "";
 
-function ref(o: KubeObject, previous?: KubeObject): ObjectChangeRef {
-  return { kind: o.kind, apiVersion: o.apiVersion, name: nm(o), ...(ns(o) ? { namespace: ns(o) } : {}), ...(o.metadata.uid ? { uid: o.metadata.uid } : {}), ...(previous ? { previous } : {}) };
-}
-function podObject(namespace: string, name: string, o: { privileged?: boolean; sa?: string; labels?: Record<string, string>; hostNetwork?: boolean }): KubeObject {
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace, labels: o.labels ?? { app: name } },
-    spec: {
-      ...(o.sa ? { serviceAccountName: o.sa } : {}),
-      ...(o.hostNetwork ? { hostNetwork: true } : {}),
-      containers: [{ name: "c", image: "nginx:1.25", ...(o.privileged ? { securityContext: { privileged: true } } : {}) }],
-    },
-  };
-}
 
 describe("what a change re-judges", () => {
   const workloadKinds = new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"]);
