@@ -55,6 +55,20 @@ export function call(
   });
 }
 
+/** Calls `onLine` with each complete, non-empty line of a newline-delimited stream (a watch). */
+export function eachLine(res: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let buf = "";
+  res.on("data", (c: Buffer) => {
+    buf += c.toString("utf8");
+    let i: number;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      if (line.trim()) onLine(line);
+    }
+  });
+}
+
 /** Reads a watch stream until `until` says stop (or the server ends it); returns the events. */
 export function watch(
   sim: { url: string; caPem: string },
@@ -66,16 +80,9 @@ export function watch(
   return new Promise((resolve, reject) => {
     const events: Array<{ type: string; object: any }> = [];
     const req = https.request(new URL(path, sim.url), { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" }, ca: sim.caPem }, (res) => {
-      let buf = "";
       let opened = false;
-      res.on("data", (c: Buffer) => {
-        buf += c.toString("utf8");
-        let i: number;
-        while ((i = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, i);
-          buf = buf.slice(i + 1);
-          if (line.trim()) events.push(JSON.parse(line));
-        }
+      eachLine(res, (line) => events.push(JSON.parse(line)));
+      res.on("data", () => {
         if (!opened && onOpen) {
           opened = true;
           onOpen();

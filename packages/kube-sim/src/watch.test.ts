@@ -5,7 +5,7 @@ import https from "node:https";
 import { CoreV1Api, KubeConfig, ListWatch, Watch, type V1Pod } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarios, startKubeSim, type KubeObject, type KubeSim } from "./index";
-import { call, tokenOf, watch } from "./test-util";
+import { call, eachLine, tokenOf, watch } from "./test-util";
 
 type Ev = { type: string; object: any };
 
@@ -31,16 +31,7 @@ function openWatch(sim: KubeSim, path: string, token: string) {
   let status = 0;
   const req = https.request(new URL(path, sim.url), { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" }, ca: sim.caPem }, (res) => {
     status = res.statusCode ?? 0;
-    let buf = "";
-    res.on("data", (c: Buffer) => {
-      buf += c.toString("utf8");
-      let i: number;
-      while ((i = buf.indexOf("\n")) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        if (line.trim()) events.push({ ...(JSON.parse(line) as Ev), at: Date.now() });
-      }
-    });
+    eachLine(res, (line) => events.push({ ...(JSON.parse(line) as Ev), at: Date.now() }));
     res.on("end", () => (ended ??= "end"));
     res.on("aborted", () => (ended = "aborted"));
     res.on("error", () => (ended = "aborted"));
