@@ -45,7 +45,7 @@ async function oneRun(h: Harness, sim: Awaited<ReturnType<Harness["sim"]["startK
   const t0 = Date.now();
   // Every watch stream: events 150 ms apart, one in five cut, and the first resumes told 410.
   sim.setFaults([{ pathPattern: "^/api", latencyMs: 150 }, { watchDropRate: 0.2 }, { watchExpired: 1, times: 6 }]);
-  const workers = await h.startWorkers(2);
+  const workers = await h.startWorkers(2, { WORKER_CONTINUOUS: "on" });
   const clusterId = await h.addCluster("live", sim.kubeconfig({ identity: "admin" }));
   await waitFor("the cluster to be watched live", async () => (await q<{ s: string }>(h.dbUrl, `SELECT "watchState" AS s FROM "Cluster" WHERE id = $1`, [clusterId]))[0]?.s === "live", 90_000, 250);
 

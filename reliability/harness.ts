@@ -67,6 +67,9 @@ export class Harness {
       WORKER_RECOVER_EVERY_MS: "1000",
       WORKER_CONCURRENCY: "2",
       WORKER_SCAN_DEADLINE_MS: "45000",
+      // The fault rows judge scans alone (findings only from a scan that succeeded); the
+      // continuous section turns continuous mode on for its own workers.
+      WORKER_CONTINUOUS: "off",
       ...extra,
     };
   }
