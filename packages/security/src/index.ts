@@ -1,5 +1,6 @@
 // What the web app, the worker and the cluster reader share for trust: vetting hostile
-// kubeconfigs, encrypting credentials at rest, and refusing private or internal network targets.
+// kubeconfigs, encrypting credentials at rest, signing reports, and refusing private or internal
+// network targets.
 export { KubeconfigError } from "./errors";
 export {
   parseKubeconfig,
@@ -13,5 +14,15 @@ export {
   type VettedKubeconfig,
 } from "./kubeconfig";
 export { parseKeyring, encryptCredential, decryptCredential, credentialKeyId, Keyring } from "./credentials";
+export {
+  createReportSigningKey,
+  decodeReportSignature,
+  parseReportPublicKey,
+  reportSigningKeyId,
+  signReportFile,
+  unsealReportSigningKey,
+  verifyReportFile,
+  type TReportSigningKey,
+} from "./report-signing";
 export { classifyAddress, guardedLookup, BlockedAddressError } from "./net-guard";
 export { assertPublicHttpsUrl, UnsafeUrlError, type PublicUrlOptions, type TResolveHost } from "./url-guard";
