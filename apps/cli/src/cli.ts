@@ -34,7 +34,8 @@ Commands:
   scan --kubeconfig FILE [--context NAME]
                          Scan a live cluster
   rules [--rules DIR]    List the built-in rules (and validate custom rules)
-  frameworks             List the compliance frameworks and their controls
+  frameworks [ID]        List the compliance frameworks; with ID, its controls,
+                         evidence rules and each control's rationale
 
 Scan options:
   --format table|json|sarif|junit   Output format (default table)
@@ -51,8 +52,9 @@ Scan options:
   --show-expected        List findings expected for platform components in
                          table output (hidden by default, always in json)
   -o, --output FILE      Write the report to FILE instead of stdout
-  --framework ID         Run only that framework's rules and summarize its controls
-                         (${frameworks.map((f) => f.id).join(", ")})
+  --framework ID         Summarize a framework's controls from the scan (every rule
+                         runs, as in the web view and reports); \`bulwark frameworks\`
+                         lists the ids
   --kube-version X.Y     Kubernetes version the manifests target (deprecated-API rules)
   --rules DIR            Custom CEL rules (.yaml/.yml/.json) to run as well
   --exceptions FILE      Accepted risks: [{ ruleId, justification, namespace?, kind?,
@@ -205,24 +207,43 @@ function rulesCommand(io: Io): number {
 function frameworksCommand(io: Io): number {
   const { values, positionals } = parse(io, { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
-    io.stdout("Usage: bulwark frameworks [ID] [--format table|json]\n");
+    io.stdout("Usage: bulwark frameworks [ID...] [--format table|json]\n  Without ID: one line per framework. With ID: its controls, evidence rules and rationale.\n");
     return 0;
   }
   const format = formatArg(values.format as string | undefined, ["table", "json"]);
+  const unknown = positionals.filter((id) => !frameworks.some((f) => f.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown framework ${JSON.stringify(unknown[0])}; one of: ${frameworks.map((f) => f.id).join(", ")}`);
   const selected = positionals.length > 0 ? frameworks.filter((f) => positionals.includes(f.id)) : frameworks;
-  if (selected.length < positionals.length) throw new UsageError(`unknown framework; one of: ${frameworks.map((f) => f.id).join(", ")}`);
   if (format === "json") {
     io.stdout(`${JSON.stringify({ frameworks: selected }, null, 2)}\n`);
     return 0;
   }
   const style = styleOf(io);
+  const kinds = (f: (typeof frameworks)[number]) => {
+    const manual = f.controls.filter((c) => c.manual && !c.notApplicable).length;
+    const na = f.controls.filter((c) => c.notApplicable).length;
+    return `${f.controls.length} controls: ${f.controls.length - manual - na} automated, ${manual} manual${na ? `, ${na} not applicable` : ""}`;
+  };
+  if (positionals.length === 0) {
+    const idW = Math.max(...frameworks.map((f) => f.id.length));
+    for (const f of frameworks) {
+      io.stdout(`${paint(style, "bold", f.id.padEnd(idW))}  ${f.name} ${f.version}\n`);
+      io.stdout(`${paint(style, "gray", wrap(kinds(f), style.width, " ".repeat(idW + 2)).join("\n"))}\n`);
+    }
+    io.stdout("`bulwark frameworks ID` lists a framework's controls, evidence rules and rationale.\n");
+    return 0;
+  }
   for (const f of selected) {
-    io.stdout(`${paint(style, "bold", `${f.id}: ${f.name} ${f.version}`)} (${f.controls.length} controls)\n`);
+    io.stdout(`${paint(style, "bold", `${f.id}: ${f.name} ${f.version}`)} (${kinds(f)})\n`);
     if (f.disclaimer) io.stdout(`${wrap(f.disclaimer, style.width, "  ").join("\n")}\n`);
     for (const c of f.controls) {
-      io.stdout(`${wrap(`${c.id} ${c.title}`, style.width, "  ").join("\n")}\n`);
-      const rules = c.manual ? `manual: ${c.manual.evidence}` : c.ruleIds.length > 0 ? c.ruleIds.join(", ") : "(no rule yet)";
-      io.stdout(`${paint(style, "gray", wrap(rules, style.width, "      ").join("\n"))}\n`);
+      io.stdout(`\n${paint(style, "bold", wrap(`${c.id} ${c.title}`, style.width, "").join("\n"))}\n`);
+      if (c.notApplicable) io.stdout(`${wrap(`Not applicable: ${c.notApplicable}`, style.width, "  ").join("\n")}\n`);
+      else if (c.manual) io.stdout(`${wrap(`Manual: ${c.manual.evidence}`, style.width, "  ").join("\n")}\n`);
+      const rules = c.ruleIds.length === 0 ? "(no rule)" : c.ruleIds.join(", ");
+      io.stdout(`${paint(style, "gray", wrap(`${c.manual ? "Supporting rules" : "Rules"}: ${rules}`, style.width, "  ").join("\n"))}\n`);
+      if (c.rationale) io.stdout(`${wrap(c.rationale, style.width, "  ").join("\n")}\n`);
+      if (c.broadReason) io.stdout(`${wrap(`Why ${c.ruleIds.length} rules: ${c.broadReason}`, style.width, "  ").join("\n")}\n`);
     }
     io.stdout("\n");
   }

@@ -1,6 +1,6 @@
 // `--format table` (default): findings grouped by severity, readable in 80 columns, coloured on a
 // terminal unless NO_COLOR is set, and a summary line a CI log can grep.
-import { SEVERITIES, type Severity } from "@bulwark/rules";
+import { SEVERITIES, type ControlStatus, type Severity } from "@bulwark/rules";
 import { isOpen, objectLabel, riskCounts, ruleSummary, SEVERITY_RANK, type ScanReport } from "./report";
 
 export interface Style {
@@ -128,12 +128,23 @@ export function formatTable(report: ScanReport, style: Style, minSeverity: Sever
     const fw = report.framework;
     out.push(paint(style, "bold", `${fw.name} ${fw.version}`));
     if (fw.disclaimer) out.push(...wrap(fw.disclaimer, width, "").map((l) => paint(style, "gray", l)));
-    const mark = { passed: paint(style, "green", "PASS  "), failed: paint(style, "red", "FAIL  "), "not-evaluated": paint(style, "gray", "N/E   "), manual: paint(style, "yellow", "MANUAL") };
+    const mark: Record<ControlStatus, string> = {
+      passed: paint(style, "green", "PASS    "),
+      failed: paint(style, "red", "FAIL    "),
+      "not-evaluated": paint(style, "gray", "N/E     "),
+      "not-applicable": paint(style, "gray", "N/A     "),
+      attested: paint(style, "cyan", "ATTESTED"),
+      pending: paint(style, "yellow", "PENDING "),
+    };
     for (const c of fw.result.controls) {
-      out.push(...wrap(`${c.id} ${c.title}`, width, "        ").map((l, i) => (i === 0 ? `${mark[c.status]}  ${l.trimStart()}` : l)));
+      out.push(...wrap(`${c.id} ${c.title}`, width, "          ").map((l, i) => (i === 0 ? `${mark[c.status]}  ${l.trimStart()}` : l)));
     }
     const s = fw.result.summary;
-    out.push(`Controls: ${s.passed} passed, ${s.failed} failed, ${s.notEvaluated} not evaluated, ${s.manual} manual`);
+    out.push(
+      `Controls: ${s.passed} passed, ${s.failed} failed, ${s.notEvaluated} not evaluated, ${s.notApplicable} not applicable, ` +
+        `${s.attested} attested, ${s.pending} manual pending`,
+    );
+    out.push(paint(style, "gray", "Manual controls are attested in the web app; `bulwark frameworks ID` shows each control's rationale."));
     out.push("");
   }
   const counts = countList(style, report.counts);

@@ -4,7 +4,6 @@ import {
   builtinRules,
   evaluate,
   evaluateFramework,
-  frameworkRuleIds,
   frameworks,
   getFramework,
   isBuiltinApiGroup,
@@ -100,8 +99,10 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     ...(opts.kubeconfig ? { clusterName: target } : {}),
   });
   const extraRules = settings.extraRules ?? [];
-  const onlyRules = framework ? [...frameworkRuleIds(framework), ...extraRules.map((r) => r.id)] : undefined;
-  const result = evaluate(snapshot, { ...settings, ...(onlyRules ? { onlyRules } : {}) });
+  // --framework judges the whole catalog, as a scan does: rule statuses depend on the profile and on
+  // which rules merge into one finding (engine/causes.ts), so running only the framework's rules
+  // could judge a control differently from the web view and the report of the same cluster.
+  const result = evaluate(snapshot, settings);
 
   const ruleMeta = new Map<string, Rule>();
   for (const r of [...builtinRules, ...extraRules]) ruleMeta.set(r.id, r);

@@ -113,5 +113,6 @@ export const cisControls: ControlDef[] = rows.map(([id, title, description, manu
   id,
   title,
   description,
+  rationale: "",
   ...(manual ? { manual: { evidence: manual } } : {}),
 }));

@@ -3,8 +3,8 @@ import { builtinRules } from "../rules";
 import type { Rule, RuleStatus } from "../types";
 import { cisControls } from "./cis";
 import { PSS_BASELINE, PSS_RESTRICTED_ONLY } from "./pss";
-import { buildFrameworks, controlsForRule, evaluateFramework, frameworkReferences, frameworks, getFramework } from "./registry";
-import type { Framework } from "./types";
+import { buildFrameworks, controlsForRule, evaluateFramework, frameworkReferences, frameworks, getFramework, scopeRuleStatuses } from "./registry";
+import { CONTROL_STATUS_LABELS, type Framework, type FrameworkControl, type FrameworkResult } from "./types";
 
 const ruleIds = new Set(builtinRules.map((r) => r.id));
 
@@ -82,19 +82,22 @@ describe("framework registry", () => {
 });
 
 describe("evaluateFramework", () => {
+  const ctl = (id: string, ruleIds: string[], extra: Partial<FrameworkControl> = {}): FrameworkControl => ({ id, title: id, description: "d", rationale: "r", ruleIds, ...extra });
   const fw: Framework = {
     id: "t",
     name: "t",
     version: "1",
     description: "t",
     controls: [
-      { id: "all-pass", title: "p", description: "d", ruleIds: ["r1", "r2"] },
-      { id: "one-fails", title: "f", description: "d", ruleIds: ["r1", "r3", "r4"] },
-      { id: "one-open", title: "n", description: "d", ruleIds: ["r1", "r4"] },
-      { id: "missing", title: "m", description: "d", ruleIds: ["r1", "gone"] },
-      { id: "disabled", title: "x", description: "d", ruleIds: ["r5"] },
-      { id: "manual", title: "h", description: "d", ruleIds: ["r1"], manual: { evidence: "a signed policy" } },
-      { id: "empty", title: "e", description: "d", ruleIds: [] },
+      ctl("all-pass", ["r1", "r2"]),
+      ctl("one-fails", ["r1", "r3", "r4"]),
+      ctl("one-open", ["r1", "r4"]),
+      ctl("missing", ["r1", "gone"]),
+      ctl("disabled", ["r5"]),
+      ctl("manual", ["r1"], { manual: { evidence: "a signed policy" } }),
+      ctl("manual-failing-support", ["r3"], { manual: { evidence: "a signed policy" } }),
+      ctl("empty", []),
+      ctl("na", ["r3"], { notApplicable: "the managed provider runs the control plane" }),
     ],
   };
   const statuses: RuleStatus[] = [
@@ -104,24 +107,88 @@ describe("evaluateFramework", () => {
     { id: "r4", status: "not-evaluated", reason: "kind v1/secrets forbidden", findings: 0 },
     { id: "r5", status: "disabled", findings: 0 },
   ];
+  const now = new Date("2026-12-07T12:00:00Z");
+  const status = (r: FrameworkResult) => Object.fromEntries(r.controls.map((c) => [c.id, c.status]));
+  const sumOf = (r: FrameworkResult) => Object.values(r.summary).reduce((a, b) => a + b, 0);
 
-  it("passes only when every rule passed; not-evaluated and manual never pass", () => {
-    const r = evaluateFramework(fw, statuses);
-    const st = Object.fromEntries(r.controls.map((c) => [c.id, c.status]));
-    expect(st).toEqual({
+  it("passes only when every rule passed; not-evaluated and manual never pass; not-applicable never fails", () => {
+    const r = evaluateFramework(fw, statuses, { now });
+    expect(status(r)).toEqual({
       "all-pass": "passed",
       "one-fails": "failed",
       "one-open": "not-evaluated",
       missing: "not-evaluated",
       disabled: "not-evaluated",
-      manual: "manual",
+      manual: "pending",
+      "manual-failing-support": "pending",
       empty: "not-evaluated",
+      na: "not-applicable",
     });
-    expect(r.summary).toEqual({ passed: 1, failed: 1, notEvaluated: 4, manual: 1 });
-    const open = r.controls.find((c) => c.id === "one-open")!;
-    expect(open.reason).toMatch(/r4 not-evaluated \(kind v1\/secrets forbidden\)/);
-    expect(r.controls.find((c) => c.id === "missing")!.reason).toMatch(/gone not-run/);
-    expect(r.controls.find((c) => c.id === "manual")!.reason).toMatch(/a signed policy/);
-    expect(r.controls.find((c) => c.id === "one-fails")!.reason).toMatch(/r3/);
+    expect(r.summary).toEqual({ passed: 1, failed: 1, notEvaluated: 4, notApplicable: 1, attested: 0, pending: 2 });
+    expect(sumOf(r)).toBe(fw.controls.length);
+    const reason = (id: string) => r.controls.find((c) => c.id === id)!.reason;
+    expect(reason("one-open")).toMatch(/r4 not-evaluated \(kind v1\/secrets forbidden\)/);
+    expect(reason("missing")).toMatch(/gone not-run/);
+    expect(reason("manual")).toMatch(/a signed policy/);
+    expect(reason("one-fails")).toMatch(/r3/);
+    expect(reason("empty")).toMatch(/no Bulwark rule/);
+    expect(reason("na")).toMatch(/managed provider/);
+  });
+
+  it("an unexpired attestation closes manual and unevaluated controls but never hides a failing check", () => {
+    const by = { by: "alice@example.com", expiresAt: "2027-01-01T00:00:00Z", id: "att1" };
+    const attestations = new Map(["all-pass", "one-fails", "one-open", "manual", "empty", "na"].map((id) => [id, by]));
+    const r = evaluateFramework(fw, statuses, { now, attestations });
+    expect(status(r)).toMatchObject({ "all-pass": "passed", "one-fails": "failed", "one-open": "attested", manual: "attested", empty: "attested", na: "not-applicable", "manual-failing-support": "pending" });
+    const failing = r.controls.find((c) => c.id === "one-fails")!;
+    expect(failing.attestation).toEqual(by); // shown beside the failure
+    expect(failing.reason).toMatch(/r3/);
+    expect(r.controls.find((c) => c.id === "manual")!.attestation).toEqual(by);
+    expect(r.summary).toEqual({ passed: 1, failed: 1, notEvaluated: 2, notApplicable: 1, attested: 3, pending: 1 });
+    expect(sumOf(r)).toBe(fw.controls.length);
+  });
+
+  it("ignores expired and unreadable attestations", () => {
+    const attestations = new Map([
+      ["manual", { by: "a", expiresAt: new Date("2026-12-07T11:59:59Z") }],
+      ["one-open", { by: "a", expiresAt: "2026-12-07T12:00:00Z" }], // expires at now: no longer in force
+      ["empty", { by: "a", expiresAt: "soon" }],
+    ]);
+    const r = evaluateFramework(fw, statuses, { now, attestations });
+    expect(status(r)).toMatchObject({ manual: "pending", "one-open": "not-evaluated", empty: "not-evaluated" });
+    for (const c of r.controls) expect(c.attestation).toBeUndefined();
+    expect(r.summary.attested).toBe(0);
+  });
+
+  it("labels every status", () => {
+    expect(CONTROL_STATUS_LABELS).toEqual({
+      passed: "Passed",
+      failed: "Failed",
+      "not-evaluated": "Not evaluated",
+      "not-applicable": "Not applicable",
+      attested: "Manual – attested",
+      pending: "Manual – pending",
+    });
+  });
+});
+
+describe("scopeRuleStatuses", () => {
+  it("judges passed and failed rules again from the open findings in scope; keeps unjudged rules", () => {
+    const statuses: RuleStatus[] = [
+      { id: "fails-elsewhere", status: "failed", findings: 3 },
+      { id: "fails-here", status: "failed", findings: 3 },
+      { id: "passed", status: "passed", findings: 1 }, // an expected platform finding only
+      { id: "forbidden", status: "not-evaluated", reason: "kind v1/secrets forbidden", findings: 0 },
+      { id: "off", status: "disabled", reason: "not in the default profile", findings: 0 },
+    ];
+    const scoped = scopeRuleStatuses(statuses, new Map([["fails-here", 2], ["forbidden", 5], ["off", 1]]));
+    expect(scoped).toEqual([
+      { id: "fails-elsewhere", status: "passed", findings: 0 },
+      { id: "fails-here", status: "failed", findings: 2 },
+      { id: "passed", status: "passed", findings: 0 },
+      { id: "forbidden", status: "not-evaluated", reason: "kind v1/secrets forbidden", findings: 0 },
+      { id: "off", status: "disabled", reason: "not in the default profile", findings: 0 },
+    ]);
+    expect(statuses[0]!.status).toBe("failed"); // input untouched
   });
 });

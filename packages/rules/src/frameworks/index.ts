@@ -1,5 +1,32 @@
-export { frameworks, getFramework, controlsForRule, evaluateFramework, frameworkRuleIds, frameworkReferences, buildFrameworks } from "./registry";
+export {
+  frameworks,
+  getFramework,
+  controlsForRule,
+  evaluateFramework,
+  scopeRuleStatuses,
+  frameworkRuleIds,
+  frameworkReferences,
+  buildFrameworks,
+  peerIndex,
+} from "./registry";
 export { TOPICS, type Topic, type TopicId } from "./topics";
 export { HIPAA_DISCLAIMER } from "./hipaa";
 export { GDPR_DISCLAIMER } from "./gdpr";
-export type { Framework, FrameworkControl, ControlDef, ControlResult, ControlStatus, FrameworkResult, ManualEvidence } from "./types";
+export { CONTROL_STATUS_LABELS } from "./types";
+export type {
+  AttestationRef,
+  ControlDef,
+  ControlResult,
+  ControlRuleResult,
+  ControlStatus,
+  EvaluateOptions,
+  Framework,
+  FrameworkControl,
+  FrameworkDefinition,
+  FrameworkResult,
+  FrameworkSummary,
+  ManualEvidence,
+  PeerIndex,
+  PeerKey,
+  Protects,
+} from "./types";
