@@ -11,6 +11,7 @@ import { formatSarif } from "./format-sarif";
 import { formatTable, paint, wrap, type Style } from "./format-table";
 import { loadCustomRules } from "./config-files";
 import { PROFILES, runScan } from "./scan";
+import { verifyReportCommand } from "./verify-report";
 
 export interface Io {
   argv: string[];
@@ -36,6 +37,8 @@ Commands:
   rules [--rules DIR]    List the built-in rules (and validate custom rules)
   frameworks [ID]        List the compliance frameworks; with ID, its controls,
                          evidence rules and each control's rationale
+  verify-report FILE SIG --public-key KEY.pem
+                         Check a report file's signature (exit 0 valid, 1 INVALID)
 
 Scan options:
   --format table|json|sarif|junit   Output format (default table)
@@ -260,6 +263,8 @@ export async function runCli(io: Io): Promise<number> {
         return rulesCommand(io);
       case "frameworks":
         return frameworksCommand(io);
+      case "verify-report":
+        return verifyReportCommand(io);
       case "--version":
       case "version":
         io.stdout(`bulwark rules ${RULES_VERSION}\n`);
