@@ -179,6 +179,29 @@ export { setClusterContinuous } from "./changes/set-cluster-continuous";
 export { updateChangeRetention, getChangeRetention, MIN_CHANGE_RETENTION_DAYS, MAX_CHANGE_RETENTION_DAYS } from "./changes/update-change-retention";
 export { getLastClusterReport } from "./changes/get-last-cluster-report";
 
+// compliance: scope, attestations and their evidence files, a framework judged over the scope
+export { getComplianceScope, setComplianceScope, MAX_SCOPE_NAMESPACES, type TComplianceScope, type TComplianceScopeCluster } from "./compliance/scope";
+export {
+  listActiveAttestations,
+  listAttestations,
+  getAttestation,
+  createAttestation,
+  revokeAttestation,
+  getAttestationFile,
+  MAX_STATEMENT_CHARS,
+  MAX_OWNER_CHARS,
+  MAX_LINKS,
+  MAX_ATTESTATION_DAYS,
+  type TAttestation,
+  type TAttestationFileMeta,
+  type TAttestationFileContent,
+  type TCreateAttestationInput,
+} from "./compliance/attestations";
+export { EVIDENCE_CONTENT_TYPES, MAX_EVIDENCE_FILES, sniffEvidenceType, sanitizeFileName, type TEvidenceContentType } from "./compliance/evidence-content";
+export { EvidenceStoreError } from "./compliance/s3";
+export { evidenceEnv, type TEvidenceEnv } from "./env";
+export { scopedRuleStatuses, countOpenFindingsByRule, frameworkPosture, attestationRef, type TFrameworkPosture, type TPostureCluster } from "./compliance/posture";
+
 // audit
 export { writeAudit } from "./audit/write-audit";
 export { recordSignInAudit } from "./audit/record-sign-in";
