@@ -1,9 +1,11 @@
 // The API's one registry: every /api route (next-auth's aside), its operation and how a request
 // feeds it. Route files take their handlers from here (lib/route.ts), and /api/openapi.json is
 // built from the same rows, so the document cannot miss a route or describe another input.
-import { reportJsonSchema } from "@bulwark/db";
+import { MAX_EVIDENCE_FILES, evidenceEnv, reportJsonSchema } from "@bulwark/db";
 import { exportAuditOp } from "@/modules/audit/server/export";
 import { listChangesOp } from "@/modules/changes/server/actions";
+import { createAttestationAction, getScopeOp, listAttestationsOp, revokeAttestationAction, setScopeAction } from "@/modules/compliance/server/actions";
+import { attestationFileOp } from "@/modules/compliance/server/attestation-files";
 import { addClusterAction, apiScanAction, getClusterOp, getScanOp, listClustersOp, listScansOp } from "@/modules/clusters/server/actions";
 import { createExceptionAction, decideExceptionAction, getExceptionOp, listExceptionsOp } from "@/modules/exceptions/server/actions";
 import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindingsOp, setStatusAction } from "@/modules/findings/server/actions";
@@ -18,6 +20,14 @@ const download = (body: BodyInit, type: string, filename: string, extra: Record<
   new Response(body, {
     headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", ...extra },
   });
+
+/** attachment; filename="<ASCII fallback>"; filename*=UTF-8''<the name> (RFC 6266), for names people chose. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+const EVIDENCE_TYPES = { "application/pdf": "application/pdf", "image/png": "image/png", "text/plain": "text/plain; charset=utf-8" } as const;
 
 /** Built once per process: the registry does not change while it runs. */
 let document: unknown;
@@ -81,6 +91,60 @@ export const API_ROUTES = {
     },
   }),
   "GET /api/reports/schema": publicRoute({ summary: "The JSON Schema of the JSON report file", handler: () => reportJsonSchema() }),
+  "GET /api/compliance/{framework}/scope": orgRoute({
+    summary: "A framework's compliance scope: the clusters (and namespaces) it covers",
+    description: "Answers { framework, scoped, clusters: [{ clusterId, clusterName, namespaces }] }. Not scoped: every cluster of the organization, namespaces [] (the whole cluster).",
+    op: getScopeOp,
+    params: { framework: "framework" },
+  }),
+  "PUT /api/compliance/{framework}/scope": orgRoute({
+    summary: "Replace a framework's compliance scope (admins and owners)",
+    description:
+      "Body: { clusters: [{ clusterId, namespaces? }] }. An empty list clears the scope (every cluster). namespaces empty: the whole cluster; otherwise those namespaces plus cluster-scoped objects. Audited.",
+    op: setScopeAction,
+    input: "json",
+    params: { framework: "framework" },
+  }),
+  "GET /api/compliance/{framework}/attestations": orgRoute({
+    summary: "A framework's attestations, newest first (history included), without file bytes",
+    description: "Query: control (one control's history). Each has state active | superseded | revoked | expired, and files with name, contentType, size, sha256 and their download url.",
+    op: listAttestationsOp,
+    input: "query",
+    params: { framework: "framework" },
+  }),
+  "POST /api/compliance/{framework}/attestations": orgRoute({
+    summary: "Attest a control with a statement, evidence files and links (admins and owners)",
+    description:
+      "multipart/form-data: controlId, statement, owner, reviewedAt and expiresAt (YYYY-MM-DD or ISO), links (repeated, or one per line), files (PDF, PNG or plain UTF-8 text, judged from their bytes; HTML, SVG and programs are refused). application/json takes the same fields without files. Supersedes the control's previous attestation. 413 when a file is over the size limit. Audited.",
+    op: createAttestationAction,
+    input: "form",
+    form: () => ({ maxFiles: MAX_EVIDENCE_FILES, maxFileBytes: evidenceEnv().maxBytes }),
+    params: { framework: "framework" },
+    ok: 201,
+  }),
+  "POST /api/compliance/{framework}/attestations/{id}/revoke": orgRoute({
+    summary: "Revoke an attestation (admins and owners): its control is pending again",
+    description: "Body: { reason? }. Audited.",
+    op: revokeAttestationAction,
+    input: "json",
+    params: { framework: "framework", id: "attestationId" },
+  }),
+  "GET /api/compliance/attestation-files/{id}": orgRoute({
+    summary: "Download an attestation's evidence file (always as an attachment), with its SHA-256 in X-Checksum-Sha256",
+    description: "Served with its checked content type, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy; never rendered inline. Audited.",
+    op: attestationFileOp,
+    params: { id: "fileId" },
+    file: {
+      contentTypes: Object.values(EVIDENCE_TYPES),
+      reply: ({ bytes, contentType, name, sha256 }) =>
+        download(new Uint8Array(bytes), EVIDENCE_TYPES[contentType as keyof typeof EVIDENCE_TYPES] ?? "application/octet-stream", name, {
+          "Content-Disposition": contentDisposition(name),
+          "Content-Length": String(bytes.byteLength),
+          "Content-Security-Policy": "default-src 'none'; sandbox",
+          "X-Checksum-Sha256": sha256,
+        }),
+    },
+  }),
   "GET /api/audit/export": orgRoute({
     summary: "Export the audit trail (csv or jsonl, streamed); the export is itself audited",
     op: exportAuditOp,

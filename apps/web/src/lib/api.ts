@@ -1,5 +1,5 @@
 // The HTTP pieces of the API's route wrapper (lib/route.ts): JSON answers, the cross-site check,
-// query strings and the one capped JSON body reader.
+// query strings and the capped body readers (JSON, and multipart forms with files).
 import { NextResponse } from "next/server";
 import type { TActionResult } from "@/modules/auth/server/with-org";
 
@@ -56,9 +56,78 @@ export type TJsonBody = { ok: true; value: unknown } | { ok: false; status: 400 
  * the cap in memory: 413 when over it, 400 when it is not JSON. An empty body is {}.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<TJsonBody> {
-  const tooLarge = { ok: false, status: 413, code: "too_large", error: `Request body over ${maxBytes} bytes` } as const;
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) return tooLarge;
-  if (!req.body) return { ok: true, value: {} };
+  const raw = await readCapped(req, maxBytes);
+  if (raw === "too_large") return { ok: false, status: 413, code: "too_large", error: `Request body over ${maxBytes} bytes` };
+  if (raw === "unreadable") return { ok: false, status: 400, code: "invalid_json", error: "The request body could not be read" };
+  const text = raw.toString("utf8");
+  if (text.trim() === "") return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400, code: "invalid_json", error: "The request body is not valid JSON" };
+  }
+}
+
+/** Limits of a multipart body: its files (each, and how many) and, for the rest, the JSON cap. */
+export interface TFormLimits {
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+export type TUploadedFile = { name: string; contentType: string; bytes: Buffer };
+export type TFormBody =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; status: 400 | 413 | 415; code: "invalid_form" | "invalid_json" | "too_large" | "unsupported_media_type"; error: string };
+
+const mib = (n: number) => `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+
+/**
+ * Reads a multipart/form-data body (fields and files) or a JSON object (fields only), capped: the
+ * whole body at maxFiles x maxFileBytes plus the JSON cap, each file at maxFileBytes (413 naming
+ * the file). Fields become strings (a repeated field an array); files go to `files` as
+ * { name, contentType, bytes } whatever their field name. Nothing is written anywhere.
+ */
+export async function readFormBody(req: Request, limits: TFormLimits): Promise<TFormBody> {
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) {
+    if (type && !type.startsWith("application/json")) return { ok: false, status: 415, code: "unsupported_media_type", error: "Send multipart/form-data (with files) or application/json (without)" };
+    const body = await readJsonBody(req);
+    if (!body.ok) return body;
+    if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) return { ok: false, status: 400, code: "invalid_json", error: "The request body must be a JSON object" };
+    return { ok: true, value: body.value as Record<string, unknown> };
+  }
+  const cap = limits.maxFiles * limits.maxFileBytes + MAX_JSON_BODY_BYTES;
+  const raw = await readCapped(req, cap);
+  if (raw === "too_large") return { ok: false, status: 413, code: "too_large", error: `Request body over ${mib(cap)} (at most ${limits.maxFiles} files of ${mib(limits.maxFileBytes)})` };
+  if (raw === "unreadable") return { ok: false, status: 400, code: "invalid_form", error: "The request body could not be read" };
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers.get("content-type")! } }).formData();
+  } catch {
+    return { ok: false, status: 400, code: "invalid_form", error: "The request body is not valid multipart/form-data" };
+  }
+  const value: Record<string, unknown> = {};
+  const files: TUploadedFile[] = [];
+  for (const [key, entry] of form.entries()) {
+    if (typeof entry === "string") {
+      const prev = value[key];
+      value[key] = prev === undefined ? entry : Array.isArray(prev) ? [...prev, entry] : [prev, entry];
+      continue;
+    }
+    // A file input left empty still sends a part with no name and no bytes.
+    if (entry.size === 0 && !entry.name) continue;
+    if (entry.size > limits.maxFileBytes) return { ok: false, status: 413, code: "too_large", error: `${entry.name || "A file"} is larger than ${mib(limits.maxFileBytes)}` };
+    if (files.length >= limits.maxFiles) return { ok: false, status: 400, code: "invalid_form", error: `At most ${limits.maxFiles} files` };
+    files.push({ name: entry.name, contentType: entry.type, bytes: Buffer.from(await entry.arrayBuffer()) });
+  }
+  value.files = files;
+  return { ok: true, value };
+}
+
+/** The body's bytes, refused beyond `cap` on the declared and the actual size. */
+async function readCapped(req: Request, cap: number): Promise<Buffer | "too_large" | "unreadable"> {
+  if (Number(req.headers.get("content-length") ?? "0") > cap) return "too_large";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -67,20 +136,14 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > maxBytes) {
+      if (size > cap) {
         await reader.cancel().catch(() => {});
-        return tooLarge;
+        return "too_large";
       }
       chunks.push(value);
     }
   } catch {
-    return { ok: false, status: 400, code: "invalid_json", error: "The request body could not be read" };
+    return "unreadable";
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, status: 400, code: "invalid_json", error: "The request body is not valid JSON" };
-  }
+  return Buffer.concat(chunks);
 }

@@ -60,6 +60,13 @@ export function openApiDocument(routes: Record<string, TRouteDef>): TJson {
       }
       if (parameters.length) op.parameters = parameters;
       if (def.input === "json") op.requestBody = { required: true, content: { "application/json": { schema: input.schema } } };
+      if (def.input === "form") {
+        // Files arrive as multipart parts (any field name); JSON carries the same fields without them.
+        const props = input.schema.properties as Record<string, TJson> | undefined;
+        const withoutFiles = { ...input.schema, ...(props ? { properties: Object.fromEntries(Object.entries(props).filter(([k]) => k !== "files")) } : {}) };
+        const multipart = { ...input.schema, properties: { ...(props ?? {}), files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" } } } };
+        op.requestBody = { required: true, content: { "multipart/form-data": { schema: multipart }, "application/json": { schema: withoutFiles } } };
+      }
       op.security = [{ apiToken: [] }, { session: [] }];
       op["x-bulwark-permission"] = permission;
       op["x-bulwark-token-scopes"] = scopesFor(permission);
@@ -72,6 +79,10 @@ export function openApiDocument(routes: Record<string, TRouteDef>): TJson {
           .map(([code, description]) => [code, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
       );
       if (def.input === "json") errors["413"] = { description: "Body over 1 MiB", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+      if (def.input === "form") {
+        errors["413"] = { description: "A file over the evidence size limit, or the whole body over its cap", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+        errors["415"] = { description: "Neither multipart/form-data nor application/json", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+      }
       op.responses = { [String(def.ok)]: { description: "OK", content: okContent }, ...errors };
     }
     (paths[path] ??= {})[method.toLowerCase()] = op;

@@ -1,15 +1,17 @@
 // The one wrapper of the API's route handlers. Every /api route (next-auth's aside) is a row of the
 // registry (lib/api-routes.ts) turned into a handler here: authenticate by session cookie (refusing
 // cross-site requests) or by `Authorization: Bearer <API token>`, check role and token scope, read
-// the input (query, or one capped JSON body, plus the URL's ids), parse it with the operation's zod
-// schema, call the operation, and answer JSON (or the file a download builds).
+// the input (query, one capped JSON body or a capped multipart form with files, plus the URL's ids),
+// parse it with the operation's zod schema, call the operation, and answer JSON (or the file a
+// download builds).
 import type { z } from "zod";
 import { allowed, failure, runOp, type TOrgOp } from "@/modules/auth/server/with-org";
 import { clientIp, resolveOrgContext, type TOrgContext } from "@/modules/auth/server/session";
 import { tokenContext } from "@/modules/tokens/server/token-context";
-import { crossSiteRefusal, errorResponse, readJsonBody, respond, searchParamsObject } from "./api";
+import { crossSiteRefusal, errorResponse, readFormBody, readJsonBody, respond, searchParamsObject, type TFormLimits } from "./api";
 
-export type TRouteInput = "none" | "query" | "json";
+/** "form": multipart/form-data with files (or a JSON object without them), see readFormBody. */
+export type TRouteInput = "none" | "query" | "json" | "form";
 
 /** A route of an organization's data: one operation (withOrg) and how the request feeds it. */
 export interface TOrgRouteSpec<S extends z.ZodType, T> {
@@ -24,6 +26,8 @@ export interface TOrgRouteSpec<S extends z.ZodType, T> {
   ok?: number;
   /** A non-JSON answer (a file): its media types, and the response built from the result. */
   file?: { contentTypes: string[]; reply: (data: T) => Response };
+  /** For input "form": the file limits, read per request (the operator's settings). */
+  form?: () => TFormLimits;
 }
 
 /** A route anyone may read (it describes formats, not anyone's data). */
@@ -45,6 +49,7 @@ export interface TOrgRouteDef {
   params: Record<string, string>;
   ok: number;
   file?: { contentTypes: string[]; reply: (data: unknown) => Response };
+  form?: () => TFormLimits;
 }
 
 export function orgRoute<S extends z.ZodType, T>(spec: TOrgRouteSpec<S, T>): TRouteDef {
@@ -115,6 +120,10 @@ export function routeHandler(def: TRouteDef): TRouteHandler {
         if (!body.ok) return errorResponse(body.status, body.code, body.error);
         if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) return errorResponse(400, "invalid_input", "The request body must be a JSON object");
         input = body.value as Record<string, unknown>;
+      } else if (def.input === "form") {
+        const body = await readFormBody(req, def.form?.() ?? { maxFiles: 0, maxFileBytes: 0 });
+        if (!body.ok) return errorResponse(body.status, body.code, body.error);
+        input = body.value;
       }
       const params = await context.params;
       for (const [name, key] of Object.entries(def.params)) {

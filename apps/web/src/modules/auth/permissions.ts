@@ -13,7 +13,9 @@ export type TPermission =
   | "exception:request"
   | "exception:decide"
   | "alert:manage"
-  | "audit:read";
+  | "audit:read"
+  /** compliance scope and attestations of controls (admins and owners) */
+  | "compliance:manage";
 
 const ALL: readonly TPermission[] = [
   "org:read",
@@ -27,6 +29,7 @@ const ALL: readonly TPermission[] = [
   "exception:decide",
   "alert:manage",
   "audit:read",
+  "compliance:manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
