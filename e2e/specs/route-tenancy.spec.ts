@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { acceptInvite, createInvite, createUser, getUserByEmail, listMembershipsForUser } from "@bulwark/db";
+import { getFramework } from "@bulwark/rules";
 import { PASSWORD, addClusterByUpload, kubeconfigFile, signIn, signUp, uniqueEmail } from "../helpers";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -80,6 +81,8 @@ interface TIds {
   findingId: string;
   reportId: string;
   exceptionId: string;
+  attestationId: string;
+  attestationFileId: string;
 }
 
 type TCrossOrg =
@@ -99,6 +102,16 @@ interface TRouteCase {
   /** For reads: what the owner gets, and which of A's ids the owner's answer must contain (proves the fixture real). */
   owner?: { status: number; contains?: (ids: TIds) => string };
 }
+
+const EVIDENCE_TEXT = "route tenancy evidence: quarterly access review done";
+/** A manual HIPAA control (an attestation's usual subject) and the fields of an attestation. */
+const attestationBody = () => ({
+  controlId: getFramework("hipaa")!.controls.find((c) => c.manual && !c.notApplicable)!.id,
+  statement: "route tenancy check, not a real attestation",
+  owner: "Route tenancy",
+  reviewedAt: new Date().toISOString().slice(0, 10),
+  expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+});
 
 const ROUTES: Record<string, TRouteCase> = {
   "GET /api/clusters": {
@@ -243,6 +256,44 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "404" },
     owner: { status: 200, contains: (ids) => ids.clusterId },
   },
+  "GET /api/compliance/[framework]/scope": {
+    url: () => "/api/compliance/hipaa/scope",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
+  },
+  // B scopes HIPAA to A's cluster: it must not be able to tell A's id from one that does not exist.
+  "PUT /api/compliance/[framework]/scope": {
+    url: () => "/api/compliance/hipaa/scope",
+    body: (ids) => ({ clusters: [{ clusterId: ids.clusterId, namespaces: [] }] }),
+    access: "org",
+    crossOrg: { kind: "same-as-missing", missingBody: () => ({ clusters: [{ clusterId: "cnotarealclusterid0000000", namespaces: [] }] }) },
+  },
+  "GET /api/compliance/[framework]/attestations": {
+    url: () => "/api/compliance/hipaa/attestations",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.attestationFileId },
+  },
+  // B attests a control of its own (JSON, no files): the 201 answer must carry nothing of A.
+  "POST /api/compliance/[framework]/attestations": {
+    url: () => "/api/compliance/hipaa/attestations",
+    body: () => attestationBody(),
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 201 },
+  },
+  "POST /api/compliance/[framework]/attestations/[id]/revoke": {
+    url: (ids) => `/api/compliance/hipaa/attestations/${ids.attestationId}/revoke`,
+    body: () => ({ reason: "route tenancy" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "GET /api/compliance/attestation-files/[id]": {
+    url: (ids) => `/api/compliance/attestation-files/${ids.attestationFileId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: () => EVIDENCE_TEXT },
+  },
   // Public on purpose (the route has no withOrg and says why): the JSON Schema of the report file
   // format, identical for everyone, holding no tenant data. Everyone gets 200; no org's ids in it.
   "GET /api/reports/schema": {
@@ -382,7 +433,15 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   });
   expect(granted.status(), await granted.text()).toBe(201);
   const exceptionId = ((await granted.json()) as { id: string }).id;
-  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId };
+  // An attestation of A's with an evidence file, posted as the browser's form does.
+  const fields = attestationBody();
+  const attested = await a.request.post("/api/compliance/hipaa/attestations", {
+    multipart: { ...fields, files: { name: "review.txt", mimeType: "text/plain", buffer: Buffer.from(EVIDENCE_TEXT) } },
+    headers: { origin },
+  });
+  expect(attested.status(), await attested.text()).toBe(201);
+  const attestation = (await attested.json()) as { id: string; files: Array<{ id: string }> };
+  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id };
 
   // Org B: an owner of another organization (every permission there, none in A).
   const b = await browser.newPage();
@@ -399,7 +458,7 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   await signIn(v, viewerEmail);
 
   const anon = await playwright.request.newContext({ baseURL });
-  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, "Route Tenancy A"];
+  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, EVIDENCE_TEXT, "Route Tenancy A"];
   const results: string[] = [];
 
   for (const key of Object.keys(ROUTES).sort()) {
