@@ -12,6 +12,9 @@ export {
 export { TOPICS, type Topic, type TopicId } from "./topics";
 export { HIPAA_DISCLAIMER } from "./hipaa";
 export { GDPR_DISCLAIMER } from "./gdpr";
+export { SOC2_DISCLAIMER } from "./soc2";
+export { NIST_DISCLAIMER } from "./nist-800-53";
+export { ISO27001_DISCLAIMER } from "./iso-27001";
 export { CONTROL_STATUS_LABELS } from "./types";
 export type {
   AttestationRef,

@@ -6,6 +6,9 @@ import type { Rule, RuleStatus } from "../types";
 import { benchmarkDefinitions } from "./benchmarks";
 import { gdpr } from "./gdpr";
 import { hipaa } from "./hipaa";
+import { iso27001 } from "./iso-27001";
+import { nist80053 } from "./nist-800-53";
+import { soc2 } from "./soc2";
 import { TOPICS, type Topic } from "./topics";
 import type {
   AttestationRef,
@@ -42,7 +45,7 @@ function topicRules(topic: Topic, idx: PeerIndex): string[] {
   return ids;
 }
 
-export const definitions: FrameworkDefinition[] = [...benchmarkDefinitions, hipaa, gdpr];
+export const definitions: FrameworkDefinition[] = [...benchmarkDefinitions, hipaa, gdpr, soc2, nist80053, iso27001];
 
 /** Every explicit rule-id reference in the framework data (for the registry test). */
 export function frameworkReferences(): { framework: string; control: string; ruleId: string; via: string }[] {
