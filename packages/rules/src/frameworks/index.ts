@@ -7,9 +7,7 @@ export {
   frameworkRuleIds,
   frameworkReferences,
   buildFrameworks,
-  peerIndex,
 } from "./registry";
-export { TOPICS, type Topic, type TopicId } from "./topics";
 export { HIPAA_DISCLAIMER } from "./hipaa";
 export { GDPR_DISCLAIMER } from "./gdpr";
 export { SOC2_DISCLAIMER } from "./soc2";

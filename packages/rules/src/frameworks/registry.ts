@@ -9,7 +9,6 @@ import { hipaa } from "./hipaa";
 import { iso27001 } from "./iso-27001";
 import { nist80053 } from "./nist-800-53";
 import { soc2 } from "./soc2";
-import { TOPICS, type Topic } from "./topics";
 import type {
   AttestationRef,
   ControlResult,
@@ -24,7 +23,7 @@ import type {
   PeerKey,
 } from "./types";
 
-export function peerIndex(rules: readonly Rule[]): PeerIndex {
+function peerIndex(rules: readonly Rule[]): PeerIndex {
   const idx: PeerIndex = { kubescape: new Map(), cis: new Map(), nsa: new Map(), pss: new Map() };
   for (const r of rules) {
     for (const key of Object.keys(idx) as PeerKey[]) {
@@ -38,22 +37,14 @@ export function peerIndex(rules: readonly Rule[]): PeerIndex {
   return idx;
 }
 
-function topicRules(topic: Topic, idx: PeerIndex): string[] {
-  const ids = [...topic.ruleIds];
-  for (const k of topic.kubescape ?? []) ids.push(...(idx.kubescape.get(k) ?? []));
-  for (const c of topic.cis ?? []) ids.push(...(idx.cis.get(c) ?? []));
-  return ids;
-}
-
 export const definitions: FrameworkDefinition[] = [...benchmarkDefinitions, hipaa, gdpr, soc2, nist80053, iso27001];
 
 /** Every explicit rule-id reference in the framework data (for the registry test). */
-export function frameworkReferences(): { framework: string; control: string; ruleId: string; via: string }[] {
-  const refs: { framework: string; control: string; ruleId: string; via: string }[] = [];
+export function frameworkReferences(): { framework: string; control: string; ruleId: string }[] {
+  const refs: { framework: string; control: string; ruleId: string }[] = [];
   for (const d of definitions) {
     for (const c of d.controls) {
-      for (const r of c.ruleIds ?? []) refs.push({ framework: d.id, control: c.id, ruleId: r, via: "control" });
-      for (const t of c.topics ?? []) for (const r of TOPICS[t].ruleIds) refs.push({ framework: d.id, control: c.id, ruleId: r, via: `topic ${t}` });
+      for (const r of c.ruleIds ?? []) refs.push({ framework: d.id, control: c.id, ruleId: r });
     }
   }
   return refs;
@@ -65,7 +56,6 @@ export function buildFrameworks(rules: readonly Rule[] = builtinRules, defs: rea
   return defs.map((d) => {
     const controls: FrameworkControl[] = d.controls.map((c) => {
       const ids = new Set<string>(c.ruleIds ?? []);
-      for (const t of c.topics ?? []) for (const r of topicRules(TOPICS[t], idx)) ids.add(r);
       for (const r of d.fromPeers?.(c, idx) ?? []) ids.add(r);
       const control: FrameworkControl = { id: c.id, title: c.title, description: c.description, rationale: c.rationale, ruleIds: [...ids].sort() };
       if (c.manual) control.manual = c.manual;

@@ -1,5 +1,4 @@
 import type { RuleStatusValue } from "../types";
-import type { TopicId } from "./topics";
 
 /** What a person must supply where no rule can check a control. */
 export interface ManualEvidence {
@@ -26,8 +25,6 @@ export interface ControlDef {
   rationale: string;
   /** Rule ids named directly: the few rules that are evidence for the control. */
   ruleIds?: string[];
-  /** Posture topics (see topics.ts) whose rules check this control. */
-  topics?: TopicId[];
   /**
    * The control needs evidence no rule can give: it is "pending" until someone attests it, and
    * never passes on its own; rules listed with it are supporting evidence.
