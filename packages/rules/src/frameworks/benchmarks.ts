@@ -45,7 +45,7 @@ const pssControl =
     id: c.id,
     title: c.title,
     description: c.description,
-    rationale: pssRationale(c, level),
+    rationale: pssRationale(c),
     // A restricted check is answered by rules claiming it at either level (restricted includes baseline).
     pss: level === "baseline" ? [`baseline:${c.id}`] : [`restricted:${c.id}`, `baseline:${c.id}`],
   });

@@ -31,7 +31,7 @@ function sameAs(id: string, n: string, title: string): BenchmarkControl {
     id,
     title,
     description: k.description,
-    rationale: `Same recommendation as CIS Kubernetes Benchmark ${n}, judged from the same evidence. ${k.rationale}`,
+    rationale: `Same recommendation as CIS Kubernetes Benchmark ${n}, judged from the same evidence (recommendation numbers below are that benchmark's). ${k.rationale}`,
     cis: [n],
   };
   if (k.manual) control.manual = k.manual;

@@ -90,7 +90,7 @@ export function kubelet(id: string, title: string, description: string, setting:
     id,
     title,
     description,
-    rationale: `The benchmark's audit reads ${setting} from the kubelet's command line or configuration file on every node. Bulwark reads Kubernetes API objects only; it neither logs in to nodes nor queries each kubelet's live configuration, so the control needs that evidence per node or per node image (for a managed node pool, the provider's documented kubelet configuration).`,
+    rationale: `The benchmark's audit looks at the kubelet's command line and configuration file on every node for ${setting}. Bulwark reads Kubernetes API objects only; it neither logs in to nodes nor queries each kubelet's live configuration, so the control needs that evidence per node or per node image (for a managed node pool, the provider's documented kubelet configuration).`,
     manual: { evidence: `${NODE_CONFIG}, showing ${setting}.` },
   };
 }
@@ -293,8 +293,20 @@ export const cisControls: BenchmarkControl[] = [
   rbac("5.1.2", "Minimize access to secrets", "Few subjects can get, list or watch Secrets.", "checks which subjects may get, list or watch Secrets", "fails the control for each role granting those verbs on Secrets and each binding that hands such a role out"),
   rbac("5.1.3", "Minimize wildcard use in Roles and ClusterRoles", "Roles name the verbs and resources they grant.", "looks for \"*\" in the verbs, resources and API groups of every role", "fails the control for each role with a wildcard, and for each role as powerful as cluster-admin"),
   rbac("5.1.4", "Minimize access to create pods", "Few subjects can create pods, which lets them run as any service account in the namespace.", "checks which subjects may create pods", "fails the control for each role that may create or change pods or the controllers that make them"),
-  rbac("5.1.5", "Ensure that default service accounts are not actively used", "Workloads run under their own service accounts.", "checks that each namespace's default service account does not automount a token and is not used", "reads every ServiceAccount and workload, failing the control for workloads that run as default, default accounts that automount their token, and bindings that grant default accounts a role"),
-  rbac("5.1.6", "Ensure that Service Account Tokens are only mounted where necessary", "Pods that do not call the API get no token.", "checks automountServiceAccountToken on pods and their service accounts", "reads every ServiceAccount and workload, failing the control for workloads that receive a token without opting in"),
+  {
+    id: "5.1.5",
+    title: "Ensure that default service accounts are not actively used",
+    description: "Workloads run under their own service accounts.",
+    rationale:
+      "The benchmark's audit checks that each namespace's default service account does not automount a token and that workloads do not run as it. Bulwark reads every ServiceAccount, workload and binding, and fails the control for workloads that run as default, default accounts that automount their token, and bindings that grant a default account a role. Service accounts used from outside the cluster (a token handed to a CI system) are not visible.",
+  },
+  {
+    id: "5.1.6",
+    title: "Ensure that Service Account Tokens are only mounted where necessary",
+    description: "Pods that do not call the API get no token.",
+    rationale:
+      "The benchmark's audit checks automountServiceAccountToken on pods and their service accounts. Bulwark reads every ServiceAccount and workload and fails the control for each workload that receives a token. Whether a workload calls the API is not visible in its spec: approved exceptions record the workloads that need their token.",
+  },
   manual(
     {
       id: "5.1.7",

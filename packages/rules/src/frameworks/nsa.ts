@@ -48,7 +48,7 @@ export const nsaControls: BenchmarkControl[] = [
     title: "Protecting Pod service account tokens",
     description: "Pods that do not call the API server get no service account token.",
     rationale:
-      "The guidance asks that pods which do not need the Kubernetes API get no service account token, so that a compromised container has no credential to use. Bulwark fails the control for workloads that receive a token without opting in and for default service accounts that automount theirs. What the token may do is judged under RBAC.",
+      "The guidance asks that pods which do not need the Kubernetes API get no service account token, so that a compromised container has no credential to use. Bulwark fails the control for each workload that receives a token (approved exceptions record the ones that call the API) and for default service accounts that automount theirs. What the token may do is judged under RBAC.",
     cis: ["5.1.6"],
     ruleIds: ["default-serviceaccount-automount"],
   },

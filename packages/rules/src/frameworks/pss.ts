@@ -13,9 +13,10 @@ export interface PssCheck {
 }
 
 /** The control's rationale: the check, how Bulwark applies it, and what admission sees that Bulwark does not. */
-export function pssRationale(c: PssCheck, level: "baseline" | "restricted"): string {
+export function pssRationale(c: PssCheck): string {
+  const level = PSS_BASELINE.includes(c) ? "a baseline check, also part of restricted" : "a restricted check";
   return (
-    `Pod Security Admission's ${c.id.replace(/_(baseline|restricted)$/, "")} check, at the ${level} level, ${c.checks}. ` +
+    `Pod Security Admission's ${c.id.replace(/_(baseline|restricted)$/, "")} check (${level}) ${c.checks}. ` +
     "Bulwark applies the same test to the pod specification of every workload (bare Pods and the templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs), so pods admitted before a namespace enforced the level, or in a namespace that does not enforce it, are found too; expected platform components and excepted findings are listed, not failing. " +
     "It judges the specification as stored, so changes a mutating webhook would make at admission are not seen." +
     (c.note ? ` ${c.note}` : "")
@@ -40,7 +41,7 @@ export const PSS_BASELINE: PssCheck[] = [
     description: "No custom SELinux user or role; type only among the container types.",
     checks: "rejects a custom SELinux user or role, and a type other than container_t, container_init_t, container_kvm_t or container_engine_t",
   },
-  { id: "procMount", title: "/proc mount type", description: "The default masked /proc is used.", checks: "rejects procMount: Unmasked for pods in the host's user namespace", note: "Pods in their own user namespace (hostUsers: false) may unmask /proc at this level." },
+  { id: "procMount", title: "/proc mount type", description: "The default masked /proc is used.", checks: "rejects procMount: Unmasked for pods in the host's user namespace", note: "Pods in their own user namespace (hostUsers: false) pass this check; the restricted level forbids Unmasked for them too (procMount_restricted)." },
   { id: "seccompProfile_baseline", title: "Seccomp", description: "The seccomp profile is not set to Unconfined.", checks: "rejects a seccomp profile of Unconfined at pod or container level" },
   { id: "sysctls", title: "Sysctls", description: "Only the namespaced, safe sysctls are set.", checks: "rejects sysctls outside the safe, namespaced set" },
   { id: "windowsHostProcess", title: "HostProcess", description: "No Windows HostProcess containers.", checks: "rejects Windows containers that set windowsOptions.hostProcess" },
