@@ -1,42 +1,78 @@
-// A framework judged across every cluster at once: rows are controls, columns are clusters, each
-// cell the control's status on that cluster's latest succeeded or partial scan. Everything comes
-// from the per-rule statuses those scans stored (no live scan, no findings read); the engine's
-// evaluateFramework decides each status, so "not evaluated" and "manual" can never become passed.
-import { listLatestScanRules, type TClusterScanRules } from "@bulwark/db";
-import { evaluateFramework, frameworks, getFramework, type ControlResult, type ControlStatus, type Framework } from "@bulwark/rules";
-
-export type TControlSummary = { passed: number; failed: number; notEvaluated: number; manual: number };
+// A framework judged over its compliance scope, laid out for the pages: rows are controls, columns
+// are the clusters in scope, each cell the control's status on that cluster. The statuses come from
+// frameworkPosture (packages/db) and the engine's evaluateFramework; this file only reshapes them
+// and says in words why a cell is what it is, so "not evaluated", "not applicable" and the manual
+// statuses can never be drawn as passed.
+import type { TFrameworkPosture } from "@bulwark/db";
+import type { AttestationRef, ControlResult, ControlStatus, Framework, FrameworkControl, FrameworkSummary } from "@bulwark/rules";
 
 export interface TMatrixCell {
   status: ControlStatus;
-  /** Why it is not evaluated / which rules failed / what evidence a manual control needs. */
+  /** Why it is failed, not evaluated or not applicable, or what evidence a pending control needs. */
   reason?: string;
-  /** Findings behind the failing rules on this cluster's scan. */
+  /** Open findings behind the failing rules on this cluster (in its scope). */
   findings: number;
   rules: ControlResult["rules"];
+  attestation?: AttestationRef;
 }
 
 export interface TMatrixCluster {
   id: string;
   name: string;
+  /** Empty: the whole cluster; otherwise the namespaces in scope (plus cluster-scoped objects). */
+  namespaces: string[];
   scanId: string | null;
   scanStatus: string | null;
   scanAt: Date | null;
-  summary: TControlSummary;
+  summary: FrameworkSummary;
+}
+
+export interface TMatrixControl {
+  id: string;
+  title: string;
+  rationale: string;
+  ruleIds: string[];
+  /** The evidence a manual control needs. */
+  manual?: string;
+  notApplicable?: string;
+  /** cells[i] belongs to clusters[i]. */
+  cells: TMatrixCell[];
 }
 
 export interface TComplianceMatrix {
   framework: { id: string; name: string; version: string; description: string; disclaimer?: string };
   clusters: TMatrixCluster[];
-  /** cells[i] belongs to clusters[i]. */
-  controls: Array<{ id: string; title: string; ruleIds: string[]; manual: boolean; cells: TMatrixCell[] }>;
+  controls: TMatrixControl[];
+  /** Every cluster in scope summed: how many cells have each status. */
+  totals: FrameworkSummary;
 }
 
-const NO_SCAN = "the cluster has no completed scan yet";
+export const NO_SCAN = "the cluster has no completed scan yet";
 
-/** Pure: judges `framework` for each cluster from the rule statuses its latest scan stored. */
-export function buildComplianceMatrix(framework: Framework, clusters: readonly TClusterScanRules[]): TComplianceMatrix {
-  const results = clusters.map((c) => evaluateFramework(framework, c.scan?.rules ?? []));
+/** Why a control has its status on one cluster, in words (undefined for passed and attested). */
+export function cellReason(control: FrameworkControl, result: ControlResult, scanned: boolean): string | undefined {
+  switch (result.status) {
+    case "not-applicable":
+      return control.notApplicable ?? result.reason;
+    case "pending":
+      return control.manual ? `Evidence needed: ${control.manual.evidence}` : result.reason;
+    case "not-evaluated":
+      if (!scanned) return NO_SCAN;
+      return result.reason;
+    case "failed":
+      return result.reason;
+    default:
+      return undefined;
+  }
+}
+
+const emptySummary = (): FrameworkSummary => ({ passed: 0, failed: 0, notEvaluated: 0, notApplicable: 0, attested: 0, pending: 0 });
+
+/** Pure: the posture of `framework` over its scope as a control x cluster matrix. */
+export function buildComplianceMatrix(framework: Framework, posture: Pick<TFrameworkPosture, "clusters">): TComplianceMatrix {
+  const totals = emptySummary();
+  for (const c of posture.clusters) for (const k of Object.keys(totals) as Array<keyof FrameworkSummary>) totals[k] += c.result.summary[k];
+  const byId = posture.clusters.map((c) => new Map(c.result.controls.map((r) => [r.id, r])));
   return {
     framework: {
       id: framework.id,
@@ -45,30 +81,35 @@ export function buildComplianceMatrix(framework: Framework, clusters: readonly T
       description: framework.description,
       ...(framework.disclaimer ? { disclaimer: framework.disclaimer } : {}),
     },
-    clusters: clusters.map((c, i) => ({
+    clusters: posture.clusters.map((c) => ({
       id: c.clusterId,
       name: c.clusterName,
+      namespaces: c.namespaces,
       scanId: c.scan?.id ?? null,
       scanStatus: c.scan?.status ?? null,
       scanAt: c.scan?.finishedAt ?? null,
-      summary: { ...results[i]!.summary },
+      summary: { ...c.result.summary },
     })),
-    controls: framework.controls.map((control, row) => ({
+    controls: framework.controls.map((control) => ({
       id: control.id,
       title: control.title,
+      rationale: control.rationale,
       ruleIds: control.ruleIds,
-      manual: Boolean(control.manual),
-      cells: clusters.map((c, col) => {
-        const r = results[col]!.controls[row]!;
-        const reason = !c.scan && r.status === "not-evaluated" ? NO_SCAN : r.reason;
+      ...(control.manual ? { manual: control.manual.evidence } : {}),
+      ...(control.notApplicable ? { notApplicable: control.notApplicable } : {}),
+      cells: posture.clusters.map((c, col) => {
+        const r = byId[col]!.get(control.id)!;
+        const reason = cellReason(control, r, c.scan !== null);
         return {
           status: r.status,
           ...(reason ? { reason } : {}),
           findings: r.rules.reduce((n, x) => n + (x.status === "failed" ? x.findings : 0), 0),
           rules: r.rules,
+          ...(r.attestation ? { attestation: r.attestation } : {}),
         };
       }),
     })),
+    totals,
   };
 }
 
@@ -76,14 +117,8 @@ export function buildComplianceMatrix(framework: Framework, clusters: readonly T
 export function sliceComplianceMatrix(matrix: TComplianceMatrix, start: number, size: number): TComplianceMatrix {
   const end = start + size;
   return {
-    framework: matrix.framework,
+    ...matrix,
     clusters: matrix.clusters.slice(start, end),
     controls: matrix.controls.map((c) => ({ ...c, cells: c.cells.slice(start, end) })),
   };
-}
-
-export async function queryComplianceMatrix(orgId: string, frameworkId: string | undefined): Promise<{ frameworks: Array<{ id: string; name: string }>; matrix: TComplianceMatrix }> {
-  const framework = (frameworkId ? getFramework(frameworkId) : undefined) ?? frameworks[0]!;
-  const clusters = await listLatestScanRules({ orgId });
-  return { frameworks: frameworks.map((f) => ({ id: f.id, name: f.name })), matrix: buildComplianceMatrix(framework, clusters) };
 }
