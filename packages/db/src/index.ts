@@ -34,7 +34,6 @@ export { createCluster } from "./clusters/create-cluster";
 export { listClusters } from "./clusters/list-clusters";
 export { getFleetOverview, type TFleetOverview } from "./clusters/get-fleet-overview";
 export { listLatestScanRules, type TClusterScanRules } from "./clusters/latest-scan-rules";
-export { listClusterNamespaces, type TClusterNamespaces } from "./clusters/list-cluster-namespaces";
 export { getCluster } from "./clusters/get-cluster";
 export { getClusterCredential } from "./clusters/get-cluster-credential";
 export { deleteCluster } from "./clusters/delete-cluster";
@@ -202,6 +201,7 @@ export { EVIDENCE_CONTENT_TYPES, MAX_EVIDENCE_FILES, sniffEvidenceType, sanitize
 export { EvidenceStoreError } from "./compliance/s3";
 export { evidenceEnv, type TEvidenceEnv } from "./env";
 export { scopedRuleStatuses, countOpenFindingsByRule, frameworkPosture, attestationRef, type TFrameworkPosture, type TPostureCluster } from "./compliance/posture";
+export { remindExpiringAttestations, ATTESTATION_REMINDER_DAYS, type TAttestationSweepResult } from "./compliance/attestation-reminders";
 
 // audit
 export { writeAudit } from "./audit/write-audit";

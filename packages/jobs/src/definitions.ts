@@ -82,3 +82,12 @@ export type TExceptionSweepJob = z.infer<typeof ZExceptionSweepJob>;
 /** The one job scheduler that runs the sweep (every few minutes). */
 export const EXCEPTION_SWEEP_SCHEDULER_ID = "exception-expiry";
 export const EXCEPTION_SWEEP_EVERY_MS = 5 * 60_000;
+
+export const QUEUE_COMPLIANCE = "bulwark-compliance";
+/** The attestation expiry sweep (all organizations): reminders before expiry, a note at expiry; `now` (ISO) only for tests. */
+export const ZAttestationSweepJob = z.object({ now: z.string().datetime().optional() });
+export type TAttestationSweepJob = z.infer<typeof ZAttestationSweepJob>;
+export const ATTESTATION_SWEEP_JOB_NAME = "attestation-sweep";
+/** The one job scheduler that runs the sweep (reminders are days ahead: every quarter hour is plenty). */
+export const ATTESTATION_SWEEP_SCHEDULER_ID = "attestation-expiry";
+export const ATTESTATION_SWEEP_EVERY_MS = 15 * 60_000;
