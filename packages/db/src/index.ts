@@ -34,6 +34,7 @@ export { createCluster } from "./clusters/create-cluster";
 export { listClusters } from "./clusters/list-clusters";
 export { getFleetOverview, type TFleetOverview } from "./clusters/get-fleet-overview";
 export { listLatestScanRules, type TClusterScanRules } from "./clusters/latest-scan-rules";
+export { listClusterNamespaces, type TClusterNamespaces } from "./clusters/list-cluster-namespaces";
 export { getCluster } from "./clusters/get-cluster";
 export { getClusterCredential } from "./clusters/get-cluster-credential";
 export { deleteCluster } from "./clusters/delete-cluster";
