@@ -94,6 +94,14 @@ describe("compliance scope", () => {
     // The other organization sees none of it.
     expect((await m.getComplianceScope({ orgId: otherOrgId, framework: "hipaa" })).clusters.map((c) => c.clusterName)).toEqual(["theirs"]);
 
+    // Concurrent replacements apply one after the other (no unique-constraint failure).
+    const both = await Promise.all([
+      m.setComplianceScope({ orgId, actorId: userId, framework: "hipaa", clusters: [{ clusterId: prod }, { clusterId: dev }] }),
+      m.setComplianceScope({ orgId, actorId: userId, framework: "hipaa", clusters: [{ clusterId: dev, namespaces: ["web"] }, { clusterId: prod }] }),
+    ]);
+    expect(both.every((s) => s.scoped)).toBe(true);
+    expect((await m.getComplianceScope({ orgId, framework: "hipaa" })).clusters).toHaveLength(2);
+
     await m.setComplianceScope({ orgId, actorId: userId, framework: "hipaa", clusters: [] });
     expect((await m.getComplianceScope({ orgId, framework: "hipaa" })).scoped).toBe(false);
   });

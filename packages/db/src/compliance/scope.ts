@@ -66,6 +66,8 @@ export async function setComplianceScope(input: {
     wanted.set(c.clusterId, namespaces);
   }
   await db.$transaction(async (tx) => {
+    // One writer of a framework's scope at a time: concurrent replacements apply one after the other.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`compliance-scope:${input.orgId}:${input.framework}`}))`;
     const ids = [...wanted.keys()];
     const found = ids.length ? await tx.cluster.findMany({ where: { orgId: input.orgId, id: { in: ids } }, select: { id: true, name: true } }) : [];
     if (found.length !== ids.length) throw new DomainError("a cluster in the scope is not one of this organization's");
