@@ -284,20 +284,27 @@ describe("bulwark scan", () => {
     expect(Number(doc.testsuites.failures)).toBe(total);
   });
 
-  it("--framework runs only that framework's rules and summarizes its controls", () => {
-    const r = bulwark(["scan", "k8s/deploy.yaml", "--framework", "pss-baseline", "--format", "json"]);
+  it("--framework judges the full catalog, as a scan does, and summarizes the framework's controls", () => {
+    const plain = JSON.parse(bulwark(["scan", "k8s/deploy.yaml", "--format", "json", "--fail-on", "none"]).stdout);
+    const r = bulwark(["scan", "k8s/deploy.yaml", "--framework", "pss-baseline", "--format", "json", "--fail-on", "none"]);
     const out = JSON.parse(r.stdout);
     expect(out.framework).toMatchObject({ id: "pss-baseline" });
-    const claimed = new Set(out.framework.controls.flatMap((c: { rules: { id: string }[] }) => c.rules.map((x) => x.id)));
-    for (const rule of out.rules) expect(claimed.has(rule.id), rule.id).toBe(true);
+    // Same rules, same statuses, same findings as the scan without --framework.
+    expect(out.rules).toEqual(plain.rules);
+    expect(out.findings.length).toBe(plain.findings.length);
     const privileged = out.framework.controls.find((c: { id: string }) => c.id === "privileged");
-    if (privileged.rules.length > 0) expect(privileged.status).toBe("failed");
+    expect(privileged.rules.length).toBeGreaterThan(0);
+    expect(privileged.status).toBe("failed");
     const s = out.framework.summary;
-    expect(s.passed + s.failed + s.notEvaluated + s.manual).toBe(out.framework.controls.length);
-    const hipaa = bulwark(["scan", "k8s/deploy.yaml", "--framework", "hipaa"]);
+    expect(Object.keys(s).sort()).toEqual(["attested", "failed", "notApplicable", "notEvaluated", "passed", "pending"]);
+    expect(s.passed + s.failed + s.notEvaluated + s.notApplicable + s.attested + s.pending).toBe(out.framework.controls.length);
+    const hipaa = bulwark(["scan", "k8s/deploy.yaml", "--framework", "hipaa", "--fail-on", "none"]);
     expect(hipaa.stdout).toMatch(/not legal advice/);
-    expect(hipaa.stdout).toMatch(/Controls: \d+ passed, \d+ failed, \d+ not evaluated, \d+ manual/);
+    expect(hipaa.stdout).toMatch(/Controls: \d+ passed, \d+ failed, \d+ not evaluated, \d+ not applicable, \d+ attested, \d+ manual pending/);
+    expect(hipaa.stdout).toMatch(/^PENDING +164\.308\(a\)\(1\)\(ii\)\(A\) Risk analysis$/m);
+    expect(hipaa.stdout).toMatch(/^FAIL +164\.312\(a\)\(1\) Access control$/m);
   });
+
 
   it("--rules adds CEL rules, and a bad one is a usage error with its position", () => {
     mkdirSync(join(dir, "policies"), { recursive: true });
@@ -464,13 +471,28 @@ describe("bulwark rules / frameworks", () => {
     }
   });
 
-  it("lists frameworks with controls and rule ids", () => {
+  it("lists the frameworks, and one framework's controls with rules and rationale", () => {
     const r = bulwark(["frameworks", "--format", "json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.frameworks.map((f: { id: string }) => f.id)).toEqual(["cis-1.9", "nsa-cisa-1.2", "pss-baseline", "pss-restricted", "hipaa", "gdpr"]);
-    expect(out.frameworks[0].controls[0]).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), ruleIds: expect.any(Array) }));
-    const table = bulwark(["frameworks", "gdpr"]);
-    expect(table.stdout).toMatch(/Art\. 32\(1\)\(b\)/);
+    const ids = out.frameworks.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(["cis-1.9", "nsa-cisa-1.2", "pss-baseline", "pss-restricted", "hipaa", "gdpr", "soc2", "nist-800-53", "iso-27001"]));
+    const hipaa = out.frameworks.find((f: { id: string }) => f.id === "hipaa");
+    expect(hipaa.controls.find((c: { id: string }) => c.id === "164.312(b)")).toEqual(
+      expect.objectContaining({ title: "Audit controls", rationale: expect.stringMatching(/audit log/), ruleIds: expect.arrayContaining(["apiserver-audit-log-path"]) }),
+    );
+    const list = bulwark(["frameworks"]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^soc2 +SOC 2 Trust Services Criteria/m);
+    expect(list.stdout).toMatch(/^iso-27001 +ISO\/IEC 27001 Annex A 2022/m);
+    expect(list.stdout).toMatch(/automated, \d+ manual/);
+    const gdpr = bulwark(["frameworks", "gdpr"]);
+    expect(gdpr.stdout).toMatch(/^Art\. 32\(1\)\(b\) integrity Ongoing integrity of processing systems$/m);
+    expect(gdpr.stdout).toMatch(/^ {2}Manual: The record of processing activities/m);
+    expect(gdpr.stdout).toMatch(/The authority asks/);
+    const unknown = bulwark(["frameworks", "sox"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown framework "sox"; one of: .*hipaa/);
   });
+
 });
