@@ -24,8 +24,9 @@ export const exposureKubeProxyMetrics = defineRule({
         const m = METRICS.exec(v);
         if (!m) continue;
         const addr = m[1] ?? "";
-        if (addr.startsWith("127.") || addr.startsWith("localhost") || addr.startsWith("[::1]")) continue;
-        yield { object: cm, path: `data["${key}"]`, observed: `metricsBindAddress: ${addr || "(empty)"}`, message: `kube-proxy metrics bind to ${addr || "the default"}, reachable from the network` };
+        // Empty (kubeadm writes "") means kube-proxy's default, 127.0.0.1:10249.
+        if (addr === "" || addr.startsWith("127.") || addr.startsWith("localhost") || addr.startsWith("[::1]")) continue;
+        yield { object: cm, path: `data["${key}"]`, observed: `metricsBindAddress: ${addr}`, message: `kube-proxy metrics bind to ${addr}, reachable from the network` };
       }
     }
   },
