@@ -240,7 +240,7 @@ export const hipaaControls: ControlDef[] = [
     title: "Encryption",
     description: "ePHI is encrypted in transit where reasonable and appropriate.",
     rationale:
-      "The auditor asks which connections carrying ePHI are encrypted. The cluster shows the ones it terminates: Ingress TLS, the API server's secure port and certificate, API server to kubelet over HTTPS, and etcd client and peer TLS. Cipher-suite hardening is a CIS benchmark item (Go's default suites are acceptable for this purpose); encryption between application pods and to external databases is not visible.",
+      "The auditor asks which connections carrying ePHI are encrypted. The cluster shows the ones it terminates: Ingress TLS, the API server's secure port and certificate, API server to kubelet over HTTPS, and etcd client and peer TLS. Restricting the API server's cipher suites is a CIS hardening item (CIS 1.2.29, NIST CM-6 here), not evidence that traffic is unencrypted, so it is not counted. Encryption between application pods and to external databases is not visible.",
     ruleIds: TLS_IN_TRANSIT,
   },
 ];
