@@ -105,6 +105,15 @@ describe("compliance scope", () => {
     await m.setComplianceScope({ orgId, actorId: userId, framework: "hipaa", clusters: [] });
     expect((await m.getComplianceScope({ orgId, framework: "hipaa" })).scoped).toBe(false);
   });
+
+  it("covers nothing, not the whole fleet, once every cluster in it was deleted", async () => {
+    const gone = await cluster(orgId, userId, "soon-gone");
+    await m.setComplianceScope({ orgId, actorId: userId, framework: "soc2", clusters: [{ clusterId: gone }] });
+    await m.deleteCluster({ orgId, clusterId: gone, actorId: userId });
+    expect(await m.getComplianceScope({ orgId, framework: "soc2" })).toMatchObject({ scoped: true, clusters: [] });
+    await m.setComplianceScope({ orgId, actorId: userId, framework: "soc2", clusters: [] });
+    expect((await m.getComplianceScope({ orgId, framework: "soc2" })).scoped).toBe(false);
+  });
 });
 
 describe("attestations", () => {

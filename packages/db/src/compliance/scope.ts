@@ -1,6 +1,7 @@
 // Compliance scope: which clusters (and, within them, which namespaces) a framework covers. HIPAA
-// applies to the systems that hold ePHI, not to the whole fleet. No rows for a framework means
-// "every cluster of the organization"; a row with no namespaces means the whole cluster.
+// applies to the systems that hold ePHI, not to the whole fleet. A framework never scoped covers
+// every cluster of the organization; a scoped one covers its rows only (none left when its clusters
+// were deleted); a row with no namespaces means the whole cluster.
 import { getFramework, type Framework } from "@bulwark/rules";
 import { db } from "../client";
 import { DomainError, NotFoundError } from "../errors";
@@ -37,7 +38,9 @@ export async function getComplianceScope(input: { orgId: string; framework: stri
     select: { clusterId: true, namespaces: true, cluster: { select: { name: true } } },
     orderBy: [{ cluster: { name: "asc" } }, { clusterId: "asc" }],
   });
-  if (rows.length > 0) {
+  const org = rows.length > 0 ? null : await db.organization.findUnique({ where: { id: input.orgId }, select: { scopedFrameworks: true } });
+  if (rows.length > 0 || org?.scopedFrameworks.includes(input.framework)) {
+    // A scope whose clusters were all deleted covers nothing (never, silently, the whole fleet).
     return { framework: input.framework, scoped: true, clusters: rows.map((r) => ({ clusterId: r.clusterId, clusterName: r.cluster.name, namespaces: [...r.namespaces].sort() })) };
   }
   const clusters = await db.cluster.findMany({ where: { orgId: input.orgId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
@@ -74,6 +77,9 @@ export async function setComplianceScope(input: {
     const names = new Map(found.map((c) => [c.id, c.name]));
     const before = await tx.complianceScope.findMany({ where: { orgId: input.orgId, framework: input.framework }, select: { clusterId: true, namespaces: true } });
     await tx.complianceScope.deleteMany({ where: { orgId: input.orgId, framework: input.framework } });
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select: { scopedFrameworks: true } });
+    const others = org.scopedFrameworks.filter((f) => f !== input.framework);
+    await tx.organization.update({ where: { id: input.orgId }, data: { scopedFrameworks: ids.length ? [...others, input.framework] : others } });
     if (ids.length) {
       await tx.complianceScope.createMany({
         data: ids.map((clusterId) => ({ orgId: input.orgId, framework: input.framework, clusterId, namespaces: wanted.get(clusterId)!, createdById: input.actorId })),
