@@ -109,16 +109,29 @@ export { getTrendTotals, type TTrendTotal } from "./trends/get-trend-totals";
 export { getRemediationStats, type TRemediationStats } from "./trends/get-remediation-stats";
 export { createReport, countQueuedReports, MAX_REPORT_CLUSTERS } from "./reports/create-report";
 export { listReports, type TReportRow } from "./reports/list-reports";
-export { getReportFile, type TReportFormat } from "./reports/get-report-file";
-export { claimReport, completeReport, failReport, getPreviousReportSummary, storeReportFile } from "./reports/report-lifecycle";
-export { getReportInputs, type TReportInputs, type TReportFinding, type TReportException, type TReportSettings } from "./reports/get-report-inputs";
+export { getReportFile, getReportFileSignature, type TReportFormat, type TReportFileMeta } from "./reports/get-report-file";
+export { claimReport, completeReport, failReport, getPreviousReport, reportScopeKey, storeReportFile, type TReportScope } from "./reports/report-lifecycle";
+export { getReportSigningKey, ensureReportSigningKey, type TStoredSigningKey } from "./reports/signing-key";
+export {
+  getReportInputs,
+  type TReportInputs,
+  type TReportCluster,
+  type TReportScan,
+  type TReportFinding,
+  type TReportException,
+  type TReportSettings,
+} from "./reports/get-report-inputs";
 export {
   ZReportDocument,
+  ZReportSummary,
   REPORT_SCHEMA_ID,
   reportJsonSchema,
+  readReportSummary,
   type TReportDocument,
   type TReportDocumentControl,
   type TReportDocumentFinding,
+  type TReportControlCounts,
+  type TReportSummary,
 } from "./reports/report-document";
 export {
   createReportSchedule,

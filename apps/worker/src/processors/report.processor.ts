@@ -1,15 +1,30 @@
-// Generates a framework report: reads each cluster's scan at the report's point in time, judges
-// the framework with the engine, renders JSON, CSV and PDF, and stores them with SHA-256 checksums.
-// Idempotent: a report that already succeeded is left alone by a retried or duplicated job.
+// Generates a framework report: judges the framework over its compliance scope (or the chosen
+// clusters) at the report's point in time, renders JSON, CSV and PDF, and stores each with its
+// SHA-256 and a detached Ed25519 signature under the organization's key (created on first use,
+// sealed with the credential keyring). Idempotent: a report that already succeeded is left alone by
+// a retried or duplicated job.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { MAX_REPORT_CLUSTERS, claimReport, completeReport, createScheduledReport, failReport, getPreviousReportSummary, getReportInputs, listAllReportSchedules, storeReportFile } from "@bulwark/db";
-import { decryptCredential } from "@bulwark/security";
+import {
+  MAX_REPORT_CLUSTERS,
+  claimReport,
+  completeReport,
+  createScheduledReport,
+  ensureReportSigningKey,
+  failReport,
+  getPreviousReport,
+  getReportInputs,
+  listAllReportSchedules,
+  storeReportFile,
+  type TReportScope,
+} from "@bulwark/db";
+import { createReportSigningKey, decryptCredential, signReportFile, unsealReportSigningKey } from "@bulwark/security";
 import { QUEUE_REPORT, SCHEDULED_REPORT_JOB_NAME, ZReportJob, ZScheduledReportJob, getQueue, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
 import { RULES_VERSION, getFramework } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
-import { buildReport } from "../reports/build-report";
+import { buildReport, reportSummary } from "../reports/build-report";
 import { renderCsv } from "../reports/render-csv";
+import { renderJson } from "../reports/render-json";
 import { deliverWebhook } from "../reports/deliver-webhook";
 import { renderPdf } from "../reports/render-pdf";
 
@@ -24,7 +39,7 @@ export function bulwarkVersion(): string {
 
 type TJob = { name?: string; data: unknown; timestamp?: number };
 
-type TReportCtx = Pick<WorkerContext, "log"> & Partial<Pick<WorkerContext, "allowPrivateNetworks" | "keyring">> & {
+type TReportCtx = Pick<WorkerContext, "log" | "keyring"> & Partial<Pick<WorkerContext, "allowPrivateNetworks">> & {
   /** extra trusted CA for the webhook (tests against a loopback receiver) */
   webhookCa?: string;
 };
@@ -58,6 +73,8 @@ export async function processScheduledReport(job: TJob, ctx: TReportCtx): Promis
             pdf: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=pdf`,
             csv: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=csv`,
             json: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=json`,
+            signatures: `${run.schedule.appUrl}/api/reports/${report.id}/download?format=pdf.sig`,
+            publicKey: `${run.schedule.appUrl}/api/reports/signing-key`,
           }
         : null,
     }, ctx).catch((e: Error) => ctx.log("report webhook failed", { scheduleId, reportId: report.id, error: e.message }));
@@ -71,7 +88,6 @@ async function deliverReportWebhook(
   body: { event: string; reportId: string } & Record<string, unknown>,
   ctx: TReportCtx,
 ): Promise<{ status: number }> {
-  if (!ctx.keyring) throw new Error("no keyring to unseal the webhook");
   const url = decryptCredential(schedule.webhookUrlCipher!, ctx.keyring);
   const secret = schedule.webhookSecretCipher ? decryptCredential(schedule.webhookSecretCipher, ctx.keyring) : null;
   return deliverWebhook(url, body, { allowPrivateNetworks: ctx.allowPrivateNetworks ?? false, ...(ctx.webhookCa ? { ca: ctx.webhookCa } : {}) }, { secret, deliveryId: body.reportId, event: body.event });
@@ -88,18 +104,24 @@ export async function syncReportSchedulers(log: WorkerContext["log"]): Promise<n
   return schedules.length;
 }
 
-async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerContext, "log">): Promise<{ ok: boolean; reason?: string }> {
+async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerContext, "log" | "keyring">): Promise<{ ok: boolean; reason?: string }> {
   const report = await claimReport({ orgId, reportId });
   if (!report) return { ok: true, reason: "already generated or deleted" };
   try {
     const framework = getFramework(report.framework);
     if (!framework) throw new Error(`unknown framework "${report.framework}"`);
-    const inputs = await getReportInputs({ orgId, clusterIds: report.clusterIds, asOf: report.asOf });
-    if (!inputs) throw new Error("organization not found");
-    if (inputs.clusters.length === 0) throw new Error("none of the report's clusters exist any more");
-    // A schedule for "all clusters" can outgrow the limit a requested report is held to.
-    if (inputs.clusters.length > MAX_REPORT_CLUSTERS) throw new Error(`the report covers ${inputs.clusters.length} clusters; a report covers at most ${MAX_REPORT_CLUSTERS}: choose the schedule's clusters, or split it`);
-    const previous = await getPreviousReportSummary({ orgId, framework: framework.id, before: report.createdAt });
+    const inputs = await getReportInputs({ orgId, framework, clusterIds: report.clusterIds, asOf: report.asOf });
+    if (inputs.clusters.length === 0) {
+      throw new Error(inputs.source === "compliance-scope" ? "the framework's compliance scope has no cluster" : "none of the report's clusters exist any more");
+    }
+    // A schedule for "all clusters" (or a scope) can outgrow the limit a requested report is held to.
+    if (inputs.clusters.length > MAX_REPORT_CLUSTERS) {
+      throw new Error(`the report covers ${inputs.clusters.length} clusters; a report covers at most ${MAX_REPORT_CLUSTERS}: ${inputs.source === "compliance-scope" ? "narrow the compliance scope" : "choose the schedule's clusters, or split it"}`);
+    }
+    const scope: TReportScope = inputs.clusters.map((c) => ({ clusterId: c.id, clusterName: c.name, namespaces: c.namespaces }));
+    const previous = await getPreviousReport({ orgId, framework: framework.id, scope, before: report.createdAt, excludeId: reportId });
+    const key = await ensureReportSigningKey({ orgId, create: () => createReportSigningKey(ctx.keyring) });
+    const signer = unsealReportSigningKey(key.privateKeyCipher, ctx.keyring);
     const data = buildReport({
       reportId,
       framework,
@@ -108,23 +130,18 @@ async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerC
       generatedAt: new Date(),
       bulwarkVersion: bulwarkVersion(),
       rulesVersion: RULES_VERSION,
+      signingKeyId: key.keyId,
       previous,
     });
-    // Render, store and drop one file at a time: over 50 clusters the JSON and CSV are tens of MB
-    // each, and holding all three until one UPDATE sent them pushed the worker past 512 MiB.
-    for (const format of ["json", "csv"] as const) {
-      const bytes = new TextEncoder().encode(format === "json" ? `${JSON.stringify(data, null, 2)}\n` : renderCsv(data));
-      await storeReportFile({ orgId, reportId, format, bytes, sha256: sha256(bytes) });
+    // Render, sign, store and drop one file at a time: over many clusters each file is tens of MB.
+    const sizes: Record<string, number> = {};
+    for (const format of ["json", "csv", "pdf"] as const) {
+      const bytes = format === "json" ? renderJson(data) : format === "csv" ? renderCsv(data) : await renderPdf(data);
+      sizes[format] = bytes.byteLength;
+      await storeReportFile({ orgId, reportId, format, bytes, sha256: sha256(bytes), signature: signReportFile(signer, bytes) });
     }
-    const pdf = await renderPdf(data);
-    await completeReport({
-      orgId,
-      reportId,
-      summary: { score: data.summary.score, controls: { ...data.summary.controls }, findings: data.summary.findings, clusters: data.scope.clusters.map((c) => c.name) },
-      files: { pdf },
-      sha256: { pdf: sha256(pdf) },
-    });
-    ctx.log("report generated", { reportId, framework: framework.id, pdfBytes: pdf.length });
+    await completeReport({ orgId, reportId, summary: reportSummary(data), scope, previousReportId: previous?.id ?? null, signingKeyId: key.keyId });
+    ctx.log("report generated", { reportId, framework: framework.id, clusters: scope.length, findings: data.findings.length, ...sizes });
     return { ok: true };
   } catch (e) {
     const reason = (e as Error).message;

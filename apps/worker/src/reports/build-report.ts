@@ -1,9 +1,10 @@
-// The report as data: one framework judged on each cluster's scan at the report's point in time.
-// Pure (no I/O) so the same structure feeds the JSON, CSV and PDF files and the tests. Statuses
-// come from the engine's evaluateFramework; this file only combines clusters, where a control is
-// passed only if it passed on every cluster in scope.
-import { REPORT_SCHEMA_ID, describeExceptionScope, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs } from "@bulwark/db";
-import { evaluateFramework, fleetScore, getRule, type ControlStatus, type Framework, type RuleStatus } from "@bulwark/rules";
+// The report as data: one framework judged over its scope (frameworkPosture's per-cluster results,
+// with the attestations in force), every finding behind its rules listed once, each control naming
+// the findings that are evidence for each of its rules. Pure (no I/O) so the same structure feeds
+// the JSON, CSV and PDF files and the tests. A control is passed only if it passed on every cluster
+// in scope.
+import { REPORT_SCHEMA_ID, describeExceptionScope, readReportSummary, type TAttestation, type TReportControlCounts, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs, type TReportSummary } from "@bulwark/db";
+import { CONTROL_STATUS_LABELS, getRule, type ControlResult, type ControlStatus, type Framework } from "@bulwark/rules";
 
 export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
 
@@ -11,32 +12,73 @@ export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
 export type TReportData = TReportDocument;
 export type TReportControl = TReportDocumentControl;
 export type TReportFindingOut = TReportDocumentFinding;
-export type TControlCounts = TReportDocument["summary"]["controls"];
+export type TControlCounts = TReportControlCounts;
 
-const counts = (): TControlCounts => ({ passed: 0, failed: 0, notEvaluated: 0, manual: 0 });
-const bump = (c: TControlCounts, s: ControlStatus) => {
-  if (s === "passed") c.passed++;
-  else if (s === "failed") c.failed++;
-  else if (s === "manual") c.manual++;
-  else c.notEvaluated++;
+const counts = (): TControlCounts => ({ passed: 0, failed: 0, notEvaluated: 0, notApplicable: 0, attested: 0, pending: 0 });
+const KEY: Record<ControlStatus, keyof TControlCounts> = {
+  passed: "passed",
+  failed: "failed",
+  "not-evaluated": "notEvaluated",
+  "not-applicable": "notApplicable",
+  attested: "attested",
+  pending: "pending",
 };
+const bump = (c: TControlCounts, s: ControlStatus) => void c[KEY[s]]++;
 
-/** Failed beats everything; then not evaluated; manual; passed only when every cluster passed. */
-export function combineStatus(statuses: ControlStatus[]): ControlStatus {
+const RANK: ControlStatus[] = ["failed", "not-evaluated", "pending", "attested", "passed"];
+
+/**
+ * A control over several clusters: failed beats everything, then not evaluated, pending, attested;
+ * passed only when every cluster passed; not applicable only when it applies nowhere.
+ */
+export function combineStatus(statuses: readonly ControlStatus[]): ControlStatus {
   if (statuses.length === 0) return "not-evaluated";
-  if (statuses.includes("failed")) return "failed";
-  if (statuses.includes("not-evaluated")) return "not-evaluated";
-  if (statuses.includes("manual")) return "manual";
-  return "passed";
+  const applicable = statuses.filter((s) => s !== "not-applicable");
+  if (applicable.length === 0) return "not-applicable";
+  for (const s of RANK) if ((applicable as string[]).includes(s)) return s;
+  return "not-evaluated";
 }
 
-// Secret objects never carry values into Bulwark (the reader redacts them), but a report is a
-// file that leaves the product: anything that looks like a Secret's data is blanked again here.
-function safeObserved(f: { kind: string; path: string; observed: string | null }): string | null {
-  if (f.observed == null) return null;
-  if (f.kind === "Secret" && /^(data|stringData)\b/.test(f.path)) return "<redacted>";
-  return f.observed.length > 500 ? `${f.observed.slice(0, 500)}…` : f.observed;
+const day = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString()).slice(0, 10);
+
+/** "Manual – attested by Ana until 2027-01-31", "Failed", ... */
+export function statusLabel(status: ControlStatus, attestation?: { attestedByName: string; expiresAt: Date } | null): string {
+  const base = CONTROL_STATUS_LABELS[status];
+  return status === "attested" && attestation ? `${base} by ${attestation.attestedByName} until ${day(attestation.expiresAt)}` : base;
 }
+
+const list = (names: string[], max = 8) => (names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more`);
+
+/** Why the combined status, in a sentence that names clusters and rules. */
+function combinedReason(status: ControlStatus, perCluster: Array<{ cluster: string; status: ControlStatus; result: ControlResult | null }>, total: number): string | null {
+  const on = perCluster.filter((c) => c.status === status);
+  if (status === "failed") {
+    const rules = [...new Set(on.flatMap((c) => c.result?.rules.filter((r) => r.status === "failed").map((r) => r.id) ?? []))];
+    return `failed on ${on.length} of ${total} cluster${total === 1 ? "" : "s"} (${list(on.map((c) => c.cluster))}): ${rules.join(", ")}`;
+  }
+  if (status === "not-evaluated") {
+    const reasons = [...new Set(on.map((c) => c.result?.reason ?? "the cluster has no successful scan at the report's point in time"))];
+    return `not evaluated on ${on.length} of ${total} cluster${total === 1 ? "" : "s"} (${list(on.map((c) => c.cluster))}): ${reasons.slice(0, 3).join("; ")}`;
+  }
+  if (status === "pending" || status === "not-applicable") return on[0]?.result?.reason ?? null;
+  return null;
+}
+
+function attestationOut(a: TAttestation): NonNullable<TReportControl["attestation"]> {
+  return {
+    id: a.id,
+    statement: a.statement,
+    owner: a.owner,
+    attestedBy: a.attestedByName,
+    attestedAt: a.createdAt.toISOString(),
+    reviewedAt: a.reviewedAt.toISOString(),
+    expiresAt: a.expiresAt.toISOString(),
+    links: [...a.links],
+    files: a.files.map((f) => ({ name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256 })),
+  };
+}
+
+const STATE_ORDER = { open: 0, excepted: 1, expected: 2 } as const;
 
 export function buildReport(input: {
   reportId: string;
@@ -46,86 +88,102 @@ export function buildReport(input: {
   generatedAt: Date;
   bulwarkVersion: string;
   rulesVersion: string;
+  signingKeyId: string;
   previous: { id: string; createdAt: Date; summary: unknown } | null;
 }): TReportData {
   const { framework, inputs } = input;
-  const perCluster = inputs.clusters.map((c) => {
-    const statuses = (Array.isArray(c.scan?.rules) ? c.scan!.rules : []) as unknown as RuleStatus[];
-    const result = c.scan ? evaluateFramework(framework, statuses) : null;
-    return { cluster: c, result };
-  });
+  const clusters = inputs.clusters;
 
-  // Only findings of rules this framework maps count towards its summary.
+  // Every finding once, with its reference; each rule's findings by index (a finding stands for
+  // every rule in its checks), failing ones first.
+  const findings = inputs.findings;
+  const byRule = new Map<string, number[]>();
   const inFramework = new Set(framework.controls.flatMap((c) => c.ruleIds));
-  const sev = { critical: 0, high: 0, medium: 0, low: 0, info: 0, excepted: 0 };
-  for (const { cluster } of perCluster) {
-    for (const f of cluster.findings) {
-      if (!inFramework.has(f.ruleId)) continue;
-      if (f.status === "excepted") sev.excepted++;
-      else if (f.severity in sev) sev[f.severity as keyof typeof sev]++;
+  const sev = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  let excepted = 0;
+  let expected = 0;
+  const coveredBy = new Map<string, number>();
+  findings.forEach((f, i) => {
+    f.id = `F${i + 1}`;
+    if (f.state === "open") sev[f.severity]++;
+    else if (f.state === "excepted") excepted++;
+    else expected++;
+    if (f.exception?.id) coveredBy.set(f.exception.id, (coveredBy.get(f.exception.id) ?? 0) + 1);
+    for (const r of new Set(f.checks)) {
+      if (!inFramework.has(r)) continue;
+      const l = byRule.get(r);
+      if (l) l.push(i);
+      else byRule.set(r, [i]);
     }
-  }
+  });
+  for (const l of byRule.values()) l.sort((a, b) => STATE_ORDER[findings[a]!.state] - STATE_ORDER[findings[b]!.state] || a - b);
 
-  const controls: TReportControl[] = framework.controls.map((fc, i) => {
-    const clusters = perCluster.map(({ cluster, result }) => {
-      const cr = result?.controls[i];
-      if (!cr) {
-        return { clusterId: cluster.id, cluster: cluster.name, status: "not-evaluated" as ControlStatus, reason: "the cluster has no successful scan at the report's point in time", rules: [] };
-      }
-      return {
-        clusterId: cluster.id,
-        cluster: cluster.name,
-        status: cr.status,
-        reason: cr.reason ?? null,
-        rules: cr.rules.map((r) => ({ id: r.id, status: r.status, findings: r.findings, reason: r.reason ?? null })),
-      };
+  const controls: TReportControl[] = framework.controls.map((fc, ci) => {
+    const perCluster = clusters.map((c) => {
+      const cr = c.result?.controls[ci] ?? null;
+      return { clusterId: c.id, cluster: c.name, status: (cr?.status ?? "not-evaluated") as ControlStatus, result: cr };
     });
-    const ruleSet = new Set(fc.ruleIds);
-    const findings: TReportFindingOut[] = [];
-    for (const { cluster } of perCluster) {
-      for (const f of cluster.findings) {
-        if (!ruleSet.has(f.ruleId)) continue;
-        findings.push({
-          clusterId: cluster.id,
-          cluster: cluster.name,
-          ruleId: f.ruleId,
-          severity: f.severity as TReportFindingOut["severity"],
-          status: f.status as TReportFindingOut["status"],
-          object: { apiVersion: f.apiVersion, kind: f.kind, namespace: f.namespace, name: f.name },
-          path: f.path,
-          observed: safeObserved(f),
-          message: f.message,
-          remediation: f.remediation,
-          firstSeenAt: f.firstSeenAt.toISOString(),
-          exception: f.exception
-            ? { id: f.exception.id, justification: f.exception.justification, acceptedBy: f.exception.acceptedBy, acceptedAt: f.exception.acceptedAt.toISOString(), expiresAt: f.exception.expiresAt?.toISOString() ?? null }
-            : null,
-        });
-      }
-    }
+    const status = combineStatus(perCluster.map((c) => c.status));
+    const attestation = inputs.attestations.get(fc.id) ?? null;
     return {
       id: fc.id,
       title: fc.title,
       description: fc.description,
-      status: combineStatus(clusters.map((c) => c.status)),
+      rationale: fc.rationale,
+      status,
+      statusLabel: statusLabel(status, attestation),
+      reason: combinedReason(status, perCluster, clusters.length) ?? (fc.manual && status !== "attested" ? `needs evidence: ${fc.manual.evidence}` : null),
+      kind: fc.notApplicable ? "not-applicable" : fc.manual ? "manual" : "automated",
       manualEvidence: fc.manual?.evidence ?? null,
+      attestation: attestation ? attestationOut(attestation) : null,
       rules: fc.ruleIds.map((id) => {
         const r = getRule(id);
         return { id, title: r?.title ?? id, severity: r?.severity ?? null, remediation: r?.remediation ?? null };
       }),
-      clusters,
-      findings,
+      clusters: perCluster.map((c) => ({
+        clusterId: c.clusterId,
+        cluster: c.cluster,
+        status: c.status,
+        reason: c.result ? (c.result.reason ?? null) : "the cluster has no successful scan at the report's point in time",
+        rules: c.result?.rules.map((r) => ({ id: r.id, status: r.status, findings: r.findings, reason: r.reason ?? null })) ?? [],
+      })),
+      evidence: fc.ruleIds.flatMap((ruleId) => {
+        const idx = byRule.get(ruleId);
+        if (!idx?.length) return [];
+        let open = 0;
+        let exc = 0;
+        for (const i of idx) {
+          const s = findings[i]!.state;
+          if (s === "open") open++;
+          else if (s === "excepted") exc++;
+        }
+        return [{ ruleId, open, excepted: exc, expected: idx.length - open - exc, findings: idx.map((i) => findings[i]!.id) }];
+      }),
     };
   });
 
-  // Findings of this report (every rule, not only the framework's) each exception covers.
-  const coveredBy = new Map<string, number>();
-  for (const c of inputs.clusters) for (const f of c.findings) if (f.exception?.id) coveredBy.set(f.exception.id, (coveredBy.get(f.exception.id) ?? 0) + 1);
-
   const total = counts();
   for (const c of controls) bump(total, c.status);
-  const scores = inputs.clusters.map((c) => c.scan?.score).filter((s): s is number => typeof s === "number");
-  const prev = input.previous?.summary as { score?: number | null; controls?: TControlCounts } | undefined;
+  const perCluster = clusters.map((c, i) => {
+    const cc = counts();
+    for (const ctl of controls) bump(cc, ctl.clusters[i]!.status);
+    return { clusterId: c.id, cluster: c.name, controls: cc };
+  });
+
+  const finished = clusters.flatMap((c) => (c.scan?.finishedAt ? [c.scan.finishedAt.getTime()] : []));
+  const period = finished.length ? { from: new Date(Math.min(...finished)).toISOString(), to: new Date(Math.max(...finished)).toISOString() } : null;
+
+  const prev = input.previous ? readReportSummary(input.previous.summary) : null;
+  const previous =
+    input.previous && prev
+      ? {
+          reportId: input.previous.id,
+          createdAt: input.previous.createdAt.toISOString(),
+          controls: { passed: prev.controls.passed, failed: prev.controls.failed, notEvaluated: prev.controls.notEvaluated, notApplicable: prev.controls.notApplicable, attested: prev.controls.attested, pending: prev.controls.pending },
+          newFailures: controls.filter((c) => c.status === "failed" && prev.controlStatuses[c.id] !== "failed").map((c) => ({ id: c.id, title: c.title, was: prev.controlStatuses[c.id] ?? ("not-evaluated" as const) })),
+          newlyPassing: controls.filter((c) => c.status === "passed" && prev.controlStatuses[c.id] !== "passed").map((c) => ({ id: c.id, title: c.title, was: prev.controlStatuses[c.id] ?? ("not-evaluated" as const) })),
+        }
+      : null;
 
   return {
     $schema: REPORT_SCHEMA,
@@ -135,24 +193,21 @@ export function buildReport(input: {
     rulesVersion: input.rulesVersion,
     organization: { id: inputs.org.id, name: inputs.org.name },
     framework: { id: framework.id, name: framework.name, version: framework.version, description: framework.description, disclaimer: framework.disclaimer ?? null },
-    scope: { asOf: input.asOf?.toISOString() ?? null, clusters: inputs.clusters.map((c) => ({ id: c.id, name: c.name, server: c.server, kubeVersion: c.kubeVersion })) },
+    scope: {
+      source: inputs.source,
+      asOf: input.asOf?.toISOString() ?? null,
+      clusters: clusters.map((c) => ({ id: c.id, name: c.name, server: c.server, kubeVersion: c.kubeVersion, namespaces: c.namespaces })),
+    },
+    period,
+    signing: { algorithm: "Ed25519", keyId: input.signingKeyId },
     summary: {
-      score: fleetScore(scores) ?? null,
-      controls: total,
-      perCluster: controls.length
-        ? inputs.clusters.map((c, ci) => {
-            const cc = counts();
-            for (const ctl of controls) bump(cc, ctl.clusters[ci]!.status);
-            return { clusterId: c.id, cluster: c.name, score: c.scan?.score ?? null, controls: cc };
-          })
-        : [],
-      findings: sev,
-      previous:
-        input.previous && prev?.controls
-          ? { reportId: input.previous.id, createdAt: input.previous.createdAt.toISOString(), score: prev.score ?? null, controls: prev.controls }
-          : null,
+      controls: { ...total, total: controls.length },
+      perCluster,
+      findings: { open: sev, excepted, expected },
+      previous,
     },
     controls,
+    findings,
     exceptions: inputs.exceptions.map((e) => ({
       id: e.id,
       ruleId: e.ruleId,
@@ -177,7 +232,7 @@ export function buildReport(input: {
       customRules: inputs.settings.customRules,
       sla: inputs.settings.sla,
     },
-    scans: inputs.clusters.map((c) => ({
+    scans: clusters.map((c) => ({
       clusterId: c.id,
       cluster: c.name,
       scanId: c.scan?.id ?? null,
@@ -188,5 +243,22 @@ export function buildReport(input: {
       kubeVersion: c.scan?.kubeVersion ?? null,
       objectCount: c.scan?.objectCount ?? null,
     })),
+  };
+}
+
+/** Report.summary: the list's figures and what the next report of this framework and scope compares with. */
+export function reportSummary(r: TReportData): TReportSummary {
+  const f = r.summary.findings;
+  return {
+    version: 2,
+    controls: { ...r.summary.controls },
+    controlStatuses: Object.fromEntries(r.controls.map((c) => [c.id, c.status])),
+    findings: { open: f.open.critical + f.open.high + f.open.medium + f.open.low + f.open.info, excepted: f.excepted, expected: f.expected },
+    scope: { source: r.scope.source, clusters: r.scope.clusters.map((c) => c.name), namespaced: r.scope.clusters.filter((c) => c.namespaces.length > 0).length },
+    period: r.period,
+    signingKeyId: r.signing.keyId,
+    previous: r.summary.previous
+      ? { reportId: r.summary.previous.reportId, createdAt: r.summary.previous.createdAt, newFailures: r.summary.previous.newFailures.map((c) => c.id), newlyPassing: r.summary.previous.newlyPassing.map((c) => c.id) }
+      : null,
   };
 }

@@ -1,12 +1,16 @@
-// CSV for spreadsheets and GRC tools: one row per control x cluster, then one per finding, told
-// apart by the first column. RFC 4180 quoting; cells that a spreadsheet would run as a formula are
-// prefixed with an apostrophe (OWASP CSV injection guidance).
-import type { TReportData } from "./build-report";
+// CSV for spreadsheets and GRC tools: one row per control x cluster (its status there, the scope,
+// the attestation), then one per (control, rule, object) evidence row, told apart by the first
+// column. The evidence rows are exactly the JSON's (controls[].evidence[].findings) and the PDF's.
+// RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with an apostrophe
+// (OWASP CSV injection guidance).
+import { ByteSink } from "./byte-sink";
+import type { TReportData, TReportFindingOut } from "./build-report";
 
 const COLUMNS = [
-  "row_type", "framework", "control_id", "control_title", "cluster", "cluster_id", "status", "reason", "rules",
-  "rule_id", "severity", "finding_status", "kind", "namespace", "name", "path", "observed", "message", "remediation",
-  "exception_justification", "exception_accepted_by", "exception_accepted_at", "exception_expires_at", "scan_id", "scan_finished_at",
+  "row_type", "framework", "control_id", "control_title", "control_status", "cluster", "cluster_id", "namespaces_in_scope", "status", "reason", "rules",
+  "attested_by", "attestation_owner", "attestation_expires_at", "attestation_statement", "attestation_files",
+  "finding_ref", "rule_id", "lead_rule_id", "severity", "finding_state", "finding_status", "kind", "namespace", "name", "path", "observed", "message", "remediation",
+  "exception_justification", "exception_accepted_by", "exception_accepted_at", "exception_expires_at", "expected_reason", "scan_id", "scan_finished_at",
 ] as const;
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string | number | null>>;
@@ -18,31 +22,43 @@ export function csvCell(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function renderCsv(r: TReportData): string {
+/** findings[] index of a reference "F12". */
+export const findingIndex = (ref: string) => Number(ref.slice(1)) - 1;
+
+export function renderCsv(r: TReportData): Uint8Array {
   const scanOf = new Map(r.scans.map((s) => [s.clusterId, s]));
-  // Rows go straight to lines (no intermediate row objects): a report over 50 clusters has ~100,000.
-  const lines = [COLUMNS.join(",")];
-  const line = (row: Row) => lines.push(COLUMNS.map((k) => csvCell(row[k])).join(","));
+  const nsOf = new Map(r.scope.clusters.map((c) => [c.id, c.namespaces.length ? c.namespaces.join(" ") : "all"]));
+  // Rows go straight to the sink (no intermediate row objects kept): a large report has ~100,000.
+  const out = new ByteSink();
+  out.write(`${COLUMNS.join(",")}\r\n`);
+  const line = (row: Row) => out.write(`${COLUMNS.map((k) => csvCell(row[k])).join(",")}\r\n`);
   for (const c of r.controls) {
+    const a = c.attestation;
     for (const cl of c.clusters) {
       line({
-        row_type: "control", framework: r.framework.id, control_id: c.id, control_title: c.title, cluster: cl.cluster, cluster_id: cl.clusterId,
-        status: cl.status, reason: cl.reason, rules: cl.rules.map((x) => `${x.id}:${x.status}`).join(" "),
+        row_type: "control", framework: r.framework.id, control_id: c.id, control_title: c.title, control_status: c.status, cluster: cl.cluster, cluster_id: cl.clusterId,
+        namespaces_in_scope: nsOf.get(cl.clusterId) ?? null, status: cl.status, reason: cl.reason, rules: cl.rules.map((x) => `${x.id}:${x.status}`).join(" "),
+        attested_by: a?.attestedBy ?? null, attestation_owner: a?.owner ?? null, attestation_expires_at: a?.expiresAt ?? null, attestation_statement: a?.statement ?? null,
+        attestation_files: a ? a.files.map((f) => `${f.name} (sha256:${f.sha256})`).join("; ") : null,
         scan_id: scanOf.get(cl.clusterId)?.scanId ?? null, scan_finished_at: scanOf.get(cl.clusterId)?.finishedAt ?? null,
       });
     }
   }
   for (const c of r.controls) {
-    for (const f of c.findings) {
-      line({
-        row_type: "finding", framework: r.framework.id, control_id: c.id, control_title: c.title, cluster: f.cluster, cluster_id: f.clusterId,
-        rule_id: f.ruleId, severity: f.severity, finding_status: f.status, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name,
-        path: f.path, observed: f.observed, message: f.message, remediation: f.remediation,
-        exception_justification: f.exception?.justification ?? null, exception_accepted_by: f.exception?.acceptedBy ?? null,
-        exception_accepted_at: f.exception?.acceptedAt ?? null, exception_expires_at: f.exception?.expiresAt ?? null,
-        scan_id: scanOf.get(f.clusterId)?.scanId ?? null, scan_finished_at: scanOf.get(f.clusterId)?.finishedAt ?? null,
-      });
+    for (const ev of c.evidence) {
+      for (const ref of ev.findings) {
+        const f: TReportFindingOut = r.findings[findingIndex(ref)]!;
+        line({
+          row_type: "finding", framework: r.framework.id, control_id: c.id, control_title: c.title, control_status: c.status, cluster: f.cluster, cluster_id: f.clusterId,
+          namespaces_in_scope: nsOf.get(f.clusterId) ?? null,
+          finding_ref: f.id, rule_id: ev.ruleId, lead_rule_id: f.ruleId, severity: f.severity, finding_state: f.state, finding_status: f.status,
+          kind: f.object.kind, namespace: f.object.namespace, name: f.object.name, path: f.path, observed: f.observed, message: f.message, remediation: f.remediation,
+          exception_justification: f.exception?.justification ?? null, exception_accepted_by: f.exception?.acceptedBy ?? null,
+          exception_accepted_at: f.exception?.acceptedAt ?? null, exception_expires_at: f.exception?.expiresAt ?? null, expected_reason: f.expected?.reason ?? null,
+          scan_id: scanOf.get(f.clusterId)?.scanId ?? null, scan_finished_at: scanOf.get(f.clusterId)?.finishedAt ?? null,
+        });
+      }
     }
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return out.bytes();
 }

@@ -1,29 +1,25 @@
-// Everything a report is built from, read once: the organization, each cluster's scan at the
-// report's point in time (its latest succeeded or partial scan at or before asOf), and the
-// findings present in that scan with any exception recorded on them.
-import { Prisma, type Scan } from "../generated/prisma/client";
+// Everything a report is built from, read once: the framework judged over its compliance scope
+// (frameworkPosture: the one place that judges a framework over the scope, with the attestations
+// in force), each cluster's scan details, the findings behind the framework's rules in scope as
+// they stood when that scan finished (open, excepted and expected ones), the exceptions in force
+// and the organization's settings.
+import type { Framework } from "@bulwark/rules";
+import type { Scan } from "../generated/prisma/client";
 import { db } from "../client";
+import { NotFoundError } from "../errors";
+import { frameworkPosture, type TPostureCluster } from "../compliance/posture";
+import type { TAttestation } from "../compliance/attestations";
 import { labelSelectorOf } from "../exceptions/exception-scope";
 import { readPolicy, type TOrgPolicy } from "../policy/policy-schema";
 import { resolveSlaPolicy, type TSlaPolicy } from "../sla/sla-policy";
+import type { TReportDocumentFinding } from "./report-document";
 
-export interface TReportFinding {
-  id: string;
-  ruleId: string;
-  severity: string;
-  status: string;
-  apiVersion: string;
-  kind: string;
-  namespace: string | null;
-  name: string;
-  path: string;
-  observed: string | null;
-  message: string;
-  remediation: string;
-  firstSeenAt: Date;
-  /** For excepted findings: the exception (id when it is a RiskException), the justification, who accepted it and when. */
-  exception: { id: string | null; justification: string | null; acceptedBy: string | null; acceptedAt: Date; expiresAt: Date | null } | null;
-}
+/**
+ * A finding as the report files carry it (see ZReportFinding): read straight into this shape so a
+ * report over many clusters holds each finding once. `id` is the report's reference, given when
+ * the report is built.
+ */
+export type TReportFinding = TReportDocumentFinding;
 
 /** An exception in force at the report's point in time. */
 export interface TReportException {
@@ -51,60 +47,112 @@ export interface TReportSettings {
   sla: TSlaPolicy;
 }
 
-export interface TReportInputs {
-  org: { id: string; name: string };
-  clusters: Array<{ id: string; name: string; server: string; kubeVersion: string | null; scan: Scan | null; findings: TReportFinding[] }>;
-  exceptions: TReportException[];
-  settings: TReportSettings;
+export type TReportScan = Pick<Scan, "id" | "status" | "startedAt" | "finishedAt" | "rulesVersion" | "kubeVersion" | "objectCount">;
+
+export interface TReportCluster {
+  id: string;
+  name: string;
+  server: string;
+  kubeVersion: string | null;
+  /** Empty: the whole cluster; otherwise these namespaces plus cluster-scoped objects. */
+  namespaces: string[];
+  scan: TReportScan | null;
+  /** The framework judged on this cluster (in its scope), or null without a scan. */
+  result: TPostureCluster["result"] | null;
 }
 
-export async function getReportInputs(input: { orgId: string; clusterIds: string[]; asOf?: Date | null }): Promise<TReportInputs | null> {
-  const orgRow = await db.organization.findUnique({ where: { id: input.orgId }, select: { id: true, name: true, policy: true, slaPolicy: true } });
-  if (!orgRow) return null;
-  const org = { id: orgRow.id, name: orgRow.name };
-  const clusters = await db.cluster.findMany({
-    where: { orgId: input.orgId, id: { in: input.clusterIds } },
-    select: { id: true, name: true, server: true, kubeVersion: true },
-    orderBy: { name: "asc" },
-  });
-  // Each cluster's scan at the report's point in time: one indexed probe per cluster in one query.
-  const scanIds = clusters.length
-    ? await db.$queryRaw<Array<{ id: string }>>`
-        SELECT s.id FROM "Cluster" c CROSS JOIN LATERAL (
-          SELECT id FROM "Scan"
-          WHERE "clusterId" = c.id AND "orgId" = ${input.orgId} AND status IN ('succeeded', 'partial') AND "finishedAt" IS NOT NULL
-            ${input.asOf ? Prisma.sql`AND "finishedAt" <= ${input.asOf}` : Prisma.empty}
-          ORDER BY "finishedAt" DESC LIMIT 1
-        ) s
-        WHERE c."orgId" = ${input.orgId} AND c.id IN (${Prisma.join(clusters.map((c) => c.id))})`
-    : [];
-  const scans = scanIds.length ? await db.scan.findMany({ where: { orgId: input.orgId, id: { in: scanIds.map((r) => r.id) } } }) : [];
-  const scanOf = new Map(scans.map((s) => [s.clusterId, s]));
-  // Findings a few clusters at a time (bounded memory and connections), only the columns a report prints.
-  const out: TReportInputs["clusters"] = clusters.map((c) => ({ ...c, scan: scanOf.get(c.id) ?? null, findings: [] }));
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < out.length; i = next++) out[i]!.findings = await presentFindings(input.orgId, out[i]!.id, out[i]!.scan);
-  };
-  await Promise.all(Array.from({ length: Math.min(REPORT_READ_CONCURRENCY, out.length) }, worker));
-  return { org, clusters: out, exceptions: await exceptionsInForce(input.orgId, clusters, input.asOf ?? new Date()), settings: await settingsInForce(input.orgId, orgRow.policy, orgRow.slaPolicy) };
+export interface TReportInputs {
+  org: { id: string; name: string };
+  /** compliance-scope: the framework's scope set on the Compliance page; chosen-clusters: none is set. */
+  source: "compliance-scope" | "chosen-clusters";
+  /** The point in time judged (the attestations in force then). */
+  judgedAt: Date;
+  clusters: TReportCluster[];
+  /** Findings of the framework's rules in scope, every cluster's, in the order reports list them. */
+  findings: TReportFinding[];
+  attestations: Map<string, TAttestation>;
+  exceptions: TReportException[];
+  settings: TReportSettings;
 }
 
 const REPORT_READ_CONCURRENCY = 3;
 
 /**
- * The findings present in a cluster's scan: first seen by then, and not resolved by then. The
- * status event that explains a finding excepted by hand (no RiskException) is read only for those.
+ * Reads a report's inputs. A framework with a compliance scope covers its scope (the clusters the
+ * report was queued for do not matter: the scope at generation does); without one, the report's
+ * chosen clusters, whole.
  */
-async function presentFindings(orgId: string, clusterId: string, scan: Scan | null): Promise<TReportFinding[]> {
-  if (!scan?.finishedAt) return [];
-  const at = scan.finishedAt;
+export async function getReportInputs(input: { orgId: string; framework: Framework; clusterIds: readonly string[]; asOf?: Date | null }): Promise<TReportInputs> {
+  const orgRow = await db.organization.findUnique({ where: { id: input.orgId }, select: { id: true, name: true, policy: true, slaPolicy: true } });
+  if (!orgRow) throw new NotFoundError("organization");
+  const posture = await frameworkPosture({ orgId: input.orgId, framework: input.framework.id, asOf: input.asOf ?? null });
+  const chosen = new Set(input.clusterIds);
+  const covered = posture.scoped ? posture.clusters : posture.clusters.filter((c) => chosen.has(c.clusterId));
+  const [details, scans] = await Promise.all([
+    db.cluster.findMany({ where: { orgId: input.orgId, id: { in: covered.map((c) => c.clusterId) } }, select: { id: true, server: true, kubeVersion: true } }),
+    db.scan.findMany({
+      where: { orgId: input.orgId, id: { in: covered.flatMap((c) => (c.scan ? [c.scan.id] : [])) } },
+      select: { id: true, status: true, startedAt: true, finishedAt: true, rulesVersion: true, kubeVersion: true, objectCount: true },
+    }),
+  ]);
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const scanOf = new Map(scans.map((s) => [s.id, s]));
+  const clusters: TReportCluster[] = covered.map((c) => ({
+    id: c.clusterId,
+    name: c.clusterName,
+    server: detailOf.get(c.clusterId)?.server ?? "",
+    kubeVersion: detailOf.get(c.clusterId)?.kubeVersion ?? null,
+    namespaces: c.namespaces,
+    scan: c.scan ? (scanOf.get(c.scan.id) ?? null) : null,
+    result: c.scan ? c.result : null,
+  }));
+
+  // Findings a few clusters at a time (bounded connections), only the columns a report prints.
+  const ruleIds = [...new Set(input.framework.controls.flatMap((c) => c.ruleIds))];
+  const perCluster: TReportFinding[][] = clusters.map(() => []);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < clusters.length; i = next++) perCluster[i] = await presentFindings(input.orgId, clusters[i]!, ruleIds);
+  };
+  await Promise.all(Array.from({ length: Math.min(REPORT_READ_CONCURRENCY, clusters.length) }, worker));
+  const findings = perCluster.flat();
+  perCluster.length = 0;
+
+  return {
+    org: { id: orgRow.id, name: orgRow.name },
+    source: posture.scoped ? "compliance-scope" : "chosen-clusters",
+    judgedAt: posture.asOf,
+    clusters,
+    findings,
+    attestations: posture.attestations,
+    exceptions: await exceptionsInForce(input.orgId, clusters, posture.asOf),
+    settings: await settingsInForce(input.orgId, orgRow.policy, orgRow.slaPolicy),
+  };
+}
+
+/**
+ * The findings of `ruleIds` present in a cluster's scan: first seen by then, not resolved by then,
+ * in the cluster's scoped namespaces (plus cluster-scoped objects) when it has some. The status
+ * event that explains a finding excepted by hand (no RiskException) is read only for those.
+ */
+async function presentFindings(orgId: string, cluster: TReportCluster, ruleIds: string[]): Promise<TReportFinding[]> {
+  const at = cluster.scan?.finishedAt;
+  if (!at || ruleIds.length === 0) return [];
   const rows = await db.finding.findMany({
-    where: { orgId, clusterId, firstSeenAt: { lte: at }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: at } }] },
-    orderBy: [{ severity: "asc" }, { ruleId: "asc" }, { namespace: "asc" }, { name: "asc" }],
+    where: {
+      orgId,
+      clusterId: cluster.id,
+      firstSeenAt: { lte: at },
+      OR: [{ resolvedAt: null, status: { not: "resolved" } }, { resolvedAt: { gt: at } }],
+      AND: [
+        { OR: [{ checks: { hasSome: ruleIds } }, { ruleId: { in: ruleIds } }] },
+        ...(cluster.namespaces.length ? [{ OR: [{ namespace: null }, { namespace: { in: cluster.namespaces } }] }] : []),
+      ],
+    },
+    orderBy: [{ severity: "asc" }, { ruleId: "asc" }, { namespace: "asc" }, { kind: "asc" }, { name: "asc" }, { path: "asc" }, { id: "asc" }],
     select: {
-      id: true, ruleId: true, severity: true, status: true, apiVersion: true, kind: true, namespace: true, name: true, path: true, observed: true,
-      message: true, remediation: true, firstSeenAt: true,
+      id: true, ruleId: true, checks: true, severity: true, status: true, apiVersion: true, kind: true, namespace: true, name: true, path: true, observed: true,
+      message: true, remediation: true, firstSeenAt: true, resolvedAt: true, baselineId: true, baselineReason: true,
       exception: { select: { id: true, justification: true, decidedAt: true, createdAt: true, expiresAt: true, decidedBy: { select: { email: true } } } },
     },
   });
@@ -118,21 +166,46 @@ async function presentFindings(orgId: string, clusterId: string, scan: Scan | nu
     : [];
   const lastEvent = new Map<string, (typeof events)[number]>();
   for (const e of events) if (!lastEvent.has(e.findingId)) lastEvent.set(e.findingId, e);
-  return rows.map((f) => {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return rows.map((f): TReportFinding => {
     const ev = lastEvent.get(f.id);
     const data = (ev?.data ?? {}) as { to?: string; comment?: string | null; expiresAt?: string | null };
     return {
-      id: f.id, ruleId: f.ruleId, severity: f.severity, status: f.status, apiVersion: f.apiVersion, kind: f.kind,
-      namespace: f.namespace, name: f.name, path: f.path, observed: f.observed, message: f.message, remediation: f.remediation,
-      firstSeenAt: f.firstSeenAt,
+      id: "",
+      clusterId: cluster.id,
+      cluster: cluster.name,
+      ruleId: f.ruleId,
+      checks: f.checks.length ? f.checks : [f.ruleId],
+      severity: f.severity,
+      state: f.baselineId ? "expected" : f.status === "excepted" ? "excepted" : "open",
+      status: f.status,
+      object: { apiVersion: f.apiVersion, kind: f.kind, namespace: f.namespace, name: f.name },
+      path: f.path,
+      observed: safeObserved(f),
+      message: f.message,
+      remediation: f.remediation,
+      firstSeenAt: f.firstSeenAt.toISOString(),
+      resolvedAt: iso(f.resolvedAt),
       exception:
         f.status === "excepted" && f.exception
-          ? { id: f.exception.id, justification: f.exception.justification, acceptedBy: f.exception.decidedBy?.email ?? null, acceptedAt: f.exception.decidedAt ?? f.exception.createdAt, expiresAt: f.exception.expiresAt }
+          ? { id: f.exception.id, justification: f.exception.justification, acceptedBy: f.exception.decidedBy?.email ?? null, acceptedAt: (f.exception.decidedAt ?? f.exception.createdAt).toISOString(), expiresAt: iso(f.exception.expiresAt) }
           : f.status === "excepted" && ev && data.to === "excepted"
-            ? { id: null, justification: data.comment ?? null, acceptedBy: ev.actor?.email ?? null, acceptedAt: ev.createdAt, expiresAt: data.expiresAt ? new Date(data.expiresAt) : null }
+            ? { id: null, justification: data.comment ?? null, acceptedBy: ev.actor?.email ?? null, acceptedAt: ev.createdAt.toISOString(), expiresAt: data.expiresAt ? new Date(data.expiresAt).toISOString() : null }
             : null,
+      expected: f.baselineId ? { id: f.baselineId, reason: f.baselineReason ?? "" } : null,
     };
   });
+}
+
+/**
+ * Secret objects never carry values into Bulwark (the reader redacts them), but a report is a file
+ * that leaves the product: anything that looks like a Secret's data is blanked again here. Very
+ * long observed values are cut (the field path says where the rest is).
+ */
+function safeObserved(f: { kind: string; path: string; observed: string | null }): string | null {
+  if (f.observed == null) return null;
+  if (f.kind === "Secret" && /^(data|stringData)\b/.test(f.path)) return "<redacted>";
+  return f.observed.length > 500 ? `${f.observed.slice(0, 500)}…` : f.observed;
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { ReportSchedule } from "../generated/prisma/client";
 import { db } from "../client";
 import { DomainError, NotFoundError } from "../errors";
+import { getComplianceScope } from "../compliance/scope";
 import { MAX_REPORT_CLUSTERS } from "./create-report";
 
 export const REPORT_CADENCES = ["weekly", "monthly"] as const;
@@ -68,9 +69,13 @@ export async function createScheduledReport(input: { orgId: string; scheduleId: 
   if (!s || !s.enabled) return null;
   const existing = await db.report.findFirst({ where: { orgId: input.orgId, scheduleId: s.id, createdAt: input.runAt } });
   if (existing) return { schedule: s, report: existing };
-  const clusterIds = s.clusterIds.length
-    ? (await db.cluster.findMany({ where: { orgId: input.orgId, id: { in: s.clusterIds } }, select: { id: true } })).map((c) => c.id)
-    : (await db.cluster.findMany({ where: { orgId: input.orgId }, select: { id: true } })).map((c) => c.id);
+  // A framework with a compliance scope is reported over its scope; otherwise the schedule's clusters (or all).
+  const scope = await getComplianceScope({ orgId: input.orgId, framework: s.framework });
+  const clusterIds = scope.scoped
+    ? scope.clusters.map((c) => c.clusterId)
+    : s.clusterIds.length
+      ? (await db.cluster.findMany({ where: { orgId: input.orgId, id: { in: s.clusterIds } }, select: { id: true } })).map((c) => c.id)
+      : (await db.cluster.findMany({ where: { orgId: input.orgId }, select: { id: true } })).map((c) => c.id);
   if (clusterIds.length === 0) return { schedule: s, report: null };
   const report = await db.report.create({
     data: { orgId: input.orgId, framework: s.framework, clusterIds, scheduleId: s.id, createdById: s.createdById, createdAt: input.runAt },
