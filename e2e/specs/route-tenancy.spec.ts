@@ -256,6 +256,13 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "404" },
     owner: { status: 200, contains: (ids) => ids.clusterId },
   },
+  // Each organization reads its own report signing key (created on first use): nothing of A's in B's answer.
+  "GET /api/reports/signing-key": {
+    url: () => "/api/reports/signing-key",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: () => "BEGIN PUBLIC KEY" },
+  },
   "GET /api/compliance/[framework]/scope": {
     url: () => "/api/compliance/hipaa/scope",
     access: "org",

@@ -11,8 +11,8 @@ import { createExceptionAction, decideExceptionAction, getExceptionOp, listExcep
 import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindingsOp, setStatusAction } from "@/modules/findings/server/actions";
 import { liveStampsOp } from "@/modules/live/server/actions";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
-import { reportFileOp } from "@/modules/reports/server/files";
-import { REPORT_MIME } from "@/modules/reports/reports.schemas";
+import { reportFileOp, reportSigningKeyOp } from "@/modules/reports/server/files";
+import { PEM_MIME, REPORT_MIME } from "@/modules/reports/reports.schemas";
 import { openApiDocument } from "./openapi";
 import { orgRoute, publicRoute, routeHandler, type TRouteDef, type TRouteHandler } from "./route";
 
@@ -77,17 +77,34 @@ export const API_ROUTES = {
   "GET /api/reports": orgRoute({ summary: "List reports, newest first, without their files", op: listReportsOp, input: "query" }),
   "POST /api/reports": orgRoute({ summary: "Generate a framework report", description: "Answers 202 { id, status: \"queued\" }; the worker renders it.", op: generateReportAction, input: "json", ok: 202 }),
   "GET /api/reports/{id}/download": orgRoute({
-    summary: "Download a finished report (pdf, csv or json), with its SHA-256 in X-Checksum-Sha256",
+    summary: "Download a finished report (pdf, csv or json) or a file's detached signature (pdf.sig, csv.sig, json.sig)",
+    description:
+      "A file answers with its SHA-256 in X-Checksum-Sha256, its Ed25519 signature (base64) in X-Signature-Ed25519 and the signing key's id in X-Signing-Key-Id. A .sig answers the signature alone, base64 of its 64 bytes: check it with `bulwark verify-report FILE FILE.sig --public-key KEY.pem` and the key from GET /api/reports/signing-key (docs/reports.md also shows the openssl command).",
     op: reportFileOp,
     input: "query",
     params: { id: "id" },
     file: {
-      contentTypes: Object.values(REPORT_MIME),
-      reply: ({ bytes, sha256, framework, createdAt, id, format }) =>
-        download(new Uint8Array(bytes), REPORT_MIME[format], `bulwark-${framework}-${createdAt.toISOString().slice(0, 10)}-${id.slice(-8)}.${format}`, {
-          "Content-Length": String(bytes.byteLength),
-          "X-Checksum-Sha256": sha256,
-        }),
+      contentTypes: [...Object.values(REPORT_MIME)],
+      reply: (d) => {
+        const name = `bulwark-${d.framework}-${d.createdAt.toISOString().slice(0, 10)}-${d.id.slice(-8)}.${d.format}`;
+        const signed: Record<string, string> = d.signingKeyId ? { "X-Signing-Key-Id": d.signingKeyId } : {};
+        if (d.kind === "signature") return download(`${d.signature}\n`, REPORT_MIME.sig, `${name}.sig`, { ...signed, "X-Checksum-Sha256": d.sha256 });
+        return download(new Uint8Array(d.bytes), REPORT_MIME[d.format], name, {
+          "Content-Length": String(d.bytes.byteLength),
+          "X-Checksum-Sha256": d.sha256,
+          ...signed,
+          ...(d.signature ? { "X-Signature-Ed25519": d.signature } : {}),
+        });
+      },
+    },
+  }),
+  "GET /api/reports/signing-key": orgRoute({
+    summary: "The organization's report signing public key (Ed25519, SPKI PEM), created on first use; its id in X-Signing-Key-Id",
+    description: "Every report file is signed with this key; reports print the key id. Verify a file with `bulwark verify-report FILE FILE.sig --public-key KEY.pem`.",
+    op: reportSigningKeyOp,
+    file: {
+      contentTypes: [PEM_MIME],
+      reply: (k) => download(k.publicKeyPem, PEM_MIME, `bulwark-report-signing-key-${k.keyId}.pem`, { "X-Signing-Key-Id": k.keyId }),
     },
   }),
   "GET /api/reports/schema": publicRoute({ summary: "The JSON Schema of the JSON report file", handler: () => reportJsonSchema() }),

@@ -25,7 +25,7 @@ export async function createReport(input: { orgId: string; framework: string; cl
     }
     ids = scoped;
   }
-  if (ids.length === 0) throw new DomainError("choose at least one cluster");
+  if (ids.length === 0) throw new DomainError(scope.scoped ? "this framework's compliance scope has no cluster left: set it on the Compliance page" : "choose at least one cluster");
   if (ids.length > MAX_REPORT_CLUSTERS) throw new DomainError(`a report covers at most ${MAX_REPORT_CLUSTERS} clusters; ${scope.scoped ? "narrow the compliance scope" : "split it into several reports"}`);
   const found = await db.cluster.count({ where: { orgId: input.orgId, id: { in: ids } } });
   if (found !== ids.length) throw new NotFoundError("cluster");

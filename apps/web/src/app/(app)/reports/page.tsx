@@ -1,5 +1,5 @@
 import { FileText } from "lucide-react";
-import { listClusters, listReportSchedules, listReports } from "@bulwark/db";
+import { getComplianceScope, listClusters, listReportSchedules, listReports } from "@bulwark/db";
 import { frameworks } from "@bulwark/rules";
 import { can } from "@/modules/auth/permissions";
 import { requirePageContext } from "@/modules/auth/server/session";
@@ -16,11 +16,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const ctx = await requirePageContext();
   const sp = await searchParams;
   const canSchedule = can(ctx.role, "settings:manage");
-  const [clusters, reports, schedules] = await Promise.all([
+  const [clusters, reports, schedules, scopes] = await Promise.all([
     listClusters({ orgId: ctx.orgId }),
     listReports({ orgId: ctx.orgId, limit: 50 }),
     canSchedule ? listReportSchedules({ orgId: ctx.orgId }) : Promise.resolve([]),
+    Promise.all(frameworks.map((f) => getComplianceScope({ orgId: ctx.orgId, framework: f.id }))),
   ]);
+  // The frameworks with a compliance scope: their reports cover it (the form shows it).
+  const scoped = Object.fromEntries(scopes.filter((s) => s.scoped).map((s) => [s.framework, { clusters: s.clusters.map((c) => ({ name: c.clusterName, namespaces: c.namespaces })) }]));
   const names = new Map(clusters.map((c) => [c.id, c.name]));
   const fwNames = new Map(frameworks.map((f) => [f.id, f.name]));
   const pending = reports.items.some((r) => r.status === "queued" || r.status === "running");
@@ -29,15 +32,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Reports"
-        description="Framework reports for auditors: each control's status per cluster, the evidence behind it and the exceptions, as PDF, CSV and JSON. Generated in the background from stored scans; each file carries a SHA-256 checksum."
+        description="Framework reports for auditors: each control's status over the framework's compliance scope, its rationale, every object behind it, attestations and exceptions, as PDF, CSV and JSON. Generated in the background from stored scans; each file carries a SHA-256 checksum and an Ed25519 signature (the public key is under Settings)."
       />
       <RefreshWhilePending pending={pending} />
       <div className="space-y-6">
         {canGenerate && clusters.length > 0 && (
-          <Section title="Generate a report" id="generate" description="Covers one framework and the chosen clusters, from each cluster's latest successful scan (or the latest on a chosen day).">
+          <Section title="Generate a report" id="generate" description="Covers one framework over its compliance scope (or, without one, the chosen clusters), from each cluster's latest successful scan (or the latest on a chosen day).">
             <GenerateReportForm
               frameworks={frameworks.map((f) => ({ id: f.id, name: f.name }))}
               clusters={clusters.map((c) => ({ id: c.id, name: c.name, scanned: Boolean(c.lastResult) }))}
+              scopes={scoped}
               {...(sp.framework && fwNames.has(sp.framework) ? { defaultFramework: sp.framework } : {})}
             />
           </Section>

@@ -2,7 +2,7 @@
 // Report operations: queue a report (the worker renders it; nothing heavy runs in the request),
 // list reports, and hand out a finished file.
 import { revalidatePath } from "next/cache";
-import { MAX_REPORT_CLUSTERS, countQueuedReports, createReport, createReportSchedule, deleteReportSchedule, listReports, writeAudit } from "@bulwark/db";
+import { MAX_REPORT_CLUSTERS, countQueuedReports, createReport, createReportSchedule, deleteReportSchedule, getComplianceScope, listReports, writeAudit } from "@bulwark/db";
 import { enqueueReport, hitRateLimit, removeReportSchedule, upsertReportSchedule } from "@bulwark/jobs";
 import { getFramework } from "@bulwark/rules";
 import { z } from "zod";
@@ -11,6 +11,8 @@ import { withOrg } from "@/modules/auth/server/with-org";
 import { env } from "@/env";
 import { sealWebhook } from "@/modules/alerts/server/seal-webhook";
 import { ZCreateReportSchedule, ZGenerateReport, ZReportScheduleId } from "../reports.schemas";
+
+const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
 
 /** Reports one organization may request per hour: each is a heavy job on a shared worker. */
 const REPORTS_PER_ORG = { name: "report:org", limit: 30, windowSeconds: 3600 } as const;
@@ -24,8 +26,14 @@ export const generateReportAction = withOrg({ schema: ZGenerateReport, permissio
   }
   const asOf = input.asOf ? new Date(`${input.asOf}T23:59:59.999Z`) : null;
   if (asOf && asOf.getTime() > Date.now() + 86_400_000) throw new HttpError(400, "The date is in the future", "invalid_input", { asOf: "Choose today or an earlier day" });
-  const report = await createReport({ orgId: ctx.orgId, framework: input.framework, clusterIds: input.clusterIds, asOf, createdById: ctx.userId });
-  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report.create", targetType: "report", targetId: report.id, data: { framework: input.framework, clusters: input.clusterIds.length } });
+  // A framework with a compliance scope is reported over its scope; otherwise over the chosen clusters.
+  const scope = await getComplianceScope({ orgId: ctx.orgId, framework: input.framework });
+  if (!scope.scoped && input.clusterIds.length === 0) throw new HttpError(400, "Choose at least one cluster", "invalid_input", { clusterIds: "Choose at least one cluster" });
+  if (scope.scoped && input.clusterIds.length && !sameSet(input.clusterIds, scope.clusters.map((c) => c.clusterId))) {
+    throw new HttpError(400, "This framework has a compliance scope", "invalid_input", { clusterIds: "The report covers the framework's compliance scope (set on the Compliance page): leave the clusters out" });
+  }
+  const report = await createReport({ orgId: ctx.orgId, framework: input.framework, ...(scope.scoped ? {} : { clusterIds: input.clusterIds }), asOf, createdById: ctx.userId });
+  await writeAudit({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip, action: "report.create", targetType: "report", targetId: report.id, data: { framework: input.framework, clusters: report.clusterIds.length, scope: scope.scoped ? "compliance-scope" : "chosen-clusters" } });
   try {
     // The organization's other waiting reports put this one behind other tenants' earlier ones.
     await enqueueReport({ orgId: ctx.orgId, reportId: report.id }, { backlog: (await countQueuedReports({ orgId: ctx.orgId })) - 1 });
