@@ -3,7 +3,6 @@
 // cluster's row of the control; the control column stays put while the clusters scroll sideways,
 // so it works on a phone. Control titles open the control's page (rationale, attestations).
 import Link from "next/link";
-import { CONTROL_STATUS_LABELS } from "@bulwark/rules";
 import { ruleTitle } from "@/modules/findings/server/queries";
 import { Time } from "@/modules/ui/components/time";
 import { cn } from "@/modules/ui/cn";
@@ -100,17 +99,18 @@ export function ComplianceMatrix({ matrix }: { matrix: TComplianceMatrix }) {
               </th>
               {row.cells.map((cell, i) => {
                 const c = matrix.clusters[i]!;
-                const label = CONTROL_STATUS_LABELS[cell.status];
                 const detail = cell.status === "attested" && cell.attestation ? `by ${attesterName(cell.attestation.by)} until ${day(cell.attestation.expiresAt)}` : cell.reason;
                 return (
                   <td key={c.id} className="border-b border-zinc-100 px-3 py-2 align-top group-hover:bg-zinc-50">
                     <Link
                       href={frameworkHref(f.id, c.id, row.id)}
                       className="inline-flex flex-col items-start gap-0.5 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                      aria-label={`${row.id} on ${c.name}: ${label}${detail ? `, ${detail}` : ""}`}
                       title={detail}
                     >
+                      {/* The link's name is its visible text with the context around it, for screen readers. */}
+                      <span className="sr-only">{row.id} on {c.name}: </span>
                       <ControlStatusBadge status={cell.status} />
+                      {detail && cell.status !== "attested" && <span className="sr-only">. {detail}</span>}
                       {cell.status === "failed" && <span className="text-xs tabular-nums text-zinc-600">{cell.findings} finding{cell.findings === 1 ? "" : "s"}</span>}
                       {cell.status === "attested" && cell.attestation && <span className="text-xs text-zinc-600">until {day(cell.attestation.expiresAt)}</span>}
                     </Link>

@@ -75,7 +75,6 @@ export async function CompliancePage({ ctx, search }: { ctx: TOrgContext; search
           description={f.description}
           bodyClassName="space-y-4 p-4"
         >
-          {f.disclaimer && <Callout tone="warning">{f.disclaimer}</Callout>}
           <ScopeLine scope={scope} scopeHref={scopeHref(f.id)} canEdit={canManage} />
           {total > 0 && (
             <div className="space-y-1.5">
@@ -84,6 +83,7 @@ export async function CompliancePage({ ctx, search }: { ctx: TOrgContext; search
               <StatusCounts summary={matrix.totals} />
             </div>
           )}
+          {f.disclaimer && <Callout tone="warning">{f.disclaimer}</Callout>}
         </Section>
 
         {total === 0 ? (

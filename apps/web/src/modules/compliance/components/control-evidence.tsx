@@ -61,7 +61,7 @@ export function ControlEvidence({ cell, cluster }: { cell: TMatrixCell; cluster:
         <div><span className="font-medium text-zinc-700">Not applicable: </span>{cell.reason}</div>
       )}
       {cell.status === "pending" && (
-        <div><span className="font-medium text-amber-800">Manual – pending. </span>{cell.reason}</div>
+        <div className="text-amber-900">{cell.reason}</div>
       )}
       {cell.attestation && (
         <div className={cell.status === "attested" ? "text-green-800" : "text-zinc-600"}>

@@ -23,7 +23,7 @@ export function FrameworkNav({ groups, current, href }: { groups: TFrameworkGrou
                       f.id === current ? "bg-zinc-900 text-white ring-zinc-900" : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50",
                     )}
                   >
-                    {f.name}
+                    {f.label}
                   </Link>
                 </li>
               ))}

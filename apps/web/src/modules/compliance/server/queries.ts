@@ -16,7 +16,15 @@ const GROUPS: Array<{ label: string; test: (id: string) => boolean }> = [
 
 export interface TFrameworkGroup {
   label: string;
-  frameworks: Array<{ id: string; name: string; version: string }>;
+  frameworks: Array<{ id: string; name: string; version: string; label: string }>;
+}
+
+/** A chip's label: CIS profiles share a long name and differ by platform and version. */
+export function frameworkLabel(f: Pick<Framework, "name" | "version">): string {
+  const platform = /\((EKS|AKS|GKE)\)/.exec(f.name)?.[1];
+  if (platform) return `CIS ${platform} ${f.version}`;
+  if (f.name === "CIS Kubernetes Benchmark") return `CIS Kubernetes ${f.version}`;
+  return f.name;
 }
 
 /** Every framework in its group (unknown kinds of framework last, under "Other"), registry order kept. */
@@ -24,7 +32,7 @@ export function groupFrameworks(list: ReadonlyArray<Pick<Framework, "id" | "name
   const groups: TFrameworkGroup[] = [...GROUPS.map((g) => ({ label: g.label, frameworks: [] as TFrameworkGroup["frameworks"] })), { label: "Other", frameworks: [] }];
   for (const f of list) {
     const i = GROUPS.findIndex((g) => g.test(f.id));
-    groups[i === -1 ? GROUPS.length : i]!.frameworks.push({ id: f.id, name: f.name, version: f.version });
+    groups[i === -1 ? GROUPS.length : i]!.frameworks.push({ id: f.id, name: f.name, version: f.version, label: frameworkLabel(f) });
   }
   return groups.filter((g) => g.frameworks.length > 0);
 }
