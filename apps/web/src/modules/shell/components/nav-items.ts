@@ -2,7 +2,7 @@
 export interface TNavItem {
   href: string;
   label: string;
-  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "exceptions" | "alerts" | "tokens";
+  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "exceptions" | "alerts" | "tokens" | "signing";
   soon?: boolean;
   /** Other path prefixes that belong to this item (a risk page is part of Findings). */
   also?: string[];
@@ -25,4 +25,5 @@ export const SETTINGS_NAV: TNavItem[] = [
   { href: "/settings/alerts", label: "Alerts", icon: "alerts" },
   { href: "/settings/audit", label: "Audit log", icon: "audit" },
   { href: "/settings/tokens", label: "API tokens", icon: "tokens" },
+  { href: "/settings/signing", label: "Report signing", icon: "signing" },
 ];
