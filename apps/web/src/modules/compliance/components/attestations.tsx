@@ -86,7 +86,7 @@ export function AttestationHistory({ items }: { items: TAttestationView[] }) {
         <thead className={t.thead}>
           <tr>
             <th scope="col" className={t.th}>Attested</th>
-            <th scope="col" className={t.th}>State</th>
+            <th scope="col" className={`${t.th} hidden sm:table-cell`}>State</th>
             <th scope="col" className={t.th}>Statement</th>
             <th scope="col" className={`${t.th} hidden lg:table-cell`}>Evidence files</th>
           </tr>
@@ -98,8 +98,9 @@ export function AttestationHistory({ items }: { items: TAttestationView[] }) {
                 <div className="whitespace-nowrap font-medium text-zinc-900">{day(a.createdAt)}</div>
                 <div className="text-zinc-600">{attesterName(a.attestedByName)}</div>
                 <div className="text-zinc-500">owner {a.owner}</div>
+                <div className="mt-1 sm:hidden"><AttestationStateBadge state={a.state} /></div>
               </td>
-              <td className={`${t.td} align-top text-xs`}>
+              <td className={`${t.td} hidden align-top text-xs sm:table-cell`}>
                 <AttestationStateBadge state={a.state} />
                 <div className="mt-1 whitespace-nowrap text-zinc-500">
                   {a.state === "revoked" && a.revokedAt ? `revoked ${day(a.revokedAt)}` : a.state === "superseded" && a.supersededAt ? `replaced ${day(a.supersededAt)}` : `${a.state === "expired" ? "expired" : "until"} ${day(a.expiresAt)}`}

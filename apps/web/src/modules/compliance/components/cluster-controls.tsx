@@ -18,8 +18,8 @@ export function ClusterControls({ matrix, column, canAttest }: { matrix: TCompli
         <caption className="sr-only">{f.name} on {cluster.name}: each control&apos;s status and the evidence behind it</caption>
         <thead className={t.thead}>
           <tr>
-            <th scope="col" className={`${t.th} w-24`}>Control</th>
-            <th scope="col" className={t.th}>Title</th>
+            <th scope="col" className={`${t.th} hidden w-24 sm:table-cell`}>Control</th>
+            <th scope="col" className={t.th}><span className="sm:hidden">Control</span><span className="hidden sm:inline">Title</span></th>
             <th scope="col" className={t.th}>Status</th>
             <th scope="col" className={`${t.th} hidden w-[40%] md:table-cell`}>Evidence</th>
           </tr>
@@ -29,15 +29,16 @@ export function ClusterControls({ matrix, column, canAttest }: { matrix: TCompli
             const cell = row.cells[column]!;
             return (
               <tr key={row.id} id={controlAnchor(row.id)} className={`${t.tr} scroll-mt-24 target:bg-indigo-50`}>
-                <td className={`${t.td} whitespace-nowrap align-top font-mono text-xs text-zinc-600`}>{row.id}</td>
+                <td className={`${t.td} hidden whitespace-nowrap align-top font-mono text-xs text-zinc-600 sm:table-cell`}>{row.id}</td>
                 <td className={`${t.td} align-top`}>
+                  <span className="block font-mono text-xs text-zinc-500 sm:hidden">{row.id}</span>
                   <Link href={controlHref(f.id, row.id)} className="text-zinc-900 underline-offset-4 hover:text-indigo-700 hover:underline">{row.title}</Link>
                   <details className="mt-0.5 text-xs text-zinc-600">
                     <summary className="cursor-pointer select-none text-zinc-500 hover:text-zinc-700">Rationale</summary>
                     <p className="mt-1 max-w-prose leading-5">{row.rationale}</p>
                   </details>
                   {/* The evidence column is hidden on phones; it moves under the title there. */}
-                  <div className="mt-1 md:hidden"><ControlEvidence cell={cell} cluster={cluster} /></div>
+                  <div className="mt-1 md:hidden"><ControlEvidence cell={cell} cluster={cluster} manual={Boolean(row.manual)} /></div>
                 </td>
                 <td className={`${t.td} align-top`}>
                   <ControlStatusBadge status={cell.status} />
@@ -47,7 +48,7 @@ export function ClusterControls({ matrix, column, canAttest }: { matrix: TCompli
                     </Link>
                   )}
                 </td>
-                <td className={`${t.td} hidden align-top md:table-cell`}><ControlEvidence cell={cell} cluster={cluster} /></td>
+                <td className={`${t.td} hidden align-top md:table-cell`}><ControlEvidence cell={cell} cluster={cluster} manual={Boolean(row.manual)} /></td>
               </tr>
             );
           })}

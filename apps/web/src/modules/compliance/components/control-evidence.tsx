@@ -25,14 +25,16 @@ export function AttestedBy({ attestation }: { attestation: AttestationRef }) {
 
 const s = (n: number) => (n === 1 ? "" : "s");
 
-export function ControlEvidence({ cell, cluster }: { cell: TMatrixCell; cluster: { id: string; namespaces: string[] } }) {
+/** `manual`: the control's rules are supporting evidence only (a manual control never passes on them). */
+export function ControlEvidence({ cell, cluster, manual = false }: { cell: TMatrixCell; cluster: { id: string; namespaces: string[] }; manual?: boolean }) {
   const failing = cell.rules.filter((r) => r.status === "failed");
   const unjudged = cell.rules.filter((r) => r.status !== "passed" && r.status !== "failed");
   const passed = cell.rules.filter((r) => r.status === "passed");
   return (
     <div className="space-y-1 text-xs text-zinc-600">
-      {cell.status === "failed" && (
-        <ul className="space-y-0.5" aria-label="Failing rules">
+      {failing.length > 0 && (cell.status === "failed" || manual) && (
+        <ul className="space-y-0.5" aria-label={manual ? "Failing supporting rules" : "Failing rules"}>
+          {manual && <li className="font-medium text-zinc-700">Supporting rules failing:</li>}
           {failing.map((r) => (
             <li key={r.id}>
               <Link className={link} href={ruleFindingsHref(r.id, cluster)}>{ruleTitle(r.id)}</Link>
@@ -72,7 +74,7 @@ export function ControlEvidence({ cell, cluster }: { cell: TMatrixCell; cluster:
       {passed.length > 0 && cell.status !== "not-applicable" && (
         <details>
           <summary className="cursor-pointer select-none text-zinc-500 hover:text-zinc-700">
-            {passed.length} of {cell.rules.length} rule{s(cell.rules.length)} passed
+            {passed.length} of {cell.rules.length} {manual ? "supporting " : ""}rule{s(cell.rules.length)} passed
           </summary>
           <ul className="mt-1 space-y-0.5">
             {passed.map((r) => <li key={r.id} title={r.id}>{ruleTitle(r.id)}</li>)}

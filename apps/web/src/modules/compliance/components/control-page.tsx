@@ -110,7 +110,7 @@ export async function ControlPage({ ctx, frameworkId, controlId }: { ctx: TOrgCo
                         {c.namespaces.length > 0 && <span className="block text-xs font-normal text-zinc-500">namespace{c.namespaces.length === 1 ? "" : "s"} {c.namespaces.join(", ")}</span>}
                       </th>
                       <td className={`${t.td} align-top`}><ControlStatusBadge status={row.cells[i]!.status} /></td>
-                      <td className={`${t.td} align-top`}><ControlEvidence cell={row.cells[i]!} cluster={c} /></td>
+                      <td className={`${t.td} align-top`}><ControlEvidence cell={row.cells[i]!} cluster={c} manual={manual} /></td>
                     </tr>
                   ))}
                 </tbody>
@@ -123,17 +123,17 @@ export async function ControlPage({ ctx, frameworkId, controlId }: { ctx: TOrgCo
           {current ? (
             <AttestationDetails a={current} actions={can(ctx.role, "compliance:manage") ? <RevokeAttestation framework={fw.id} attestationId={current.id} controlId={control.id} manual={manual} /> : undefined} />
           ) : (
-            <EmptyState
-              icon={<BadgeCheck className="size-5" aria-hidden />}
-              title="Not attested"
-              description={
-                control.notApplicable
+            <p className="flex items-start gap-2 text-sm text-zinc-600">
+              <BadgeCheck className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+              <span>
+                <span className="font-medium text-zinc-900">Not attested. </span>
+                {control.notApplicable
                   ? "There is nothing to attest: the control does not apply."
                   : manual
                     ? "Until someone attests it with a statement and evidence, this control is pending in views and reports."
-                    : "Optional for a control the rules check: an attestation adds a person's sign-off and evidence, and never hides a failing check."
-              }
-            />
+                    : "Optional for a control the rules check: an attestation adds a person's sign-off and evidence, and never hides a failing check."}
+              </span>
+            </p>
           )}
         </Section>
 

@@ -19,6 +19,8 @@ export interface TScopeEditorProps {
   /** Every cluster of the organization with the namespaces seen on it. */
   clusters: Array<{ clusterId: string; clusterName: string; namespaces: string[] }>;
   scope: { scoped: boolean; clusters: Array<{ clusterId: string; namespaces: string[] }> };
+  /** What the framework applies to, e.g. "for HIPAA: the systems that store or process ePHI". */
+  appliesTo?: string;
 }
 
 type TRow = { on: boolean; some: boolean; picked: string[]; typed: string };
@@ -98,7 +100,7 @@ export function ScopeEditor(p: TScopeEditorProps) {
             <input type="radio" name="covers" checked={state.chosen} onChange={() => setState((s) => ({ ...s, chosen: true }))} className="mt-0.5 accent-indigo-600" />
             <span>
               <span className="block text-sm font-medium text-zinc-900">Only the clusters chosen below</span>
-              <span className="block text-xs text-zinc-500">The systems the framework applies to (for HIPAA: those that store or process ePHI).</span>
+              <span className="block text-xs text-zinc-500">The systems the framework applies to{p.appliesTo ? ` (${p.appliesTo})` : ""}.</span>
             </span>
           </label>
         </div>

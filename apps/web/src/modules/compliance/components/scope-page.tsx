@@ -10,6 +10,14 @@ import { pickFramework, queryScopeEditor } from "../server/queries";
 import { ScopeEditor } from "./scope-editor";
 import { scopeClusterText } from "./scope-line";
 
+/** What each kind of framework applies to, said beside "only the clusters chosen below". */
+const APPLIES_TO: Array<[RegExp, string]> = [
+  [/^hipaa/, "for HIPAA: the systems that store or process ePHI"],
+  [/^gdpr/, "for GDPR: the systems that process personal data"],
+  [/^soc/, "for SOC 2: the systems in the audit's boundary"],
+  [/^(nist|iso)/, "the systems in the assessment's boundary"],
+];
+
 export async function ScopePage({ ctx, frameworkId }: { ctx: TOrgContext; frameworkId: string }) {
   const fw = pickFramework(frameworkId);
   const view = await queryScopeEditor(ctx.orgId, fw);
@@ -31,7 +39,7 @@ export async function ScopePage({ ctx, frameworkId }: { ctx: TOrgContext; framew
           view.clusters.length === 0 ? (
             <p className="text-sm text-zinc-600">No clusters yet. <Link href="/clusters/new" className="text-indigo-700 underline-offset-4 hover:underline">Add a cluster</Link> first.</p>
           ) : (
-            <ScopeEditor framework={{ id: fw.id, name: fw.name }} clusters={view.clusters} scope={{ scoped: view.scope.scoped, clusters: view.scope.clusters.map((c) => ({ clusterId: c.clusterId, namespaces: c.namespaces })) }} />
+            <ScopeEditor framework={{ id: fw.id, name: fw.name }} appliesTo={APPLIES_TO.find(([re]) => re.test(fw.id))?.[1]} clusters={view.clusters} scope={{ scoped: view.scope.scoped, clusters: view.scope.clusters.map((c) => ({ clusterId: c.clusterId, namespaces: c.namespaces })) }} />
           )
         ) : (
           <div className="space-y-3">
