@@ -29,7 +29,7 @@ let clusterA: string;
 let clusterA2: string;
 let reportId: string;
 const PDF = Buffer.from("%PDF-1.4\n% a signed report\n%%EOF\n");
-const tokens: Record<string, string> = {};
+const tokens = { read: "", scan: "", other: "" };
 
 async function call(file: keyof typeof files, method: "GET" | "POST", opts: { token: string; params?: Record<string, string>; query?: string; body?: unknown }) {
   const headers: Record<string, string> = { host: "app.test", authorization: `Bearer ${opts.token}` };
