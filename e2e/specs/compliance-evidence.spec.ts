@@ -234,6 +234,7 @@ test("the HIPAA report covers the scope, lists the attestation and every failing
 
   // The signature verifies with the public key shown under Settings, by node:crypto and by the CLI.
   await admin.goto("/settings/signing");
+  await noSeriousA11yViolations(admin);
   const pem = (await admin.locator("#signing-public-key").innerText()).trim();
   const keyId = (await admin.locator("#signing-key-id").innerText()).trim();
   expect(json.signing.keyId).toBe(keyId);

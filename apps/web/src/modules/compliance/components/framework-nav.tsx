@@ -2,7 +2,7 @@
 // guides), each framework a link; the current one marked for screen readers too.
 import Link from "next/link";
 import { cn } from "@/modules/ui/cn";
-import type { TFrameworkGroup } from "../server/queries";
+import type { TFrameworkGroup } from "../framework-groups";
 
 export function FrameworkNav({ groups, current, href }: { groups: TFrameworkGroup[]; current: string; href: (id: string) => string }) {
   return (

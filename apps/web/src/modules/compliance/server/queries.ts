@@ -3,39 +3,9 @@
 // and the CLI's checks; this file only adds what a page shows around it: the framework list in
 // groups, the scope in words (who set it and when), one control's history of attestations.
 import { frameworkPosture, getComplianceScope, listAttestations, listAudit, listClusterNamespaces, type TAttestation, type TFrameworkPosture } from "@bulwark/db";
-import { frameworks, getFramework, type Framework, type FrameworkControl } from "@bulwark/rules";
+import { getFramework, type Framework, type FrameworkControl } from "@bulwark/rules";
 import { notFound } from "next/navigation";
-
-/** How the framework list is grouped: laws first, then control catalogues, then benchmarks. */
-const GROUPS: Array<{ label: string; test: (id: string) => boolean }> = [
-  { label: "Regulations", test: (id) => /^(hipaa|gdpr)/.test(id) },
-  { label: "Security frameworks", test: (id) => /^(soc|nist|iso)/.test(id) },
-  { label: "CIS benchmarks", test: (id) => id.startsWith("cis") },
-  { label: "Hardening guides", test: (id) => /^(nsa|pss)/.test(id) },
-];
-
-export interface TFrameworkGroup {
-  label: string;
-  frameworks: Array<{ id: string; name: string; version: string; label: string }>;
-}
-
-/** A chip's label: CIS profiles share a long name and differ by platform and version. */
-export function frameworkLabel(f: Pick<Framework, "name" | "version">): string {
-  const platform = /\((EKS|AKS|GKE)\)/.exec(f.name)?.[1];
-  if (platform) return `CIS ${platform} ${f.version}`;
-  if (f.name === "CIS Kubernetes Benchmark") return `CIS Kubernetes ${f.version}`;
-  return f.name;
-}
-
-/** Every framework in its group (unknown kinds of framework last, under "Other"), registry order kept. */
-export function groupFrameworks(list: ReadonlyArray<Pick<Framework, "id" | "name" | "version">> = frameworks): TFrameworkGroup[] {
-  const groups: TFrameworkGroup[] = [...GROUPS.map((g) => ({ label: g.label, frameworks: [] as TFrameworkGroup["frameworks"] })), { label: "Other", frameworks: [] }];
-  for (const f of list) {
-    const i = GROUPS.findIndex((g) => g.test(f.id));
-    groups[i === -1 ? GROUPS.length : i]!.frameworks.push({ id: f.id, name: f.name, version: f.version, label: frameworkLabel(f) });
-  }
-  return groups.filter((g) => g.frameworks.length > 0);
-}
+import { groupFrameworks } from "../framework-groups";
 
 /** The framework a page asks for, or the first of the list (HIPAA) when none is asked for. */
 export function pickFramework(id: string | undefined): Framework {
