@@ -24,7 +24,7 @@ export function ScopeLine({ scope, scopeHref, canEdit }: { scope: TScopeSummary;
           {scope.scoped ? (
             <>
               {scope.clusters.length} of {scope.total} cluster{scope.total === 1 ? "" : "s"} — {named.map(scopeClusterText).join(", ")}
-              {more > 0 && <>, and <Link href={scopeHref} className="text-indigo-700 underline-offset-4 hover:underline">{more} more</Link></>}
+              {more > 0 && <>, and <Link href={scopeHref} className="text-indigo-700 underline underline-offset-2">{more} more</Link></>}
               {scope.setBy && <span className="text-zinc-500">; set by {scope.setBy.name} on {day(scope.setBy.at)}</span>}.
             </>
           ) : (

@@ -31,15 +31,15 @@ export function SigningKey({ keyId, publicKeyPem }: { keyId: string; publicKeyPe
           <li>On Reports, download the file (PDF, CSV or JSON) and its signature (the .sig beside it). Each report also prints this key id.</li>
           <li>
             With the Bulwark CLI: it prints <span className="font-mono text-xs">signature valid</span> and exits 0, or <span className="font-mono text-xs">signature INVALID</span> and exits 1.
-            <code className={`${code} mt-1.5`}>{`bulwark verify-report report.pdf report.pdf.sig --public-key ${pem}`}</code>
+            <code className={`${code} mt-1.5`} tabIndex={0}>{`bulwark verify-report report.pdf report.pdf.sig --public-key ${pem}`}</code>
           </li>
           <li>
             Or with OpenSSL 3 (the .sig is base64):
-            <code className={`${code} mt-1.5`}>{`base64 -d report.pdf.sig > report.pdf.sig.bin\nopenssl pkeyutl -verify -pubin -inkey ${pem} -rawin -in report.pdf -sigfile report.pdf.sig.bin`}</code>
+            <code className={`${code} mt-1.5`} tabIndex={0}>{`base64 -d report.pdf.sig > report.pdf.sig.bin\nopenssl pkeyutl -verify -pubin -inkey ${pem} -rawin -in report.pdf -sigfile report.pdf.sig.bin`}</code>
           </li>
         </ol>
         <p className="mt-3 text-xs text-zinc-500">
-          More in docs/reports.md of the Bulwark distribution. Scripts fetch the key from <a className="text-indigo-700 underline-offset-4 hover:underline" href="/api/reports/signing-key">GET /api/reports/signing-key</a> (see the <a className="text-indigo-700 underline-offset-4 hover:underline" href="/api/openapi.json">API description</a>).
+          More in docs/reports.md of the Bulwark distribution. Scripts fetch the key from <a className="text-indigo-700 underline underline-offset-2" href="/api/reports/signing-key">GET /api/reports/signing-key</a> (see the <a className="text-indigo-700 underline underline-offset-2" href="/api/openapi.json">API description</a>).
         </p>
       </Section>
     </>
