@@ -23,6 +23,7 @@ import { QUEUE_REPORT, SCHEDULED_REPORT_JOB_NAME, ZReportJob, ZScheduledReportJo
 import { RULES_VERSION, getFramework } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { buildReport, reportSummary } from "../reports/build-report";
+import { FileBuffer } from "../reports/byte-sink";
 import { renderCsv } from "../reports/render-csv";
 import { renderJson } from "../reports/render-json";
 import { deliverWebhook } from "../reports/deliver-webhook";
@@ -135,8 +136,10 @@ async function generateReport(orgId: string, reportId: string, ctx: Pick<WorkerC
     });
     // Render, sign, store and drop one file at a time: over many clusters each file is tens of MB.
     const sizes: Record<string, number> = {};
+    const file = new FileBuffer();
+    // The three files share one buffer, the size of the largest: one large allocation per report.
     for (const format of ["json", "csv", "pdf"] as const) {
-      const bytes = format === "json" ? renderJson(data) : format === "csv" ? renderCsv(data) : await renderPdf(data);
+      const bytes = format === "json" ? file.render((out) => renderJson(data, out)) : format === "csv" ? file.render((out) => renderCsv(data, out)) : await renderPdf(data, file.collector());
       sizes[format] = bytes.byteLength;
       await storeReportFile({ orgId, reportId, format, bytes, sha256: sha256(bytes), signature: signReportFile(signer, bytes) });
     }

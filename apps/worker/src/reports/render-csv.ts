@@ -3,7 +3,7 @@
 // column. The evidence rows are exactly the JSON's (controls[].evidence[].findings) and the PDF's.
 // RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with an apostrophe
 // (OWASP CSV injection guidance).
-import { ByteSink } from "./byte-sink";
+import type { TSink } from "./byte-sink";
 import type { TReportData, TReportFindingOut } from "./build-report";
 
 const COLUMNS = [
@@ -25,11 +25,10 @@ export function csvCell(v: string | number | null | undefined): string {
 /** findings[] index of a reference "F12". */
 export const findingIndex = (ref: string) => Number(ref.slice(1)) - 1;
 
-export function renderCsv(r: TReportData): Uint8Array {
+export function renderCsv(r: TReportData, out: TSink): void {
   const scanOf = new Map(r.scans.map((s) => [s.clusterId, s]));
   const nsOf = new Map(r.scope.clusters.map((c) => [c.id, c.namespaces.length ? c.namespaces.join(" ") : "all"]));
   // Rows go straight to the sink (no intermediate row objects kept): a large report has ~100,000.
-  const out = new ByteSink();
   out.write(`${COLUMNS.join(",")}\r\n`);
   const line = (row: Row) => out.write(`${COLUMNS.map((k) => csvCell(row[k])).join(",")}\r\n`);
   for (const c of r.controls) {
@@ -60,5 +59,4 @@ export function renderCsv(r: TReportData): Uint8Array {
       }
     }
   }
-  return out.bytes();
 }

@@ -1,13 +1,12 @@
 // The JSON file: the document of build-report (schema ZReportDocument, GET /api/reports/schema),
 // indented at the top level, with each control and each finding on one line of its own, so a
 // report of 100,000 findings stays readable with a pager and compact enough to store and sign.
-import { ByteSink } from "./byte-sink";
+import type { TSink } from "./byte-sink";
 import type { TReportData } from "./build-report";
 
 const indent = (s: string, pad: string) => s.replace(/\n/g, `\n${pad}`);
 
-export function renderJson(r: TReportData): Uint8Array {
-  const out = new ByteSink();
+export function renderJson(r: TReportData, out: TSink): void {
   const keys = Object.keys(r) as Array<keyof TReportData>;
   out.write("{\n");
   keys.forEach((k, i) => {
@@ -24,5 +23,4 @@ export function renderJson(r: TReportData): Uint8Array {
     out.write(i < keys.length - 1 ? ",\n" : "\n");
   });
   out.write("}\n");
-  return out.bytes();
 }

@@ -11,6 +11,7 @@
 // pdfkit's built-in Helvetica needs no font files; text is limited to what its encoding can draw.
 import PDFDocument from "pdfkit";
 import { CONTROL_STATUS_LABELS, type ControlStatus } from "@bulwark/rules";
+import { FileBuffer } from "./byte-sink";
 import { findingIndex } from "./render-csv";
 import type { TReportControl, TReportData, TReportFindingOut } from "./build-report";
 
@@ -170,12 +171,12 @@ function stateText(f: TReportFindingOut): string {
 
 // Ref is the finding's id in this report: the same in findings[] of the JSON and finding_ref of the CSV.
 const EVIDENCE_COLS = (width: number): Column[] => [
-  { header: "Ref", width: 34 },
-  { header: "Cluster: object", width: 140 },
-  { header: "Field path", width: 125 },
-  { header: "Observed", width: 80 },
-  { header: "Severity", width: 42 },
-  { header: "State", width: width - 421 },
+  { header: "Ref", width: 32 },
+  { header: "Cluster: object", width: 132 },
+  { header: "Field path", width: 150 },
+  { header: "Observed", width: 72 },
+  { header: "Severity", width: 38 },
+  { header: "State", width: width - 424 },
 ];
 const evidenceCells = (f: TReportFindingOut): Cell[] => [{ text: f.id, color: MUTED }, objectOf(f), f.path, f.observed ?? "-", f.severity, { text: stateText(f), color: STATE[f.state].color, bold: f.state === "open" }];
 
@@ -219,19 +220,60 @@ function appendixSections(r: TReportData): TAppendixSection[] {
 const ROW_PAD = 3;
 const ROW_SIZE = 7.5;
 
+/** Rows between two yields to the event loop: drawing thousands of pages must not hold the worker's job lock renewals and connections. */
+const ROWS_PER_TICK = 250;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface TAppendixLayout {
+  pages: number;
+  /** Each row's height. */
+  heights: Float32Array;
+  /** Per row, a bit per cell that fits on one line (drawn without the line wrapper). */
+  fits: Uint8Array;
+}
+
 /**
  * Lays out (draw = false) or draws the evidence appendix from its first page on. Both passes take
  * the same decisions from the same measured heights, so the page count the layout pass finds is
  * the one the drawing pass produces.
  */
-function appendix(doc: Doc, r: TReportData, sections: TAppendixSection[], heights: Float32Array | null, draw: { newPage: () => void } | null): { pages: number; heights: Float32Array } {
+async function appendix(doc: Doc, r: TReportData, sections: TAppendixSection[], known: TAppendixLayout | null, draw: { newPage: () => void } | null): Promise<TAppendixLayout> {
   const width = doc.page.width - M.left - M.right;
   const cols = EVIDENCE_COLS(width);
   const limit = doc.page.height - M.bottom;
   const total = sections.reduce((a, s) => a + s.refs.length, 0);
-  const hs = heights ?? new Float32Array(total);
+  const hs = known?.heights ?? new Float32Array(total);
+  const fitBits = known?.fits ?? new Uint8Array(total);
+  // Widths and wrapped heights of repeated cell texts (paths, values, states), measured once:
+  // glyph widths and kerning are most of the layout's time.
+  const widths = new Map<string, number>();
+  const widthOf = (text: string, bold: boolean) => {
+    const key = bold ? `b${text}` : `r${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(ROW_SIZE);
+      w = doc.widthOfString(text);
+      if (widths.size > 100_000) widths.clear();
+      widths.set(key, w);
+    }
+    return w;
+  };
+  const heights = new Map<string, number>();
+  const heightOf = (text: string, bold: boolean, col: number) => {
+    const key = `${col}${bold ? "b" : "r"}${text}`;
+    let h = heights.get(key);
+    if (h === undefined) {
+      doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(ROW_SIZE);
+      h = doc.heightOfString(text, { width: cols[col]!.width - 2 * ROW_PAD });
+      if (heights.size > 100_000) heights.clear();
+      heights.set(key, h);
+    }
+    return h;
+  };
   doc.font("Helvetica-Bold").fontSize(ROW_SIZE);
   const headerH = Math.max(...cols.map((c) => doc.heightOfString(c.header, { width: c.width - 2 * ROW_PAD }))) + 2 * ROW_PAD;
+  doc.font("Helvetica").fontSize(ROW_SIZE);
+  const oneLine = doc.heightOfString("Ag", { width: 1000 });
   let page = 0;
   let y = M.top;
   const newPage = () => {
@@ -265,7 +307,7 @@ function appendix(doc: Doc, r: TReportData, sections: TAppendixSection[], height
   y += 26 + introH + 10;
   let row = 0;
   const outline = draw ? doc.outline.addItem("Appendix B: evidence by rule") : null;
-  sections.forEach((s, k) => {
+  for (const [k, s] of sections.entries()) {
     const meta = pdfText(`${s.title}. ${plural(s.refs.length, "object")}: ${s.open} failing, ${s.excepted} excepted, ${s.expected} expected. Evidence for ${s.controls.join(", ")}.`);
     doc.font("Helvetica").fontSize(8);
     const head = 22 + doc.heightOfString(meta, { width }) + 6;
@@ -280,16 +322,26 @@ function appendix(doc: Doc, r: TReportData, sections: TAppendixSection[], height
     tableHeader();
     for (const ref of s.refs) {
       const f = r.findings[findingIndex(ref)]!;
-      const cells = evidenceCells(f).map(cellOf);
+      const cells = evidenceCells(f).map((c) => {
+        const cell = cellOf(c);
+        return { ...cell, text: pdfText(cell.text) || " " };
+      });
+      // A cell that fits on one line is measured by its width and drawn without the line wrapper:
+      // most are, and the appendix has one row per object.
       let h = hs[row]!;
-      if (!heights) {
-        h = 0;
+      if (!known) {
+        let bits = 0;
+        h = oneLine;
         cells.forEach((c, i) => {
-          doc.font(c.bold ? "Helvetica-Bold" : "Helvetica").fontSize(ROW_SIZE);
-          h = Math.max(h, doc.heightOfString(pdfText(c.text) || " ", { width: cols[i]!.width - 2 * ROW_PAD }));
+          if (widthOf(c.text, c.bold === true) <= cols[i]!.width - 2 * ROW_PAD) {
+            bits |= 1 << i;
+            return;
+          }
+          h = Math.max(h, heightOf(c.text, c.bold === true, i));
         });
         h += 2 * ROW_PAD;
         hs[row] = h;
+        fitBits[row] = bits;
       }
       if (y + h > limit) {
         newPage();
@@ -297,30 +349,31 @@ function appendix(doc: Doc, r: TReportData, sections: TAppendixSection[], height
       }
       if (draw) {
         let x = M.left;
+        const bits = fitBits[row]!;
         cells.forEach((c, i) => {
           doc.font(c.bold ? "Helvetica-Bold" : "Helvetica").fontSize(ROW_SIZE).fillColor(c.color ?? INK);
-          doc.text(pdfText(c.text), x + ROW_PAD, y + ROW_PAD, { width: cols[i]!.width - 2 * ROW_PAD });
+          doc.text(c.text, x + ROW_PAD, y + ROW_PAD, bits & (1 << i) ? { lineBreak: false } : { width: cols[i]!.width - 2 * ROW_PAD });
           x += cols[i]!.width;
         });
         doc.moveTo(M.left, y + h).lineTo(M.left + width, y + h).lineWidth(0.5).strokeColor(RULE).stroke();
       }
       y += h;
-      row++;
+      if (++row % ROWS_PER_TICK === 0) await tick();
     }
     y += 10;
-  });
-  return { pages: page + 1, heights: hs };
+  }
+  return { pages: page + 1, heights: hs, fits: fitBits };
 }
 
-export async function renderPdf(r: TReportData): Promise<Uint8Array> {
+/** The PDF's bytes; `out` collects them (a FileBuffer's collector, reused across a report's files). */
+export async function renderPdf(r: TReportData, out: { push: (chunk: Uint8Array) => void; bytes: () => Uint8Array } = new FileBuffer().collector()): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: "A4",
     margins: M,
     bufferPages: true,
     info: { Title: `${r.framework.name} report - ${r.organization.name}`, Author: "Bulwark", Subject: `${r.framework.name} compliance report`, Creator: `Bulwark ${r.bulwarkVersion}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
+  doc.on("data", (c: Buffer) => out.push(c));
   const done = new Promise<void>((resolve, reject) => {
     doc.on("end", () => resolve());
     doc.on("error", reject);
@@ -331,7 +384,7 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
   const s = r.summary;
   const scoped = r.scope.source === "compliance-scope";
   const clusterCount = r.scope.clusters.length;
-  const nsText = (ns: string[]) => (ns.length ? `namespaces ${ns.join(", ")} (and cluster-scoped objects)` : "whole cluster");
+  const nsText = (ns: string[]) => (ns.length ? `namespaces ${ns.join(", ")}, and cluster-scoped objects` : "whole cluster");
   const scopeSentence = scoped
     ? `${r.framework.name} compliance scope set on the Compliance page: ${plural(clusterCount, "cluster")}.`
     : `No compliance scope is set for ${r.framework.name}: the report covers the ${plural(clusterCount, "cluster")} chosen for it, whole.`;
@@ -342,10 +395,10 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
   doc.moveDown(1.5).font("Helvetica-Bold").fontSize(26).fillColor(INK).text(pdfText(r.framework.name), { width });
   doc.font("Helvetica").fontSize(13).fillColor(MUTED).text(pdfText(`Compliance report · ${r.framework.version}`), { width });
   doc.moveDown(1.5);
-  const shown = r.scope.clusters.slice(0, 8).map((c) => `${c.name} (${nsText(c.namespaces)})`);
+  const shown = r.scope.clusters.slice(0, 8).map((c) => `${c.name}: ${nsText(c.namespaces)}`);
   const meta: [string, string][] = [
     ["Organization", r.organization.name],
-    ["Scope", `${scopeSentence} ${shown.join("; ")}${clusterCount > shown.length ? `; and ${clusterCount - shown.length} more, listed in the executive summary` : ""}.`],
+    ["Scope", [scopeSentence, ...shown, ...(clusterCount > shown.length ? [`and ${clusterCount - shown.length} more, listed in the executive summary`] : [])].join("\n")],
     ["Period", `scans finished ${periodText}`],
     ["Point in time", r.scope.asOf ? `each cluster's latest successful scan at or before ${fmtDate(r.scope.asOf)}` : "each cluster's latest successful scan"],
     ["Generated", fmtDate(r.generatedAt)],
@@ -392,7 +445,7 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
   field(
     doc,
     "Controls",
-    `${s.controls.total}: ${s.controls.passed} passed, ${s.controls.failed} failed, ${s.controls.attested} manual – attested, ${s.controls.pending} manual – pending, ${s.controls.notEvaluated} not evaluated, ${s.controls.notApplicable} not applicable. ` +
+    `${s.controls.total} in all: ${s.controls.passed} passed, ${s.controls.failed} failed, ${s.controls.attested} manual – attested, ${s.controls.pending} manual – pending, ${s.controls.notEvaluated} not evaluated, ${s.controls.notApplicable} not applicable. ` +
       `Of the ${automated.length} controls Bulwark checks with rules, ${automated.filter((c) => c.status === "passed").length} passed and ${automated.filter((c) => c.status === "failed").length} failed.`,
   );
   const fo = s.findings.open;
@@ -503,10 +556,11 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
     doc.font("Helvetica-Bold").fontSize(9).fillColor(st.color).text(pdfText(st.label), M.left + width - 125, y + 8, { width: 125, align: "right" });
     doc.x = M.left;
     doc.y = Math.max(afterTitle, doc.y);
-    doc.moveDown(0.3);
-    field(doc, "Status", `${c.statusLabel}${c.reason ? ` – ${c.reason}` : ""}`);
+    doc.moveDown(0.2);
     para(doc, c.description, { color: MUTED, size: 9 });
     doc.moveDown(0.2);
+    // A manual control's reason is the evidence it needs, stated once below.
+    field(doc, "Status", `${c.statusLabel}${c.reason && c.kind !== "manual" ? ` – ${c.reason}` : ""}`);
     field(doc, "Rationale", c.rationale, { size: 8.5 });
     if (c.manualEvidence) field(doc, "Evidence needed", c.manualEvidence, { size: 8.5 });
     doc.moveDown(0.4);
@@ -528,8 +582,9 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
         doc.font("Helvetica").fontSize(8.5).fillColor(INK).text(pdfText(`An administrator attests this control on the Compliance page with a statement, its owner, evidence files and an expiry.`), x, doc.y, { width: w });
       });
     }
-    // Clusters: one row each for a few, grouped by status for many.
-    if (c.kind !== "not-applicable") {
+    // Clusters: one row each for a few, grouped by status for many (a manual or not applicable
+    // control has the same status everywhere: no table).
+    if (c.kind === "automated") {
       if (c.clusters.length <= 12) {
         table(
           doc,
@@ -550,7 +605,7 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
       const evOf = new Map(c.evidence.map((e) => [e.ruleId, e]));
       table(
         doc,
-        [{ header: "Rule", width: 130 }, { header: "What it checks", width: width - 130 - 50 - 140 }, { header: "Severity", width: 50 }, { header: "Result", width: 140 }],
+        [{ header: c.kind === "automated" ? "Rule" : "Supporting rule", width: 130 }, { header: "What it checks", width: width - 130 - 50 - 140 }, { header: "Severity", width: 50 }, { header: "Result", width: 140 }],
         c.rules.map((ru) => [ru.id, ru.title, ru.severity ?? "-", ruleResult(c, ru.id, evOf.get(ru.id))]),
       );
     }
@@ -612,8 +667,8 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
 
   // The evidence appendix: laid out first (page count and each section's page), drawn last.
   const front = pageNo();
-  const layout = sections.length ? appendix(doc, r, sections, null, null) : { pages: 0, heights: new Float32Array(0) };
-  const totalPages = front + layout.pages;
+  const layout = sections.length ? await appendix(doc, r, sections, null, null) : null;
+  const totalPages = front + (layout?.pages ?? 0);
   if (sections.length) {
     toc.push({ title: "Appendix B: evidence by rule", page: front + 1, level: 0 });
     sections.forEach((sec, k) => toc.push({ title: `B.${k + 1}  ${sec.ruleId}`, page: front + 1 + sec.page, level: 1 }));
@@ -664,16 +719,15 @@ export async function renderPdf(r: TReportData): Promise<Uint8Array> {
     doc.flushPages();
     let n = front;
     const newPage = () => {
-      if ((n - front) % 16 === 0 && n > front) doc.flushPages();
+      if ((n - front) % 4 === 0 && n > front) doc.flushPages();
       doc.addPage();
       n++;
       chrome(n);
     };
     newPage();
-    appendix(doc, r, sections, layout.heights, { newPage });
+    await appendix(doc, r, sections, layout, { newPage });
   }
   doc.end();
   await done;
-  const out = Buffer.concat(chunks);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  return out.bytes();
 }

@@ -433,7 +433,7 @@ describe("framework reports", () => {
       expect(ctl.attestation).toMatchObject({ id: attestation.id, owner: "Security office", links: ["https://wiki.example.com/risk-analysis"], files: [{ name: "risk-analysis-2026.pdf", sha256: sha }] });
       const flat = first.pdfRaw.replace(/\s+/g, " ");
       expect(flat).toContain("HIPAA Security Rule compliance scope set on the Compliance page: 2 clusters.");
-      expect(flat).toContain("shop (namespaces default (and cluster-scoped objects))");
+      expect(flat).toContain("shop: namespaces default, and cluster-scoped objects");
       expect(flat).toContain("Risk analysis for the ePHI systems reviewed and approved by the security officer.");
       expect(flat).toContain("risk-analysis-2026.pdf");
       expect(flat.replace(/ /g, "")).toContain(sha);

@@ -110,9 +110,10 @@ export async function getReportInputs(input: { orgId: string; framework: Framewo
   // Findings a few clusters at a time (bounded connections), only the columns a report prints.
   const ruleIds = [...new Set(input.framework.controls.flatMap((c) => c.ruleIds))];
   const perCluster: TReportFinding[][] = clusters.map(() => []);
+  const shared = new Interner();
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < clusters.length; i = next++) perCluster[i] = await presentFindings(input.orgId, clusters[i]!, ruleIds);
+    for (let i = next++; i < clusters.length; i = next++) perCluster[i] = await presentFindings(input.orgId, clusters[i]!, ruleIds, shared);
   };
   await Promise.all(Array.from({ length: Math.min(REPORT_READ_CONCURRENCY, clusters.length) }, worker));
   const findings = perCluster.flat();
@@ -135,7 +136,7 @@ export async function getReportInputs(input: { orgId: string; framework: Framewo
  * in the cluster's scoped namespaces (plus cluster-scoped objects) when it has some. The status
  * event that explains a finding excepted by hand (no RiskException) is read only for those.
  */
-async function presentFindings(orgId: string, cluster: TReportCluster, ruleIds: string[]): Promise<TReportFinding[]> {
+async function presentFindings(orgId: string, cluster: TReportCluster, ruleIds: string[], shared: Interner): Promise<TReportFinding[]> {
   const at = cluster.scan?.finishedAt;
   if (!at || ruleIds.length === 0) return [];
   const rows = await db.finding.findMany({
@@ -166,35 +167,61 @@ async function presentFindings(orgId: string, cluster: TReportCluster, ruleIds: 
     : [];
   const lastEvent = new Map<string, (typeof events)[number]>();
   for (const e of events) if (!lastEvent.has(e.findingId)) lastEvent.set(e.findingId, e);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const str = <T extends string | null>(v: T): T => shared.str(v);
+  const iso = (d: Date | null) => (d ? shared.str(d.toISOString()) : null);
   return rows.map((f): TReportFinding => {
     const ev = lastEvent.get(f.id);
     const data = (ev?.data ?? {}) as { to?: string; comment?: string | null; expiresAt?: string | null };
+    const checks = f.checks.length ? f.checks : [f.ruleId];
     return {
       id: "",
       clusterId: cluster.id,
       cluster: cluster.name,
-      ruleId: f.ruleId,
-      checks: f.checks.length ? f.checks : [f.ruleId],
+      ruleId: str(f.ruleId),
+      checks: shared.value(`c|${checks.join(",")}`, () => checks.map(str)),
       severity: f.severity,
       state: f.baselineId ? "expected" : f.status === "excepted" ? "excepted" : "open",
       status: f.status,
-      object: { apiVersion: f.apiVersion, kind: f.kind, namespace: f.namespace, name: f.name },
-      path: f.path,
-      observed: safeObserved(f),
-      message: f.message,
-      remediation: f.remediation,
-      firstSeenAt: f.firstSeenAt.toISOString(),
+      object: shared.value(`o|${f.apiVersion}|${f.kind}|${f.namespace ?? ""}|${f.name}|${cluster.id}`, () => ({ apiVersion: str(f.apiVersion), kind: str(f.kind), namespace: str(f.namespace), name: f.name })),
+      path: str(f.path),
+      observed: str(safeObserved(f)),
+      message: str(f.message),
+      remediation: str(f.remediation),
+      firstSeenAt: iso(f.firstSeenAt)!,
       resolvedAt: iso(f.resolvedAt),
       exception:
         f.status === "excepted" && f.exception
-          ? { id: f.exception.id, justification: f.exception.justification, acceptedBy: f.exception.decidedBy?.email ?? null, acceptedAt: (f.exception.decidedAt ?? f.exception.createdAt).toISOString(), expiresAt: iso(f.exception.expiresAt) }
+          ? { id: f.exception.id, justification: str(f.exception.justification), acceptedBy: str(f.exception.decidedBy?.email ?? null), acceptedAt: iso(f.exception.decidedAt ?? f.exception.createdAt)!, expiresAt: iso(f.exception.expiresAt) }
           : f.status === "excepted" && ev && data.to === "excepted"
             ? { id: null, justification: data.comment ?? null, acceptedBy: ev.actor?.email ?? null, acceptedAt: ev.createdAt.toISOString(), expiresAt: data.expiresAt ? new Date(data.expiresAt).toISOString() : null }
             : null,
-      expected: f.baselineId ? { id: f.baselineId, reason: f.baselineReason ?? "" } : null,
+      expected: f.baselineId ? shared.value(`b|${f.baselineId}|${f.baselineReason ?? ""}`, () => ({ id: f.baselineId!, reason: f.baselineReason ?? "" })) : null,
     };
   });
+}
+
+/**
+ * One copy of each repeated value across a report's findings: paths, messages, remediations and
+ * timestamps repeat by the thousand (every finding of a rule, every object of a scan), and a report
+ * over 200 clusters holds ~100,000 findings at once. Shared values are never changed afterwards.
+ */
+class Interner {
+  #strings = new Map<string, string>();
+  #values = new Map<string, unknown>();
+  str<T extends string | null>(v: T): T {
+    if (v === null) return v;
+    const hit = this.#strings.get(v);
+    if (hit !== undefined) return hit as T;
+    this.#strings.set(v, v);
+    return v;
+  }
+  value<T>(key: string, make: () => T): T {
+    const hit = this.#values.get(key);
+    if (hit !== undefined) return hit as T;
+    const v = make();
+    this.#values.set(key, v);
+    return v;
+  }
 }
 
 /**
