@@ -180,6 +180,7 @@ async function main() {
 
   // 5. On a fresh demo, put some remediation work in motion (through the API, as a person would).
   if (have.size === 0) await seedRemediation(jar).catch((err) => say(`(could not seed the remediation examples: ${(err as Error).message})`));
+  if (have.size === 0) await seedCompliance(jar).catch((err) => say(`(could not seed the compliance examples: ${(err as Error).message})`));
 
   say("");
   say(`Bulwark is running: ${WEB_URL}`);
@@ -217,6 +218,36 @@ async function seedRemediation(jar: Jar): Promise<void> {
     await api("/api/exceptions", { findingId: low.id, scope: "object", expiresAt: expires, justification: "Vendor image; the vendor fixes this in their next release (ticket SEC-142)." });
   }
   say("assigned three critical findings to you and granted one exception (see Findings → Mine and Exceptions)");
+}
+
+/**
+ * HIPAA covers the systems that hold ePHI: scopes it to payments-prod and shop-staging, and attests
+ * the manual risk-analysis control with a text evidence file, as a compliance lead would.
+ */
+async function seedCompliance(jar: Jar): Promise<void> {
+  const send = async (pathname: string, method: string, body: BodyInit, json: boolean) => {
+    const res = await fetch(`${WEB_URL}${pathname}`, {
+      method,
+      headers: { ...(json ? { "content-type": "application/json" } : {}), cookie: jar.header(), origin: WEB_URL },
+      body,
+    });
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${await res.text()}`);
+  };
+  const clusters = (await (await fetch(`${WEB_URL}/api/clusters`, { headers: { cookie: jar.header() } })).json()) as Array<{ id: string; name: string }>;
+  const inScope = clusters.filter((c) => c.name === "payments-prod" || c.name === "shop-staging").map((c) => ({ clusterId: c.id }));
+  await send("/api/compliance/hipaa/scope", "PUT", JSON.stringify({ clusters: inScope }), true);
+  const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const form = new FormData();
+  form.set("controlId", "164.308(a)(1)(ii)(A)");
+  form.set("statement", "The 2026 risk analysis covers the payments and shop clusters: threats, likelihood and impact per ePHI data flow, reviewed by the security committee on the review date.");
+  form.set("owner", "Security committee (Dana Reyes)");
+  form.set("reviewedAt", day(-20));
+  form.set("expiresAt", day(345));
+  form.set("links", "https://wiki.example.com/security/risk-analysis-2026");
+  const evidence = "Risk analysis 2026 - summary\n\nScope: payments-prod, shop-staging (ePHI: claims, patient billing).\nMethod: NIST SP 800-30 rev. 1.\nTop risks: exposed admin paths, image supply chain, over-broad RBAC.\nApproved: security committee.\n";
+  form.append("files", new Blob([evidence], { type: "text/plain" }), "risk-analysis-2026-summary.txt");
+  await send("/api/compliance/hipaa/attestations", "POST", form, false);
+  say("scoped HIPAA to payments-prod and shop-staging and attested its risk analysis (see Compliance)");
 }
 
 main().catch((err) => {

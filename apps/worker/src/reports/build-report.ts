@@ -4,7 +4,7 @@
 // the JSON, CSV and PDF files and the tests. A control is passed only if it passed on every cluster
 // in scope.
 import { REPORT_SCHEMA_ID, describeExceptionScope, readReportSummary, type TAttestation, type TReportControlCounts, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs, type TReportSummary } from "@bulwark/db";
-import { CONTROL_STATUS_LABELS, getRule, type ControlResult, type ControlStatus, type Framework } from "@bulwark/rules";
+import { CONTROL_STATUS_LABELS, CONTROL_STATUS_SUMMARY_KEY, emptyFrameworkSummary, getRule, type ControlResult, type ControlStatus, type Framework } from "@bulwark/rules";
 
 export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
 
@@ -14,16 +14,8 @@ export type TReportControl = TReportDocumentControl;
 export type TReportFindingOut = TReportDocumentFinding;
 export type TControlCounts = TReportControlCounts;
 
-const counts = (): TControlCounts => ({ passed: 0, failed: 0, notEvaluated: 0, notApplicable: 0, attested: 0, pending: 0 });
-const KEY: Record<ControlStatus, keyof TControlCounts> = {
-  passed: "passed",
-  failed: "failed",
-  "not-evaluated": "notEvaluated",
-  "not-applicable": "notApplicable",
-  attested: "attested",
-  pending: "pending",
-};
-const bump = (c: TControlCounts, s: ControlStatus) => void c[KEY[s]]++;
+const counts = (): TControlCounts => emptyFrameworkSummary();
+const bump = (c: TControlCounts, s: ControlStatus) => void c[CONTROL_STATUS_SUMMARY_KEY[s]]++;
 
 const RANK: ControlStatus[] = ["failed", "not-evaluated", "pending", "attested", "passed"];
 

@@ -22,6 +22,7 @@ import type {
   PeerIndex,
   PeerKey,
 } from "./types";
+import { CONTROL_STATUS_SUMMARY_KEY, emptyFrameworkSummary } from "./types";
 
 function peerIndex(rules: readonly Rule[]): PeerIndex {
   const idx: PeerIndex = { kubescape: new Map(), cis: new Map(), nsa: new Map(), pss: new Map() };
@@ -116,7 +117,7 @@ const describeRule = (r: ControlRuleResult) => `${r.id} ${r.status}${r.reason ? 
 export function evaluateFramework(framework: Framework, ruleStatuses: readonly RuleStatus[], opts: EvaluateOptions = {}): FrameworkResult {
   const now = opts.now ?? new Date();
   const byId = new Map(ruleStatuses.map((s) => [s.id, s]));
-  const summary: FrameworkSummary = { passed: 0, failed: 0, notEvaluated: 0, notApplicable: 0, attested: 0, pending: 0 };
+  const summary: FrameworkSummary = emptyFrameworkSummary();
   const controls: ControlResult[] = framework.controls.map((c) => {
     const rules: ControlRuleResult[] = c.ruleIds.map((id) => {
       const s = byId.get(id);
@@ -140,12 +141,7 @@ export function evaluateFramework(framework: Framework, ruleStatuses: readonly R
     } else {
       result = { ...base, status: "passed" };
     }
-    if (result.status === "passed") summary.passed++;
-    else if (result.status === "failed") summary.failed++;
-    else if (result.status === "not-evaluated") summary.notEvaluated++;
-    else if (result.status === "not-applicable") summary.notApplicable++;
-    else if (result.status === "attested") summary.attested++;
-    else summary.pending++;
+    summary[CONTROL_STATUS_SUMMARY_KEY[result.status]]++;
     return result;
   });
   return { framework: framework.id, controls, summary };

@@ -130,6 +130,19 @@ export interface FrameworkSummary {
   pending: number;
 }
 
+/** The summary field that counts each status (one mapping for the engine, the web app and reports). */
+export const CONTROL_STATUS_SUMMARY_KEY: Record<ControlStatus, keyof FrameworkSummary> = {
+  passed: "passed",
+  failed: "failed",
+  "not-evaluated": "notEvaluated",
+  "not-applicable": "notApplicable",
+  attested: "attested",
+  pending: "pending",
+};
+
+/** A summary with every status at zero. */
+export const emptyFrameworkSummary = (): FrameworkSummary => ({ passed: 0, failed: 0, notEvaluated: 0, notApplicable: 0, attested: 0, pending: 0 });
+
 export interface FrameworkResult {
   framework: string;
   controls: ControlResult[];

@@ -1,7 +1,7 @@
 // Control status, always with its text label (never colour alone): passed (green), failed (red),
 // not evaluated (grey, hatched), not applicable (muted), manual controls outlined: attested (solid
 // green outline) or pending (dashed amber outline).
-import { CONTROL_STATUS_LABELS, type ControlStatus } from "@bulwark/rules";
+import { CONTROL_STATUS_LABELS, CONTROL_STATUS_SUMMARY_KEY, type ControlStatus, type FrameworkSummary } from "@bulwark/rules";
 import { cn } from "@/modules/ui/cn";
 
 export const CONTROL_STATUS_STYLE: Record<ControlStatus, { badge: string; bar: string }> = {
@@ -16,16 +16,7 @@ export const CONTROL_STATUS_STYLE: Record<ControlStatus, { badge: string; bar: s
 /** The order statuses are counted and drawn in, worst news first after passed. */
 export const STATUS_ORDER: readonly ControlStatus[] = ["passed", "failed", "attested", "pending", "not-evaluated", "not-applicable"];
 
-export type TStatusSummary = { passed: number; failed: number; notEvaluated: number; notApplicable: number; attested: number; pending: number };
-
-export const SUMMARY_KEY: Record<ControlStatus, keyof TStatusSummary> = {
-  passed: "passed",
-  failed: "failed",
-  "not-evaluated": "notEvaluated",
-  "not-applicable": "notApplicable",
-  attested: "attested",
-  pending: "pending",
-};
+export type TStatusSummary = FrameworkSummary;
 
 export function ControlStatusBadge({ status, className }: { status: ControlStatus; className?: string }) {
   return (
@@ -37,11 +28,11 @@ export function ControlStatusBadge({ status, className }: { status: ControlStatu
 
 /** A stacked bar of control outcomes; the numbers beside it carry the meaning for screen readers. */
 export function ControlBar({ summary }: { summary: TStatusSummary }) {
-  const total = STATUS_ORDER.reduce((n, s) => n + summary[SUMMARY_KEY[s]], 0) || 1;
+  const total = STATUS_ORDER.reduce((n, s) => n + summary[CONTROL_STATUS_SUMMARY_KEY[s]], 0) || 1;
   return (
     <div aria-hidden className="flex h-2 w-full gap-px overflow-hidden rounded-full bg-zinc-100">
       {STATUS_ORDER.map((s) => {
-        const n = summary[SUMMARY_KEY[s]];
+        const n = summary[CONTROL_STATUS_SUMMARY_KEY[s]];
         return n > 0 ? <div key={s} className={CONTROL_STATUS_STYLE[s].bar} style={{ width: `${(100 * n) / total}%` }} /> : null;
       })}
     </div>
@@ -60,9 +51,9 @@ export function StatusCounts({ summary, className }: { summary: TStatusSummary; 
   };
   return (
     <span className={cn("flex flex-wrap gap-x-3 gap-y-0.5 text-xs tabular-nums", className)}>
-      {STATUS_ORDER.filter((s) => summary[SUMMARY_KEY[s]] > 0).map((s) => (
+      {STATUS_ORDER.filter((s) => summary[CONTROL_STATUS_SUMMARY_KEY[s]] > 0).map((s) => (
         <span key={s} className={text[s]}>
-          {summary[SUMMARY_KEY[s]]} {CONTROL_STATUS_LABELS[s].toLowerCase()}
+          {summary[CONTROL_STATUS_SUMMARY_KEY[s]]} {CONTROL_STATUS_LABELS[s].toLowerCase()}
         </span>
       ))}
     </span>
