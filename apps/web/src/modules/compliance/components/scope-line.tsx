@@ -21,7 +21,11 @@ export function ScopeLine({ scope, scopeHref, canEdit }: { scope: TScopeSummary;
         <Crosshair className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
         <span className="min-w-0">
           <span className="font-medium text-zinc-900">Scope: </span>
-          {scope.scoped ? (
+          {scope.scoped && scope.clusters.length === 0 ? (
+            <>
+              no clusters. <span className="text-zinc-500">Every cluster in this framework&apos;s scope has been removed{canEdit ? "; choose the systems it applies to" : ""}.</span>
+            </>
+          ) : scope.scoped ? (
             <>
               {scope.clusters.length} of {scope.total} cluster{scope.total === 1 ? "" : "s"} — {named.map(scopeClusterText).join(", ")}
               {more > 0 && <>, and <Link href={scopeHref} className="text-indigo-700 underline underline-offset-2">{more} more</Link></>}
