@@ -28,6 +28,9 @@ export const generateReportAction = withOrg({ schema: ZGenerateReport, permissio
   if (asOf && asOf.getTime() > Date.now() + 86_400_000) throw new HttpError(400, "The date is in the future", "invalid_input", { asOf: "Choose today or an earlier day" });
   // A framework with a compliance scope is reported over its scope; otherwise over the chosen clusters.
   const scope = await getComplianceScope({ orgId: ctx.orgId, framework: input.framework });
+  if (scope.scoped && scope.clusters.length === 0) {
+    throw new HttpError(400, "The framework's compliance scope has no clusters", "invalid_input", { clusterIds: "Every cluster in this framework's compliance scope has been removed: set the scope on the Compliance page" });
+  }
   if (!scope.scoped && input.clusterIds.length === 0) throw new HttpError(400, "Choose at least one cluster", "invalid_input", { clusterIds: "Choose at least one cluster" });
   if (scope.scoped && input.clusterIds.length && !sameSet(input.clusterIds, scope.clusters.map((c) => c.clusterId))) {
     throw new HttpError(400, "This framework has a compliance scope", "invalid_input", { clusterIds: "The report covers the framework's compliance scope (set on the Compliance page): leave the clusters out" });
