@@ -126,4 +126,15 @@ describe("report downloads and the signing key", () => {
     const report = await m.db.report.findUniqueOrThrow({ where: { id: (JSON.parse(ok.text) as { id: string }).id } });
     expect(report.clusterIds).toEqual([clusterA2]);
   });
+
+  it("refuses a report over a scope whose clusters were all removed, saying where to set it", async () => {
+    const owner = await m.db.membership.findFirstOrThrow({ where: { orgId: orgA } });
+    const gone = (await m.createCluster({ orgId: orgA, actorId: owner.userId, name: "gone", server: "https://127.0.0.1:6443", credentialCipher: "unused", credentialKeyId: "k1" })).id;
+    await m.setComplianceScope({ orgId: orgA, actorId: owner.userId, framework: "soc2", clusters: [{ clusterId: gone }] });
+    await m.deleteCluster({ orgId: orgA, clusterId: gone, actorId: owner.userId });
+    const res = await call("reports", "POST", { token: tokens.scan, body: { framework: "soc2" } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("has been removed: set the scope on the Compliance page");
+    expect(await m.db.report.count({ where: { orgId: orgA, framework: "soc2" } })).toBe(0);
+  });
 });
