@@ -26,3 +26,4 @@ export * from "./manifests";
 export * from "./custom";
 export * from "./settings";
 export * from "./frameworks";
+export * from "./access";

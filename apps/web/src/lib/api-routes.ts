@@ -2,6 +2,8 @@
 // feeds it. Route files take their handlers from here (lib/route.ts), and /api/openapi.json is
 // built from the same rows, so the document cannot miss a route or describe another input.
 import { MAX_EVIDENCE_FILES, evidenceEnv, reportJsonSchema } from "@bulwark/db";
+import { ACCESS_ROUTES } from "@/modules/access/server/access-routes";
+import { ACCESS_REVIEW_ROUTES } from "@/modules/access/server/review-routes";
 import { exportAuditOp } from "@/modules/audit/server/export";
 import { listChangesOp } from "@/modules/changes/server/actions";
 import { createAttestationAction, getScopeOp, listAttestationsOp, revokeAttestationAction, setScopeAction } from "@/modules/compliance/server/actions";
@@ -13,19 +15,9 @@ import { liveStampsOp } from "@/modules/live/server/actions";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
 import { reportFileOp, reportSigningKeyOp } from "@/modules/reports/server/files";
 import { PEM_MIME, REPORT_MIME } from "@/modules/reports/reports.schemas";
+import { contentDisposition, download } from "./download";
 import { openApiDocument } from "./openapi";
 import { orgRoute, publicRoute, routeHandler, type TRouteDef, type TRouteHandler } from "./route";
-
-const download = (body: BodyInit, type: string, filename: string, extra: Record<string, string> = {}) =>
-  new Response(body, {
-    headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", ...extra },
-  });
-
-/** attachment; filename="<ASCII fallback>"; filename*=UTF-8''<the name> (RFC 6266), for names people chose. */
-export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 const EVIDENCE_TYPES = { "application/pdf": "application/pdf", "image/png": "image/png", "text/plain": "text/plain; charset=utf-8" } as const;
 
@@ -171,6 +163,8 @@ export const API_ROUTES = {
       reply: ({ stream, format, filename }) => download(stream, format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", filename),
     },
   }),
+  ...ACCESS_ROUTES,
+  ...ACCESS_REVIEW_ROUTES,
   "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
 } satisfies Record<string, TRouteDef>;
 

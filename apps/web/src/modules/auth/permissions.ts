@@ -15,7 +15,11 @@ export type TPermission =
   | "alert:manage"
   | "audit:read"
   /** compliance scope and attestations of controls (admins and owners) */
-  | "compliance:manage";
+  | "compliance:manage"
+  /** start, cancel and sign off access reviews (admins and owners) */
+  | "access-review:manage"
+  /** mark a subject keep or revoke in an open access review */
+  | "access-review:decide";
 
 const ALL: readonly TPermission[] = [
   "org:read",
@@ -30,12 +34,14 @@ const ALL: readonly TPermission[] = [
   "alert:manage",
   "audit:read",
   "compliance:manage",
+  "access-review:manage",
+  "access-review:decide",
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: ALL,
   admin: ALL,
-  member: ["org:read", "finding:write", "scan:run", "exception:request"],
+  member: ["org:read", "finding:write", "scan:run", "exception:request", "access-review:decide"],
   viewer: ["org:read"],
 };
 

@@ -1,0 +1,2 @@
+// The access model: who can do what in a cluster and how (see types.ts for the contract).
+export * from "./types";
