@@ -46,7 +46,7 @@ export const hipaaControls: ControlDef[] = [
     title: "Workforce clearance procedure",
     description: "Procedures determine that a workforce member's access to ePHI is appropriate.",
     rationale:
-      "The auditor asks how the organization decides who may hold access, in particular administrative access, and looks for approvals. Bulwark lists who holds cluster-admin or equivalent rights (supporting rules), which is the population to check against the approvals; the clearance procedure and its records are outside the cluster.",
+      "The auditor asks how the organization decides who may hold access, in particular administrative access, and looks for approvals. Bulwark lists who holds cluster-admin or equivalent rights (supporting rules), which is the population to check against the approvals. A signed-off Bulwark access review (Access → Reviews: each privileged subject marked keep or revoke with a note) attests this control for its validity period; the clearance procedure itself is outside the cluster.",
     ruleIds: ADMIN_RIGHTS,
     manual: { evidence: "The clearance procedure and the approval records for each person holding administrative access to the cluster." },
   },
@@ -71,7 +71,7 @@ export const hipaaControls: ControlDef[] = [
     title: "Access establishment and modification",
     description: "Rights are established and changed only through the authorized process.",
     rationale:
-      "The auditor asks whether access can change outside the approved process. In RBAC that happens through rights that create rights: bind, escalate and impersonate, creating bindings to any role, minting service account tokens, approving certificate requests, nodes/proxy, and editing admission webhooks or the EKS aws-auth map. A subject holding one of these can widen its own access without a request; the checks find them. The approval workflow itself is not visible.",
+      "The auditor asks whether access can change outside the approved process. In RBAC that happens through rights that create rights: bind, escalate and impersonate, creating bindings to any role, minting service account tokens, approving certificate requests, nodes/proxy, and editing admission webhooks or the EKS aws-auth map. A subject holding one of these can widen its own access without a request; the checks find them. The approval workflow itself is not visible; a signed-off Bulwark access review is attached as evidence that rights are reviewed and modified.",
     ruleIds: [...ESCALATION, "rbac-manage-webhooks"],
   },
   {

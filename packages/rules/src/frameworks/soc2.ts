@@ -24,7 +24,7 @@ export const soc2Controls: ControlDef[] = [
     title: "Registration and authorization of users before access",
     description: "New users are registered and authorized before credentials are issued, and credentials are removed when no longer needed.",
     rationale:
-      "The service auditor samples new and departed users and asks for their access requests, approvals and removals. That lifecycle runs in the identity provider and the ticketing system. Bulwark can point out credentials that sit outside it (system:masters bindings, static token files, bindings to service accounts that no longer exist: supporting rules), but not the user lifecycle itself.",
+      "The service auditor samples new and departed users and asks for their access requests, approvals and removals. That lifecycle runs in the identity provider and the ticketing system. Bulwark can point out credentials that sit outside it (system:masters bindings, static token files, bindings to service accounts that no longer exist: supporting rules), but not the user lifecycle itself. A signed-off Bulwark access review (each privileged subject kept or revoked, with a note) attests the periodic review of who still needs access.",
     ruleIds: ["rbac-system-masters-binding", "apiserver-token-auth-file", "rbac-binding-missing-service-account"],
     manual: { evidence: "User provisioning and deprovisioning records for cluster access in the period (requests, approvals, removals) from the identity provider or ticketing system." },
   },
@@ -33,7 +33,7 @@ export const soc2Controls: ControlDef[] = [
     title: "Role-based access, least privilege and segregation of duties",
     description: "Access is authorized, modified or removed based on roles, with least privilege and segregation of duties.",
     rationale:
-      "The service auditor inspects role definitions and grants for least privilege. Bulwark checks the grants that break it regardless of job: cluster-admin or equivalent roles bound to people or workloads, wildcard rules, read access to Secrets, rights to grant rights (bind, escalate, impersonate, bindings to any role) and workloads whose service account can escalate. Whether a narrower role fits a person's duties, and periodic access reviews, need evidence from outside the cluster.",
+      "The service auditor inspects role definitions and grants for least privilege. Bulwark checks the grants that break it regardless of job: cluster-admin or equivalent roles bound to people or workloads, wildcard rules, read access to Secrets, rights to grant rights (bind, escalate, impersonate, bindings to any role) and workloads whose service account can escalate. Whether a narrower role fits a person's duties is judged in Bulwark's access reviews, whose sign-off is attached to this criterion as evidence.",
     ruleIds: [...ADMIN_RIGHTS, "rbac-wildcard-rules", "rbac-binding-grants-secrets-read", "rbac-bind-escalate", "rbac-impersonate", "rbac-grant-any-role", "workload-sa-risky-permissions"],
   },
   {
