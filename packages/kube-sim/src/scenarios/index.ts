@@ -1,4 +1,5 @@
 import type { KubeObject } from "../types";
+import { accessLab } from "./access-lab";
 import { legacyOnprem } from "./legacy-onprem";
 import { paymentsProd } from "./payments-prod";
 import { shopStaging } from "./shop-staging";
@@ -7,4 +8,5 @@ export const scenarios: Record<string, () => { objects: KubeObject[]; version: s
   "payments-prod": paymentsProd,
   "shop-staging": shopStaging,
   "legacy-onprem": legacyOnprem,
+  "access-lab": accessLab,
 };
