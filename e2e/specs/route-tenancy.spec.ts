@@ -301,6 +301,45 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "404" },
     owner: { status: 200, contains: () => EVIDENCE_TEXT },
   },
+  // The access model of A's scanned cluster (shop-staging: the tools/ci-deployer service account reads secrets in shop).
+  "GET /api/access/overview": {
+    url: () => "/api/access/overview",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
+  },
+  "GET /api/access/who-can": {
+    url: (ids) => `/api/access/who-can?verb=get&resource=secrets&namespace=shop&cluster=${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: () => "ci-deployer" },
+  },
+  // No id in the URL, but a subject only A's clusters know: B gets 404, as for a subject that exists nowhere.
+  "GET /api/access/subject": {
+    url: () => "/api/access/subject?kind=ServiceAccount&name=ci-deployer&namespace=tools",
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
+  },
+  "GET /api/access/subjects": {
+    url: (ids) => `/api/access/subjects?cluster=${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: () => "ci-deployer" },
+  },
+  "GET /api/access/stale": {
+    url: (ids) => `/api/access/stale?cluster=${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: () => '"partial"' },
+  },
+  "GET /api/access/changes": {
+    url: (ids) => `/api/access/changes?cluster=${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    // The first scan is the baseline (no change yet): the answer's shape proves the cluster was found.
+    owner: { status: 200, contains: () => '"items"' },
+  },
   // Public on purpose (the route has no withOrg and says why): the JSON Schema of the report file
   // format, identical for everyone, holding no tenant data. Everyone gets 200; no org's ids in it.
   "GET /api/reports/schema": {
@@ -421,6 +460,10 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
       return body.cluster?.lastScan?.status ?? body.lastScan?.status ?? "none";
     }, { timeout: 90_000, intervals: [1000] })
     .toMatch(/succeeded|partial/);
+  // The worker saves the access model right after the scan's results: wait for it.
+  await expect
+    .poll(async () => ((await (await a.request.get("/api/access/overview")).json()) as { clusters: Array<{ clusterId: string; builtAt: string | null }> }).clusters.find((c) => c.clusterId === clusterId)?.builtAt ?? null, { timeout: 60_000, intervals: [1000] })
+    .not.toBeNull();
   const findings = listOf(await (await a.request.get(`/api/findings?cluster=${clusterId}`)).json());
   expect(findings.length, "org A's scan produced findings").toBeGreaterThan(0);
   const scans = listOf(await (await a.request.get(`/api/clusters/${clusterId}/scans`)).json());
