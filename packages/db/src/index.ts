@@ -217,6 +217,39 @@ export { evidenceEnv, type TEvidenceEnv } from "./env";
 export { scopedRuleStatuses, countOpenFindingsByRule, frameworkPosture, attestationRef, type TFrameworkPosture, type TPostureCluster } from "./compliance/posture";
 export { remindExpiringAttestations, ATTESTATION_REMINDER_DAYS, type TAttestationSweepResult } from "./compliance/attestation-reminders";
 
+// access models: who can do what in each cluster, how, and since when (the worker saves them)
+export { saveAccessModel, type TSaveAccessModelInput, type TSaveAccessModelOutput } from "./access/save-access-model";
+export { whoCanQuery, type TWhoCanQueryInput, type TWhoCanCluster } from "./access/who-can";
+export { getAccessSubject, type TAccessSubjectView, type TAccessSubjectCluster } from "./access/subject";
+export { getAccessOverview, type TAccessOverview } from "./access/overview";
+export { listAccessSubjects, type TListAccessSubjectsInput, type TAccessSubjectRow } from "./access/subjects";
+export { listStaleAccess, type TStaleAccess } from "./access/stale";
+export { listAccessChanges, type TListAccessChangesInput, type TAccessChangeRow } from "./access/changes";
+
+// access reviews: privileged subjects marked keep or revoke, signed off as HIPAA and SOC 2 evidence
+export {
+  startAccessReview,
+  listAccessReviews,
+  getAccessReview,
+  decideAccessReviewItem,
+  signOffAccessReview,
+  cancelAccessReview,
+  describeSubject,
+  ACCESS_REVIEW_CONTROLS,
+  MAX_REVIEW_TITLE_CHARS,
+  MAX_REVIEW_NOTE_CHARS,
+  MAX_REVIEW_ITEMS,
+  DEFAULT_REVIEW_VALID_DAYS,
+  type TAccessReview,
+  type TAccessReviewSummary,
+  type TAccessReviewItem,
+  type TAccessReviewCounts,
+  type TAccessReviewStatus,
+  type TAccessReviewDecision,
+  type TStartAccessReviewInput,
+} from "./access/reviews";
+export { accessReviewCsv, accessReviewPdf, exportAccessReview, type TAccessReviewFile } from "./access/reviews-export";
+
 // audit
 export { writeAudit } from "./audit/write-audit";
 export { recordSignInAudit } from "./audit/record-sign-in";
