@@ -207,7 +207,7 @@ export interface TStartAccessReviewInput {
   userId: string;
   userName: string;
   title: string;
-  /** Clusters to review; every cluster of the organization when none. */
+  /** Clusters to review; when none, every cluster of the organization whose access model was built. */
   clusterIds?: string[];
   dueAt?: Date;
   validDays?: number;
@@ -236,14 +236,15 @@ export async function startAccessReview(input: TStartAccessReviewInput): Promise
     if (input.dueAt.getTime() < now.getTime() - DAY) throw new DomainError("the due date is in the past");
   }
   const wanted = [...new Set(input.clusterIds ?? [])];
+  // No clusters chosen: every cluster whose access model was built (the review's scope names them).
   const clusters = await db.cluster.findMany({
-    where: { orgId: input.orgId, ...(wanted.length ? { id: { in: wanted } } : {}) },
+    where: { orgId: input.orgId, ...(wanted.length ? { id: { in: wanted } } : { accessSnapshot: { isNot: null } }) },
     select: { id: true, name: true, accessSnapshot: { select: { builtAt: true } } },
     orderBy: { name: "asc" },
   });
   // Another organization's cluster reads exactly as one that does not exist.
   if (wanted.length && clusters.length !== wanted.length) throw new DomainError("a chosen cluster does not exist (it may have been removed)");
-  if (!clusters.length) throw new DomainError("add a cluster before starting an access review");
+  if (!clusters.length) throw new DomainError("no cluster has an access model yet: add a cluster and let its first scan finish");
   const unbuilt = clusters.filter((c) => !c.accessSnapshot);
   if (unbuilt.length) {
     throw new DomainError(`${unbuilt.map((c) => c.name).join(", ")} ${unbuilt.length === 1 ? "has" : "have"} no access model yet: scan ${unbuilt.length === 1 ? "it" : "them"} first, or leave ${unbuilt.length === 1 ? "it" : "them"} out`);
