@@ -1,10 +1,17 @@
 // One-line renderings of a rule for tables and the CLI.
 import type { GrantRule } from "./types";
 
+/** kubectl's RESOURCE.GROUP/SUBRESOURCE: "deployments.apps/scale". */
+function withGroup(resource: string, group: string): string {
+  if (group === "") return resource;
+  const slash = resource.indexOf("/");
+  return slash < 0 ? `${resource}.${group}` : `${resource.slice(0, slash)}.${group}${resource.slice(slash)}`;
+}
+
 function qualified(resources: readonly string[], groups: readonly string[]): string {
   if (groups.length === 1) {
     const g = groups[0]!;
-    return resources.map((r) => (g === "" ? r : `${r}.${g}`)).join(",");
+    return resources.map((r) => withGroup(r, g)).join(",");
   }
   return `${resources.join(",")} (${groups.map((g) => (g === "" ? "core" : g)).join(",")})`;
 }
