@@ -39,6 +39,11 @@ Commands:
                          evidence rules and each control's rationale
   verify-report FILE SIG --public-key KEY.pem
                          Check a report file's signature (exit 0 valid, 1 INVALID)
+  access who-can VERB RESOURCE [-n NS] (--kubeconfig FILE | PATH...)
+                         Who may do VERB on RESOURCE, each with the binding, role
+                         and rule that allow it (\`bulwark access --help\`)
+  access subject KIND/NAME [-n NS] (--kubeconfig FILE | PATH...)
+                         What a user, group or service account can do, and how
 
 Scan options:
   --format table|json|sarif|junit   Output format (default table)
@@ -265,6 +270,9 @@ export async function runCli(io: Io): Promise<number> {
         return frameworksCommand(io);
       case "verify-report":
         return verifyReportCommand(io);
+      case "access":
+        // Lazy: a scan never loads the access commands.
+        return await (await import("./access")).accessCommand(io);
       case "--version":
       case "version":
         io.stdout(`bulwark rules ${RULES_VERSION}\n`);
