@@ -15,6 +15,7 @@ import { watchCluster, type ClusterWatch, type ClusterWatchOptions, type Cluster
 import { enqueueAlertsForScan } from "@bulwark/jobs";
 import { RULES_VERSION, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
+import { ACCESS_KINDS, saveSnapshotAccess } from "../access-model";
 import { judgeAll, judgeDelta, type TChangedRef, type TJudgement, type TRejudged } from "./judge";
 import { liveSettings, type TLiveSettings } from "./settings";
 
@@ -262,6 +263,8 @@ export class LiveCluster {
     }
     const record = same ? null : await this.#record(snapshot, j, []);
     if (!record?.changed) this.#knownLastScanId = watched?.lastScanId ?? null;
+    // The access model as the watch sees it (unchanged since the last scan: nothing is written).
+    if (!this.#discard) await saveSnapshotAccess(this.#o.ctx.log, { orgId: this.orgId, clusterId: this.clusterId, scanId: record?.scanId ?? null, snapshot });
     this.#emit(cause, 0, j.rejudged, record, started);
   }
 
@@ -318,6 +321,11 @@ export class LiveCluster {
       ...(snapshot.kubeVersion ? { kubeVersion: snapshot.kubeVersion } : {}),
       rulesVersion: RULES_VERSION,
     });
+    // A batch that touched RBAC, service accounts, secrets or workloads: rebuild the access model,
+    // its changes carrying this record's scan.
+    if (record && changes.some((c) => ACCESS_KINDS.has(c.object.kind))) {
+      await saveSnapshotAccess(this.#o.ctx.log, { orgId: this.orgId, clusterId: this.clusterId, scanId: record.scanId, snapshot });
+    }
     if (record?.changed && record.scanId) {
       this.#knownLastScanId = record.scanId;
       const s = record.stats;

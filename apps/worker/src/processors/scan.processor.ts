@@ -21,6 +21,7 @@ import { ZScanJob, deferDelayMs, deferJob, enqueueAlertsForScan, type Deferrable
 import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { scanSettings } from "../policy";
+import { saveSnapshotAccess } from "../access-model";
 
 export interface ScanJobLike extends Partial<DeferrableJob> {
   id?: string;
@@ -162,6 +163,8 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext, token?: 
     // Alerts for the new and reopened findings run as their own job (one per scan id); a queue
     // hiccup here must not fail a stored scan.
     await enqueueAlertsForScan({ orgId, scanId: id }).catch((e: Error) => ctx.log("alerts enqueue failed", { scanId: id, error: e.message }));
+    // Who can do what, stored with this scan's id on the changes it sees (never fails the scan).
+    await saveSnapshotAccess(ctx.log, { orgId, clusterId, scanId: id, snapshot });
     return { outcome: stored.status, scanId: id, findings: result.findings.length, stats: stored.stats };
   } catch (e) {
     // Unexpected (database, bug): hand the scan back so the job's retry can claim it at once.

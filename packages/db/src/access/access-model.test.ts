@@ -236,8 +236,8 @@ describe("getAccessSubject", () => {
     expect(c).toMatchObject({ exists: true, builtIn: false, privilege: "high", workloads: [{ kind: "Deployment", namespace: "payments", name: "api" }] });
     expect(c.capabilities.map((x) => x.id)).toEqual(["read-secrets"]);
     expect(c.vias.map((v) => [v.binding, v.viaGroup ?? null])).toEqual([
-      ["system:basic-user", "system:authenticated"],
       ["read-secrets", null],
+      ["system:basic-user", "system:authenticated"],
     ]);
     // The same account named as a user.
     expect(await m.getAccessSubject({ orgId, kind: "User", name: "system:serviceaccount:payments:api" })).toEqual(view);

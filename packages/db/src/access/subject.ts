@@ -68,7 +68,8 @@ export async function getAccessSubject(input: { orgId: string; kind: AccessSubje
       ref.kind,
       ref.name,
       ns,
-      ref.kind === "ServiceAccount" ? `system:serviceaccount:${ns}:${ref.name}` : "\u0000",
+      // (no User is named "")
+      ref.kind === "ServiceAccount" ? `system:serviceaccount:${ns}:${ref.name}` : "",
       groups,
     ),
   ]);
