@@ -14,8 +14,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { scenarios, startKubeSim, type KubeSim } from "@bulwark/kube-sim";
+import { buildAccessModel } from "@bulwark/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./cli";
+import { readLiveCluster } from "./cluster";
 
 const exec = promisify(execFile);
 const KUBECTL = "/usr/bin/kubectl";
@@ -296,5 +298,27 @@ describe.skipIf(!hasKubectl)("access-lab: the RBAC documentation's cases", () =>
     expect(find(priv, { kind: "Group", name: "system:authenticated" })).toBeUndefined();
     const restricted = await live("legacy-onprem", "use", "podsecuritypolicies.policy", "--name", "restricted");
     expect(has(restricted, { kind: "Group", name: "system:authenticated" }, "psp:restricted:authenticated")).toBe(true);
+  });
+
+  it("read as the CLI reads it, access-lab holds every kind of stale access once", async () => {
+    const { snapshot } = await readLiveCluster(clusters.get("access-lab")!.kubeconfig, undefined, dir);
+    const model = buildAccessModel(snapshot.objects);
+    const stale = model.stale.map((s) => `${s.kind} ${s.object.kind} ${s.object.namespace ?? ""}/${s.object.name}`);
+    expect([...new Set(stale)].sort()).toEqual([
+      "anonymous-binding ClusterRoleBinding /anonymous-healthz",
+      "binding-missing-role RoleBinding team-b/team-b-auditors",
+      "binding-missing-subject RoleBinding ci/legacy-bot-deploys",
+      "long-lived-token Secret ci/builder-token-legacy",
+      "role-unbound ClusterRole /unused-auditor",
+      "unused-service-account ServiceAccount monitoring/node-scraper",
+    ]);
+    const admins = model.subjects.filter((s) => s.privilege === "admin" && !s.builtIn).map((s) => `${s.ref.kind}/${s.ref.name}:${s.capabilities[0]!.id}`);
+    expect(admins.sort()).toEqual([
+      "Group/platform-oncall:cluster-admin",
+      "ServiceAccount/node-scraper:node-proxy",
+      "User/dana@lab.example:cluster-admin",
+      "User/legacy-ops@lab.example:create-pods-kube-system",
+      "User/support-bot@lab.example:impersonate",
+    ]);
   });
 });
