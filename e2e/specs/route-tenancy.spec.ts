@@ -83,6 +83,8 @@ interface TIds {
   exceptionId: string;
   attestationId: string;
   attestationFileId: string;
+  reviewId: string;
+  reviewItemId: string;
 }
 
 type TCrossOrg =
@@ -340,6 +342,50 @@ const ROUTES: Record<string, TRouteCase> = {
     // The first scan is the baseline (no change yet): the answer's shape proves the cluster was found.
     owner: { status: 200, contains: () => '"items"' },
   },
+  // Access reviews: A's open review of its cluster, with one item. B's mutations must not find it (and leave it open).
+  "GET /api/access/reviews": {
+    url: () => "/api/access/reviews",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.reviewId },
+  },
+  // B starts a review naming A's cluster: refused exactly as for a cluster that exists nowhere.
+  "POST /api/access/reviews": {
+    url: () => "/api/access/reviews",
+    body: (ids) => ({ title: "route tenancy review", clusterIds: [ids.clusterId] }),
+    access: "org",
+    crossOrg: { kind: "same-as-missing", missingBody: () => ({ title: "route tenancy review", clusterIds: ["cnotarealclusterid0000000"] }) },
+  },
+  "GET /api/access/reviews/[id]": {
+    url: (ids) => `/api/access/reviews/${ids.reviewId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.reviewItemId },
+  },
+  "POST /api/access/reviews/[id]/items/[itemId]": {
+    url: (ids) => `/api/access/reviews/${ids.reviewId}/items/${ids.reviewItemId}`,
+    body: () => ({ decision: "revoke", note: "route tenancy" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "POST /api/access/reviews/[id]/sign-off": {
+    url: (ids) => `/api/access/reviews/${ids.reviewId}/sign-off`,
+    body: () => ({ note: "route tenancy" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "POST /api/access/reviews/[id]/cancel": {
+    url: (ids) => `/api/access/reviews/${ids.reviewId}/cancel`,
+    body: () => ({ reason: "route tenancy" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "GET /api/access/reviews/[id]/export": {
+    url: (ids) => `/api/access/reviews/${ids.reviewId}/export?format=csv`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.reviewId },
+  },
   // Public on purpose (the route has no withOrg and says why): the JSON Schema of the report file
   // format, identical for everyone, holding no tenant data. Everyone gets 200; no org's ids in it.
   "GET /api/reports/schema": {
@@ -491,7 +537,13 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   });
   expect(attested.status(), await attested.text()).toBe(201);
   const attestation = (await attested.json()) as { id: string; files: Array<{ id: string }> };
-  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id };
+  // An open access review of A's cluster (its access model has privileged subjects: tools/ci-deployer reads secrets).
+  const review = await a.request.post("/api/access/reviews", { data: { title: "Route tenancy review", clusterIds: [clusterId] }, headers: { origin } });
+  expect(review.status(), await review.text()).toBe(201);
+  const reviewId = ((await review.json()) as { id: string }).id;
+  const reviewItems = ((await (await a.request.get(`/api/access/reviews/${reviewId}`)).json()) as { items: Array<{ id: string }> }).items;
+  expect(reviewItems.length, "org A's review has an item").toBeGreaterThan(0);
+  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id, reviewId, reviewItemId: reviewItems[0]!.id };
 
   // Org B: an owner of another organization (every permission there, none in A).
   const b = await browser.newPage();
@@ -508,7 +560,7 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   await signIn(v, viewerEmail);
 
   const anon = await playwright.request.newContext({ baseURL });
-  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, EVIDENCE_TEXT, "Route Tenancy A"];
+  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, ids.reviewId, ids.reviewItemId, EVIDENCE_TEXT, "Route Tenancy A"];
   const results: string[] = [];
 
   for (const key of Object.keys(ROUTES).sort()) {
