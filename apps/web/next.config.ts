@@ -44,6 +44,8 @@ const nextConfig: NextConfig = {
     "ioredis",
     "@kubernetes/client-node",
     "@bufbuild/cel",
+    // reads its font metrics from files next to its own code (access review PDFs, @bulwark/db)
+    "pdfkit",
   ],
   // Lets several builds of one checkout live side by side (parallel development, benchmarks).
   distDir: process.env.BULWARK_NEXT_DIST_DIR || ".next",
