@@ -1,7 +1,7 @@
 // Risky capabilities: what a reviewer looks for in a subject's grants (the escalation paths of
 // https://kubernetes.io/docs/concepts/security/rbac-good-practices/), with a sentence saying why.
-import { allows, toRequest, type Request } from "./match";
-import type { Capability, CapabilityId, CapabilityLevel, GrantVia } from "./types";
+import { compareVias, ruleAllows, toRequest, type Request } from "./match";
+import type { Capability, CapabilityId, CapabilityLevel, GrantRule, GrantVia } from "./types";
 
 const RBAC = "rbac.authorization.k8s.io";
 
@@ -109,49 +109,74 @@ interface Raw {
   level: CapabilityLevel;
 }
 
-interface ViaCaps {
+interface RuleCaps {
   caps: Raw[];
-  /** The via approves CSR (approval subresource); counts only with a signer approval too. */
+  /** The rule approves CSRs (approval subresource); counts only with a signer approval too. */
   csrApproval: boolean;
   signerApprove: boolean;
 }
 
-// Requests are built once per (verb, resource, namespace, named) and reused across vias.
-const requests = new Map<string, Request>();
+/** What a capability is judged on: a grant or a via. */
+type Holder = Pick<GrantVia, "rule" | "scope" | "bindingKind">;
 
-function req(verb: string, group: string, resource: string, namespace: string | undefined, named: boolean): Request {
-  const k = `${verb}|${group}|${resource}|${namespace ?? ""}|${named ? 1 : 0}`;
-  let r = requests.get(k);
-  if (!r) {
-    // A create of a new object carries no name: a resourceNames rule never allows it.
-    const includeNamed = named && !(verb === "create" && !resource.includes("/"));
-    if (requests.size > 4096) requests.clear();
-    const slash = resource.indexOf("/");
-    const sub = slash >= 0 ? resource.slice(slash + 1) : undefined;
-    const base = slash >= 0 ? resource.slice(0, slash) : resource;
-    requests.set(k, (r = toRequest({ verb, resource: sub ? `${base}.${group}/${sub}` : `${base}.${group}`, apiGroup: group, namespace, includeNamed })));
-  }
-  return r;
+function request(verb: string, group: string, resource: string, named: boolean): Request {
+  const slash = resource.indexOf("/");
+  const base = slash >= 0 ? resource.slice(0, slash) : resource;
+  const sub = slash >= 0 ? resource.slice(slash + 1) : undefined;
+  // A create of a new object carries no name: a resourceNames rule never allows it.
+  const includeNamed = named && !(verb === "create" && sub === undefined);
+  return toRequest({ verb, resource: sub ? `${base}.${group}/${sub}` : `${base}.${group}`, apiGroup: group, includeNamed });
 }
 
-function can(via: GrantVia, verbs: readonly string[], res: readonly Res[], namespace: string | undefined, named: boolean): boolean {
-  for (const [g, r] of res) for (const v of verbs) if (allows(via, req(v, g, r, namespace, named))) return true;
+/** Any of the verbs on any of the resources; `named`: a rule limited to some names counts. */
+function check(verbs: readonly string[], res: readonly Res[], named: boolean): Request[] {
+  const out: Request[] = [];
+  for (const [g, r] of res) for (const v of verbs) out.push(request(v, g, r, named));
+  return out;
+}
+
+const ROLES: Res[] = [[RBAC, "roles"], [RBAC, "clusterroles"]];
+const CHECKS = {
+  escalate: check(["escalate"], ROLES, true),
+  bind: check(["bind"], ROLES, true),
+  impersonateAll: check(["impersonate"], [["", "users"], ["", "groups"], ["", "serviceaccounts"]], true),
+  impersonateSa: check(["impersonate"], [["", "serviceaccounts"]], true),
+  nodeProxy: check(["get", "create"], [["", "nodes/proxy"]], true),
+  createPods: [...check(["create"], WORKLOADS, false), ...check(["update", "patch"], CONTROLLERS, true)],
+  tokens: check(["create"], [["", "serviceaccounts/token"]], true),
+  secrets: check(["get", "list", "watch"], [["", "secrets"]], false),
+  exec: check(["create", "get"], [["", "pods/exec"], ["", "pods/attach"]], true),
+  rbac: check(["create", "update", "patch"], [[RBAC, "rolebindings"], [RBAC, "clusterrolebindings"]], true),
+  csrApproval: check(["update", "patch"], [["certificates.k8s.io", "certificatesigningrequests/approval"]], true),
+  signers: check(["approve"], [["certificates.k8s.io", "signers"]], true),
+  webhooks: check(["create", "update", "patch"], [["admissionregistration.k8s.io", "mutatingwebhookconfigurations"], ["admissionregistration.k8s.io", "validatingwebhookconfigurations"]], true),
+  portForward: check(["create", "get"], [["", "pods/portforward"]], true),
+  events: check(["delete", "deletecollection"], [["", "events"], ["events.k8s.io", "events"]], true),
+  networking: check(
+    ["create", "update", "patch", "delete"],
+    [["networking.k8s.io", "networkpolicies"], ["extensions", "networkpolicies"], ["", "services"], ["networking.k8s.io", "ingresses"], ["extensions", "ingresses"]],
+    true,
+  ),
+};
+
+function can(rule: GrantRule, reqs: readonly Request[]): boolean {
+  for (const r of reqs) if (ruleAllows(rule, r)) return true;
   return false;
 }
 
-function isFullWildcard(via: GrantVia): boolean {
-  const r = via.rule;
-  return r.verbs.includes("*") && r.apiGroups.includes("*") && r.resources.includes("*") && r.resourceNames.length === 0;
+function isFullWildcard(rule: GrantRule): boolean {
+  return rule.verbs.includes("*") && rule.apiGroups.includes("*") && rule.resources.includes("*") && rule.resourceNames.length === 0;
 }
 
-function viaCaps(via: GrantVia): ViaCaps {
-  const scope = via.scope;
-  const ns = scope; // a RoleBinding answers in its namespace, a ClusterRoleBinding everywhere
-  const clusterWide = scope === undefined;
-  const kube = clusterWide || scope === "kube-system";
+type Reach = "cluster" | "kube-system" | "namespace";
+
+/** Capabilities of one rule bound cluster-wide, in kube-system, or in another namespace. */
+function ruleCaps(rule: GrantRule, reach: Reach): RuleCaps {
+  const clusterWide = reach === "cluster";
+  const kube = reach !== "namespace";
   const caps: Raw[] = [];
   const add = (id: CapabilityId, level: CapabilityLevel) => caps.push({ id, level });
-  if (isFullWildcard(via)) {
+  if (isFullWildcard(rule)) {
     if (clusterWide) add("cluster-admin", "admin");
     else {
       add("namespace-admin", "high");
@@ -164,74 +189,85 @@ function viaCaps(via: GrantVia): ViaCaps {
   }
   // Limited to a namespace other than kube-system, these reach that namespace only.
   const escLevel: CapabilityLevel = kube ? "admin" : "high";
-  const roles: Res[] = [[RBAC, "roles"], [RBAC, "clusterroles"]];
-  if (can(via, ["escalate"], roles, ns, true)) add("escalate", escLevel);
-  if (can(via, ["bind"], roles, ns, true)) add("bind", escLevel);
-  const imp: Res[] = clusterWide ? [["", "users"], ["", "groups"], ["", "serviceaccounts"]] : [["", "serviceaccounts"]];
-  if (can(via, ["impersonate"], imp, ns, true)) add("impersonate", escLevel);
-  if (clusterWide && can(via, ["get", "create"], [["", "nodes/proxy"]], ns, true)) add("node-proxy", "admin");
-  const runsPods = can(via, ["create"], WORKLOADS, ns, false) || can(via, ["update", "patch"], CONTROLLERS, ns, true);
-  if (runsPods) add(kube ? "create-pods-kube-system" : "create-workloads", kube ? "admin" : "high");
-  if (can(via, ["create"], [["", "serviceaccounts/token"]], ns, true)) add(kube ? "create-tokens-kube-system" : "create-tokens", kube ? "admin" : "high");
-  if (can(via, ["get", "list", "watch"], [["", "secrets"]], ns, false)) add("read-secrets", "high");
-  if (can(via, ["create", "get"], [["", "pods/exec"], ["", "pods/attach"]], ns, true)) add("exec", "high");
-  if (can(via, ["create", "update", "patch"], [[RBAC, "rolebindings"], [RBAC, "clusterrolebindings"]], ns, true)) add("manage-rbac", "high");
-  const csrApproval = clusterWide && can(via, ["update", "patch"], [["certificates.k8s.io", "certificatesigningrequests/approval"]], ns, true);
-  const signerApprove = clusterWide && can(via, ["approve"], [["certificates.k8s.io", "signers"]], ns, true);
-  const hooks: Res[] = [["admissionregistration.k8s.io", "mutatingwebhookconfigurations"], ["admissionregistration.k8s.io", "validatingwebhookconfigurations"]];
-  if (clusterWide && can(via, ["create", "update", "patch"], hooks, ns, true)) add("manage-webhooks", "high");
-  if (can(via, ["create", "get"], [["", "pods/portforward"]], ns, true)) add("port-forward", "medium");
-  if (can(via, ["delete", "deletecollection"], [["", "events"], ["events.k8s.io", "events"]], ns, true)) add("delete-events", "medium");
-  const net: Res[] = [["networking.k8s.io", "networkpolicies"], ["extensions", "networkpolicies"], ["", "services"], ["networking.k8s.io", "ingresses"], ["extensions", "ingresses"]];
-  if (can(via, ["create", "update", "patch", "delete"], net, ns, true)) add("manage-networking", "medium");
+  if (can(rule, CHECKS.escalate)) add("escalate", escLevel);
+  if (can(rule, CHECKS.bind)) add("bind", escLevel);
+  // users and groups are cluster-scoped: a RoleBinding can only let it impersonate service accounts
+  if (can(rule, clusterWide ? CHECKS.impersonateAll : CHECKS.impersonateSa)) add("impersonate", escLevel);
+  if (clusterWide && can(rule, CHECKS.nodeProxy)) add("node-proxy", "admin");
+  if (can(rule, CHECKS.createPods)) add(kube ? "create-pods-kube-system" : "create-workloads", kube ? "admin" : "high");
+  if (can(rule, CHECKS.tokens)) add(kube ? "create-tokens-kube-system" : "create-tokens", kube ? "admin" : "high");
+  if (can(rule, CHECKS.secrets)) add("read-secrets", "high");
+  if (can(rule, CHECKS.exec)) add("exec", "high");
+  if (can(rule, CHECKS.rbac)) add("manage-rbac", "high");
+  const csrApproval = clusterWide && can(rule, CHECKS.csrApproval);
+  const signerApprove = clusterWide && can(rule, CHECKS.signers);
+  if (clusterWide && can(rule, CHECKS.webhooks)) add("manage-webhooks", "high");
+  if (can(rule, CHECKS.portForward)) add("port-forward", "medium");
+  if (can(rule, CHECKS.events)) add("delete-events", "medium");
+  if (can(rule, CHECKS.networking)) add("manage-networking", "medium");
   return { caps, csrApproval, signerApprove };
 }
 
-// Every subject of a binding shares the binding's GrantRule objects: classify each (rule, scope,
-// binding kind) once.
-const viaCache = new WeakMap<object, Map<string, ViaCaps>>();
+// Every subject of a binding, and every binding of a role, shares the role's GrantRule objects:
+// classify each (rule, reach) once.
+const ruleCache = new WeakMap<GrantRule, Partial<Record<Reach, RuleCaps>>>();
 
-function cachedViaCaps(via: GrantVia): ViaCaps {
-  let m = viaCache.get(via.rule);
-  if (!m) viaCache.set(via.rule, (m = new Map()));
-  const k = `${via.bindingKind}|${via.scope ?? ""}`;
-  let hit = m.get(k);
-  if (!hit) m.set(k, (hit = viaCaps(via)));
-  return hit;
+function cachedRuleCaps(h: Holder): RuleCaps {
+  // A ClusterRoleBinding's grant has no scope; a RoleBinding's has its namespace.
+  const reach: Reach = h.scope === undefined ? (h.bindingKind === "ClusterRoleBinding" ? "cluster" : "namespace") : h.scope === "kube-system" ? "kube-system" : "namespace";
+  let m = ruleCache.get(h.rule);
+  if (!m) ruleCache.set(h.rule, (m = {}));
+  return (m[reach] ??= ruleCaps(h.rule, reach));
+}
+
+/** Whether a grant or via gives any capability (a cheap filter before collectCapabilities). */
+export function givesCapability(h: Holder): boolean {
+  const rc = cachedRuleCaps(h);
+  return rc.caps.length > 0 || rc.csrApproval || rc.signerApprove;
 }
 
 /**
- * Risky capabilities of a subject's grants, highest level first, one per (id, scope): a
- * cluster-wide capability makes namespaced ones of the same id redundant, cluster-admin makes
- * every other one redundant, and a namespace admin's high and medium capabilities in its
- * namespace are not repeated.
+ * Capabilities of grant-like items, in lists (the model passes a subject's grants and its groups'
+ * vias without copying them into one list of vias first). `prefer(a, b) < 0` when `a` is the better path to name for a capability
+ * both give; `toVia` makes the via of the chosen one.
  */
-export function capabilitiesOf(vias: readonly GrantVia[]): Capability[] {
-  const found = new Map<string, Capability>();
-  const approvals: GrantVia[] = [];
+export function collectCapabilities<T extends Holder>(lists: ReadonlyArray<readonly T[]>, toVia: (t: T) => GrantVia, prefer: (a: T, b: T) => number): Capability[] {
+  const found = new Map<string, { id: CapabilityId; level: CapabilityLevel; scope: string | undefined; item: T }>();
+  let approval: T | undefined;
   let signer = false;
-  const push = (id: CapabilityId, level: CapabilityLevel, via: GrantVia) => {
-    const k = `${id}|${via.scope ?? ""}`;
-    if (found.has(k)) return;
-    const c: Capability = { id, level, title: TITLES[id], why: why(id, via.scope), via };
-    if (via.scope !== undefined) c.scope = via.scope;
-    found.set(k, c);
+  const push = (id: CapabilityId, level: CapabilityLevel, item: T) => {
+    const k = `${id}|${item.scope ?? ""}`;
+    const hit = found.get(k);
+    if (!hit) found.set(k, { id, level, scope: item.scope, item });
+    else if (prefer(item, hit.item) < 0) hit.item = item;
   };
-  for (const via of vias) {
-    const vc = cachedViaCaps(via);
-    for (const c of vc.caps) push(c.id, c.level, via);
-    if (vc.csrApproval) approvals.push(via);
-    if (vc.signerApprove) signer = true;
+  for (const items of lists) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const rc = cachedRuleCaps(item);
+      for (const c of rc.caps) push(c.id, c.level, item);
+      if (rc.csrApproval && (!approval || prefer(item, approval) < 0)) approval = item;
+      if (rc.signerApprove) signer = true;
+    }
   }
-  if (signer && approvals.length > 0 && !found.has("cluster-admin|")) push("approve-csr", "high", approvals[0]!);
-  let list = [...found.values()];
-  if (found.has("cluster-admin|")) return [found.get("cluster-admin|")!];
-  const adminOf = new Set(list.filter((c) => c.id === "namespace-admin").map((c) => c.scope));
-  list = list.filter((c) => {
-    if (c.scope === undefined) return true;
-    if (found.has(`${c.id}|`)) return false;
-    return !(adminOf.has(c.scope) && c.level !== "admin" && c.id !== "namespace-admin");
-  });
+  if (signer && approval) push("approve-csr", "high", approval);
+  const make = (c: { id: CapabilityId; level: CapabilityLevel; scope: string | undefined; item: T }): Capability => {
+    const out: Capability = { id: c.id, level: c.level, title: TITLES[c.id], why: why(c.id, c.scope), via: toVia(c.item) };
+    if (c.scope !== undefined) out.scope = c.scope;
+    return out;
+  };
+  const admin = found.get("cluster-admin|");
+  if (admin) return [make(admin)];
+  const adminOf = new Set<string | undefined>();
+  for (const c of found.values()) if (c.id === "namespace-admin") adminOf.add(c.scope);
+  const list: Capability[] = [];
+  for (const c of found.values()) {
+    if (c.scope !== undefined) {
+      if (found.has(`${c.id}|`)) continue;
+      if (adminOf.has(c.scope) && c.level !== "admin" && c.id !== "namespace-admin") continue;
+    }
+    list.push(make(c));
+  }
   return list.sort(
     (a, b) =>
       LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
@@ -239,6 +275,21 @@ export function capabilitiesOf(vias: readonly GrantVia[]): Capability[] {
       ORDER_INDEX.get(a.id)! - ORDER_INDEX.get(b.id)! ||
       (a.scope ?? "").localeCompare(b.scope ?? ""),
   );
+}
+
+/** A subject's own grants before those of its groups, then in path order. */
+export function preferVia(a: GrantVia, b: GrantVia): number {
+  return (a.viaGroup === undefined ? 0 : 1) - (b.viaGroup === undefined ? 0 : 1) || compareVias(a, b);
+}
+
+/**
+ * Risky capabilities of a subject's grants, highest level first, one per (id, scope), each naming
+ * the first path that gives it: a cluster-wide capability makes namespaced ones of the same id
+ * redundant, cluster-admin makes every other one redundant, and a namespace admin's high and
+ * medium capabilities in its namespace are not repeated.
+ */
+export function capabilitiesOf(vias: readonly GrantVia[]): Capability[] {
+  return collectCapabilities([vias], (v) => v, preferVia);
 }
 
 /** The highest level among capabilities ("" when none). */

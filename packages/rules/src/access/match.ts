@@ -80,6 +80,13 @@ export function allows(g: Pick<AccessGrant, "rule" | "scope" | "bindingKind">, r
   }
   // A RoleBinding answers only requests in its own namespace (never cluster-wide or cluster-scoped ones).
   if (g.bindingKind === "RoleBinding" && (req.namespace === undefined || req.namespace !== g.scope)) return false;
+  return ruleAllows(rule, req);
+}
+
+/** The rule alone (RuleAllows), wherever it is bound. */
+export function ruleAllows(rule: GrantRule, req: Request): boolean {
+  if (req.empty) return false;
+  if (req.path !== undefined) return verbMatches(rule, req.verb) && urlMatches(rule, req.path);
   return verbMatches(rule, req.verb) && groupMatches(rule, req.group) && resourceMatches(rule, req.combined, req.subresource) && nameMatches(rule, req);
 }
 

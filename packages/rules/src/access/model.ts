@@ -5,8 +5,8 @@ import { isDefaultBinding, isDefaultRbacObject, policyRules, roleRefOf, serviceA
 import { selectorMatches, type LabelSelector } from "../helpers/selectors";
 import type { KubeObject } from "../types";
 import { BUILTIN_CLUSTER_ROLES } from "./builtin-roles";
-import { capabilitiesOf, privilegeOf } from "./capabilities";
-import { compareSubjects, compareVias, grantToVia, implicitGroups, normalizeSubject, subjectKey } from "./match";
+import { collectCapabilities, givesCapability, preferVia, privilegeOf } from "./capabilities";
+import { compareSubjects, grantToVia, implicitGroups, normalizeSubject, subjectKey } from "./match";
 import type { AccessGrant, AccessModel, AccessSubject, BindingKind, GrantRule, GrantVia, RoleKind, StaleItem, SubjectRef, WorkloadRef } from "./types";
 
 export interface BuildAccessModelOptions {
@@ -19,9 +19,10 @@ export interface BuildAccessModelOptions {
 
 const oneShot = (nodeCrypto as { hash?: (alg: string, data: string, enc: "base64url") => string }).hash;
 
+/** 11 base64url characters (66 bits) of sha256. */
 function hashKey(input: string): string {
   const h = oneShot ? oneShot("sha256", input, "base64url") : nodeCrypto.createHash("sha256").update(input).digest("base64url");
-  return h.slice(0, 22);
+  return h.slice(0, 11);
 }
 
 const TOKEN_SECRET = "kubernetes.io/service-account-token";
@@ -54,6 +55,18 @@ function ruleContent(r: GrantRule): string {
     contentCache.set(r, c);
   }
   return c;
+}
+
+const ruleHashes = new Map<string, string>();
+
+function ruleHash(r: GrantRule): string {
+  const c = ruleContent(r);
+  let h = ruleHashes.get(c);
+  if (h === undefined) {
+    if (ruleHashes.size > 50_000) ruleHashes.clear();
+    ruleHashes.set(c, (h = hashKey(c)));
+  }
+  return h;
 }
 
 interface EffectiveRule {
@@ -196,7 +209,39 @@ export function buildAccessModel(objects: readonly KubeObject[], opts: BuildAcce
   for (const [name, rules] of BUILTIN_CLUSTER_ROLES) builtinRules.set(name, rules.map((rule) => ({ rule, source: "built-in" })));
 
   const grants: AccessGrant[] = [];
-  const grantKeys = new Set<string>();
+  /** Grants by subject key, in binding order. */
+  const own = new Map<string, AccessGrant[]>();
+  /** The subset that gives some capability: all capabilitiesOf needs to read. */
+  const capable = new Map<string, AccessGrant[]>();
+  const paths = new Set<string>();
+  // A role's rules with their content hash, a rule repeated in the role kept once (per rules list).
+  const distinct = new Map<EffectiveRule[], Array<EffectiveRule & { index: number; hash: string }>>();
+  // Which of a role's distinct rules give a capability where it is bound (cluster-wide, in
+  // kube-system, elsewhere), once per role and place.
+  const risky = new Map<object, Map<string, boolean[]>>();
+  const risksOf = (d: ReadonlyArray<EffectiveRule>, bindingKind: BindingKind, scope: string | undefined): boolean[] => {
+    let m = risky.get(d);
+    if (!m) risky.set(d, (m = new Map()));
+    const place = scope === undefined ? "" : scope === "kube-system" ? "kube-system" : "ns";
+    let r = m.get(place);
+    if (!r) m.set(place, (r = d.map((e) => givesCapability({ rule: e.rule, bindingKind, scope: scope === undefined ? undefined : place === "ns" ? scope : "kube-system" }))));
+    return r;
+  };
+  const distinctRules = (rules: EffectiveRule[]) => {
+    let d = distinct.get(rules);
+    if (!d) {
+      const seen = new Set<string>();
+      d = [];
+      for (let i = 0; i < rules.length; i++) {
+        const hash = ruleHash(rules[i]!.rule);
+        if (seen.has(hash)) continue;
+        seen.add(hash);
+        d.push({ ...rules[i]!, index: i, hash });
+      }
+      distinct.set(rules, d);
+    }
+    return d;
+  };
   const subjects = new Map<string, SubjectInfo>();
   const stale: StaleItem[] = [];
   const boundClusterRoles = new Set<string>();
@@ -265,17 +310,27 @@ export function buildAccessModel(objects: readonly KubeObject[], opts: BuildAcce
         });
       }
       if (!rules) continue;
-      const prefix = JSON.stringify([subject.kind, subject.namespace ?? "", subject.name, bindingKind, bindingNamespace ?? "", bindingName, roleKind, ref.name, scope ?? ""]);
-      for (let i = 0; i < rules.length; i++) {
-        const e = rules[i]!;
-        const key = hashKey(`${prefix}|${ruleContent(e.rule)}`);
-        if (grantKeys.has(key)) continue;
-        grantKeys.add(key);
-        const g: AccessGrant = { key, subject, bindingKind, bindingName, roleKind, roleName: ref.name, ruleIndex: i, rule: e.rule, builtIn };
+      // Half the key names the path (subject, binding, role, scope), half the rule's content: 66
+      // bits each, so one hash per path and one per distinct rule rather than one per grant.
+      const pathKey = hashKey(JSON.stringify([subject.kind, subject.namespace ?? "", subject.name, bindingKind, bindingNamespace ?? "", bindingName, roleKind, ref.name, scope ?? ""]));
+      // The same binding twice in a snapshot (a manifest set) grants once.
+      if (paths.has(pathKey)) continue;
+      paths.add(pathKey);
+      let mine = own.get(sk);
+      if (!mine) own.set(sk, (mine = []));
+      let capableOfSubject = capable.get(sk);
+      if (!capableOfSubject) capable.set(sk, (capableOfSubject = []));
+      const d = distinctRules(rules);
+      const risks = risksOf(d, bindingKind, scope);
+      for (let j = 0; j < d.length; j++) {
+        const e = d[j]!;
+        const g: AccessGrant = { key: pathKey + e.hash, subject, bindingKind, bindingName, roleKind, roleName: ref.name, ruleIndex: e.index, rule: e.rule, builtIn };
         if (bindingNamespace !== undefined) g.bindingNamespace = bindingNamespace;
         if (e.source !== undefined) g.ruleSource = e.source;
         if (scope !== undefined) g.scope = scope;
         grants.push(g);
+        mine.push(g);
+        if (risks[j]) capableOfSubject.push(g);
       }
     }
   }
@@ -314,19 +369,12 @@ export function buildAccessModel(objects: readonly KubeObject[], opts: BuildAcce
     if (!subjects.has(k)) subjects.set(k, { ref, bindings: 0, builtInBindings: 0 });
   }
 
-  // Grants by subject and by group name, for each subject's vias.
-  const own = new Map<string, AccessGrant[]>();
-  for (const g of grants) {
-    const k = subjectKey(g.subject);
-    const l = own.get(k);
-    if (l) l.push(g);
-    else own.set(k, [g]);
-  }
+  // Grants of groups as vias of their implicit members.
   const groupVias = new Map<string, GrantVia[]>();
   const viasOfGroup = (name: string): GrantVia[] => {
     let l = groupVias.get(name);
     if (!l) {
-      l = (own.get(subjectKey({ kind: "Group", name })) ?? []).map((g) => grantToVia(g, name)).sort(compareVias);
+      l = (capable.get(subjectKey({ kind: "Group", name })) ?? []).map((g) => grantToVia(g, name));
       groupVias.set(name, l);
     }
     return l;
@@ -336,9 +384,9 @@ export function buildAccessModel(objects: readonly KubeObject[], opts: BuildAcce
   let privileged = 0;
   for (const [k, info] of subjects) {
     const ref = info.ref;
-    const vias = (own.get(k) ?? []).map((g) => grantToVia(g)).sort(compareVias);
-    for (const group of implicitGroups(ref)) vias.push(...viasOfGroup(group));
-    const capabilities = capabilitiesOf(vias);
+    const lists: Array<ReadonlyArray<AccessGrant | GrantVia>> = [capable.get(k) ?? []];
+    for (const group of implicitGroups(ref)) lists.push(viasOfGroup(group));
+    const capabilities = collectCapabilities(lists, asVia, preferItem);
     const privilege = privilegeOf(capabilities);
     const builtIn =
       isSystemName(ref) ||
@@ -364,7 +412,7 @@ export function buildAccessModel(objects: readonly KubeObject[], opts: BuildAcce
       const ref: SubjectRef = { kind: "ServiceAccount", namespace: k.slice(0, slash), name: k.slice(slash + 1) };
       if (ref.name === "default" || workloadsOf.has(k)) continue;
       const sk = subjectKey(ref);
-      if (!own.has(sk)) continue;
+      if (!own.get(sk)?.length) continue;
       const info = subjects.get(sk)!;
       if (ref.namespace === "kube-system" && info.builtInBindings === info.bindings) continue;
       stale.push({
@@ -419,14 +467,31 @@ export function buildAccessModel(objects: readonly KubeObject[], opts: BuildAcce
   };
 }
 
+function isGrant(x: AccessGrant | GrantVia): x is AccessGrant {
+  return "key" in x;
+}
+
+function asVia(x: AccessGrant | GrantVia): GrantVia {
+  return isGrant(x) ? grantToVia(x) : x;
+}
+
+/** The path a subject's capability names: as capabilitiesOf(subjectGrants(...)) would pick it. */
+function preferItem(a: AccessGrant | GrantVia, b: AccessGrant | GrantVia): number {
+  return preferVia(asVia(a), asVia(b));
+}
+
 /** Whether a ClusterRole's labels put it into some aggregated role (also when expansion was cut short). */
 function isAggregatedIntoAny(cr: KubeObject, aggregating: ReadonlyArray<{ role: KubeObject; selectors: LabelSelector[] }>): boolean {
   const labels = cr.metadata?.labels ?? {};
   return aggregating.some((a) => a.role !== cr && a.selectors.some((s) => selectorMatches(s, labels, true)));
 }
 
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareWorkloads(a: WorkloadRef, b: WorkloadRef): number {
-  return a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+  return cmp(a.kind, b.kind) || cmp(a.namespace, b.namespace) || cmp(a.name, b.name);
 }
 
 const STALE_ORDER = ["anonymous-binding", "binding-missing-role", "binding-missing-subject", "long-lived-token", "unused-service-account", "role-unbound"];
@@ -434,9 +499,9 @@ const STALE_ORDER = ["anonymous-binding", "binding-missing-role", "binding-missi
 function compareStale(a: StaleItem, b: StaleItem): number {
   return (
     STALE_ORDER.indexOf(a.kind) - STALE_ORDER.indexOf(b.kind) ||
-    (a.object.namespace ?? "").localeCompare(b.object.namespace ?? "") ||
-    a.object.name.localeCompare(b.object.name) ||
-    (a.subject?.name ?? "").localeCompare(b.subject?.name ?? "")
+    cmp(a.object.namespace ?? "", b.object.namespace ?? "") ||
+    cmp(a.object.name, b.object.name) ||
+    cmp(a.subject?.name ?? "", b.subject?.name ?? "")
   );
 }
 
