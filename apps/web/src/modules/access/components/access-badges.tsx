@@ -38,9 +38,9 @@ export function BuiltInBadge() {
 /** The subject as a link to its page: kind badge, then namespace/name. */
 export function SubjectLink({ subject, className }: { subject: SubjectRef; className?: string }) {
   return (
-    <span className={cn("inline-flex min-w-0 items-center gap-1.5", className)}>
+    <span className={cn("flex min-w-0 items-center gap-1.5", className)}>
       <KindBadge kind={subject.kind} />
-      <Link href={subjectHref(subject)} className="truncate font-medium text-indigo-700 underline-offset-4 hover:underline" title={`${subject.kind} ${subjectLabel(subject)}`}>
+      <Link href={subjectHref(subject)} className="min-w-0 max-w-[11rem] truncate font-medium sm:max-w-[15rem] text-indigo-700 underline-offset-4 hover:underline" title={`${subject.kind} ${subjectLabel(subject)}`}>
         {subjectLabel(subject)}
       </Link>
     </span>
@@ -49,32 +49,34 @@ export function SubjectLink({ subject, className }: { subject: SubjectRef; class
 
 const scopeText = (scope: string | undefined) => (scope ? `in ${scope}` : "cluster-wide");
 
-/** Capabilities as chips: the title in colour with its level, the reason on hover; `expand` lists every reason below. */
+/**
+ * Capabilities as chips: the title in colour with its level, the reason on hover. With `expand`,
+ * the chips are the summary of a disclosure that lists every reason (keyboard and touch too).
+ */
 export function CapabilityChips({ capabilities, expand = false, max = 6 }: { capabilities: readonly Capability[]; expand?: boolean; max?: number }) {
   if (capabilities.length === 0) return <span className="text-xs text-zinc-500">none</span>;
-  const shown = capabilities.slice(0, max);
+  const chips = (
+    <>
+      {capabilities.slice(0, max).map((c) => (
+        <span key={`${c.id}:${c.scope ?? ""}`} className={cn(chip, LEVEL_STYLE[c.level].badge)} title={`${c.why} (${scopeText(c.scope)}; via ${c.via.bindingKind} ${c.via.binding})`}>
+          {c.title}
+          {c.scope && <span className="font-normal opacity-80">· {c.scope}</span>}
+        </span>
+      ))}
+      {capabilities.length > max && <span className="self-center text-xs text-zinc-500">+{capabilities.length - max} more</span>}
+    </>
+  );
+  if (!expand) return <span className="flex flex-wrap gap-1">{chips}</span>;
   return (
-    <div className="space-y-1">
-      <ul className="flex flex-wrap gap-1" aria-label="Risky capabilities">
-        {shown.map((c) => (
-          <li key={`${c.id}:${c.scope ?? ""}`}>
-            <span className={cn(chip, LEVEL_STYLE[c.level].badge)} title={`${c.why} (${scopeText(c.scope)}; via ${c.via.bindingKind} ${c.via.binding})`}>
-              {c.title}
-              {c.scope && <span className="font-normal opacity-80">· {c.scope}</span>}
-            </span>
-          </li>
-        ))}
-        {capabilities.length > max && <li className="self-center text-xs text-zinc-500">+{capabilities.length - max} more</li>}
+    <details className="group text-xs">
+      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-1 [&::-webkit-details-marker]:hidden">
+        {chips}
+        <span className="ml-0.5 text-zinc-500 underline decoration-dotted underline-offset-2 group-open:hidden">why?</span>
+      </summary>
+      <ul className="mt-1.5 max-w-2xl list-disc space-y-0.5 pl-4 text-zinc-600">
+        {capabilities.map((c) => <li key={`${c.id}:${c.scope ?? ""}`}><span className="font-medium text-zinc-800">{c.title}</span> ({scopeText(c.scope)}): {c.why}</li>)}
       </ul>
-      {expand && (
-        <details className="text-xs text-zinc-600">
-          <summary className="cursor-pointer text-zinc-500 hover:text-zinc-800">Why these matter</summary>
-          <ul className="mt-1 max-w-xl list-disc space-y-0.5 pl-4">
-            {capabilities.map((c) => <li key={`${c.id}:${c.scope ?? ""}`}><span className="font-medium text-zinc-800">{c.title}</span> ({scopeText(c.scope)}): {c.why}</li>)}
-          </ul>
-        </details>
-      )}
-    </div>
+    </details>
   );
 }
 
@@ -90,9 +92,9 @@ export function ViaPath({ via, showScope = true }: { via: GrantVia; showScope?: 
         <span aria-hidden className="text-zinc-400">→</span>
         <span className="text-zinc-500">{via.roleKind}</span>
         <span className="font-mono font-medium text-zinc-900" data-testid="via-role">{via.role}</span>
-        {via.ruleSource && <span className="text-zinc-500">(rule from {via.ruleSource === "built-in" ? "the built-in definition" : via.ruleSource})</span>}
+        {via.ruleSource && <span className="text-zinc-500 [overflow-wrap:anywhere]">(rule from {via.ruleSource === "built-in" ? "the built-in definition" : via.ruleSource})</span>}
         <span aria-hidden className="text-zinc-400">→</span>
-        <span className="font-mono text-zinc-800">{describeRule(via.rule)}</span>
+        <span className="font-mono text-zinc-800 [overflow-wrap:anywhere]">{describeRule(via.rule)}</span>
         {via.rule.resourceNames.length > 0 && <span className="text-zinc-500">only {via.rule.resourceNames.join(", ")}</span>}
         {showScope && <span className="text-zinc-500">· {scopeText(via.scope)}</span>}
       </span>

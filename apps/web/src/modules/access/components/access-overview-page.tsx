@@ -61,7 +61,8 @@ export async function AccessOverviewPage({ ctx }: { ctx: TOrgContext }) {
                   <th scope="col" className={t.th}>Cluster</th>
                   <th scope="col" className={`${t.th} text-right`}>Subjects</th>
                   <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Bindings</th>
-                  <th scope="col" className={`${t.th} text-right`}>Privileged</th>
+                  <th scope="col" className={`${t.th} text-right`}><abbr title="Subjects that are cluster-admin or equivalent, built-in ones left out" className="no-underline">Admins</abbr></th>
+                  <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}><abbr title="Subjects with an admin or high privilege" className="no-underline">Privileged</abbr></th>
                   <th scope="col" className={`${t.th} text-right`}>Stale</th>
                   <th scope="col" className={`${t.th} hidden text-right md:table-cell`}>Changes since review</th>
                   <th scope="col" className={`${t.th} hidden sm:table-cell`}>Model built</th>
@@ -77,12 +78,8 @@ export async function AccessOverviewPage({ ctx }: { ctx: TOrgContext }) {
                       <>
                         <td className={`${t.td} text-right ${num}`}>{c.counts.subjects.toLocaleString("en-US")}</td>
                         <td className={`${t.td} hidden text-right sm:table-cell ${num}`}>{c.counts.bindings.toLocaleString("en-US")}</td>
-                        <td className={`${t.td} text-right ${num}`}>
-                          <span title={`${c.admins} cluster-admin equivalent, ${c.counts.privileged} privileged in all (admin or high)`}>
-                            {c.admins > 0 ? <span className="font-medium text-red-700">{c.admins} admin</span> : <span className="text-zinc-500">0 admin</span>}
-                            <span className="text-zinc-500"> · {c.counts.privileged}</span>
-                          </span>
-                        </td>
+                        <td className={`${t.td} text-right ${num}`}>{c.admins > 0 ? <span className="font-medium text-red-700">{c.admins}</span> : <span className="text-zinc-500">0</span>}</td>
+                        <td className={`${t.td} hidden text-right sm:table-cell ${num}`}>{c.counts.privileged}</td>
                         <td className={`${t.td} text-right ${num}`}>
                           <Link href={`/access/stale?cluster=${encodeURIComponent(c.clusterId)}`} className={c.stale > 0 ? link : "text-zinc-500 hover:underline"}>{c.stale}</Link>
                         </td>
@@ -92,7 +89,7 @@ export async function AccessOverviewPage({ ctx }: { ctx: TOrgContext }) {
                         <td className={`${t.td} hidden text-xs text-zinc-600 sm:table-cell`}><Time date={c.builtAt} /></td>
                       </>
                     ) : (
-                      <td colSpan={6} className={`${t.td} text-xs text-zinc-500`}>
+                      <td colSpan={7} className={`${t.td} text-xs text-zinc-500`}>
                         Scan this cluster to build its access model. <Link href={`/clusters/${c.clusterId}`} className={link}>Open cluster</Link>
                       </td>
                     )}
@@ -118,30 +115,27 @@ export async function AccessOverviewPage({ ctx }: { ctx: TOrgContext }) {
                 <thead className={t.thead}>
                   <tr>
                     <th scope="col" className={t.th}>Subject</th>
-                    <th scope="col" className={t.th}>Level</th>
+                    <th scope="col" className={`${t.th} hidden sm:table-cell`}>Level</th>
                     <th scope="col" className={t.th}>Where and what</th>
                   </tr>
                 </thead>
                 <tbody>
                   {overview.privileged.map((p) => (
                     <tr key={`${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}`} className={`${t.tr} align-top`}>
-                      <td className={`${t.td} max-w-[14rem] align-top`}><SubjectLink subject={p.ref} /></td>
-                      <td className={`${t.td} align-top`}><LevelBadge level={p.level} short /></td>
+                      <td className={`${t.td} max-w-[14rem] align-top`}>
+                        <SubjectLink subject={p.ref} />
+                        <div className="mt-1 sm:hidden"><LevelBadge level={p.level} short /></div>
+                      </td>
+                      <td className={`${t.td} hidden align-top sm:table-cell`}><LevelBadge level={p.level} short /></td>
                       <td className={`${t.td} align-top`}>
                         <ul className="space-y-1.5">
                           {p.clusters.map((c) => (
                             <li key={c.clusterId} className="flex flex-col gap-1 sm:flex-row sm:items-start sm:gap-3">
-                              <span className="w-32 shrink-0 truncate text-xs font-medium text-zinc-700" title={c.clusterName}>{c.clusterName}</span>
-                              <CapabilityChips capabilities={c.capabilities} expand={false} max={4} />
+                              <span className="w-32 shrink-0 truncate pt-0.5 text-xs font-medium text-zinc-700" title={c.clusterName}>{c.clusterName}</span>
+                              <CapabilityChips capabilities={c.capabilities} expand max={4} />
                             </li>
                           ))}
                         </ul>
-                        <details className="mt-1 text-xs text-zinc-600">
-                          <summary className="cursor-pointer text-zinc-500 hover:text-zinc-800">Why these matter</summary>
-                          <ul className="mt-1 max-w-2xl list-disc space-y-0.5 pl-4">
-                            {uniqueCaps(p.clusters.flatMap((c) => c.capabilities)).map((c) => <li key={c.id}><span className="font-medium text-zinc-800">{c.title}</span>: {c.why}</li>)}
-                          </ul>
-                        </details>
                       </td>
                     </tr>
                   ))}
@@ -165,7 +159,3 @@ export async function AccessOverviewPage({ ctx }: { ctx: TOrgContext }) {
   );
 }
 
-function uniqueCaps<T extends { id: string }>(caps: T[]): T[] {
-  const seen = new Set<string>();
-  return caps.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
-}

@@ -45,7 +45,7 @@ export async function AccessChangesPage({ ctx, search }: { ctx: TOrgContext; sea
           <div className={cell}>
             <label htmlFor="ac-change" className={label}>Change</label>
             <Select id="ac-change" name="change" defaultValue={input.change ?? ""}>
-              <option value="">Added or removed</option>
+              <option value="">Any</option>
               {ACCESS_CHANGES.map((c) => <option key={c} value={c}>{STYLE[c].label}</option>)}
             </Select>
           </div>
@@ -57,7 +57,7 @@ export async function AccessChangesPage({ ctx, search }: { ctx: TOrgContext; sea
             </Select>
           </div>
           <div className={cell}>
-            <label htmlFor="ac-namespace" className={label}>Namespace <span className="font-normal text-zinc-500">(service accounts)</span></label>
+            <label htmlFor="ac-namespace" className={label} title="For service accounts">SA namespace</label>
             <Input id="ac-namespace" name="namespace" defaultValue={input.namespace ?? ""} autoComplete="off" spellCheck={false} />
           </div>
           <div className="col-span-2 space-y-1 sm:w-auto sm:min-w-[12rem] sm:flex-1">
@@ -107,7 +107,7 @@ export async function AccessChangesPage({ ctx, search }: { ctx: TOrgContext; sea
                         <div className="mt-1 md:hidden"><ViaPath via={c.via} /></div>
                         <div className="mt-0.5 text-xs text-zinc-500 sm:hidden">{c.clusterName}</div>
                       </td>
-                      <td className={`${t.td} hidden md:table-cell`}>
+                      <td className={`${t.td} hidden min-w-0 md:table-cell`}>
                         <div className="flex flex-wrap items-baseline gap-1.5"><ViaPath via={c.via} />{c.via.builtIn && <BuiltInBadge />}</div>
                       </td>
                       <td className={`${t.td} hidden whitespace-nowrap text-xs text-zinc-700 sm:table-cell`}>{c.clusterName}</td>

@@ -39,10 +39,12 @@ export async function StalePage({ ctx, search }: { ctx: TOrgContext; search: TSe
         {multi && (
           <form method="get" action="/access/stale" className="flex flex-wrap items-center gap-2 text-sm">
             <label htmlFor="stale-cluster" className="text-zinc-500">Cluster</label>
-            <Select id="stale-cluster" name="cluster" defaultValue={clusterId ?? ""} className="w-auto min-w-56">
-              <option value="">All clusters</option>
-              {choices.clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </Select>
+            <div className="w-60">
+              <Select id="stale-cluster" name="cluster" defaultValue={clusterId ?? ""}>
+                <option value="">All clusters</option>
+                {choices.clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              </Select>
+            </div>
             <button type="submit" className={buttonClass("secondary", "sm")}>Show</button>
           </form>
         )}

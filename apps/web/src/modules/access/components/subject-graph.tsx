@@ -2,7 +2,7 @@
 // the bindings naming it (or a group it belongs to), the roles they bind and the rules they grant.
 // Paths that give a risky capability are drawn in red; built-in ones in grey.
 import type { Capability, GrantVia, SubjectRef } from "@bulwark/rules";
-import { GRAPH, subjectGraph, type TGraphNode } from "../subject-graph";
+import { GRAPH, columnX, subjectGraph, type TGraphNode } from "../subject-graph";
 
 const COLUMN_TITLES = ["Subject", "Bindings", "Roles", "Rules"] as const;
 
@@ -16,7 +16,8 @@ function nodeStyle(n: TGraphNode): { fill: string; stroke: string; text: string;
 export function SubjectGraph({ subject, vias, capabilities, id }: { subject: SubjectRef; vias: readonly GrantVia[]; capabilities: readonly Capability[]; id: string }) {
   const g = subjectGraph(subject, vias, capabilities);
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  const { nodeWidth: w, nodeHeight: h } = GRAPH;
+  const { nodeHeight: h } = GRAPH;
+  const w = (n: TGraphNode) => GRAPH.columns[n.column];
   const head = 22;
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
@@ -30,22 +31,22 @@ export function SubjectGraph({ subject, vias, capabilities, id }: { subject: Sub
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
           viewBox={`0 0 ${g.width} ${g.height + head}`}
-          width={g.width}
-          height={g.height + head}
-          className="block max-w-none"
+          width="100%"
+          style={{ minWidth: 640, maxWidth: g.width }}
+          className="block h-auto"
           data-testid="subject-graph"
           fontFamily="ui-sans-serif, system-ui, sans-serif"
         >
-          <title id={titleId}>Access graph of {subject.kind} {subject.name}</title>
+          <title id={titleId}>{`Access graph of ${subject.kind} ${subject.name}`}</title>
           <desc id={descId}>{`${bindings} bindings, ${roles} roles, ${rules} rules; the table below lists the same grants.`}</desc>
           {COLUMN_TITLES.map((t, i) => (
-            <text key={t} x={GRAPH.pad + i * (w + GRAPH.columnGap)} y={15} fontSize={11} fontWeight={600} fill="#71717a">{t}</text>
+            <text key={t} x={columnX(i)} y={15} fontSize={11} fontWeight={600} fill="#71717a">{t}</text>
           ))}
           <g transform={`translate(0 ${head})`}>
             {g.edges.map((e) => {
               const a = byId.get(e.from)!;
               const b = byId.get(e.to)!;
-              const x1 = a.x + w;
+              const x1 = a.x + w(a);
               const y1 = a.y + h / 2;
               const x2 = b.x;
               const y2 = b.y + h / 2;
@@ -53,9 +54,6 @@ export function SubjectGraph({ subject, vias, capabilities, id }: { subject: Sub
               return (
                 <g key={`${e.from}>${e.to}`}>
                   <path d={`M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`} fill="none" stroke={e.risky ? "#dc2626" : "#a1a1aa"} strokeWidth={e.risky ? 1.6 : 1.2} strokeDasharray={e.dashed ? "4 3" : undefined} />
-                  {e.label && (
-                    <text x={mx} y={(y1 + y2) / 2 - 4} fontSize={10} textAnchor="middle" fill="#52525b" stroke="#fafafa" strokeWidth={3} paintOrder="stroke">{e.label.length > 12 ? `${e.label.slice(0, 11)}…` : e.label}</text>
-                  )}
                 </g>
               );
             })}
@@ -64,8 +62,8 @@ export function SubjectGraph({ subject, vias, capabilities, id }: { subject: Sub
               return (
                 <g key={n.id} transform={`translate(${n.x} ${n.y})`}>
                   <title>{n.full}</title>
-                  <rect width={w} height={h} rx={6} fill={s.fill} stroke={s.stroke} strokeWidth={n.risky || n.column === 0 ? 1.5 : 1} strokeDasharray={n.builtIn && n.column > 0 ? "3 2" : undefined} />
-                  <text x={8} y={15} fontSize={10} fill={s.kicker}>{n.kicker.length > 38 ? `${n.kicker.slice(0, 37)}…` : n.kicker}</text>
+                  <rect width={w(n)} height={h} rx={6} fill={s.fill} stroke={s.stroke} strokeWidth={n.risky || n.column === 0 ? 1.5 : 1} strokeDasharray={n.builtIn && n.column > 0 ? "3 2" : undefined} />
+                  <text x={8} y={15} fontSize={10} fill={s.kicker}>{n.kicker.length > GRAPH.chars[n.column] + 8 ? `${n.kicker.slice(0, GRAPH.chars[n.column] + 7)}…` : n.kicker}</text>
                   <text x={8} y={32} fontSize={n.column === 3 ? 11 : 12} fontWeight={n.column < 3 ? 600 : 400} fill={s.text} fontFamily={n.column === 3 ? "ui-monospace, monospace" : undefined}>{n.label}</text>
                 </g>
               );
