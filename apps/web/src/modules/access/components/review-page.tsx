@@ -56,7 +56,7 @@ function ClusterItems({ review, clusterName, items, decide }: { review: TAccessR
             <caption className="sr-only">Subjects to review in {clusterName}</caption>
             <thead className={t.thead}>
               <tr>
-                <th scope="col" className={t.th}>Subject</th>
+                <th scope="col" className={`${t.th} md:w-60`}>Subject</th>
                 <th scope="col" className={`${t.th} hidden md:table-cell`}>Capabilities and why</th>
                 <th scope="col" className={t.th}>Decision</th>
               </tr>
