@@ -2,7 +2,7 @@
 // with every path that allows it (binding -> role -> rule, scope) and a link to what else it can do.
 import Link from "next/link";
 import { Search } from "lucide-react";
-import { parseResource } from "@bulwark/rules";
+import { parseResource, type WhoCanSubject } from "@bulwark/rules";
 import { whoCanQuery } from "@bulwark/db";
 import { fieldErrorsOf } from "@/modules/auth/server/with-org";
 import type { TOrgContext } from "@/modules/auth/server/session";
@@ -91,28 +91,21 @@ export async function WhoCanPage({ ctx, search }: { ctx: TOrgContext; search: TS
                   <thead className={t.thead}>
                     <tr>
                       <th scope="col" className={t.th}>Subject</th>
-                      <th scope="col" className={t.th}>How: binding → role → rule</th>
+                      <th scope="col" className={`${t.th} hidden sm:table-cell`}>How: binding → role → rule</th>
                       <th scope="col" className={`${t.th} hidden sm:table-cell`}><span className="sr-only">What else</span></th>
                     </tr>
                   </thead>
                   <tbody>
                     {(showAll ? c.subjects : c.subjects.slice(0, SHOWN)).map((s) => (
                       <tr key={`${s.kind}/${s.namespace ?? ""}/${s.name}`} className={`${t.tr} align-top`} data-testid="who-can-row">
-                        <td className={`${t.td} max-w-[16rem] align-top`}>
+                        <td className={`${t.td} align-top sm:max-w-[16rem]`}>
                           <SubjectLink subject={s} />
                           {s.via.every((v) => v.builtIn) && <div className="mt-1"><BuiltInBadge /></div>}
-                        </td>
-                        <td className={`${t.td} align-top`}>
-                          <ul className="space-y-1">
-                            {s.via.map((v, i) => (
-                              <li key={i} className="flex flex-wrap items-baseline gap-1.5">
-                                <ViaPath via={v} />
-                                {v.builtIn && !s.via.every((x) => x.builtIn) && <BuiltInBadge />}
-                              </li>
-                            ))}
-                          </ul>
+                          {/* On a phone the paths fold under the subject. */}
+                          <div className="mt-1.5 sm:hidden"><Vias vias={s.via} /></div>
                           <Link href={subjectHref(s)} className="mt-1 inline-block text-xs text-indigo-700 underline-offset-4 hover:underline sm:hidden">What can it do?</Link>
                         </td>
+                        <td className={`${t.td} hidden align-top sm:table-cell`}><Vias vias={s.via} /></td>
                         <td className={`${t.td} hidden whitespace-nowrap text-right align-top sm:table-cell`}>
                           <Link href={subjectHref(s)} className="text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">What can it do?</Link>
                         </td>
@@ -131,6 +124,20 @@ export async function WhoCanPage({ ctx, search }: { ctx: TOrgContext; search: TS
         ))}
       </div>
     </>
+  );
+}
+
+function Vias({ vias }: { vias: WhoCanSubject["via"] }) {
+  const allBuiltIn = vias.every((x) => x.builtIn);
+  return (
+    <ul className="space-y-1">
+      {vias.map((v, i) => (
+        <li key={i} className="flex flex-wrap items-baseline gap-1.5">
+          <ViaPath via={v} />
+          {v.builtIn && !allBuiltIn && <BuiltInBadge />}
+        </li>
+      ))}
+    </ul>
   );
 }
 
