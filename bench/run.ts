@@ -1,7 +1,7 @@
 // `npm run bench`: runs each measurement several times in fresh child processes (clean peak RSS),
 // prints a table of medians beside their targets and writes bench/results.json as
 // [{ name, value, unit, target, met }].
-// `npm run bench -- <section>` runs one section (engine, incremental, live, reader, scan, ingest, concurrency, pages, report).
+// `npm run bench -- <section>` runs one section (engine, incremental, live, reader, scan, ingest, concurrency, pages, report, access).
 // BENCH_RUNS (default 3) sets the repetitions; BENCH_QUICK=1 is a ~2-minute smoke run with smaller
 // sizes. Postgres/Redis are found (DATABASE_URL/REDIS_URL or 127.0.0.1) or started like the tests
 // do; the bench database bulwark_bench is recreated, dropped at the end, and whatever was started
@@ -180,6 +180,19 @@ const sections: Record<string, () => void> = {
     add("report: worker CPU time", r.cpuMs! / 1000, "s", "-", true);
     add("report: PDF / JSON / CSV size", r.pdfKiB!, "KiB", `json ${Math.round(r.jsonKiB!)} KiB, csv ${Math.round(r.csvKiB!)} KiB`, true);
   },
+  access() {
+    // The access model of a 100,000-object cluster with 5,000 bindings: build (next to the engine
+    // on the same snapshot), save, and who-can server time over 50 questions.
+    const [n, bindings] = QUICK ? [10_000, 500] : [100_000, 5000];
+    const r = measure("bench/access.bench.ts", [String(n), String(bindings)]);
+    add(`access model ${n} objects, ${bindings} bindings (${r.grants} grants): build time`, r.buildMs! / 1000, "s", "<= engine time", r.buildMs! <= r.evalMs!);
+    add(`access model ${n}: rule engine evaluate() on the same snapshot`, r.evalMs! / 1000, "s", "-", true);
+    add(`access model ${n}: first save (${r.saveAdded} grants, ${r.subjects} subjects)`, r.saveMs! / 1000, "s", "-", true);
+    add(`access model ${n}: save after 1% of bindings changed (+${r.resaveAdded} -${r.resaveRemoved} grants)`, r.resaveMs! / 1000, "s", "-", true);
+    add(`access model ${n}: save of an unchanged model`, r.unchangedSaveMs! / 1000, "s", "-", true);
+    add(`access who-can ${n} objects, ${bindings} bindings: server time p95 (${r.questions} questions x 3)`, r.whoCanP95!, "ms", "< 100 ms", r.whoCanP95! < 100);
+    add(`access who-can: server time p50`, r.whoCanP50!, "ms", "-", true);
+  },
   concurrency() {
     const clusters = QUICK ? 20 : 50;
     const r = measure("bench/concurrency.bench.ts", [String(clusters), QUICK ? "100" : "200", "2"]);
@@ -191,7 +204,7 @@ const sections: Record<string, () => void> = {
 
 // The worker runs with Node's default heap settings, as `npm start -w @bulwark/worker` does.
 const WORKER_NODE = { nodeOptions: process.env.NODE_OPTIONS ?? "" };
-const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report", "live"]);
+const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report", "live", "access"]);
 const HISTORY_SECTIONS = new Set(["scan", "ingest", "concurrency"]);
 
 let fleet: string | undefined;

@@ -150,6 +150,15 @@ describe("saveAccessModel", () => {
     expect(out).toEqual({ added: 0, removed: 0, baseline: false });
     expect([await rowVersions("AccessGrant"), await rowVersions("AccessSubject")]).toEqual(before);
     expect(await m.db.accessChange.count()).toBe(0);
+    // The digest that lets an unchanged subject stay unsent: Postgres' jsonb text, predicted.
+    const { jsonbText } = await import("./save-access-model");
+    const stored = await m.db.$queryRawUnsafe<Array<{ name: string; c: string; w: string }>>(`SELECT name, capabilities::text AS c, workloads::text AS w FROM "AccessSubject" WHERE "clusterId" = $1`, prod);
+    const subjects = model(prodGrants(), PROD_REFS).subjects;
+    expect(stored.length).toBe(subjects.length);
+    for (const r of stored) {
+      const s = subjects.find((x) => x.ref.name === r.name)!;
+      expect([jsonbText(s.capabilities), jsonbText(s.workloads)]).toEqual([r.c, r.w]);
+    }
   });
 
   it("records added and removed grants with the scan that saw them", async () => {

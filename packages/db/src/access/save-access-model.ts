@@ -11,6 +11,7 @@
 //
 // AccessChange has no ruleIndex/ruleSource columns; they travel inside its `rule` JSON next to the
 // rule's five lists (listAccessChanges reads them back into the GrantVia).
+import { createHash } from "node:crypto";
 import type { AccessGrant, AccessModel, AccessSubject } from "@bulwark/rules";
 import { db, type Tx } from "../client";
 import { NotFoundError } from "../errors";
@@ -156,15 +157,49 @@ async function saveGrants(tx: Tx, input: TSaveAccessModelInput, at: Date, baseli
   return { added, removed };
 }
 
-const subjectKey = (s: AccessSubject) => `${s.ref.kind}\u001f${s.ref.namespace ?? ""}\u001f${s.ref.name}`;
+const subjectKey = (kind: string, namespace: string, name: string) => `${kind}\u001f${namespace}\u001f${name}`;
+
+/**
+ * Postgres' text form of a jsonb value (object keys ordered by length, then bytes; ", " and ": "
+ * separators), so stored subjects can be compared by digest without sending their JSON. A wrong
+ * guess only costs a row sent again: the upsert itself compares in SQL.
+ */
+export function jsonbText(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map((v) => jsonbText(v === undefined ? null : v)).join(", ")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => {
+    const la = Buffer.byteLength(a);
+    const lb = Buffer.byteLength(b);
+    return la !== lb ? la - lb : Buffer.compare(Buffer.from(a), Buffer.from(b));
+  });
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(", ")}}`;
+}
+
+const md5 = (s: string) => createHash("md5").update(s, "utf8").digest("hex");
 
 async function saveSubjects(tx: Tx, input: TSaveAccessModelInput, at: Date): Promise<void> {
   const { orgId, clusterId } = input;
+  const stored = await tx.$queryRawUnsafe<Array<{ kind: string; namespace: string; name: string; digest: string }>>(
+    `SELECT kind, namespace, name, md5(concat_ws(chr(31), "exists"::text, "builtIn"::text, privilege, workloads::text, capabilities::text)) AS digest
+     FROM "AccessSubject" WHERE "clusterId" = $1`,
+    clusterId,
+  );
+  const storedDigest = new Map(stored.map((r) => [subjectKey(r.kind, r.namespace, r.name), r.digest]));
   const unique = new Map<string, AccessSubject>();
-  for (const s of input.model.subjects) if (!unique.has(subjectKey(s))) unique.set(subjectKey(s), s);
-  const subjects = [...unique.values()];
-  // Only rows whose content differs are written: an unchanged model leaves every row alone.
-  for (const batch of chunks(subjects, 2000)) {
+  for (const s of input.model.subjects) {
+    const key = subjectKey(s.ref.kind, s.ref.namespace ?? "", s.ref.name);
+    if (!unique.has(key)) unique.set(key, s);
+  }
+  // Only new subjects and those whose digest differs are sent; the upsert's WHERE still writes
+  // nothing for a row that is the same after all.
+  const changed = [...unique].filter(([key, s]) => {
+    const digest = storedDigest.get(key);
+    if (digest === undefined) return true;
+    const parts = [...(s.exists === undefined ? [] : [String(s.exists)]), String(s.builtIn), s.privilege, jsonbText(s.workloads), jsonbText(s.capabilities)];
+    return md5(parts.join("\u001f")) !== digest;
+  });
+  for (const batch of chunks(changed.map(([, s]) => s), 2000)) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "AccessSubject" (id, "orgId", "clusterId", kind, name, namespace, "exists", "builtIn", workloads, capabilities, privilege, "firstSeenAt", "updatedAt")
        SELECT u.id, $1, $2, u.kind, u.name, u.ns, u.ex, u.bi, u.wl::jsonb, u.caps::jsonb, u.priv, $3::timestamp, $3::timestamp
@@ -190,6 +225,8 @@ async function saveSubjects(tx: Tx, input: TSaveAccessModelInput, at: Date): Pro
       batch.map((s) => s.privilege),
     );
   }
+  const subjects = [...unique.values()];
+  if (!stored.some((r) => !unique.has(subjectKey(r.kind, r.namespace, r.name)))) return;
   await tx.$executeRawUnsafe(
     `DELETE FROM "AccessSubject" s WHERE s."clusterId" = $1
        AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[], $4::text[]) AS u(kind, ns, name) WHERE u.kind = s.kind AND u.ns = s.namespace AND u.name = s.name)`,

@@ -93,7 +93,10 @@ export async function whoCanQuery(input: TWhoCanQueryInput): Promise<{ clusters:
     ...params,
   );
   if (clusters.length === 0) return { clusters: [] };
-  const where = [`g."orgId" = $1`, ...(input.clusterId !== undefined ? [`g."clusterId" = $2`] : []), prefilter(input.query, param), ...(input.includeBuiltIn === false ? [`NOT g."builtIn"`] : [])];
+  params.length = 1;
+  // By cluster id (of this organization's built clusters), so that (clusterId, scope) narrows the
+  // scan to the question's namespace and the cluster-wide grants.
+  const where = [`g."orgId" = $1`, `g."clusterId" = ANY(${param(clusters.map((c) => c.clusterId))}::text[])`, prefilter(input.query, param), ...(input.includeBuiltIn === false ? [`NOT g."builtIn"`] : [])];
   const rows = await db.$queryRawUnsafe<TGrantRow[]>(`SELECT ${GRANT_SELECT} FROM "AccessGrant" g WHERE ${where.join(" AND ")}`, ...params);
   const byCluster = new Map<string, AccessGrant[]>();
   for (const r of rows) {
