@@ -60,7 +60,7 @@ export function CapabilityChips({ capabilities, expand = false, max = 6 }: { cap
       {capabilities.slice(0, max).map((c) => (
         <span key={`${c.id}:${c.scope ?? ""}`} className={cn(chip, LEVEL_STYLE[c.level].badge)} title={`${c.why} (${scopeText(c.scope)}; via ${c.via.bindingKind} ${c.via.binding})`}>
           {c.title}
-          {c.scope && <span className="font-normal opacity-80">· {c.scope}</span>}
+          {c.scope && <span className="font-normal">· {c.scope}</span>}
         </span>
       ))}
       {capabilities.length > max && <span className="self-center text-xs text-zinc-500">+{capabilities.length - max} more</span>}
@@ -89,11 +89,11 @@ export function ViaPath({ via, showScope = true }: { via: GrantVia; showScope?: 
         {via.viaGroup && <span className="text-zinc-500">via group <span className="font-mono text-zinc-700">{via.viaGroup}</span> →</span>}
         <span className="text-zinc-500">{via.bindingKind}</span>
         <span className="font-mono font-medium text-zinc-900" data-testid="via-binding">{binding}</span>
-        <span aria-hidden className="text-zinc-400">→</span>
+        <span aria-hidden className="text-zinc-500">→</span>
         <span className="text-zinc-500">{via.roleKind}</span>
         <span className="font-mono font-medium text-zinc-900" data-testid="via-role">{via.role}</span>
         {via.ruleSource && <span className="text-zinc-500 [overflow-wrap:anywhere]">(rule from {via.ruleSource === "built-in" ? "the built-in definition" : via.ruleSource})</span>}
-        <span aria-hidden className="text-zinc-400">→</span>
+        <span aria-hidden className="text-zinc-500">→</span>
         <span className="font-mono text-zinc-800 [overflow-wrap:anywhere]">{describeRule(via.rule)}</span>
         {via.rule.resourceNames.length > 0 && <span className="text-zinc-500">only {via.rule.resourceNames.join(", ")}</span>}
         {showScope && <span className="text-zinc-500">· {scopeText(via.scope)}</span>}
