@@ -181,6 +181,7 @@ async function main() {
   // 5. On a fresh demo, put some remediation work in motion (through the API, as a person would).
   if (have.size === 0) await seedRemediation(jar).catch((err) => say(`(could not seed the remediation examples: ${(err as Error).message})`));
   if (have.size === 0) await seedCompliance(jar).catch((err) => say(`(could not seed the compliance examples: ${(err as Error).message})`));
+  if (have.size === 0) await seedAccessReview(jar).catch((err) => say(`(could not seed the access review example: ${(err as Error).message})`));
 
   say("");
   say(`Bulwark is running: ${WEB_URL}`);
@@ -248,6 +249,38 @@ async function seedCompliance(jar: Jar): Promise<void> {
   form.append("files", new Blob([evidence], { type: "text/plain" }), "risk-analysis-2026-summary.txt");
   await send("/api/compliance/hipaa/attestations", "POST", form, false);
   say("scoped HIPAA to payments-prod and shop-staging and attested its risk analysis (see Compliance)");
+}
+
+/**
+ * Starts the quarter's access review once every cluster's access model is built, and marks two
+ * subjects of legacy-onprem as a reviewer would: one kept, one revoked. The review stays open.
+ */
+async function seedAccessReview(jar: Jar): Promise<void> {
+  const api = async <T>(pathname: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${WEB_URL}${pathname}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json", cookie: jar.header(), origin: WEB_URL },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  type TOverview = { clusters: Array<{ builtAt: string | null }> };
+  for (let i = 0; i < 120; i++) {
+    const overview = await api<TOverview>("/api/access/overview");
+    if (overview.clusters.length >= DEMO_CLUSTERS.length && overview.clusters.every((c) => c.builtAt)) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const { id } = await api<{ id: string }>("/api/access/reviews", { title: "Q4 2026 access review", dueAt: due, validDays: 90 });
+  type TItem = { id: string; clusterName: string; subject: { kind: string; name: string } };
+  const review = await api<{ items: TItem[] }>(`/api/access/reviews/${id}`);
+  const legacy = review.items.filter((i) => i.clusterName === "legacy-onprem");
+  const user = legacy.find((i) => i.subject.kind === "User");
+  const account = legacy.find((i) => i.subject.kind === "ServiceAccount");
+  if (account) await api(`/api/access/reviews/${id}/items/${account.id}`, { decision: "keep", note: "Runs the cluster's monitoring agent; owner: platform team." });
+  if (user) await api(`/api/access/reviews/${id}/items/${user.id}`, { decision: "revoke", note: "Left the team in October; remove the binding (ticket OPS-311)." });
+  say("started the Q4 access review and marked two subjects of legacy-onprem (see Access → Reviews)");
 }
 
 main().catch((err) => {
