@@ -277,8 +277,8 @@ async function seedAccessReview(jar: Jar): Promise<void> {
   const review = await api<{ items: TItem[] }>(`/api/access/reviews/${id}`);
   const legacy = review.items.filter((i) => i.clusterName === "legacy-onprem");
   const user = legacy.find((i) => i.subject.kind === "User");
-  const account = legacy.find((i) => i.subject.kind === "ServiceAccount");
-  if (account) await api(`/api/access/reviews/${id}/items/${account.id}`, { decision: "keep", note: "Runs the cluster's monitoring agent; owner: platform team." });
+  const account = legacy.find((i) => i.subject.kind === "ServiceAccount" && i.subject.name === "jenkins") ?? legacy.find((i) => i.subject.kind === "ServiceAccount");
+  if (account) await api(`/api/access/reviews/${id}/items/${account.id}`, { decision: "keep", note: "Jenkins deploys to every namespace; owner: platform team. Narrow to per-namespace roles next quarter." });
   if (user) await api(`/api/access/reviews/${id}/items/${user.id}`, { decision: "revoke", note: "Left the team in October; remove the binding (ticket OPS-311)." });
   say("started the Q4 access review and marked two subjects of legacy-onprem (see Access → Reviews)");
 }

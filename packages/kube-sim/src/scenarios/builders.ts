@@ -352,7 +352,13 @@ export function configMap(c: Ctx, ns: string, name: string, data: Record<string,
 export function secret(c: Ctx, ns: string, name: string, data: Record<string, string>, type = "Opaque"): KubeObject {
   const enc: Record<string, string> = {};
   for (const [k, v] of Object.entries(data)) enc[k] = Buffer.from(v).toString("base64");
-  return { apiVersion: "v1", kind: "Secret", metadata: meta(c, "Secret", name, ns), type, data: enc };
+  const metadata = meta(c, "Secret", name, ns);
+  // The token controller names the account a legacy token belongs to (and which one it must match).
+  if (type === "kubernetes.io/service-account-token") {
+    const account = /^(.+)-token-[a-z0-9]{5}$/.exec(name)?.[1];
+    if (account) metadata.annotations = { ...metadata.annotations, "kubernetes.io/service-account.name": account };
+  }
+  return { apiVersion: "v1", kind: "Secret", metadata, type, data: enc };
 }
 
 export function defaultDeny(c: Ctx, ns: string): KubeObject {

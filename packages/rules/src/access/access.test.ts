@@ -130,6 +130,7 @@ describe("describeRule", () => {
     [r({ apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"] }), "get,list secrets"],
     [r({ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }), "* on *.*"],
     [r({ nonResourceURLs: ["/metrics"], verbs: ["get"] }), "get /metrics"],
+    [r({ nonResourceURLs: ["*"], verbs: ["*"] }), "* on every non-resource URL (*)"],
     [r({ apiGroups: ["apps"], resources: ["deployments", "deployments/scale"], verbs: ["update"] }), "update deployments.apps,deployments.apps/scale"],
     [r({ apiGroups: [""], resources: ["secrets"], verbs: ["get"], resourceNames: ["db-creds"] }), "get secrets named db-creds"],
     [r({ apiGroups: ["", "apps"], resources: ["pods", "deployments"], verbs: ["get"] }), "get pods,deployments (core,apps)"],

@@ -27,6 +27,7 @@ export function describeRule(rule: GrantRule): string {
     if (rule.resourceNames.length > 0) s += ` named ${rule.resourceNames.join(",")}`;
     parts.push(s);
   }
-  if (rule.nonResourceURLs.length > 0) parts.push(`${lead} ${rule.nonResourceURLs.join(",")}`);
+  // A bare "*" URL (cluster-admin's second rule) would read as "* on *": say what it is.
+  if (rule.nonResourceURLs.length > 0) parts.push(`${lead} ${rule.nonResourceURLs.length === 1 && rule.nonResourceURLs[0] === "*" ? "every non-resource URL (*)" : rule.nonResourceURLs.join(",")}`);
   return parts.length ? parts.join("; ") : `${lead} (nothing)`;
 }

@@ -40,7 +40,7 @@ export function SubjectLink({ subject, className }: { subject: SubjectRef; class
   return (
     <span className={cn("flex min-w-0 items-center gap-1.5", className)}>
       <KindBadge kind={subject.kind} />
-      <Link href={subjectHref(subject)} className="min-w-0 max-w-[11rem] truncate font-medium sm:max-w-[15rem] text-indigo-700 underline-offset-4 hover:underline" title={`${subject.kind} ${subjectLabel(subject)}`}>
+      <Link href={subjectHref(subject)} className="min-w-0 max-w-[11rem] font-medium [overflow-wrap:anywhere] sm:max-w-[15rem] text-indigo-700 underline-offset-4 hover:underline" title={`${subject.kind} ${subjectLabel(subject)}`}>
         {subjectLabel(subject)}
       </Link>
     </span>
