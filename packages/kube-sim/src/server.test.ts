@@ -136,6 +136,18 @@ describe("kube-sim server", () => {
     expect((await call(sim, "/api/v1/namespaces/a/secrets/s", { token: admin })).json.data).toEqual({ k: "dg==" });
   });
 
+  it("refuses a protobuf body with 415 UnsupportedMediaType and creates nothing", async () => {
+    const r = await call(sim, "/api/v1/namespaces/a/configmaps", {
+      token: admin,
+      method: "POST",
+      headers: { "Content-Type": "application/vnd.kubernetes.protobuf" },
+      body: "k8s\u0000\n\u000f\n\u0002v1\u0012\tConfigMap",
+    });
+    expect(r.status).toBe(415);
+    expect(r.json).toMatchObject({ kind: "Status", reason: "UnsupportedMediaType", code: 415 });
+    expect(r.json.message).toContain("application/json");
+  });
+
   it("answers self-subject access and rules reviews truthfully", async () => {
     const ssar = (token: string, resource: string, verb = "list") =>
       call(sim, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", {

@@ -126,6 +126,19 @@ function parseApplyBody(text: string): KubeObject {
   return v as KubeObject;
 }
 
+/**
+ * Request bodies kube-sim decodes: JSON (and YAML for apply patches). A protobuf or CBOR body gets
+ * 415 UnsupportedMediaType, as an API server answers an encoding it does not serve. Real API
+ * servers do decode protobuf for built-in kinds; kube-sim does not, so the typed
+ * `kubectl create <kind> NAME` generators fail against it: use `kubectl create -f` or apply.
+ */
+function assertJsonBody(req: IncomingMessage): void {
+  const ctype = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (ctype === "application/vnd.kubernetes.protobuf" || ctype === "application/cbor" || ctype === "application/vnd.kubernetes.protobuf;stream=watch") {
+    throw new HttpError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+  }
+}
+
 function parseJsonBody(text: string): KubeObject {
   let v: unknown;
   try {
@@ -728,7 +741,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   }
 
   async function handleReview(req: IncomingMessage, id: ResolvedIdentity, plural: string): Promise<[number, string]> {
-    const body = parseJsonBody(await readBody(req));
+    const body = (assertJsonBody(req), parseJsonBody(await readBody(req)));
     const spec = (body.spec ?? {}) as Record<string, unknown>;
     if (plural === "selfsubjectaccessreviews") {
       const ra = spec.resourceAttributes as Record<string, string> | undefined;
@@ -758,7 +771,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (!e) throw notFound(def, name!);
     let obj = e.obj;
     if (verb !== "get") {
-      const body = parseJsonBody(await readBody(req));
+      const body = (assertJsonBody(req), parseJsonBody(await readBody(req)));
       const replicas = (body.spec as { replicas?: unknown } | undefined)?.replicas;
       if (typeof replicas !== "number" || !Number.isInteger(replicas) || replicas < 0)
         throw new HttpError(422, "Invalid", `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be a non-negative integer`);
@@ -832,6 +845,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (verb === "patch") {
       if (ctype.includes("json-patch")) throw new HttpError(415, "UnsupportedMediaType", "kube-sim supports merge, strategic-merge and apply patches only");
       const existing = store.get(ck, namespace, name!);
+      assertJsonBody(req);
       const text = await readBody(req);
       // Server-side apply: the body is a (YAML or JSON) partial object; it creates when absent.
       // Field ownership is not tracked, so an apply merges like a merge patch.
@@ -846,7 +860,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
         body = (ctype.includes("strategic-merge") || ctype.includes("apply-patch") ? strategicMerge(current, patch) : mergePatch(current, patch)) as KubeObject;
       }
     } else {
-      body = parseJsonBody(await readBody(req));
+      body = (assertJsonBody(req), parseJsonBody(await readBody(req)));
     }
     body.apiVersion ||= apiVersion;
     body.kind ||= def.kind;
