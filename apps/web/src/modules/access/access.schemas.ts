@@ -21,6 +21,11 @@ const one = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (Array.isArra
 const flag = () => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.union([z.boolean(), z.string()]).optional()).transform((v) => v === true || v === "on" || v === "true" || v === "1");
 const clusterId = () => one(z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, "A cluster id"));
 const k8sName = (max = 253) => z.string().trim().max(max).regex(/^[A-Za-z0-9:._@+=,-]+$/, "Letters, digits and : . _ - @ only");
+/**
+ * A user or group name as an authenticator reports it: any printable text (emails, "oidc:alice",
+ * EKS's "arn:aws:iam::111122223333:role/admin", names with spaces), no control characters.
+ */
+const subjectName = () => z.string().trim().max(1024).regex(/^[^\u0000-\u001f\u007f]+$/, "A subject name without control characters");
 
 export const ZWhoCanInput = z.object({
   verb: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string({ error: "Enter a verb, e.g. get" }).trim().toLowerCase().min(1, "Enter a verb, e.g. get").max(64).regex(/^([a-z]+|\*)$/, "A verb, e.g. get, list, create or *")),
@@ -52,7 +57,7 @@ export function toAccessQuery(i: Pick<TWhoCanInput, "verb" | "resource" | "names
 export const ZSubjectInput = z
   .object({
     kind: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SUBJECT_KINDS, { error: "kind is User, Group or ServiceAccount" })),
-    name: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), k8sName().min(1, "Enter a name")),
+    name: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), subjectName().min(1, "Enter a name")),
     namespace: one(k8sName(63)),
   })
   .refine((s) => s.kind !== "ServiceAccount" || Boolean(s.namespace), { message: "A service account needs its namespace", path: ["namespace"] });
@@ -73,7 +78,7 @@ export const ZChangesInput = z.object({
   cluster: clusterId(),
   change: one(z.enum(ACCESS_CHANGES)),
   kind: one(z.enum(SUBJECT_KINDS)),
-  name: one(k8sName()),
+  name: one(subjectName()),
   namespace: one(k8sName(63)),
   since: one(z.coerce.date()),
   cursor: one(z.string().max(400)),
