@@ -319,3 +319,4 @@ export { recordClusterChanges, MAX_CHANGE_FIELDS, type TClusterChangeInput } fro
 export { pruneClusterChanges } from "./watch/prune-cluster-changes";
 export { setWatchState, touchLastEventAt, type TWatchState } from "./watch/set-watch-state";
 export { getWatchedCluster, listUnresolvedFindingKeys, type TWatchedCluster } from "./watch/get-watched-cluster";
+export { PDF_INK, PDF_MARGINS, PDF_MUTED, PDF_RULE, pdfBottom, pdfCell, pdfEnsure, pdfField, pdfHeading, pdfTable, pdfText, pdfWidth, type TPdfCell, type TPdfColumn, type TPdfDoc } from "./pdf/layout";

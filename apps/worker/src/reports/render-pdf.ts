@@ -10,17 +10,20 @@
 // out first without drawing (to know its page count), then drawn and flushed page by page.
 // pdfkit's built-in Helvetica needs no font files; text is limited to what its encoding can draw.
 import PDFDocument from "pdfkit";
+import { PDF_INK, PDF_MARGINS, PDF_MUTED, PDF_RULE, pdfBottom, pdfCell, pdfEnsure, pdfField, pdfHeading, pdfTable, pdfText, type TPdfCell, type TPdfColumn, type TPdfDoc } from "@bulwark/db";
 import { CONTROL_STATUS_LABELS, type ControlStatus } from "@bulwark/rules";
 import { FileBuffer } from "./byte-sink";
 import { findingIndex } from "./render-csv";
 import type { TReportControl, TReportData, TReportFindingOut } from "./build-report";
 
-type Doc = PDFKit.PDFDocument;
+type Doc = TPdfDoc;
+type Column = TPdfColumn;
+type Cell = TPdfCell;
 
-const M = { top: 64, bottom: 60, left: 50, right: 50 };
-const INK = "#18181b";
-const MUTED = "#52525b";
-const RULE = "#d4d4d8";
+const M = PDF_MARGINS;
+const INK = PDF_INK;
+const MUTED = PDF_MUTED;
+const RULE = PDF_RULE;
 const STATUS: Record<ControlStatus, { label: string; color: string }> = {
   passed: { label: "PASSED", color: "#15803d" },
   failed: { label: "FAILED", color: "#b91c1c" },
@@ -34,35 +37,15 @@ export const INLINE_EVIDENCE_MAX = 10;
 /** Above this many clusters the per-cluster matrix gives way to each control's grouped list. */
 const MATRIX_MAX_CLUSTERS = 24;
 
-/** Keeps text inside WinAnsi (what the standard fonts can draw); anything else becomes "?". */
-export function pdfText(s: string | number | null | undefined): string {
-  if (s == null) return "";
-  return String(s).replace(/[^\t\n\r\x20-\x7e\xa0-\xff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g, "?");
-}
+export { pdfText };
 
 const fmtDate = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "-");
 const fmtDay = (iso: string | null) => (iso ? iso.slice(0, 10) : "-");
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-interface Column {
-  header: string;
-  width: number;
-}
-type Cell = string | { text: string; color?: string; bold?: boolean };
-
-function bottom(doc: Doc) {
-  return doc.page.height - M.bottom;
-}
-
-function ensure(doc: Doc, h: number) {
-  if (doc.y + h > bottom(doc)) doc.addPage();
-}
-
-function heading(doc: Doc, text: string, size = 16) {
-  ensure(doc, size * 3);
-  doc.moveDown(0.4).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(pdfText(text), M.left, doc.y, { width: doc.page.width - M.left - M.right });
-  doc.moveDown(0.3);
-}
+const bottom = pdfBottom;
+const ensure = pdfEnsure;
+const heading = pdfHeading;
 
 function para(doc: Doc, text: string, opts: { color?: string; size?: number; bold?: boolean; indent?: number } = {}) {
   doc.font(opts.bold ? "Helvetica-Bold" : "Helvetica").fontSize(opts.size ?? 9.5).fillColor(opts.color ?? INK);
@@ -72,62 +55,8 @@ function para(doc: Doc, text: string, opts: { color?: string; size?: number; bol
   doc.text(pdfText(text), x, doc.y, { width: w });
 }
 
-/** "Label: value" with the label bold, wrapping under the value. */
-function field(doc: Doc, label: string, value: string, opts: { x?: number; width?: number; size?: number } = {}) {
-  const x = opts.x ?? M.left;
-  const w = opts.width ?? doc.page.width - x - M.right;
-  const size = opts.size ?? 9;
-  doc.font("Helvetica").fontSize(size);
-  ensure(doc, Math.min(doc.heightOfString(pdfText(`${label}: ${value}`), { width: w }), 200));
-  doc.font("Helvetica-Bold").fillColor(INK).text(pdfText(`${label}: `), x, doc.y, { width: w, continued: true });
-  doc.font("Helvetica").text(pdfText(value));
-}
-
-const cellOf = (c: Cell) => (typeof c === "string" ? { text: c } : c);
-
-/** A table whose rows never split; the header row is repeated on every page it spans. */
-function table(doc: Doc, cols: Column[], rows: Cell[][], size = 8) {
-  const pad = 3;
-  const drawHeader = () => {
-    doc.font("Helvetica-Bold").fontSize(size);
-    const h = Math.max(...cols.map((c) => doc.heightOfString(pdfText(c.header), { width: c.width - 2 * pad }))) + 2 * pad;
-    const y = doc.y;
-    doc.rect(M.left, y, cols.reduce((a, c) => a + c.width, 0), h).fill("#f4f4f5");
-    let x = M.left;
-    for (const c of cols) {
-      doc.fillColor(INK).text(pdfText(c.header), x + pad, y + pad, { width: c.width - 2 * pad });
-      x += c.width;
-    }
-    doc.y = y + h;
-  };
-  ensure(doc, 40);
-  drawHeader();
-  for (const row of rows) {
-    const cells = row.map(cellOf);
-    const h =
-      Math.max(
-        ...cells.map((c, i) => {
-          doc.font(c.bold ? "Helvetica-Bold" : "Helvetica").fontSize(size);
-          return doc.heightOfString(pdfText(c.text) || " ", { width: cols[i]!.width - 2 * pad });
-        }),
-      ) + 2 * pad;
-    if (doc.y + h > bottom(doc)) {
-      doc.addPage();
-      drawHeader();
-    }
-    const y = doc.y;
-    let x = M.left;
-    cells.forEach((c, i) => {
-      doc.font(c.bold ? "Helvetica-Bold" : "Helvetica").fontSize(size).fillColor(c.color ?? INK);
-      doc.text(pdfText(c.text), x + pad, y + pad, { width: cols[i]!.width - 2 * pad });
-      x += cols[i]!.width;
-    });
-    doc.moveTo(M.left, y + h).lineTo(x, y + h).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.y = y + h;
-  }
-  doc.x = M.left;
-  doc.moveDown(0.6);
-}
+const field = pdfField;
+const table = pdfTable;
 
 const statusCell = (s: ControlStatus, label?: string): Cell => ({ text: label ?? STATUS[s].label, color: STATUS[s].color, bold: true });
 
@@ -323,7 +252,7 @@ async function appendix(doc: Doc, r: TReportData, sections: TAppendixSection[], 
     for (const ref of s.refs) {
       const f = r.findings[findingIndex(ref)]!;
       const cells = evidenceCells(f).map((c) => {
-        const cell = cellOf(c);
+        const cell = pdfCell(c);
         return { ...cell, text: pdfText(cell.text) || " " };
       });
       // A cell that fits on one line is measured by its width and drawn without the line wrapper:

@@ -4,97 +4,29 @@
 // the review's rows only, with the same library (pdfkit, built-in Helvetica) as the worker's reports.
 import PDFDocument from "pdfkit";
 import type { Capability } from "@bulwark/rules";
+import { PDF_INK, PDF_MARGINS, PDF_MUTED, pdfEnsure, pdfField, pdfHeading, pdfTable, pdfText, pdfWidth, type TPdfCell, type TPdfColumn, type TPdfDoc } from "../pdf/layout";
 import type { TAccessReview, TAccessReviewItem } from "./reviews";
 
-type Doc = PDFKit.PDFDocument;
+type Doc = TPdfDoc;
+type Cell = TPdfCell;
+type Column = TPdfColumn;
 
-const M = { top: 64, bottom: 60, left: 50, right: 50 };
-const INK = "#18181b";
-const MUTED = "#52525b";
-const RULE = "#d4d4d8";
+const M = PDF_MARGINS;
+const INK = PDF_INK;
+const MUTED = PDF_MUTED;
 const DECISION = { keep: { label: "KEEP", color: "#15803d" }, revoke: { label: "REVOKE", color: "#b91c1c" }, pending: { label: "PENDING", color: "#b45309" } } as const;
 const STATUS = { open: "Open", "signed-off": "Signed off", cancelled: "Cancelled" } as const;
 /** A row never splits across pages, so an item lists this many capabilities in full and names the rest. */
 const FULL_CAPABILITIES = 6;
 
-/** Keeps text inside WinAnsi (what the standard fonts can draw); anything else becomes "?". */
-function pdfText(s: string | number | null | undefined): string {
-  if (s == null) return "";
-  return String(s).replace(/[^\t\n\r\x20-\x7e\xa0-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, "?");
-}
-
 const fmtDate = (d: Date | null) => (d ? `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC` : "-");
 const fmtDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "-");
 
-interface Column {
-  header: string;
-  width: number;
-}
-type Cell = { text: string; color?: string; bold?: boolean; size?: number };
-
-const bottom = (doc: Doc) => doc.page.height - M.bottom;
-const width = (doc: Doc) => doc.page.width - M.left - M.right;
-
-function ensure(doc: Doc, h: number) {
-  if (doc.y + h > bottom(doc)) doc.addPage();
-}
-
-function heading(doc: Doc, text: string, size = 13) {
-  ensure(doc, size * 4);
-  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(pdfText(text), M.left, doc.y, { width: width(doc) });
-  doc.moveDown(0.3);
-}
-
-function field(doc: Doc, label: string, value: string) {
-  doc.font("Helvetica").fontSize(9.5);
-  ensure(doc, doc.heightOfString(pdfText(`${label}: ${value}`), { width: width(doc) }) + 2);
-  doc.font("Helvetica-Bold").fillColor(INK).text(pdfText(`${label}: `), M.left, doc.y, { width: width(doc), continued: true });
-  doc.font("Helvetica").fillColor(INK).text(pdfText(value));
-}
-
-/** A table whose rows never split; the header row repeats on every page it spans. */
-function table(doc: Doc, cols: Column[], rows: Cell[][]) {
-  const pad = 3;
-  const size = 8;
-  const drawHeader = () => {
-    doc.font("Helvetica-Bold").fontSize(size);
-    const h = Math.max(...cols.map((c) => doc.heightOfString(pdfText(c.header), { width: c.width - 2 * pad }))) + 2 * pad;
-    const y = doc.y;
-    doc.rect(M.left, y, cols.reduce((a, c) => a + c.width, 0), h).fill("#f4f4f5");
-    let x = M.left;
-    for (const c of cols) {
-      doc.fillColor(INK).text(pdfText(c.header), x + pad, y + pad, { width: c.width - 2 * pad });
-      x += c.width;
-    }
-    doc.y = y + h;
-  };
-  ensure(doc, 50);
-  drawHeader();
-  for (const cells of rows) {
-    const h =
-      Math.max(
-        ...cells.map((c, i) => {
-          doc.font(c.bold ? "Helvetica-Bold" : "Helvetica").fontSize(c.size ?? size);
-          return doc.heightOfString(pdfText(c.text) || " ", { width: cols[i]!.width - 2 * pad });
-        }),
-      ) + 2 * pad;
-    if (doc.y + h > bottom(doc)) {
-      doc.addPage();
-      drawHeader();
-    }
-    const y = doc.y;
-    let x = M.left;
-    cells.forEach((c, i) => {
-      doc.font(c.bold ? "Helvetica-Bold" : "Helvetica").fontSize(c.size ?? size).fillColor(c.color ?? INK);
-      doc.text(pdfText(c.text), x + pad, y + pad, { width: cols[i]!.width - 2 * pad });
-      x += cols[i]!.width;
-    });
-    doc.moveTo(M.left, y + h).lineTo(x, y + h).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.y = y + h;
-  }
-  doc.x = M.left;
-  doc.moveDown(0.6);
-}
+const width = pdfWidth;
+const ensure = pdfEnsure;
+const heading = (doc: Doc, text: string, size = 13) => pdfHeading(doc, text, size);
+const field = (doc: Doc, label: string, value: string) => pdfField(doc, label, value, { size: 9.5 });
+const table = pdfTable;
 
 export function subjectLabel(i: Pick<TAccessReviewItem, "subject">): string {
   return `${i.subject.kind} ${i.subject.namespace ? `${i.subject.namespace}/` : ""}${i.subject.name}`;
