@@ -56,7 +56,7 @@ test("who can read secrets in shop: the service account, its binding and role, o
   // The API answers the same, with its server time.
   const api = await admin.request.get(`/api/access/who-can?verb=get&resource=secrets&namespace=shop&cluster=${clusterId}`);
   expect(api.status()).toBe(200);
-  expect(api.headers()["server-timing"]).toMatch(/who-can;dur=/);
+  expect(api.headers()["server-timing"]).toMatch(/app;dur=/);
   expect(JSON.stringify(await api.json())).toContain('"binding":"ci-deployer"');
 
   await row.getByRole("link", { name: "tools/ci-deployer" }).click();

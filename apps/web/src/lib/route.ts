@@ -106,7 +106,7 @@ export function routeHandler(def: TRouteDef): TRouteHandler {
       }
     };
   }
-  return async (req, context) => {
+  const handle: TRouteHandler = async (req, context) => {
     try {
       const auth = await authenticate(req);
       if ("refused" in auth) return auth.refused;
@@ -136,5 +136,17 @@ export function routeHandler(def: TRouteDef): TRouteHandler {
     } catch (err) {
       return respond(failure(err));
     }
+  };
+  // Server-Timing on every answer: the server's share of a request's time (authentication, the
+  // operation, the body), for clients and benchmarks measuring it through HTTP.
+  return async (req, context) => {
+    const start = performance.now();
+    const res = await handle(req, context);
+    try {
+      res.headers.set("Server-Timing", `app;dur=${(performance.now() - start).toFixed(1)};desc="server time"`);
+    } catch {
+      // an immutable Response (a redirect): answered without the timing
+    }
+    return res;
   };
 }

@@ -70,7 +70,7 @@ describe("GET /api/access/who-can", () => {
   it("names the service account that reads secrets in shop, with its binding and role, and the server time", async () => {
     const res = await get("who-can", readA, `?verb=get&resource=secrets&namespace=shop&cluster=${shop}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("server-timing")).toMatch(/^who-can;dur=\d+(\.\d)?;desc="server time"$/);
+    expect(res.headers.get("server-timing")).toMatch(/^app;dur=\d+(\.\d)?;desc="server time"$/);
     const clusters = res.json.clusters as Array<{ clusterId: string; subjects: Array<{ kind: string; name: string; namespace?: string; via: Array<{ binding: string; role: string; roleKind: string }> }> }>;
     expect(clusters.map((c) => c.clusterId)).toEqual([shop]);
     const sa = clusters[0]!.subjects.find((s) => s.kind === "ServiceAccount" && s.name === "ci-deployer");
