@@ -2,6 +2,7 @@
 // (aggregated ClusterRoles expanded), what each binding grants to whom, and which pods run as a
 // service account holding risky permissions. Built once per evaluation (keyed by ctx.index).
 import type { KubeObject, RawFinding, Rule, RuleContext, SnapshotIndex } from "../types";
+import { BUILTIN_CLUSTER_ROLES } from "../access/builtin-roles";
 import type { PodSpecRef } from "./pod";
 import { findNamed, nsOf, selectorMatches, type LabelSelector } from "./selectors";
 
@@ -479,32 +480,13 @@ export function serviceAccountName(spec: any): string {
   return typeof n === "string" && n ? n : "default";
 }
 
-/** What the built-in user-facing ClusterRoles grant, for bindings whose role is not in the set. */
-const BUILTIN_ROLES: Record<string, PolicyRule[]> = {
-  "cluster-admin": [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }],
-  admin: [
-    { apiGroups: [""], resources: ["pods/exec", "pods/attach", "pods/portforward", "pods/proxy"], verbs: ["create", "get"] },
-    { apiGroups: [""], resources: ["pods", "secrets", "configmaps", "services", "serviceaccounts", "persistentvolumeclaims"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
-    { apiGroups: ["apps", "batch"], resources: ["*"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
-    { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"] },
-    { apiGroups: [RBAC_GROUP], resources: ["roles", "rolebindings"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
-  ],
-  edit: [
-    { apiGroups: [""], resources: ["pods/exec", "pods/attach", "pods/portforward", "pods/proxy"], verbs: ["create", "get"] },
-    { apiGroups: [""], resources: ["pods", "secrets", "configmaps", "services", "serviceaccounts", "persistentvolumeclaims"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
-    { apiGroups: ["apps", "batch"], resources: ["*"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
-    { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"] },
-  ],
-  view: [{ apiGroups: ["", "apps", "batch"], resources: ["pods", "services", "configmaps", "deployments", "jobs"], verbs: ["get", "list", "watch"] }],
-};
-
 /**
  * Rules a binding grants: the referenced role's effective rules, or, when the role is not in the
  * snapshot but is a built-in ClusterRole, what Kubernetes ships for it. undefined = unknown.
  */
 export function grantedRules(b: BindingInfo): readonly PolicyRule[] | undefined {
   if (b.role) return b.rules;
-  if (b.roleKind === "ClusterRole") return BUILTIN_ROLES[b.roleName];
+  if (b.roleKind === "ClusterRole") return BUILTIN_CLUSTER_ROLES.get(b.roleName);
   return undefined;
 }
 
