@@ -68,7 +68,9 @@ export interface GrantVia {
 export type CapabilityLevel = "admin" | "high" | "medium";
 
 export type CapabilityId =
-  // admin: the subject can make itself cluster-admin or act as any identity
+  // admin: the subject can make itself cluster-admin or act as any identity. escalate, bind and
+  // impersonate are admin cluster-wide or in kube-system; in another namespace they reach only that
+  // namespace and are high.
   | "cluster-admin" // * on * (cluster-wide)
   | "escalate" // escalate on roles/clusterroles
   | "bind" // bind on roles/clusterroles
