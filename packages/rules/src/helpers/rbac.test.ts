@@ -50,6 +50,14 @@ describe("rbacIndex", () => {
     expect(findGrant(mon.rules, EXEC_ATTACH)).toBe(-1);
   });
 
+  it("reads an empty aggregation selector as every ClusterRole, labelled or not, as the controller does", () => {
+    const all = cr("everything", [], { aggregationRule: { clusterRoleSelectors: [{}] } });
+    const plain = cr("plain", [{ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] }]);
+    const bound = { apiVersion: `${G}/v1`, kind: "ClusterRoleBinding", metadata: { name: "b" }, roleRef: { apiGroup: G, kind: "ClusterRole", name: "everything" }, subjects: [{ kind: "User", name: "u" }] } as KubeObject;
+    const b = rbacIndex(ctxOf([all, plain, bound])).bindings[0]!;
+    expect(findGrant(b.rules, EXEC_ATTACH)).toBeGreaterThanOrEqual(0);
+  });
+
   it("maps service accounts to bindings through subjects, user names and groups", () => {
     const idx = rbacIndex(ctxOf(objects));
     expect(idx.bindingsForServiceAccount("monitoring", "prom").map((b) => b.binding.metadata.name)).toEqual(["mon"]);

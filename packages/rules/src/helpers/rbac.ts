@@ -262,9 +262,9 @@ function build(index: SnapshotIndex): RbacIndex {
     const out = [...own];
     for (const other of clusterRoles.values()) {
       if (other === role || seen.has(other)) continue;
-      const labels = other.metadata?.labels;
-      if (!labels) continue;
-      if (agg.some((sel: LabelSelector) => selectorMatches(sel, labels, false))) out.push(...rulesOf(other, seen));
+      // An empty selector selects every ClusterRole, as the aggregation controller reads it.
+      const labels = other.metadata?.labels ?? {};
+      if (agg.some((sel: LabelSelector) => selectorMatches(sel, labels, true))) out.push(...rulesOf(other, seen));
     }
     effective.set(role, out);
     return out;
