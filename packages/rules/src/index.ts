@@ -27,3 +27,4 @@ export * from "./custom";
 export * from "./settings";
 export * from "./frameworks";
 export * from "./access";
+export * from "./vulns";

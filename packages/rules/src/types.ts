@@ -1,5 +1,6 @@
 // The contract between readers (packages/k8s, the CLI's manifest loader) and the engine, and
 // between the engine and its consumers (worker, web, CLI). Everything here is plain data.
+import type { CveException, FindingDetails, VulnReport } from "./vulns/types";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"] as const;
@@ -68,6 +69,12 @@ export interface Snapshot {
   takenAt?: string;
   /** Group/versions the API server serves ("v1", "apps/v1", "policy/v1beta1"), for deprecated-API rules. */
   servedVersions?: readonly string[];
+  /**
+   * Vulnerability reports from outside the cluster (imported Trivy/Grype/CycloneDX documents, the
+   * CLI's --vulns files), matched to containers by digest or repository:tag. Reports stored in the
+   * cluster (Trivy Operator VulnerabilityReports) are read from `objects` instead.
+   */
+  vulnerabilityReports?: readonly VulnReport[];
 }
 
 export interface ObjectRef {
@@ -109,6 +116,8 @@ export interface Finding {
   checks?: string[];
   /** Set when the finding is expected for a platform component (engine/baseline.ts). */
   baseline?: BaselineMatch;
+  /** Structured evidence (an image's CVEs for image-vulnerabilities). */
+  details?: FindingDetails;
 }
 
 /** Why a finding or risk is expected: the baseline entry that matched. */
@@ -151,8 +160,9 @@ export interface BaselineSettings {
 /** `default`: what a security reviewer would raise. `strict`: every hygiene and best-practice rule too. */
 export type Profile = "default" | "strict";
 
-export type RiskType = "node-takeover" | "cluster-takeover" | "credential-theft" | "exposed-weak" | "lateral-movement" | "host-access";
-export type RiskStepKind = "exposure" | "privilege" | "identity" | "data" | "network";
+export type RiskType = "node-takeover" | "cluster-takeover" | "credential-theft" | "exposed-weak" | "exposed-vulnerable" | "lateral-movement" | "host-access";
+/** "vulnerability": a known, fixable CVE in the workload's image is the way in or the way up. */
+export type RiskStepKind = "exposure" | "vulnerability" | "privilege" | "identity" | "data" | "network";
 
 export interface RiskStep {
   kind: RiskStepKind;
@@ -280,6 +290,12 @@ export interface RawFinding {
   /** Overrides the rule's remediation for this finding. */
   remediation?: string;
   fix?: Fix;
+  /**
+   * The finding's own severity, for rules whose severity depends on what they found (the worst
+   * fixable CVE of an image). An organization's severity override of the rule still wins.
+   */
+  severity?: Severity;
+  details?: FindingDetails;
 }
 
 export interface RuleContext {
@@ -294,6 +310,8 @@ export interface RuleParams {
   allowedRegistries?: string[];
   /** Registries (hosts or host/path prefixes) workloads must not pull from (rule image-registry-blocked). */
   blockedRegistries?: string[];
+  /** CVEs the organization judged not to apply or accepted (CveException rows). */
+  cveExceptions?: CveException[];
   [key: string]: unknown;
 }
 

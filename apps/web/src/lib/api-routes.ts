@@ -11,6 +11,7 @@ import { attestationFileOp } from "@/modules/compliance/server/attestation-files
 import { addClusterAction, apiScanAction, getClusterOp, getScanOp, listClustersOp, listScansOp } from "@/modules/clusters/server/actions";
 import { createExceptionAction, decideExceptionAction, getExceptionOp, listExceptionsOp } from "@/modules/exceptions/server/actions";
 import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindingsOp, setStatusAction } from "@/modules/findings/server/actions";
+import { IMAGE_ROUTES } from "@/modules/images/server/image-routes";
 import { liveStampsOp } from "@/modules/live/server/actions";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
 import { reportFileOp, reportSigningKeyOp } from "@/modules/reports/server/files";
@@ -165,6 +166,7 @@ export const API_ROUTES = {
   }),
   ...ACCESS_ROUTES,
   ...ACCESS_REVIEW_ROUTES,
+  ...IMAGE_ROUTES,
   "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
 } satisfies Record<string, TRouteDef>;
 

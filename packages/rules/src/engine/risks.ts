@@ -39,6 +39,7 @@ export const RISK_BASE: Readonly<Record<RiskType, number>> = {
   "cluster-takeover": 70,
   "node-takeover": 65,
   "credential-theft": 50,
+  "exposed-vulnerable": 55,
   "host-access": 40,
   "exposed-weak": 30,
   "lateral-movement": 20,
@@ -220,6 +221,8 @@ const REMEDIATION: Readonly<Record<RiskType, string>> = {
   "host-access": "Drop hostPID, hostIPC and hostNetwork unless the workload is a node agent that needs them; run it as non-root with ALL capabilities dropped.",
   "exposed-weak":
     "Harden what is reachable from outside: run as non-root, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, and a NetworkPolicy that admits only the ingress controller or load balancer.",
+  "exposed-vulnerable":
+    "Patch the image: rebuild or update to a version that fixes the listed CVEs (the finding names each fixed version) and roll the workload out. Until then, narrow what reaches it (an internal load balancer, a NetworkPolicy admitting only the ingress controller).",
   "lateral-movement": "Add a default-deny NetworkPolicy to the namespace and allow only the traffic each workload needs, so a compromised exposed workload cannot reach the rest.",
 };
 

@@ -19,7 +19,11 @@ export type TPermission =
   /** start, cancel and sign off access reviews (admins and owners) */
   | "access-review:manage"
   /** mark a subject keep or revoke in an open access review */
-  | "access-review:decide";
+  | "access-review:decide"
+  /** import vulnerability documents (Trivy, Grype, CycloneDX) for images, by upload or from CI */
+  | "vulns:import"
+  /** create and revoke CVE exceptions (VEX decisions: not affected, fix unavailable, accepted) */
+  | "cve-exception:manage";
 
 const ALL: readonly TPermission[] = [
   "org:read",
@@ -36,12 +40,14 @@ const ALL: readonly TPermission[] = [
   "compliance:manage",
   "access-review:manage",
   "access-review:decide",
+  "vulns:import",
+  "cve-exception:manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: ALL,
   admin: ALL,
-  member: ["org:read", "finding:write", "scan:run", "exception:request", "access-review:decide"],
+  member: ["org:read", "finding:write", "scan:run", "exception:request", "access-review:decide", "vulns:import"],
   viewer: ["org:read"],
 };
 

@@ -4,12 +4,14 @@ export const RISK_TYPE_LABEL: Record<string, string> = {
   "cluster-takeover": "Cluster takeover",
   "credential-theft": "Credential theft",
   "exposed-weak": "Exposed and weak",
+  "exposed-vulnerable": "Exposed and vulnerable",
   "lateral-movement": "Lateral movement",
   "host-access": "Host access",
 };
 
 export const STEP_KIND_LABEL: Record<string, string> = {
   exposure: "Exposure",
+  vulnerability: "Vulnerability",
   privilege: "Privilege",
   identity: "Identity",
   data: "Data",

@@ -5,7 +5,8 @@ import { ROLE_PERMISSIONS, type TPermission, type TRole } from "../auth/permissi
 
 export const SCOPE_PERMISSIONS: Record<TApiTokenScope, readonly TPermission[]> = {
   read: ["org:read"],
-  scan: ["org:read", "scan:run"],
+  // CI pipelines scan and push their images' vulnerability documents with the same token.
+  scan: ["org:read", "scan:run", "vulns:import"],
   // Triage: status, assignment, comments and exception requests (deciding one stays with admins).
   "findings:write": ["org:read", "finding:write", "exception:request"],
   admin: ROLE_PERMISSIONS.admin,
@@ -16,7 +17,7 @@ export const TOKEN_SCOPES = Object.keys(SCOPE_PERMISSIONS) as [TApiTokenScope, .
 
 export const SCOPE_LABELS: Record<TApiTokenScope, { label: string; description: string }> = {
   read: { label: "Read", description: "Clusters, scans, findings, exceptions and reports" },
-  scan: { label: "Scan", description: "Read, start scans and generate reports" },
+  scan: { label: "Scan", description: "Read, start scans, generate reports and import vulnerability documents" },
   "findings:write": { label: "Findings: write", description: "Read, triage findings and request exceptions" },
   admin: { label: "Admin", description: "Everything an admin can do" },
 };
