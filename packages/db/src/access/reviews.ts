@@ -170,18 +170,7 @@ export async function getAccessReview(input: { orgId: string; reviewId: string }
       : Promise.resolve([]),
   ]);
   const items: TAccessReviewItem[] = rows
-    .map((i) => ({
-      id: i.id,
-      clusterId: i.clusterId,
-      clusterName: i.clusterName,
-      subject: subjectOf(i),
-      privilege: i.privilege,
-      capabilities: (Array.isArray(i.capabilities) ? i.capabilities : []) as unknown as Capability[],
-      decision: i.decision as TAccessReviewDecision,
-      note: i.note,
-      decidedByName: i.decidedByName,
-      decidedAt: i.decidedAt,
-    }))
+    .map(toReviewItem)
     .sort(
       (a, b) =>
         a.clusterName.localeCompare(b.clusterName) ||
@@ -360,19 +349,36 @@ export async function decideAccessReviewItem(input: TDecideAccessReviewItemInput
       },
       tx,
     );
-    return {
-      id: updated.id,
-      clusterId: updated.clusterId,
-      clusterName: updated.clusterName,
-      subject: subjectOf(updated),
-      privilege: updated.privilege,
-      capabilities: (Array.isArray(updated.capabilities) ? updated.capabilities : []) as unknown as Capability[],
-      decision: updated.decision as TAccessReviewDecision,
-      note: updated.note,
-      decidedByName: updated.decidedByName,
-      decidedAt: updated.decidedAt,
-    };
+    return toReviewItem(updated);
   });
+}
+
+type TReviewItemRow = Parameters<typeof subjectOf>[0] & {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  privilege: string;
+  capabilities: unknown;
+  decision: string;
+  note: string;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+};
+
+/** A stored review item as the API answers it. */
+function toReviewItem(i: TReviewItemRow): TAccessReviewItem {
+  return {
+    id: i.id,
+    clusterId: i.clusterId,
+    clusterName: i.clusterName,
+    subject: subjectOf(i),
+    privilege: i.privilege,
+    capabilities: (Array.isArray(i.capabilities) ? i.capabilities : []) as unknown as Capability[],
+    decision: i.decision as TAccessReviewDecision,
+    note: i.note,
+    decidedByName: i.decidedByName,
+    decidedAt: i.decidedAt,
+  };
 }
 
 export interface TSignOffAccessReviewInput {
