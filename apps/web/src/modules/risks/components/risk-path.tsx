@@ -1,6 +1,6 @@
-// A risk drawn as its attack path: the steps in order (exposure, then privilege or identity, then
-// data or network), each with what it gives an attacker, the objects it involves and the findings
-// behind it (links to their pages).
+// A risk drawn as its attack path: the steps in order (exposure, a known vulnerability of the image
+// it runs, then privilege or identity, then data or network), each with what it gives an attacker,
+// the objects it involves and the findings behind it (links to their pages).
 import Link from "next/link";
 import { ArrowDown } from "lucide-react";
 import type { ObjectRef, RiskStep } from "@bulwark/rules";
@@ -9,9 +9,10 @@ import { cn } from "@/modules/ui/cn";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
 import { STEP_KIND_LABEL, objectText } from "../risk-labels";
 
-const STEP_ORDER: Record<string, number> = { exposure: 0, privilege: 1, identity: 1, data: 2, network: 2 };
+const STEP_ORDER: Record<string, number> = { exposure: 0, vulnerability: 0.5, privilege: 1, identity: 1, data: 2, network: 2 };
 const STEP_TONE: Record<string, string> = {
   exposure: "bg-sky-50 text-sky-800 ring-sky-600/25",
+  vulnerability: "bg-rose-50 text-rose-800 ring-rose-700/25",
   privilege: "bg-red-50 text-red-800 ring-red-700/25",
   identity: "bg-orange-50 text-orange-800 ring-orange-600/25",
   data: "bg-violet-50 text-violet-800 ring-violet-600/25",
