@@ -107,6 +107,7 @@ export { sanitizeManifest, objectKey } from "./objects/sanitize-manifest";
 export { getTrendSeries, type TTrendPoint, type TTrendSeries } from "./trends/get-trend-series";
 export { getTrendTotals, type TTrendTotal } from "./trends/get-trend-totals";
 export { getRemediationStats, type TRemediationStats } from "./trends/get-remediation-stats";
+export { MAX_VULN_TREND_DAYS, vulnTrends, type TVulnTrendDay, type TVulnTrendSummary, type TVulnTrends } from "./trends/vulns";
 export { createReport, countQueuedReports, MAX_REPORT_CLUSTERS } from "./reports/create-report";
 export { listReports, type TReportRow } from "./reports/list-reports";
 export { getReportFile, getReportFileSignature, type TReportFormat, type TReportFileMeta } from "./reports/get-report-file";
