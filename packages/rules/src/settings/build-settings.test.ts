@@ -76,6 +76,14 @@ describe("buildEngineSettings", () => {
     expect(buildEngineSettings({ policy: { profile: "strict", baseline: { enabled: false } } }).settings).toEqual({ profile: "strict", baseline: { enabled: false } });
   });
 
+  it("passes CVE exceptions as RuleParams.cveExceptions beside the policy's parameters", () => {
+    const cve = { id: "cvx-1", cve: "CVE-2021-23017", repository: "docker.io/library/nginx", clusterName: "prod", state: "accepted" as const, note: "patched in the next release", expiresAt: "2099-01-01T00:00:00.000Z" };
+    const withParams = buildEngineSettings({ policy: { params: { allowedRegistries: ["ghcr.io/acme"] } }, cveExceptions: [cve] }).settings;
+    expect(withParams.params).toEqual({ allowedRegistries: ["ghcr.io/acme"], cveExceptions: [cve] });
+    expect(buildEngineSettings({ policy: {}, cveExceptions: [cve] }).settings).toEqual({ params: { cveExceptions: [cve] } });
+    expect(buildEngineSettings({ policy: {}, cveExceptions: [] }).settings).toEqual({});
+  });
+
   it("compiles custom rules and reports the ones that do not compile as not evaluated", () => {
     const broken = { ...CUSTOM, id: "custom-broken", expression: "object.spec.replicas <" };
     const { settings, notEvaluated } = buildEngineSettings({ policy: {}, customRules: [CUSTOM, broken] });

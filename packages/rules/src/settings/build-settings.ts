@@ -4,6 +4,7 @@
 // that does not compile never stops a scan: it is reported as not evaluated, with the reason.
 import { compileCustomRule, type CustomRuleDef } from "../custom/compile-custom-rule";
 import type { BaselineSettings, EngineSettings, Exception, Profile, Rule, RuleParams, RuleStatus, Severity } from "../types";
+import type { CveException } from "../vulns/types";
 
 /** The organization's policy as the engine needs it (what Organization.policy stores, read tolerantly). */
 export interface PolicySettings {
@@ -20,6 +21,8 @@ export interface BuildEngineSettingsInput {
   exceptions?: readonly Exception[];
   /** Enabled custom rules, compiled here (compileCustomRule). */
   customRules?: readonly CustomRuleDef[];
+  /** Active CVE exceptions (not revoked, unexpired, scoped to this cluster or every one): RuleParams.cveExceptions. */
+  cveExceptions?: readonly CveException[];
   /** Cluster name, for exception scopes. */
   clusterName?: string;
   /** For exception expiry; default: the engine's own clock. */
@@ -63,7 +66,8 @@ export function buildEngineSettings(input: BuildEngineSettingsInput): BuiltEngin
   const p = input.policy;
   const overrides = p.severityOverrides && Object.keys(p.severityOverrides).length ? { ...p.severityOverrides } : undefined;
   const disabled = p.disabledRules?.length ? [...new Set(p.disabledRules)] : undefined;
-  const params = p.params && Object.keys(p.params).length ? { ...p.params } : undefined;
+  const cve = input.cveExceptions?.length ? { cveExceptions: input.cveExceptions.map((e) => ({ ...e })) } : {};
+  const params = (p.params && Object.keys(p.params).length) || cve.cveExceptions ? { ...p.params, ...cve } : undefined;
   const profile = input.profile ?? p.profile;
   const baseline = baselineOf(p.baseline);
   const { rules, notEvaluated } = compileAll(input.customRules ?? []);
