@@ -304,6 +304,10 @@ export interface RuleContext {
   index: SnapshotIndex;
   /** Organization rule parameters (allowed registries, ...). */
   params: RuleParams;
+  /** The evaluation's profile (rules whose threshold depends on it: image-vulnerabilities). Absent = default. */
+  profile?: Profile;
+  /** Cluster name, for CVE exception scopes (EngineSettings.clusterName). */
+  clusterName?: string;
 }
 
 export interface RuleParams {

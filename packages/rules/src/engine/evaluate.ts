@@ -189,12 +189,12 @@ export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}
     snapshot = norm.changed ? { ...input, objects: norm.objects, locations: norm.locations } : input;
   }
   const index = buildIndex(snapshot);
-  const ctx: RuleContext = { snapshot, index, params: settings.params ?? {} };
   const reads = kindReadMap(snapshot);
   const disabled = new Set(settings.disabledRules ?? []);
   const only = settings.onlyRules ? new Set(settings.onlyRules) : undefined;
   const overrides = settings.severityOverrides ?? {};
   const profile = settings.profile ?? "default";
+  const ctx: RuleContext = { snapshot, index, params: settings.params ?? {}, profile, ...(settings.clusterName ? { clusterName: settings.clusterName } : {}) };
 
   let locations: Map<KubeObject, SourceLocation> | undefined;
   if (snapshot.locations && snapshot.locations.length > 0) {
@@ -273,6 +273,7 @@ export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}
     // An override that is not a known severity (bad settings data) is ignored rather than trusted.
     const override = overrides[rule.id];
     run.severity = override && SEVERITY_SET.has(override) ? override : rule.severity;
+    if (override && SEVERITY_SET.has(override)) run.overridden = true;
     const known = reason ? undefined : reuse.notEvaluable?.(rule);
     if (known) reason = known.reason;
     else if (!reason) {
@@ -314,9 +315,11 @@ export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}
       }
     }
     const rule = run.rule;
+    // A rule may judge the finding's severity (the worst fixable CVE); an organization override of the rule wins.
+    const own = raw.severity;
     const f: Finding = {
       ruleId: rule.id,
-      severity: run.severity,
+      severity: own && !run.overridden && SEVERITY_SET.has(own) ? own : run.severity,
       object: ref,
       path,
       message: raw.message,
@@ -328,6 +331,8 @@ export function prepareEvaluation(input: Snapshot, settings: EngineSettings = {}
     const fix = raw.fix;
     if (observed !== undefined) f.observed = observed;
     if (fix) f.fix = fix;
+    const details = raw.details;
+    if (details) f.details = details;
     const loc = locations?.get(obj);
     if (loc) f.location = loc;
     run.out.push(f);
@@ -586,4 +591,6 @@ export interface RuleRun {
   objs: KubeObject[];
   /** The cause the rule belongs to (causes.ts), if any. */
   cause?: { id: string; order: number };
+  /** An organization severity override applies: it beats a finding's own severity. */
+  overridden?: boolean;
 }

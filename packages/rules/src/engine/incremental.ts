@@ -510,7 +510,7 @@ class Dependents {
       return ns === undefined || scope.has(ns);
     });
     const snapshot: Snapshot = { ...this.p.snapshot, objects };
-    c = { snapshot, index: buildIndex(snapshot), params: this.p.ctx.params };
+    c = { ...this.p.ctx, snapshot, index: buildIndex(snapshot) };
     this.subs.set(id, c);
     return c;
   }

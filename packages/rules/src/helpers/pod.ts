@@ -151,7 +151,7 @@ export function allPodSpecs(ctx: RuleContext): readonly PodSpecRef[] {
  * pod-local rules object by object while the pod specs are still in the CPU cache.
  */
 export function withPodSpecSlice(ctx: RuleContext, slice: readonly PodSpecRef[]): RuleContext {
-  const sub: RuleContext = { snapshot: ctx.snapshot, index: ctx.index, params: ctx.params };
+  const sub: RuleContext = { ...ctx };
   slices.set(sub, slice);
   return sub;
 }
