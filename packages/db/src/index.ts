@@ -251,6 +251,9 @@ export {
 } from "./access/reviews";
 export { accessReviewCsv, accessReviewPdf, exportAccessReview, type TAccessReviewFile } from "./access/reviews-export";
 
+// images and vulnerabilities: imports, the inventory and CVE history, CVE exceptions, read queries
+export * from "./images";
+
 // audit
 export { writeAudit } from "./audit/write-audit";
 export { recordSignInAudit } from "./audit/record-sign-in";
