@@ -206,20 +206,21 @@ function countsOf(r: Pick<TImageSqlRow, "ct" | "cf" | "ht" | "hf" | "mt" | "mf" 
   };
 }
 
-type WorstCursor = { s: "worst"; k: [number, number, number, number, string, string, string] };
+type WorstCursor = { s: "worst"; k: [number, number, number, number, number, number, string, string, string] };
 type NameCursor = { s: "name"; k: [string, string, string, string, string] };
 const isImageCursor = (v: unknown): v is WorstCursor | NameCursor => {
   if (typeof v !== "object" || v === null) return false;
   const c = v as { s?: unknown; k?: unknown };
   if (!Array.isArray(c.k)) return false;
-  if (c.s === "worst") return c.k.length === 7 && c.k.slice(0, 4).every((n) => Number.isInteger(n)) && c.k.slice(4).every((s) => typeof s === "string");
+  if (c.s === "worst") return c.k.length === 9 && c.k.slice(0, 6).every((n) => Number.isInteger(n)) && c.k.slice(6).every((s) => typeof s === "string");
   if (c.s === "name") return c.k.length === 5 && c.k.every((s) => typeof s === "string");
   return false;
 };
 
 /**
- * Images running in the organization's clusters, worst first (open critical, high, medium CVEs,
- * then how many workloads run it) or by name; keyset pages. `total` counts every match.
+ * Images running in the organization's clusters, worst first (open critical CVEs with a fix, then
+ * all critical, the same for high, then medium, then how many workloads run it) or by name;
+ * keyset pages. `total` counts every match.
  */
 export async function listImages(input: TListImagesInput): Promise<{ items: TImageRow[]; total: number; nextCursor: string | null }> {
   const { params, param } = paramsFor(input.orgId);
@@ -227,7 +228,7 @@ export async function listImages(input: TListImagesInput): Promise<{ items: TIma
   const sub = imagesSql(input, param);
   const where = imageFilters(input, param);
   // Worst first as one ascending tuple (counts negated), so a cursor is a plain row comparison.
-  const order = sort === "worst" ? [`-x.ct`, `-x.ht`, `-x.mt`, `-x.workloads`, `x.repository`, `x.tag`, `x.id`] : [`x.registry`, `x.repository`, `x.tag`, `x.digest`, `x.id`];
+  const order = sort === "worst" ? [`-x.cf`, `-x.ct`, `-x.hf`, `-x.ht`, `-x.mt`, `-x.workloads`, `x.repository`, `x.tag`, `x.id`] : [`x.registry`, `x.repository`, `x.tag`, `x.digest`, `x.id`];
   const cursor = decodeCursor(input.cursor, isImageCursor);
   const page = cursor && cursor.s === sort ? `(${order.join(", ")}) > (${cursor.k.map((v) => (typeof v === "number" ? `${param(v)}::int` : `${param(v)}::text`)).join(", ")})` : null;
   const limit = clampLimit(input.limit, 50, 200);
@@ -246,7 +247,7 @@ export async function listImages(input: TListImagesInput): Promise<{ items: TIma
   const next: WorstCursor | NameCursor | null = !last
     ? null
     : sort === "worst"
-      ? { s: "worst", k: [-last.ct, -last.ht, -last.mt, -last.workloads, last.repository, last.tag, last.id] }
+      ? { s: "worst", k: [-last.cf, -last.ct, -last.hf, -last.ht, -last.mt, -last.workloads, last.repository, last.tag, last.id] }
       : { s: "name", k: [last.registry, last.repository, last.tag, last.digest, last.id] };
   // A later page has no rows before it in the window: the first row's total stands for the whole match.
   const total = rows[0]?.total ?? (page ? -1 : 0);
