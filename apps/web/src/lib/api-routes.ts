@@ -16,6 +16,7 @@ import { liveStampsOp } from "@/modules/live/server/actions";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
 import { reportFileOp, reportSigningKeyOp } from "@/modules/reports/server/files";
 import { PEM_MIME, REPORT_MIME } from "@/modules/reports/reports.schemas";
+import { TREND_ROUTES } from "@/modules/trends/server/trend-routes";
 import { contentDisposition, download } from "./download";
 import { openApiDocument } from "./openapi";
 import { orgRoute, publicRoute, routeHandler, type TRouteDef, type TRouteHandler } from "./route";
@@ -167,6 +168,7 @@ export const API_ROUTES = {
   ...ACCESS_ROUTES,
   ...ACCESS_REVIEW_ROUTES,
   ...IMAGE_ROUTES,
+  ...TREND_ROUTES,
   "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
 } satisfies Record<string, TRouteDef>;
 

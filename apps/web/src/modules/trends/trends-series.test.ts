@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TTrendPoint } from "@bulwark/db";
-import { bucketRows, buildTrendRows, dayList } from "./trends-series";
+import { bucketRows, bucketVulnDays, buildTrendRows, dayList } from "./trends-series";
 import { ZTrendsQuery, rangeOf, trendsHref } from "./trends.schemas";
 
 const pt = (clusterId: string, day: string, score: number, extra: Partial<TTrendPoint> = {}): TTrendPoint => ({
@@ -59,5 +59,16 @@ describe("trends query", () => {
     expect(r.to.toISOString()).toBe("2026-01-31T23:59:59.999Z");
     expect(trendsHref(q, {})).toBe("/trends?range=custom&from=2026-01-01&to=2026-01-31&cluster=a&cluster=b");
     expect(rangeOf(ZTrendsQuery.parse({ range: "7" }), new Date("2026-11-23T05:00:00Z")).from.toISOString()).toBe("2026-11-17T00:00:00.000Z");
+  });
+});
+
+describe("bucketVulnDays", () => {
+  it("keeps each week's last day: open CVEs are a state, not a sum", () => {
+    const days = Array.from({ length: 9 }, (_, i) => ({ day: `2026-11-0${i + 1}`, critical: i, high: 10 - i }));
+    expect(bucketVulnDays(days, 1)).toBe(days);
+    expect(bucketVulnDays(days, 7).map((d) => [d.day, d.critical, d.high])).toEqual([
+      ["2026-11-07", 6, 4],
+      ["2026-11-09", 8, 2],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Turns per-cluster daily summary points into chart rows. Days without a scan carry each
 // cluster's last known state forward, so the organization line does not dip when one cluster
 // skips a day; the organization score is the mean of the clusters' scores (as on the overview).
-import type { TTrendPoint, TTrendTotal } from "@bulwark/db";
+import type { TTrendPoint, TTrendTotal, TVulnTrendDay } from "@bulwark/db";
 
 export type TSeverityKey = "critical" | "high" | "medium" | "low" | "info";
 const SEVERITIES: TSeverityKey[] = ["critical", "high", "medium", "low", "info"];
@@ -128,5 +128,13 @@ export function bucketRows(rows: TTrendRow[], size: number): TTrendRow[] {
       scans: chunk.reduce((a, r) => a + r.scans, 0),
     });
   }
+  return out;
+}
+
+/** Open CVEs are a state, not a sum: a week shows the counts at its last day, like the finding counts. */
+export function bucketVulnDays(days: TVulnTrendDay[], size: number): TVulnTrendDay[] {
+  if (size <= 1) return days;
+  const out: TVulnTrendDay[] = [];
+  for (let i = 0; i < days.length; i += size) out.push(days[Math.min(i + size, days.length) - 1]!);
   return out;
 }

@@ -42,3 +42,10 @@ export function trendsHref(q: TTrendsQuery, patch: Partial<Pick<TTrendsQuery, "r
   for (const c of next.cluster) p.append("cluster", c);
   return `/trends?${p.toString()}`;
 }
+
+/** GET /api/trends/vulnerabilities: the last `days` UTC days (default 30), one cluster or the fleet. */
+export const ZVulnTrendsInput = z.object({
+  days: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.coerce.number({ error: "days is a whole number from 1 to 366" }).int("days is a whole number from 1 to 366").min(1, "days is a whole number from 1 to 366").max(366, "days is a whole number from 1 to 366").default(30)),
+  cluster: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, "A cluster id").optional()),
+});
+export type TVulnTrendsInput = z.output<typeof ZVulnTrendsInput>;

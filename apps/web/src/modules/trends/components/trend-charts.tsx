@@ -119,3 +119,21 @@ export function ChangesChart({ rows, label, bucket }: { rows: TTrendRow[]; label
     </Frame>
   );
 }
+
+/** Open critical and high CVEs (distinct cluster x image x CVE): two lines, told apart by dash as well as colour. */
+export function VulnChart({ days, label, bucket }: { days: { day: string; critical: number; high: number }[]; label: string; bucket: number }) {
+  const dot = days.length < 20 ? { r: 3 } : false;
+  return (
+    <Frame label={label}>
+      <LineChart data={days} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+        <XAxis dataKey="day" tickFormatter={shortDay} tick={axis} minTickGap={24} label={{ value: bucket > 1 ? "Week ending (UTC)" : "Day (UTC)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#71717a" }} height={36} />
+        <YAxis allowDecimals={false} tick={axis} width={58} label={{ value: "Open CVEs", angle: -90, position: "insideLeft", offset: 8, fontSize: 11, fill: "#71717a" }} />
+        <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(v, name) => [`${v} open CVEs`, name]} />
+        <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+        <Line type="stepAfter" dataKey="critical" name="Critical" stroke={SEVERITY[0].color} strokeWidth={2.5} dot={dot} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="high" name="High" stroke={SEVERITY[1].color} strokeDasharray="6 3" strokeWidth={2} dot={dot} isAnimationActive={false} />
+      </LineChart>
+    </Frame>
+  );
+}

@@ -1,5 +1,5 @@
-// The trends page body (server component): filters in the URL, three charts each with a table of
-// the same numbers, and remediation figures. Charts are client components; everything else is HTML.
+// The trends page body (server component): filters in the URL, charts each with a table of the
+// same numbers, remediation figures, and open CVEs with mean time to patch. Charts are client components; everything else is HTML.
 import Link from "next/link";
 import { LineChart as LineChartIcon } from "lucide-react";
 import { ruleTitle } from "@/modules/findings/server/queries";
@@ -10,7 +10,7 @@ import { cn } from "@/modules/ui/cn";
 import { SEVERITY_ORDER, SEVERITY_STYLE } from "@/modules/ui/severity";
 import type { TTrendsView } from "../server/queries";
 import { TREND_RANGES, trendsHref, type TTrendsQuery } from "../trends.schemas";
-import { ChangesChart, ScoreChart, SeverityChart } from "./trend-charts";
+import { ChangesChart, ScoreChart, SeverityChart, VulnChart } from "./trend-charts";
 import { MAX_CLUSTER_LINES, RISK_KEYS, RISK_SEVERITY } from "../trends-series";
 
 const RANGE_LABEL: Record<(typeof TREND_RANGES)[number], string> = { "7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year" };
@@ -54,6 +54,59 @@ function hours(h: number): string {
   if (h < 1) return `${Math.max(1, Math.round(h * 60))} min`;
   if (h < 48) return `${h.toFixed(1)} h`;
   return `${(h / 24).toFixed(1)} days`;
+}
+
+const days = (d: number | null) => (d === null ? "—" : hours(d * 24));
+
+/** Open critical/high CVEs over the range and, per cluster, how fast fixable CVEs get patched. */
+function VulnSection({ v, unit, scopeLabel }: { v: TTrendsView; unit: string; scopeLabel: string }) {
+  const { vulns } = v;
+  const now = vulns.fleet;
+  const any = vulns.clusters.length > 0 || vulns.days.some((d) => d.critical + d.high > 0);
+  if (!any) {
+    return (
+      <Section title="Vulnerabilities" id="vulnerabilities" description={`Open critical and high CVEs and mean time to patch, ${scopeLabel}.`}>
+        <p className="text-sm text-zinc-600">
+          No image vulnerability data in this range. Bulwark reads Trivy Operator's VulnerabilityReports through each cluster's API on every scan, and takes Trivy, Grype and CycloneDX documents imported from CI (see <Link href="/images" className="text-indigo-700 underline-offset-4 hover:underline">Images</Link>).
+        </p>
+      </Section>
+    );
+  }
+  const rows: { key: string; label: string; s: typeof now }[] = [...(vulns.clusters.length > 1 ? [{ key: "fleet", label: "All clusters", s: now }] : []), ...vulns.clusters.map((c) => ({ key: c.clusterId, label: c.name, s: c }))];
+  return (
+    <div className="grid gap-6 xl:grid-cols-2 [&>*]:min-w-0">
+      <Section title="Open critical and high CVEs" id="vulnerabilities" description={`Open at the end of each ${v.bucket > 1 ? "week" : "day"}, ${scopeLabel}: each CVE once per cluster and image, however many packages carry it.${vulns.from > v.from.toISOString().slice(0, 10) ? ` From ${vulns.from}: CVE history is shown for at most a year.` : ""}`} bodyClassName="p-0">
+        <div className="p-4"><VulnChart days={vulns.days} bucket={v.bucket} label={`Line chart of open critical and high CVEs from ${vulns.from} to ${vulns.to}; now ${now.openCritical} critical and ${now.openHigh} high.`} /></div>
+        <DataTable caption="Open critical and high CVEs over time" head={[unit, "Critical", "High"]} rows={vulns.days.map((d) => [d.day, d.critical, d.high])} />
+      </Section>
+      <Section title="Mean time to patch" id="mttp" description="From the first scan that saw a fixable CVE to the scan that no longer did (patched, image replaced or report gone), for CVEs resolved in this range." bodyClassName="p-0">
+        <div className={t.wrap}><table className={t.table}>
+          <thead className={t.thead}>
+            <tr>
+              <th scope="col" className={t.th}>Cluster</th>
+              <th scope="col" className={`${t.th} text-right`}>Open critical</th>
+              <th scope="col" className={`${t.th} text-right`}>Open high</th>
+              <th scope="col" className={`${t.th} text-right`}>Patched</th>
+              <th scope="col" className={`${t.th} text-right`}>Mean time to patch</th>
+              <th scope="col" className={`${t.th} text-right`}>Critical only</th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            {rows.map((r) => (
+              <tr key={r.key} className={cn(t.tr, r.key === "fleet" && "font-semibold")}>
+                <th scope="row" className={`${t.td} text-left font-normal`}>{r.label}</th>
+                <td className={cn(t.td, "text-right", r.s.openCritical > 0 ? "font-semibold text-red-700" : "text-zinc-400")}>{r.s.openCritical}</td>
+                <td className={cn(t.td, "text-right", r.s.openHigh === 0 && "text-zinc-400")}>{r.s.openHigh}</td>
+                <td className={`${t.td} text-right`}>{r.s.patched}</td>
+                <td className={`${t.td} text-right`}>{days(r.s.mttpDays)}</td>
+                <td className={`${t.td} text-right`}>{days(r.s.mttpCriticalDays)}{r.s.patchedCritical > 0 && <span className="text-zinc-500"> ({r.s.patchedCritical})</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table></div>
+      </Section>
+    </div>
+  );
 }
 
 export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
@@ -159,6 +212,8 @@ export function TrendsView({ q, v }: { q: TTrendsQuery; v: TTrendsView }) {
               <DataTable caption="New, reopened and fixed findings over time" head={[unit, "New", "Reopened", "Fixed", "Scans"]} rows={v.rows.map((r) => [r.day, r.new, r.reopened, r.fixed, r.scans])} />
             </Section>
           </div>
+
+          <VulnSection v={v} unit={unit} scopeLabel={scopeLabel} />
 
           <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
             <Section title="Mean time to remediate" id="mttr" description="From first seen to resolved by a scan, for findings resolved in this range." bodyClassName="p-0">

@@ -2,9 +2,10 @@
 // Reads only precomputed per-scan summaries and grouped counts. With up to MAX_CLUSTER_LINES
 // clusters in scope it reads one point per cluster per day (per-cluster lines); beyond that the
 // organization's daily totals are aggregated in Postgres (one row per day, whatever the fleet size).
-import { getRemediationStats, getTrendSeries, getTrendTotals, type TRemediationStats } from "@bulwark/db";
+// Vulnerability trends come from ImageCve history (open CVEs per day, mean time to patch).
+import { MAX_VULN_TREND_DAYS, getRemediationStats, getTrendSeries, getTrendTotals, vulnTrends, type TRemediationStats, type TVulnTrends } from "@bulwark/db";
 import { rangeOf, type TTrendsQuery } from "../trends.schemas";
-import { MAX_CLUSTER_LINES, bucketRows, buildTotalRows, buildTrendRows, type TTrendRow } from "../trends-series";
+import { MAX_CLUSTER_LINES, bucketRows, bucketVulnDays, buildTotalRows, buildTrendRows, type TTrendRow } from "../trends-series";
 
 export interface TTrendsView {
   from: Date;
@@ -21,6 +22,8 @@ export interface TTrendsView {
   latest: TTrendRow | null;
   first: TTrendRow | null;
   remediation: TRemediationStats;
+  /** Open critical/high CVEs per day (bucketed like rows; the last year of a longer range) and mean time to patch. */
+  vulns: TVulnTrends;
 }
 
 export async function queryTrends(orgId: string, q: TTrendsQuery): Promise<TTrendsView> {
@@ -28,12 +31,13 @@ export async function queryTrends(orgId: string, q: TTrendsQuery): Promise<TTren
   // Unknown ids (another organization's, deleted) simply match nothing: every query is org-scoped.
   const ids = q.cluster.length ? q.cluster : undefined;
   const scope = ids ? { clusterIds: ids } : {};
-  const [{ series, totals }, remediation] = await Promise.all([
+  const [{ series, totals }, remediation, vulns] = await Promise.all([
     getTrendSeries({ orgId, from, to, ...scope, perClusterUpTo: MAX_CLUSTER_LINES }).then(async (series) => ({
       series,
       totals: series.pointsOmitted ? await getTrendTotals({ orgId, from, to, ...scope }) : null,
     })),
     getRemediationStats({ orgId, from, ...scope }),
+    vulnTrends({ orgId, days: Math.min(Math.max(days, 1), MAX_VULN_TREND_DAYS), to, ...scope }),
   ]);
   const daily = totals
     ? buildTotalRows({ from, to, totals })
@@ -51,5 +55,6 @@ export async function queryTrends(orgId: string, q: TTrendsQuery): Promise<TTren
     latest: withScore[withScore.length - 1] ?? null,
     first: withScore[0] ?? null,
     remediation,
+    vulns: { ...vulns, days: bucketVulnDays(vulns.days, bucket) },
   };
 }
