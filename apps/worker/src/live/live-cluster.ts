@@ -13,9 +13,10 @@ import { getCluster, getClusterCredential, getOrganization, getWatchedCluster, l
 import { decryptCredential } from "@bulwark/security";
 import { watchCluster, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats, type WatchChange, type WatchState } from "@bulwark/k8s";
 import { enqueueAlertsForScan } from "@bulwark/jobs";
-import { RULES_VERSION, type Snapshot } from "@bulwark/rules";
+import { RULES_VERSION, type Snapshot, type VulnReport } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { ACCESS_KINDS, saveSnapshotAccess } from "../access-model";
+import { IMAGE_KINDS, saveSnapshotImages, withImportedReports } from "../images";
 import { judgeAll, judgeDelta, type TChangedRef, type TJudgement, type TRejudged } from "./judge";
 import { liveSettings, type TLiveSettings } from "./settings";
 
@@ -79,6 +80,8 @@ export class LiveCluster {
   #watch: ClusterWatch | undefined;
   #judgement: TJudgement | undefined;
   #settings: TLiveSettings | undefined;
+  /** imported vulnerability reports for the watched images, re-read with the settings */
+  #imports: { key: string; reports: readonly VulnReport[] } = { key: "", reports: [] };
   #clusterName = "";
   #knownLastScanId: string | null = null;
   #pending: WatchChange[] = [];
@@ -245,10 +248,12 @@ export class LiveCluster {
   }
 
   async #judgeBaseline(cause: string): Promise<void> {
-    const snapshot = this.#snapshot();
-    if (!snapshot || this.#discard) return;
+    const seen = this.#snapshot();
+    if (!seen || this.#discard) return;
     const started = Date.now();
     this.#settings = await this.#settingsNow();
+    this.#imports = await this.#importsNow(seen);
+    const snapshot = this.#withImports(seen);
     const j = judgeAll(snapshot, this.#settings.settings, this.#settings.notEvaluated, cause);
     this.#judgement = j;
     // Record only when the stored findings differ from what the watch sees (changes since the last
@@ -271,7 +276,8 @@ export class LiveCluster {
   async #flush(): Promise<void> {
     const changes = this.#pending.splice(0);
     if (changes.length === 0 || this.#discard) return;
-    const snapshot = this.#snapshot();
+    const watched = this.#snapshot();
+    const snapshot = watched && this.#withImports(watched);
     if (!snapshot || !this.#judgement || !this.#settings) {
       // A previous watch's last changes during a restart: the next baseline judges the whole
       // snapshot; the history still gets its rows.
@@ -294,9 +300,14 @@ export class LiveCluster {
     if (!cluster || !cluster.continuous) return; // the manager stops this cluster on its next renewal
     this.#clusterName = cluster.name;
     const fullScan = cluster.lastScanId !== this.#knownLastScanId && cluster.lastScanTrigger !== "live";
+    const watched = this.#snapshot();
+    const imports = watched ? await this.#importsNow(watched) : this.#imports;
     if (settings.hash !== this.#settings?.hash) {
       this.#settings = settings;
       await this.#judgeBaseline("settings");
+    } else if (imports.key !== this.#imports.key) {
+      // A document imported (or a newer one) for an image that runs here.
+      await this.#judgeBaseline("imports");
     } else if (fullScan) {
       await this.#judgeBaseline("full-scan");
     } else if (cluster.lastScanId !== this.#knownLastScanId) {
@@ -307,6 +318,15 @@ export class LiveCluster {
 
   #snapshot(): Snapshot | undefined {
     return this.#watch?.snapshot();
+  }
+
+  async #importsNow(snapshot: Snapshot): Promise<{ key: string; reports: readonly VulnReport[] }> {
+    const { vulnerabilityReports: reports = [] } = await withImportedReports(this.orgId, snapshot);
+    return { key: reports.map((r) => `${r.origin} ${r.updatedAt}`).sort().join("\n"), reports };
+  }
+
+  #withImports(snapshot: Snapshot): Snapshot {
+    return this.#imports.reports.length ? { ...snapshot, vulnerabilityReports: this.#imports.reports } : snapshot;
   }
 
   async #record(snapshot: Snapshot, j: TJudgement, changes: readonly WatchChange[]): Promise<TRecordLiveResultsOutput | null> {
@@ -325,6 +345,12 @@ export class LiveCluster {
     // its changes carrying this record's scan.
     if (record && changes.some((c) => ACCESS_KINDS.has(c.object.kind))) {
       await saveSnapshotAccess(this.#o.ctx.log, { orgId: this.orgId, clusterId: this.clusterId, scanId: record.scanId, snapshot });
+    }
+    // A whole judgement (baseline) or a batch that touched workloads or reports: the inventory and
+    // the CVE history as the watch sees them (never fails the record).
+    if (record?.scanId && !this.#discard && (changes.length === 0 || changes.some((c) => IMAGE_KINDS.has(c.object.kind)))) {
+      const params = this.#settings?.settings.params;
+      await saveSnapshotImages(this.#o.ctx.log, { orgId: this.orgId, clusterId: this.clusterId, scanId: record.scanId, snapshot, ...(params ? { params } : {}), result: j.result });
     }
     if (record?.changed && record.scanId) {
       this.#knownLastScanId = record.scanId;

@@ -22,6 +22,7 @@ import { RULES_VERSION, evaluate, type Snapshot } from "@bulwark/rules";
 import type { WorkerContext } from "../context";
 import { scanSettings } from "../policy";
 import { saveSnapshotAccess } from "../access-model";
+import { saveSnapshotImages, withImportedReports } from "../images";
 
 export interface ScanJobLike extends Partial<DeferrableJob> {
   id?: string;
@@ -141,6 +142,8 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext, token?: 
 
     await updateScanProgress({ orgId, scanId: id, workerId: ctx.workerId, progress: 85, phase: "judging" });
     const { settings, notEvaluated } = await scanSettings({ orgId, clusterId, clusterName: cluster.name });
+    // Imported vulnerability documents (CI's Trivy, Grype, CycloneDX) for the images that run here.
+    snapshot = await withImportedReports(orgId, snapshot);
     const evaluated = evaluate(snapshot, settings);
     const result = notEvaluated.length ? { ...evaluated, rules: [...evaluated.rules, ...notEvaluated] } : evaluated;
 
@@ -165,6 +168,8 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext, token?: 
     await enqueueAlertsForScan({ orgId, scanId: id }).catch((e: Error) => ctx.log("alerts enqueue failed", { scanId: id, error: e.message }));
     // Who can do what, stored with this scan's id on the changes it sees (never fails the scan).
     await saveSnapshotAccess(ctx.log, { orgId, clusterId, scanId: id, snapshot });
+    // Which images run where, and the CVE history for trends (never fails the scan).
+    await saveSnapshotImages(ctx.log, { orgId, clusterId, scanId: id, snapshot, ...(settings.params ? { params: settings.params } : {}), result });
     return { outcome: stored.status, scanId: id, findings: result.findings.length, stats: stored.stats };
   } catch (e) {
     // Unexpected (database, bug): hand the scan back so the job's retry can claim it at once.
