@@ -65,12 +65,89 @@ function redactValues(values: unknown, size: (v: string) => number, label: strin
   return out;
 }
 
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Keeps only `keys` of an object (a new object: the list item's own is dropped). */
+function pick(o: Obj, keys: readonly string[]): Obj {
+  const out: Obj = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+function mapArray(v: unknown, f: (o: Obj) => Obj | undefined): Obj[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: Obj[] = [];
+  for (const x of v) {
+    const y = isObj(x) ? f(x) : undefined;
+    if (y) out.push(y);
+  }
+  return out;
+}
+
+// Fields of a Trivy Operator vulnerability the engine reads; descriptions, links[], CVSS vectors and
+// dates are most of a report's bytes (1,000 reports of 200 CVEs must stay small).
+const VULN_FIELDS = ["vulnerabilityID", "resource", "installedVersion", "fixedVersion", "severity", "score", "title", "primaryLink", "target", "class", "packageType", "pkgPath"];
+const REPORT_FIELDS = ["artifact", "registry", "os", "scanner", "summary", "updateTimestamp"];
+const CHECK_FIELDS = ["checkID", "title", "severity", "category", "success", "messages"];
+// A PolicyReport result: what names a CVE (policy, rule, message, properties) and what it concerns.
+const RESULT_FIELDS = ["policy", "rule", "result", "severity", "category", "message", "source", "scored", "timestamp", "resources", "resourceSelector", "properties"];
+const MAX_REPORT_TEXT = 1024;
+
+function shortText(v: unknown): unknown {
+  return typeof v === "string" && v.length > MAX_REPORT_TEXT ? truncate(v, MAX_REPORT_TEXT) : v;
+}
+
+/**
+ * Trivy Operator reports and wg-policy PolicyReports, reduced to what the engine reads. An exposed
+ * secret's `match` (the line holding the secret) never enters a snapshot, and passed checks and
+ * results keep only their verdict: the summary counts them.
+ */
+function slimReport(item: Obj, kind: string): void {
+  if (kind === "PolicyReport" || kind === "ClusterPolicyReport") {
+    const results = mapArray(item.results, (r) => {
+      if (r.result === "pass" || r.result === "skip") return undefined;
+      const out = pick(r, RESULT_FIELDS);
+      out.message = shortText(out.message);
+      return out;
+    });
+    if (results) item.results = results;
+    return;
+  }
+  const report = item.report;
+  if (!isObj(report)) return;
+  const slim = pick(report, REPORT_FIELDS);
+  if (kind === "VulnerabilityReport") {
+    const vulns = mapArray(report.vulnerabilities, (v) => {
+      const out = pick(v, VULN_FIELDS);
+      out.title = shortText(out.title);
+      return out;
+    });
+    if (vulns) slim.vulnerabilities = vulns;
+  } else if (kind === "ExposedSecretReport") {
+    const secrets = mapArray(report.secrets, (x) => pick(x, ["target", "ruleID", "title", "category", "severity"]));
+    if (secrets) slim.secrets = secrets;
+  } else {
+    const checks = mapArray(report.checks, (c) => {
+      if (c.success === true) return pick(c, ["checkID", "severity", "success"]);
+      const out = pick(c, CHECK_FIELDS);
+      if (Array.isArray(out.messages)) out.messages = out.messages.slice(0, 5).map(shortText);
+      return out;
+    });
+    if (checks) slim.checks = checks;
+  }
+  item.report = slim;
+}
+
+const REPORT_KINDS = new Set(["VulnerabilityReport", "ExposedSecretReport", "ConfigAuditReport", "RbacAssessmentReport", "ClusterRbacAssessmentReport", "PolicyReport", "ClusterPolicyReport"]);
+
 /**
  * Turns one list item into a snapshot object: sets apiVersion/kind (list items lack them), drops
  * managedFields and the last-applied annotation (it can hold a whole Secret), redacts Secret
- * values to their sizes, truncates annotations over MAX_ANNOTATION_CHARS and any other string over
- * MAX_STRING_CHARS (a ConfigMap value, say). Mutates and returns the item, shallow-frozen: deep-freezing every
- * object of a large cluster costs more than the read, and the engine is pure by contract.
+ * values to their sizes, reduces scanners' reports to what the engine reads, truncates annotations
+ * over MAX_ANNOTATION_CHARS and any other string over MAX_STRING_CHARS (a ConfigMap value, say).
+ * Mutates and returns the item, shallow-frozen: deep-freezing every object of a large cluster costs
+ * more than the read, and the engine is pure by contract.
  */
 export function minimizeObject(item: Record<string, unknown>, apiVersion: string, kind: string): KubeObject {
   item.apiVersion = apiVersion;
@@ -99,6 +176,8 @@ export function minimizeObject(item: Record<string, unknown>, apiVersion: string
     const bin = redactValues(item.binaryData, base64Bytes, "binary");
     if (bin) item.binaryData = bin;
     else delete item.binaryData;
+  } else if (REPORT_KINDS.has(kind)) {
+    slimReport(item, kind);
   }
   boundStrings(item);
   return Object.freeze(item) as KubeObject;

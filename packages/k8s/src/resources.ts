@@ -56,6 +56,15 @@ export const RESOURCES_TO_READ: readonly ResourceSpec[] = Object.freeze([
   r("gateway.networking.k8s.io", "v1", "httproutes", "HTTPRoute", true, ["v1beta1"]),
   r("cilium.io", "v2", "ciliumnetworkpolicies", "CiliumNetworkPolicy", true),
   r("cilium.io", "v2", "ciliumclusterwidenetworkpolicies", "CiliumClusterwideNetworkPolicy", false),
+  // What in-cluster scanners already stored: Trivy Operator's reports and the wg-policy
+  // PolicyReports Kyverno, Kubescape and others write (vulnerability data without an agent of ours).
+  r("aquasecurity.github.io", "v1alpha1", "vulnerabilityreports", "VulnerabilityReport", true),
+  r("aquasecurity.github.io", "v1alpha1", "exposedsecretreports", "ExposedSecretReport", true),
+  r("aquasecurity.github.io", "v1alpha1", "configauditreports", "ConfigAuditReport", true),
+  r("aquasecurity.github.io", "v1alpha1", "rbacassessmentreports", "RbacAssessmentReport", true),
+  r("aquasecurity.github.io", "v1alpha1", "clusterrbacassessmentreports", "ClusterRbacAssessmentReport", false),
+  r("wgpolicyk8s.io", "v1alpha2", "policyreports", "PolicyReport", true, ["v1beta1"]),
+  r("wgpolicyk8s.io", "v1alpha2", "clusterpolicyreports", "ClusterPolicyReport", false, ["v1beta1"]),
 ]);
 
 /**
@@ -70,6 +79,13 @@ export const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
   "HTTPRoute",
   "CiliumNetworkPolicy",
   "CiliumClusterwideNetworkPolicy",
+  "VulnerabilityReport",
+  "ExposedSecretReport",
+  "ConfigAuditReport",
+  "RbacAssessmentReport",
+  "ClusterRbacAssessmentReport",
+  "PolicyReport",
+  "ClusterPolicyReport",
 ]);
 
 export function groupVersion(group: string, version: string): string {
