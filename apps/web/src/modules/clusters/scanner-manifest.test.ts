@@ -26,6 +26,17 @@ describe("scannerManifest", () => {
     for (const r of RESOURCES_TO_READ) if (r.resource !== "secrets") expect(resources).toContain(r.resource);
   });
 
+  it("reads what in-cluster scanners stored: Trivy Operator's reports and wg-policy PolicyReports", () => {
+    const role = docs(scannerManifest({ allowSecretMetadata: false, namespace: "bulwark" }))[2]!;
+    const group = (g: string) => role.rules!.find((r) => r.apiGroups?.length === 1 && r.apiGroups[0] === g);
+    expect(group("aquasecurity.github.io")).toEqual({
+      apiGroups: ["aquasecurity.github.io"],
+      resources: ["clusterrbacassessmentreports", "configauditreports", "exposedsecretreports", "rbacassessmentreports", "vulnerabilityreports"],
+      verbs: ["get", "list", "watch"],
+    });
+    expect(group("wgpolicyk8s.io")).toEqual({ apiGroups: ["wgpolicyk8s.io"], resources: ["clusterpolicyreports", "policyreports"], verbs: ["get", "list", "watch"] });
+  });
+
   it("adds secrets to the core group when Secret metadata is allowed", () => {
     const role = docs(scannerManifest({ allowSecretMetadata: true, namespace: "sec" }))[2]!;
     const core = role.rules!.find((r) => r.apiGroups?.[0] === "")!;

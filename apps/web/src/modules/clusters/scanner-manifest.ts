@@ -23,6 +23,8 @@ export function scannerManifest(opts: { allowSecretMetadata: boolean; namespace:
     )
     .join("\n");
   return `# Bulwark scanner: read-only access for posture scans.
+# It also reads what in-cluster scanners stored, when installed: Trivy Operator's reports
+# (aquasecurity.github.io) and PolicyReports (wgpolicyk8s.io) from Kyverno, Kubescape and others.
 # Apply with: kubectl apply -f bulwark-scanner.yaml
 apiVersion: v1
 kind: Namespace
