@@ -96,6 +96,9 @@ export const EXTRA_READS: Readonly<Record<string, readonly string[]>> = {
   "network-pod-without-allow-rules": ["Namespace"],
   "network-policy-dangling": WORKLOAD_KINDS,
   "network-policy-peer-dangling": WORKLOAD_KINDS,
+  // in-cluster reports, and pods' status imageIDs for digests
+  "image-vulnerabilities": ["VulnerabilityReport", "PolicyReport", "ClusterPolicyReport"],
+  "image-exposed-secrets": ["ExposedSecretReport"],
 };
 
 /** Built-in rules that are neither pod-local nor namespace-local: they re-run over the whole snapshot. */
@@ -104,8 +107,11 @@ export const GLOBAL_RULES: ReadonlySet<string> = new Set([
   "rbac-binding-missing-service-account",
 ]);
 
-/** Built-in rules that read snapshot fields a watch changes (takenAt): re-run on every batch. */
-const SNAPSHOT_TIME_RULES: ReadonlySet<string> = new Set(["deprecated-kubernetes-version-eol"]);
+/**
+ * Built-in rules that read snapshot fields a watch changes (takenAt; image-vulnerabilities also
+ * snapshot.vulnerabilityReports, the imports attached to each batch): re-run on every batch.
+ */
+const SNAPSHOT_TIME_RULES: ReadonlySet<string> = new Set(["deprecated-kubernetes-version-eol", "image-vulnerabilities", "image-exposed-secrets"]);
 
 const BUILTIN: ReadonlySet<Rule> = new Set(builtinRules);
 
@@ -143,6 +149,7 @@ class Judge implements IncrementalJudge {
     readonly objects: Map<string, KubeObject>,
     /** Objects known to be normalized (normalize.ts): what the judge saw before needs no second look. */
     readonly clean: WeakSet<KubeObject>,
+    readonly vulnReports?: Snapshot["vulnerabilityReports"],
   ) {}
 }
 
@@ -236,7 +243,7 @@ function fullJudge(snapshot: Snapshot, settings: EngineSettings, p = prepareEval
   }
   assemble(p, states, objects);
   const result = finishEvaluation(p);
-  const judge = new Judge(result, settingsKeyOf(settings), metaKeyOf(p.snapshot), p.snapshot.takenAt, states, objects, clean);
+  const judge = new Judge(result, settingsKeyOf(settings), metaKeyOf(p.snapshot), p.snapshot.takenAt, states, objects, clean, p.snapshot.vulnerabilityReports);
   return { judge, result };
 }
 
@@ -363,7 +370,7 @@ export function judgeChanges(
     for (const k of changedKinds) if (reads.has(k)) return true;
     return false;
   };
-  const timeMoved = snapshot.takenAt !== judge.takenAt;
+  const timeMoved = snapshot.takenAt !== judge.takenAt || snapshot.vulnerabilityReports !== judge.vulnReports;
 
   // A rule's notEvaluable answer is a function of the kinds it reads, like its findings.
   const stateOf = new Map<Rule, RuleState>();
@@ -465,7 +472,7 @@ export function judgeChanges(
 
   if (!assemble(p, judge.rules, cur)) return full("a stored finding's object is gone");
   const result = finishEvaluation(p);
-  const next = new Judge(result, judge.settingsKey, judge.metaKey, p.snapshot.takenAt, judge.rules, cur, judge.clean);
+  const next = new Judge(result, judge.settingsKey, judge.metaKey, p.snapshot.takenAt, judge.rules, cur, judge.clean, p.snapshot.vulnerabilityReports);
   // The new judge takes over the old one's stores: only the newest may be passed on.
   const rejudged: Rejudged = { full: false, namespaces: [...rejudgedNs].sort(), objects: rejudgedKeys.size };
   if (rejudgedObjs.length <= MAX_KEYS) rejudged.objectKeys = rejudgedObjs.map(readable).sort();

@@ -14,6 +14,7 @@ import { caps, containerSC, coversPath, hostPathVolumes, podSC } from "../helper
 import { networkIndex } from "../helpers/network";
 import { mapSelectorMatches, nsOf } from "../helpers/selectors";
 import type { BaselineMatch, Finding, KubeObject, ObjectRef, Risk, RiskFactor, RiskStep, RiskType, RuleContext, Severity, SourceLocation } from "../types";
+import { STALE_REPORT_DAYS, type FindingCve, type ImageVulnDetails } from "../vulns/types";
 import { sha256Hex } from "./fingerprint";
 
 export interface RiskInputs {
@@ -258,6 +259,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   for (const ref of allPodSpecs(ctx)) {
     const obj = ref.object;
     const fs = inputs.findingsOf(obj);
+    const firstRisk = risks.length;
     const label = `${obj.kind} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ""}${obj.metadata?.name ?? ""}`;
     const exposure = exposureOf(ref);
     const exposureStep: RiskStep | undefined = exposure.length
@@ -407,6 +409,26 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
         else exposedByNs.set(ns, [{ ref, exposure }]);
       }
     }
+
+    // --- vulnerability: a known, fixable CVE in the workload's image -------------------------
+    // It joins the workload's risks as the way in (after the exposure step); exposed, it makes
+    // them as severe as the CVE, and alone it is a risk of its own. Stale data never raises one.
+    const vuln = vulnerabilityOf(fs);
+    if (vuln) {
+      const mine = risks.slice(firstRisk).filter((r) => subjectOf.get(r) === obj && evidenced(r));
+      for (const r of mine) {
+        const at = r.steps[0]?.kind === "exposure" ? 1 : 0;
+        r.steps.splice(at, 0, { ...vuln.step, findings: [...vuln.step.findings] });
+        if (vuln.stale) continue;
+        // (risks of one workload share its factor list: a new list, not a push)
+        r.factors = [...r.factors, vuln.factor];
+        r.score = scoreOf(r.type, r.factors);
+        if (exposure.length > 0 && SEV_RANK[vuln.level] > SEV_RANK[r.severity]) r.severity = vuln.level;
+      }
+      if (mine.length === 0 && exposure.length > 0 && !vuln.stale) {
+        risks.push(make("exposed-vulnerable", obj, vuln.level, `Exposed and vulnerable: ${label} is reachable from outside and runs an image with a ${vuln.level} fixable CVE`, withExposure([vuln.step]), [...factors, vuln.factor]));
+      }
+    }
   }
 
   // --- lateral movement: a namespace without isolation that holds an exposed workload ---------
@@ -454,9 +476,9 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   // A risk needs evidence: at least one finding behind its privilege, identity or data steps. When
   // the organization disabled every rule that reports them (or an explicit rule list left them
   // out), there is nothing to fix, track or accept, so there is no risk either.
-  const evidenced = risks.filter((r) => r.steps.some((s) => s.kind !== "exposure" && s.findings.length > 0));
+  const kept = risks.filter(evidenced);
   risks.length = 0;
-  risks.push(...evidenced);
+  risks.push(...kept);
 
   // Expected platform components and accepted risk (every finding of the cause steps covered).
   for (const r of risks) {
@@ -468,6 +490,44 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
   }
 
   return risks.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity] || b.score - a.score || a.title.localeCompare(b.title));
+}
+
+/** Whether a risk has a finding behind a step other than its exposure. */
+function evidenced(r: Risk): boolean {
+  return r.steps.some((s) => s.kind !== "exposure" && s.findings.length > 0);
+}
+
+const VULN_RULE = "image-vulnerabilities";
+
+/**
+ * The vulnerability step of a workload: its image-vulnerabilities findings (not excepted) with an
+ * open, fixable critical or high CVE. Current reports win over stale ones; a stale one alone
+ * yields a step that says so, and neither a factor nor a severity.
+ */
+function vulnerabilityOf(fs: readonly Finding[]): { step: RiskStep; factor: RiskFactor; level: Severity; stale: boolean } | undefined {
+  const found: Array<{ f: Finding; d: ImageVulnDetails; cves: FindingCve[] }> = [];
+  for (const f of fs) {
+    if (f.exception || !has(f, [VULN_RULE])) continue;
+    const d = f.details?.vulnerabilities;
+    if (!d || !Array.isArray(d.cves)) continue;
+    const cves = d.cves.filter((c) => !c.excepted && c.fixedVersion && (c.severity === "critical" || c.severity === "high"));
+    if (cves.length > 0) found.push({ f, d, cves });
+  }
+  if (found.length === 0) return undefined;
+  const current = found.filter((x) => !x.d.stale);
+  const stale = current.length === 0;
+  const use = stale ? found : current;
+  const rank = (x: { cves: FindingCve[] }) => (x.cves.some((c) => c.severity === "critical") ? 2 : 1);
+  const worst = use.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+  const level: Severity = rank(worst) === 2 ? "critical" : "high";
+  const top = worst.cves[0]!;
+  const others = use.reduce((n, x) => n + x.cves.length, 0) - 1;
+  const what = `${top.severity} ${top.id} in ${top.package} (fixed in ${top.fixedVersion})${others > 0 ? ` and ${others} more fixable critical or high CVE${others === 1 ? "" : "s"}` : ""}`;
+  const text = stale
+    ? `Image ${worst.d.image} had ${what} when last scanned, but the report is stale (over ${STALE_REPORT_DAYS} days old): rescan it before trusting or dismissing this way in.`
+    : `Image ${worst.d.image} has ${what}: a known way in.`;
+  const factor: RiskFactor = { name: "vulnerability", multiplier: level === "critical" ? 1.3 : 1.15, message: `image ${worst.d.image} has a ${level} CVE with a fix (${top.id})` };
+  return { step: { kind: "vulnerability", text, findings: use.map((x) => x.f.fingerprint) }, factor, level, stale };
 }
 
 const MAX_BINDINGS = 10;

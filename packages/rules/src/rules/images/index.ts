@@ -1,10 +1,12 @@
 import type { Rule } from "../../types";
 import { imageDeprecatedRegistry } from "./image-deprecated-registry";
+import { imageExposedSecrets } from "./image-exposed-secrets";
 import { imageNotPinnedByDigest } from "./image-not-pinned-by-digest";
 import { imagePullPolicyNotAlways } from "./image-pull-policy-not-always";
 import { imageRegistryBlocked } from "./image-registry-blocked";
 import { imageRegistryNotAllowed } from "./image-registry-not-allowed";
 import { imageTagLatest } from "./image-tag-latest";
+import { imageVulnerabilities } from "./image-vulnerabilities";
 import { ingressNginxRetired } from "./ingress-nginx-retired";
 import { sshPortExposed } from "./ssh-port-exposed";
 import { sudoInCommand } from "./sudo-in-command";
@@ -21,4 +23,6 @@ export const imagesRules: Rule[] = [
   sudoInCommand,
   sshPortExposed,
   ingressNginxRetired,
+  imageVulnerabilities,
+  imageExposedSecrets,
 ];
