@@ -124,6 +124,27 @@ export async function readFormBody(req: Request, limits: TFormLimits): Promise<T
   return { ok: true, value };
 }
 
+/**
+ * A document sent as the whole body (any text type: a scanner's JSON as `curl --data-binary` sends
+ * it), kept as the exact text received, capped at maxBytes (413), refused unless UTF-8 (400); or,
+ * for multipart/form-data, its fields and files as readFormBody reads them.
+ */
+export async function readDocumentBody(req: Request, limits: TFormLimits): Promise<TFormBody> {
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) return readFormBody(req, limits);
+  if (type && !type.startsWith("application/json") && !type.startsWith("text/") && !type.startsWith("application/octet-stream") && !type.includes("+json")) {
+    return { ok: false, status: 415, code: "unsupported_media_type", error: "Send the document as the body (application/json) or as a file in multipart/form-data" };
+  }
+  const raw = await readCapped(req, limits.maxFileBytes);
+  if (raw === "too_large") return { ok: false, status: 413, code: "too_large", error: `The document is larger than ${mib(limits.maxFileBytes)}` };
+  if (raw === "unreadable") return { ok: false, status: 400, code: "invalid_form", error: "The request body could not be read" };
+  try {
+    return { ok: true, value: { text: new TextDecoder("utf-8", { fatal: true }).decode(raw) } };
+  } catch {
+    return { ok: false, status: 400, code: "invalid_form", error: "The document is not UTF-8 text" };
+  }
+}
+
 /** The body's bytes, refused beyond `cap` on the declared and the actual size. */
 async function readCapped(req: Request, cap: number): Promise<Buffer | "too_large" | "unreadable"> {
   if (Number(req.headers.get("content-length") ?? "0") > cap) return "too_large";

@@ -55,8 +55,8 @@ export function openApiDocument(routes: Record<string, TRouteDef>): TJson {
       const fromUrl = pathParams.map((p) => def.params[p] ?? p);
       const input = inputSchema(schema, fromUrl);
       const parameters: TJson[] = pathParams.map((p) => ({ name: p, in: "path", required: true, schema: { type: "string" } }));
-      if (def.input === "query") {
-        for (const [name, s] of Object.entries(input.properties)) parameters.push({ name, in: "query", required: input.required.includes(name), schema: s });
+      if (def.input === "query" || def.input === "document") {
+        for (const [name, s] of Object.entries(input.properties)) if (def.input === "query" || (name !== "text" && name !== "files")) parameters.push({ name, in: "query", required: input.required.includes(name), schema: s });
       }
       if (parameters.length) op.parameters = parameters;
       if (def.input === "json") op.requestBody = { required: true, content: { "application/json": { schema: input.schema } } };
@@ -66,6 +66,16 @@ export function openApiDocument(routes: Record<string, TRouteDef>): TJson {
         const withoutFiles = { ...input.schema, ...(props ? { properties: Object.fromEntries(Object.entries(props).filter(([k]) => k !== "files")) } : {}) };
         const multipart = { ...input.schema, properties: { ...(props ?? {}), files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" } } } };
         op.requestBody = { required: true, content: { "multipart/form-data": { schema: multipart }, "application/json": { schema: withoutFiles } } };
+      }
+      if (def.input === "document") {
+        // The document is the body itself, or a multipart part; its other fields may be query parameters.
+        op.requestBody = {
+          required: true,
+          content: {
+            "application/json": { schema: { description: "The document, as the producer wrote it" } },
+            "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", contentMediaType: "application/json" }, ...Object.fromEntries(Object.entries(input.properties).filter(([k]) => k !== "text" && k !== "files")) } } },
+          },
+        };
       }
       op.security = [{ apiToken: [] }, { session: [] }];
       op["x-bulwark-permission"] = permission;
@@ -79,6 +89,10 @@ export function openApiDocument(routes: Record<string, TRouteDef>): TJson {
           .map(([code, description]) => [code, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
       );
       if (def.input === "json") errors["413"] = { description: "Body over 1 MiB", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+      if (def.input === "document") {
+        errors["413"] = { description: "The document is over its size limit", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+        errors["415"] = { description: "Neither a JSON or text body nor multipart/form-data", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+      }
       if (def.input === "form") {
         errors["413"] = { description: "A file over the evidence size limit, or the whole body over its cap", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
         errors["415"] = { description: "Neither multipart/form-data nor application/json", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

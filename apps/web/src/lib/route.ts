@@ -8,10 +8,14 @@ import type { z } from "zod";
 import { allowed, failure, runOp, type TOrgOp } from "@/modules/auth/server/with-org";
 import { clientIp, resolveOrgContext, type TOrgContext } from "@/modules/auth/server/session";
 import { tokenContext } from "@/modules/tokens/server/token-context";
-import { crossSiteRefusal, errorResponse, readFormBody, readJsonBody, respond, searchParamsObject, type TFormLimits } from "./api";
+import { crossSiteRefusal, errorResponse, readDocumentBody, readFormBody, readJsonBody, respond, searchParamsObject, type TFormLimits } from "./api";
 
-/** "form": multipart/form-data with files (or a JSON object without them), see readFormBody. */
-export type TRouteInput = "none" | "query" | "json" | "form";
+/**
+ * "form": multipart/form-data with files (or a JSON object without them), see readFormBody.
+ * "document": the whole body as its exact text (`text`), or a multipart form with the document as
+ * a file; the query string's fields too (see readDocumentBody).
+ */
+export type TRouteInput = "none" | "query" | "json" | "form" | "document";
 
 /** A route of an organization's data: one operation (withOrg) and how the request feeds it. */
 export interface TOrgRouteSpec<S extends z.ZodType, T> {
@@ -26,7 +30,7 @@ export interface TOrgRouteSpec<S extends z.ZodType, T> {
   ok?: number;
   /** A non-JSON answer (a file): its media types, and the response built from the result. */
   file?: { contentTypes: string[]; reply: (data: T) => Response };
-  /** For input "form": the file limits, read per request (the operator's settings). */
+  /** For input "form" and "document": the file limits, read per request (the operator's settings). */
   form?: () => TFormLimits;
 }
 
@@ -124,6 +128,10 @@ export function routeHandler(def: TRouteDef): TRouteHandler {
         const body = await readFormBody(req, def.form?.() ?? { maxFiles: 0, maxFileBytes: 0 });
         if (!body.ok) return errorResponse(body.status, body.code, body.error);
         input = body.value;
+      } else if (def.input === "document") {
+        const body = await readDocumentBody(req, def.form?.() ?? { maxFiles: 1, maxFileBytes: 0 });
+        if (!body.ok) return errorResponse(body.status, body.code, body.error);
+        input = { ...queryInput(req.url), ...body.value };
       }
       const params = await context.params;
       for (const [name, key] of Object.entries(def.params)) {
