@@ -218,7 +218,10 @@ export type RuleStatusValue = "passed" | "failed" | "not-evaluated" | "disabled"
 export interface RuleStatus {
   id: string;
   status: RuleStatusValue;
-  /** Why not evaluated, e.g. "kind v1/secrets forbidden", "control plane not visible" */
+  /**
+   * Why not evaluated, e.g. "kind v1/secrets forbidden", "control plane not visible"; on a pass,
+   * that the rule had nothing to judge (Rule.nothingToJudge), e.g. "no vulnerability data".
+   */
   reason?: string;
   findings: number;
 }
@@ -331,6 +334,12 @@ export interface Rule extends RuleMeta {
   evaluate(ctx: RuleContext): Iterable<RawFinding>;
   /** Returns a reason when the rule cannot be judged on this snapshot (besides unread kinds). */
   notEvaluable?(ctx: RuleContext): string | undefined;
+  /**
+   * For rules that judge scanner data (vulnerability reports): a reason when the snapshot holds none.
+   * The rule still passes (it is not "not evaluated" for lack of reports), with this reason, so that
+   * compliance does not count a pass over nothing as evidence.
+   */
+  nothingToJudge?(ctx: RuleContext): string | undefined;
 }
 
 export interface Exception {

@@ -497,7 +497,9 @@ export function finishEvaluation(p: PreparedEvaluation): EvaluationResult {
     }
     // Findings all covered by exceptions (or expected for platform components) count as passed.
     const rf = ruleFindings.get(id);
-    statuses.push({ id, status: rf?.open ? "failed" : "passed", findings: rf?.n ?? 0 });
+    // A pass over no scanner data says so (compliance does not count it as evidence).
+    const quiet = rf ? undefined : run.rule.nothingToJudge?.(ctx);
+    statuses.push({ id, status: rf?.open ? "failed" : "passed", findings: rf?.n ?? 0, ...(quiet ? { reason: quiet } : {}) });
   }
 
   const NO_FINDINGS: readonly Finding[] = [];

@@ -92,6 +92,14 @@ export const TRUSTED_REGISTRIES = ["image-registry-not-allowed", "image-registry
 /** Something stops a non-compliant pod at admission. */
 export const ADMISSION = ["admission-no-policy-engine", "namespace-psa-enforce-privileged", "admission-policy-webhook-fail-open", "admission-scc-privileged", "apiserver-always-admit"];
 
+/**
+ * Known vulnerabilities in the images the cluster runs, from scanner reports (Trivy Operator in the
+ * cluster, or Trivy, Grype and CycloneDX documents imported from CI). Without any report the rule
+ * passes over nothing, which compliance counts as not evaluated (registry.ts): a control with it is
+ * never passed on image CVEs nobody scanned for.
+ */
+export const IMAGE_VULNERABILITIES = ["image-vulnerabilities"];
+
 /** Software the cluster runs still receives security fixes. */
 export const PATCHING = ["deprecated-kubernetes-version-eol", "deprecated-kubelet-version-skew", "image-deprecated-registry", "tiller-deployed", "ingress-nginx-retired"];
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine/evaluate";
 import { builtinRules } from "../rules";
 import { clusterSnapshot, testPod } from "../testing";
-import type { Rule, RuleCategory, RuleStatus } from "../types";
+import type { KubeObject, Rule, RuleCategory, RuleStatus } from "../types";
+import type { VulnReport } from "../vulns/types";
 import { buildFrameworks, controlsForRule, evaluateFramework, frameworkReferences, frameworks, getFramework, scopeRuleStatuses } from "./registry";
 import { CONTROL_STATUS_LABELS, type Framework, type FrameworkControl, type FrameworkResult } from "./types";
 
@@ -149,6 +150,69 @@ describe("framework registry", () => {
       expect(c.status, `${fw} ${control}`).toBe("not-evaluated");
       expect(c.reason).toMatch(/control plane not visible/);
     }
+  });
+});
+
+describe("image vulnerability evidence", () => {
+  // A Deployment running nginx:1.21.0, and a Trivy JSON import for that image (matched by tag).
+  const web: KubeObject = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: "shop", uid: "web-uid" },
+    spec: { selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "web", image: "nginx:1.21.0" }] } } },
+  };
+  const objects: KubeObject[] = [{ apiVersion: "v1", kind: "Namespace", metadata: { name: "shop" } }, web];
+  const report = (vulnerabilities: VulnReport["vulnerabilities"]): VulnReport => ({
+    source: "trivy",
+    scanner: { name: "Trivy", version: "0.50.0" },
+    image: { registry: "docker.io", repository: "library/nginx", tag: "1.21.0" },
+    updatedAt: "2024-12-31T00:00:00Z",
+    vulnerabilities,
+  });
+  const critical = { id: "CVE-2021-23017", package: "nginx", installedVersion: "1.21.0-1~buster", fixedVersion: "1.21.1-1~buster", severity: "critical" as const };
+  const low = { id: "CVE-2019-0001", package: "libc-bin", installedVersion: "2.28-10", severity: "low" as const };
+  const VULN_CONTROLS = [
+    ["hipaa", "164.308(a)(1)(ii)(B)"],
+    ["nist-800-53", "SI-2"],
+    ["iso-27001", "A.8.8"],
+    ["soc2", "CC7.1"],
+    ["nsa-cisa-1.2", "UPG"],
+  ] as const;
+  const judge = (vulnerabilityReports?: VulnReport[]) => {
+    const snap = { ...clusterSnapshot(objects), ...(vulnerabilityReports ? { vulnerabilityReports } : {}) };
+    const result = evaluate(snap, {});
+    return { rule: result.rules.find((r) => r.id === "image-vulnerabilities")!, control: (fw: string, id: string) => evaluateFramework(getFramework(fw)!, result.rules).controls.find((c) => c.id === id)! };
+  };
+
+  it("maps the rule to the vulnerability-management controls", () => {
+    for (const [fw, id] of VULN_CONTROLS) expect(getFramework(fw)!.controls.find((c) => c.id === id)!.ruleIds, `${fw} ${id}`).toContain("image-vulnerabilities");
+    expect(controlsForRule("image-vulnerabilities")).toEqual(expect.arrayContaining([{ framework: "hipaa", control: "164.308(a)(5)(ii)(B)" }, { framework: "gdpr", control: "Art. 32(1)(b) integrity" }, { framework: "nsa-cisa-1.2", control: "PS-IMG" }]));
+  });
+
+  it("without any scanner report the rule passes over nothing and its controls are not evaluated, never passed", () => {
+    const { rule, control } = judge();
+    expect(rule).toMatchObject({ status: "passed", findings: 0 });
+    expect(rule.reason).toMatch(/no vulnerability data/);
+    for (const [fw, id] of VULN_CONTROLS) {
+      const c = control(fw, id);
+      expect(c.status, `${fw} ${id}`).toBe("not-evaluated");
+      expect(c.reason).toMatch(/image-vulnerabilities not-evaluated \(no vulnerability data/);
+    }
+  });
+
+  it("with a report the controls are judged: a fixable critical CVE fails them, a report with nothing that matters passes them", () => {
+    const bad = judge([report([critical, low])]);
+    expect(bad.rule).toMatchObject({ status: "failed", findings: 1 });
+    for (const [fw, id] of VULN_CONTROLS) expect(bad.control(fw, id).status, `${fw} ${id}`).toBe("failed");
+    const clean = judge([report([low])]);
+    expect(clean.rule).toEqual({ id: "image-vulnerabilities", status: "passed", findings: 0 });
+    for (const [fw, id] of [["hipaa", "164.308(a)(1)(ii)(B)"], ["nist-800-53", "SI-2"], ["iso-27001", "A.8.8"]] as const) expect(clean.control(fw, id).status, `${fw} ${id}`).toBe("passed");
+  });
+
+  it("a namespace scope keeps a pass over nothing as one", () => {
+    const { rule } = judge();
+    expect(scopeRuleStatuses([rule], new Map())).toEqual([rule]);
+    expect(scopeRuleStatuses([{ id: "image-vulnerabilities", status: "failed", findings: 2 }], new Map())).toEqual([{ id: "image-vulnerabilities", status: "passed", findings: 0 }]);
   });
 });
 

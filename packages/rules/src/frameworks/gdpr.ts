@@ -2,7 +2,7 @@
 // configuration bears on. No public tool publishes a Kubernetes mapping for GDPR; this one is
 // Bulwark's reasoning, and the disclaimer says so. Art. 32(1)(b) is split by the property it
 // protects, so that resilience evidence never counts for confidentiality or integrity.
-import { ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, PLAIN_CREDENTIALS, RESILIENCE, SECRETS_READ, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
+import { ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, IMAGE_VULNERABILITIES, PLAIN_CREDENTIALS, RESILIENCE, SECRETS_READ, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
 import type { ControlDef, FrameworkDefinition } from "./types";
 
 export const GDPR_DISCLAIMER =
@@ -96,8 +96,8 @@ export const gdprControls: ControlDef[] = [
     title: "Ongoing integrity of processing systems",
     description: "Processing systems and the software they run cannot be altered improperly, on an ongoing basis.",
     rationale:
-      "The authority asks what keeps systems and data from improper alteration. For containers: workloads run as non-root without privilege escalation, under the runtime's seccomp profile, with read-only root filesystems, and run images from trusted registries pinned by digest rather than mutable tags. The digest check runs in the strict profile and the registry checks need an allowed or blocked list, so without them the control is not evaluated unless another check fails. Data integrity inside applications is not visible.",
-    ruleIds: ["run-as-non-root", "allow-privilege-escalation", "seccomp-required", "read-only-root-fs", "image-tag-latest", "image-not-pinned-by-digest", ...TRUSTED_REGISTRIES],
+      "The authority asks what keeps systems and data from improper alteration. For containers: workloads run as non-root without privilege escalation, under the runtime's seccomp profile, with read-only root filesystems, and run images from trusted registries pinned by digest rather than mutable tags, without critical or fixable high CVEs (from scanner reports read in the cluster or imported). The digest check runs in the strict profile, the registry checks need an allowed or blocked list and the CVE check a scanner report, so without them the control is not evaluated unless another check fails. Data integrity inside applications is not visible.",
+    ruleIds: ["run-as-non-root", "allow-privilege-escalation", "seccomp-required", "read-only-root-fs", "image-tag-latest", "image-not-pinned-by-digest", ...TRUSTED_REGISTRIES, ...IMAGE_VULNERABILITIES],
   },
   {
     id: "Art. 32(1)(b) availability",
@@ -123,7 +123,8 @@ export const gdprControls: ControlDef[] = [
     title: "Regular testing, assessing and evaluating",
     description: "The effectiveness of the technical and organisational measures is tested, assessed and evaluated regularly.",
     rationale:
-      "The authority asks for a process that tests the measures regularly and acts on the results. Scheduled Bulwark scans and signed reports are such tests, but a single scan cannot show regularity or follow-up; attach the schedule, the reports of the period and the record of their review.",
+      "The authority asks for a process that tests the measures regularly and acts on the results. Scheduled Bulwark scans and signed reports are such tests, and so are vulnerability scans of the images (supporting: their findings, from scanner reports read in the cluster or imported), but a single scan cannot show regularity or follow-up; attach the schedule, the reports of the period and the record of their review.",
+    ruleIds: [...IMAGE_VULNERABILITIES, "image-exposed-secrets"],
     manual: { evidence: "The testing schedule (e.g. Bulwark scan and report schedules), the reports of the period and the record of their review and follow-up." },
   },
   {

@@ -1,7 +1,7 @@
 // HIPAA Security Rule (45 CFR Part 164, Subpart C): the administrative and technical safeguards a
 // Kubernetes cluster's configuration bears on. Section numbers and titles are the regulation's;
 // descriptions, rationales and the mapping to rules are Bulwark's.
-import { ADMIN_RIGHTS, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, AUTHENTICATION, AUTHORIZATION, ESCALATION, PATCHING, PEER_VERIFICATION, RESILIENCE, SECRETS_READ, SEGMENTATION, SHARED_IDENTITY, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
+import { ADMIN_RIGHTS, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, AUTHENTICATION, AUTHORIZATION, ESCALATION, IMAGE_VULNERABILITIES, PATCHING, PEER_VERIFICATION, RESILIENCE, SECRETS_READ, SEGMENTATION, SHARED_IDENTITY, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
 import type { ControlDef, FrameworkDefinition } from "./types";
 
 export const HIPAA_DISCLAIMER =
@@ -21,7 +21,8 @@ export const hipaaControls: ControlDef[] = [
     title: "Risk analysis",
     description: "An accurate and thorough assessment of the risks to the confidentiality, integrity and availability of ePHI.",
     rationale:
-      "The auditor asks for a dated, documented risk analysis that covers every system holding ePHI, including this cluster, and shows threats, likelihood and impact. Bulwark's findings and attack paths are useful input to that analysis, but the analysis is the organization's own document and judgement; no cluster setting can stand in for it.",
+      "The auditor asks for a dated, documented risk analysis that covers every system holding ePHI, including this cluster, and shows threats, likelihood and impact. Bulwark's findings and attack paths are useful input to that analysis, and so are the known vulnerabilities of the images the cluster runs and secrets baked into them (supporting rules, from scanner reports read in the cluster or imported), but the analysis is the organization's own document and judgement; no cluster setting can stand in for it.",
+    ruleIds: [...IMAGE_VULNERABILITIES, "image-exposed-secrets"],
     manual: { evidence: "The organization's documented risk analysis covering the cluster, dated and reviewed; Bulwark scan reports may be attached as input." },
   },
   {
@@ -29,8 +30,8 @@ export const hipaaControls: ControlDef[] = [
     title: "Risk management",
     description: "Security measures reduce risks and vulnerabilities to a reasonable and appropriate level.",
     rationale:
-      "The auditor asks whether known, fixable weaknesses are being reduced. The objective part a cluster shows is whether its software still receives security fixes: a Kubernetes minor version past upstream end of life, kubelets older than the control plane, images from the frozen k8s.gcr.io registry, Helm v2 Tiller and the retired ingress-nginx controller all leave published vulnerabilities unpatched. Bulwark cannot see the risk register, the decisions to accept risks (record those as exceptions) or image CVE data unless a scanner report is imported.",
-    ruleIds: PATCHING,
+      "The auditor asks whether known, fixable weaknesses are being reduced. The objective part a cluster shows is whether its software still receives security fixes: a Kubernetes minor version past upstream end of life, kubelets older than the control plane, images from the frozen k8s.gcr.io registry, Helm v2 Tiller and the retired ingress-nginx controller all leave published vulnerabilities unpatched; and whether images run critical CVEs, or high ones that already have a fix, per the scanner reports read from the cluster (Trivy Operator) or imported from CI. Without any scanner report the image check has nothing to judge and the control is not evaluated, never passed. Bulwark cannot see the risk register; decisions to accept a CVE are recorded as CVE exceptions with their justification.",
+    ruleIds: [...PATCHING, ...IMAGE_VULNERABILITIES],
   },
   {
     id: "164.308(a)(1)(ii)(D)",
@@ -79,8 +80,8 @@ export const hipaaControls: ControlDef[] = [
     title: "Protection from malicious software",
     description: "Procedures guard against, detect and report malicious software.",
     rationale:
-      "The auditor asks how malicious code is kept out and contained. For containers the configuration evidence is that only images from the organization's registries run (which requires the allowed or blocked registries to be set in Bulwark's policy; otherwise these checks are not evaluated) and that root filesystems are read-only, so code cannot be dropped into a running container. Image scanning results, runtime detection and the reporting procedure are not visible to Bulwark.",
-    ruleIds: [...TRUSTED_REGISTRIES, "read-only-root-fs"],
+      "The auditor asks how malicious code is kept out and contained. For containers the configuration evidence is that only images from the organization's registries run (which requires the allowed or blocked registries to be set in Bulwark's policy; otherwise these checks are not evaluated), that root filesystems are read-only, so code cannot be dropped into a running container, and that images carry no critical or fixable high CVE that would let malicious code in (from scanner reports; without one that check is not evaluated). Runtime detection and the reporting procedure are not visible to Bulwark.",
+    ruleIds: [...TRUSTED_REGISTRIES, "read-only-root-fs", ...IMAGE_VULNERABILITIES],
   },
   {
     id: "164.308(a)(5)(ii)(C)",
@@ -115,7 +116,8 @@ export const hipaaControls: ControlDef[] = [
     title: "Applications and data criticality analysis",
     description: "The relative criticality of applications and data is assessed in support of the contingency plan.",
     rationale:
-      "The auditor asks which applications and data are critical and in what order they are restored. That is a documented business analysis: which namespaces and workloads hold ePHI and their recovery priority. Bulwark's compliance scope can record which clusters and namespaces hold ePHI, but the analysis is the organization's.",
+      "The auditor asks which applications and data are critical and in what order they are restored. That is a documented business analysis: which namespaces and workloads hold ePHI and their recovery priority. Bulwark's compliance scope can record which clusters and namespaces hold ePHI, and the images with critical or fixable high CVEs (supporting rule) show which critical workloads are most exposed, but the analysis is the organization's.",
+    ruleIds: IMAGE_VULNERABILITIES,
     manual: { evidence: "The criticality analysis listing which workloads process ePHI and their recovery priority." },
   },
   {

@@ -3,7 +3,7 @@
 // and the mapping are Bulwark's (the standard's text is not reproduced). Organizational, people and
 // physical controls (themes 5-7) and technological controls about endpoints, development and
 // testing are omitted.
-import { ADMIN_RIGHTS, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, AUTHENTICATION, EXTERNAL_EXPOSURE, INTERACTIVE_ACCESS, PATCHING, PLAIN_CREDENTIALS, SECRETS_READ, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
+import { ADMIN_RIGHTS, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, AUTHENTICATION, EXTERNAL_EXPOSURE, IMAGE_VULNERABILITIES, INTERACTIVE_ACCESS, PATCHING, PLAIN_CREDENTIALS, SECRETS_READ, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
 import type { ControlDef, FrameworkDefinition } from "./types";
 
 export const ISO27001_DISCLAIMER =
@@ -56,8 +56,8 @@ export const isoControls: ControlDef[] = [
     title: "Management of technical vulnerabilities",
     description: "Information about technical vulnerabilities is obtained, exposure evaluated and measures taken.",
     rationale:
-      "The auditor asks how vulnerabilities are found and how quickly they are fixed. The cluster shows whether its platform still receives fixes: Kubernetes past upstream end of life, kubelet version skew, the frozen k8s.gcr.io registry, Helm v2 Tiller and the retired ingress-nginx controller. Image CVE data appears only when a scanner report is imported; patch time frames are process evidence.",
-    ruleIds: PATCHING,
+      "The auditor asks how vulnerabilities are found and how quickly they are fixed. The cluster shows whether its platform still receives fixes: Kubernetes past upstream end of life, kubelet version skew, the frozen k8s.gcr.io registry, Helm v2 Tiller and the retired ingress-nginx controller. The images' vulnerabilities come from scanner reports read in the cluster (Trivy Operator) or imported from CI: a critical CVE, or a high one with a fix, fails the control; without any report that check is not evaluated, and the control with it. Patch time frames are process evidence (the trends page gives mean time to patch).",
+    ruleIds: [...PATCHING, ...IMAGE_VULNERABILITIES],
   },
   {
     id: "A.8.9",

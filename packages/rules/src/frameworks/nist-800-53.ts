@@ -3,7 +3,7 @@
 // tests against a Kubernetes cluster's configuration. Control numbers and titles are NIST's
 // (public domain); descriptions, rationales and the mapping are Bulwark's. Controls that are
 // procedures only (policy, training, planning families) are omitted.
-import { ADMISSION, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, AUTHORIZATION, ESCALATION, EXTERNAL_EXPOSURE, HOST_ESCAPE, INTERACTIVE_ACCESS, PATCHING, PEER_VERIFICATION, SEGMENTATION, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
+import { ADMISSION, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, AUTHORIZATION, ESCALATION, EXTERNAL_EXPOSURE, HOST_ESCAPE, IMAGE_VULNERABILITIES, INTERACTIVE_ACCESS, PATCHING, PEER_VERIFICATION, SEGMENTATION, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
 import type { ControlDef, FrameworkDefinition } from "./types";
 
 export const NIST_DISCLAIMER =
@@ -216,16 +216,16 @@ export const nistControls: ControlDef[] = [
     title: "Flaw Remediation",
     description: "Flaws are identified, reported and corrected, and security updates installed in time.",
     rationale:
-      "The assessor checks that security updates are installed within the organization's time frames. The cluster shows whether its platform still receives them: Kubernetes past upstream end of life, kubelets older than the control plane, images from the frozen k8s.gcr.io registry, Helm v2 Tiller and the retired ingress-nginx controller. Image CVE data appears only when a scanner report is imported; the patch process and its time frames are to be attached.",
-    ruleIds: PATCHING,
+      "The assessor checks that security updates are installed within the organization's time frames. The cluster shows whether its platform still receives them: Kubernetes past upstream end of life, kubelets older than the control plane, images from the frozen k8s.gcr.io registry, Helm v2 Tiller and the retired ingress-nginx controller. For the images, scanner reports (Trivy Operator in the cluster, or Trivy, Grype and CycloneDX documents from CI) show critical CVEs and high ones with a fix available; without any report that check is not evaluated, and the control with it. The patch process and its time frames are to be attached (the trends page gives mean time to patch).",
+    ruleIds: [...PATCHING, ...IMAGE_VULNERABILITIES],
   },
   {
     id: "SI-3",
     title: "Malicious Code Protection",
     description: "Malicious code protection mechanisms detect and eradicate malicious code.",
     rationale:
-      "The assessor expects a scanning or detection mechanism and its configuration. For containers that is image scanning in the registry or pipeline and runtime detection on nodes, neither visible through the Kubernetes API; read-only root filesystems and trusted registries (supporting rules) reduce where malicious code can land.",
-    ruleIds: [...TRUSTED_REGISTRIES, "read-only-root-fs"],
+      "The assessor expects a scanning or detection mechanism and its configuration. For containers that is image scanning in the registry or pipeline and runtime detection on nodes; Bulwark sees the scanners' results when their reports are in the cluster or imported (supporting: images with known vulnerabilities, secrets baked into images), not the scanning itself. Read-only root filesystems and trusted registries (supporting rules) reduce where malicious code can land.",
+    ruleIds: [...TRUSTED_REGISTRIES, "read-only-root-fs", ...IMAGE_VULNERABILITIES, "image-exposed-secrets"],
     manual: { evidence: "The image scanning and runtime malware detection in use for the cluster, their configuration and recent results." },
   },
   {

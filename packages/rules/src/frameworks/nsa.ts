@@ -31,8 +31,8 @@ export const nsaControls: BenchmarkControl[] = [
     title: "Build secure container images",
     description: "Images come from trusted registries, use immutable references, and known-vulnerable software is not run.",
     rationale:
-      "The guidance asks for images built from trusted, minimal bases, scanned for vulnerabilities and pulled from trusted repositories. Bulwark reads the images workloads run and fails the control for images from outside the organisation's allowed registries or from blocked registries, images without a tag or tagged latest, and components known to be retired or vulnerable (Helm v2 Tiller, retired ingress-nginx). Without an allowed-registry list the registry check is not evaluated, and the control with it. Image contents (CVEs, base image) are outside the cluster's objects: a scanner's report is the evidence for them.",
-    ruleIds: ["image-registry-not-allowed", "image-registry-blocked", "image-tag-latest", "tiller-deployed", "ingress-nginx-retired"],
+      "The guidance asks for images built from trusted, minimal bases, scanned for vulnerabilities and pulled from trusted repositories. Bulwark reads the images workloads run and fails the control for images from outside the organisation's allowed registries or from blocked registries, images without a tag or tagged latest, and components known to be retired or vulnerable (Helm v2 Tiller, retired ingress-nginx), and, from scanner reports (Trivy Operator in the cluster, or documents imported from CI), images with critical CVEs or high ones with a fix. Without an allowed-registry list the registry check is not evaluated, and without a scanner report the CVE check; the control with them. Secrets baked into images are listed by their own rule, not here: few scanners report them, and their absence would leave this control unevaluated.",
+    ruleIds: ["image-registry-not-allowed", "image-registry-blocked", "image-tag-latest", "tiller-deployed", "ingress-nginx-retired", "image-vulnerabilities"],
   },
   {
     id: "PS-ENF",
@@ -151,7 +151,7 @@ export const nsaControls: BenchmarkControl[] = [
     title: "Upgrading and application security practices",
     description: "Kubernetes, its APIs and the components running on it are kept current.",
     rationale:
-      "The guidance asks that Kubernetes and the software on it be patched promptly. Bulwark fails the control for a Kubernetes version past its end of life, kubelets older than the control plane, objects using deprecated or removed API versions, PodSecurityPolicies left from removed releases, and components known to be retired or vulnerable. Image contents need a vulnerability scanner's report; the patch process itself is the organisation's.",
+      "The guidance asks that Kubernetes and the software on it be patched promptly. Bulwark fails the control for a Kubernetes version past its end of life, kubelets older than the control plane, objects using deprecated or removed API versions, PodSecurityPolicies left from removed releases, and components known to be retired or vulnerable, and images that still run critical CVEs or high ones with a fix (from scanner reports; without one that check is not evaluated, and the control with it). The patch process itself is the organisation's.",
     ruleIds: [
       "deprecated-kubernetes-version-eol",
       "deprecated-kubelet-version-skew",
@@ -160,6 +160,7 @@ export const nsaControls: BenchmarkControl[] = [
       "deprecated-pod-security-policy",
       "tiller-deployed",
       "ingress-nginx-retired",
+      "image-vulnerabilities",
     ],
   },
 ];

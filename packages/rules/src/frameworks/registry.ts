@@ -107,7 +107,8 @@ const describeRule = (r: ControlRuleResult) => `${r.id} ${r.status}${r.reason ? 
 
 /**
  * Judges each control from its rules' statuses (which count open findings only: expected platform
- * findings and excepted ones make a rule pass):
+ * findings and excepted ones make a rule pass; a rule that passed over no scanner data, e.g.
+ * image-vulnerabilities without any vulnerability report, counts as not evaluated):
  * - not applicable: the control says why it does not apply; never failed;
  * - manual: attested while an unexpired attestation exists, else pending with the evidence needed;
  * - automated: failed if any rule failed (an attestation never hides a failing check; it is
@@ -122,6 +123,8 @@ export function evaluateFramework(framework: Framework, ruleStatuses: readonly R
     const rules: ControlRuleResult[] = c.ruleIds.map((id) => {
       const s = byId.get(id);
       if (!s) return { id, status: "not-run", findings: 0, reason: "rule was not run in this scan" };
+      // A pass with a reason had nothing to judge (no scanner data): no evidence, so not evaluated.
+      if (s.status === "passed" && s.reason) return { id, status: "not-evaluated", findings: 0, reason: s.reason };
       return { id, status: s.status, findings: s.findings, ...(s.reason ? { reason: s.reason } : {}) };
     });
     const attestation = inForce(opts.attestations?.get(c.id), now);
@@ -157,6 +160,8 @@ export function scopeRuleStatuses(statuses: readonly RuleStatus[], openByRule: R
   return statuses.map((s) => {
     if (s.status !== "passed" && s.status !== "failed") return { ...s };
     const open = openByRule.get(s.id) ?? 0;
+    // A pass over no scanner data stays one: scoping cannot add data.
+    if (s.status === "passed" && s.reason && open === 0) return { ...s };
     return { id: s.id, status: open > 0 ? "failed" : "passed", findings: open };
   });
 }

@@ -4,7 +4,7 @@
 // descriptions, rationales and mapping are Bulwark's. Criteria about the control environment, risk
 // assessment, physical access, disposal and the Availability, Confidentiality, Processing
 // Integrity and Privacy categories are outside what cluster configuration shows and are omitted.
-import { ADMIN_RIGHTS, ADMISSION, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, EGRESS, EXTERNAL_EXPOSURE, PATCHING, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
+import { ADMIN_RIGHTS, ADMISSION, ANONYMOUS_ACCESS, AT_REST, AUDIT_LOG, EGRESS, EXTERNAL_EXPOSURE, IMAGE_VULNERABILITIES, PATCHING, TLS_IN_TRANSIT, TRUSTED_REGISTRIES } from "./evidence";
 import type { ControlDef, FrameworkDefinition } from "./types";
 
 export const SOC2_DISCLAIMER =
@@ -65,8 +65,8 @@ export const soc2Controls: ControlDef[] = [
     title: "Detection of configuration changes and new vulnerabilities",
     description: "Detection and monitoring procedures identify configuration changes that introduce vulnerabilities, and susceptibility to newly discovered vulnerabilities.",
     rationale:
-      "The service auditor asks how the entity finds misconfigurations and unpatched software. Bulwark's scheduled scans are themselves a configuration-monitoring control (attach their schedule as evidence); the checks here are its findings on software that no longer receives fixes (end-of-life Kubernetes, kubelet skew, frozen registries, Tiller, retired ingress-nginx) and whether the audit log records configuration changes. Image vulnerability data appears only when a scanner report is imported.",
-    ruleIds: [...PATCHING, "apiserver-audit-log-path"],
+      "The service auditor asks how the entity finds misconfigurations and unpatched software. Bulwark's scheduled scans are themselves a configuration-monitoring control (attach their schedule as evidence); the checks here are its findings on software that no longer receives fixes (end-of-life Kubernetes, kubelet skew, frozen registries, Tiller, retired ingress-nginx) and whether the audit log records configuration changes. Susceptibility to known vulnerabilities in images comes from scanner reports read in the cluster (Trivy Operator) or imported from CI; without any, that check is not evaluated, and the control with it.",
+    ruleIds: [...PATCHING, "apiserver-audit-log-path", ...IMAGE_VULNERABILITIES],
   },
   {
     id: "CC7.2",
