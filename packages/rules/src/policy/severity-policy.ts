@@ -170,6 +170,14 @@ export const SEVERITY_POLICY: Readonly<Record<string, SeverityPolicyEntry>> = {
   "sudo-in-command": { class: "defense", peers: { kubescape: "medium" } },
   "ssh-port-exposed": { class: "hygiene" },
   "ingress-nginx-retired": { class: "defense" },
+  "image-vulnerabilities": {
+    class: "one-step",
+    reason: "A default: each finding takes its image's worst open CVE (critical for a fixable critical, high for a fixable high or an unfixed critical, lower only in the strict profile); an organization override of the rule still wins.",
+  },
+  "image-exposed-secrets": {
+    class: "one-step",
+    reason: "A default: each finding takes the worst secret's severity as the scanner rates it (a cloud access key is critical); a secret it could not rate is medium.",
+  },
 
   // secrets
   "sensitive-env-var-literal": {
