@@ -39,9 +39,26 @@ export async function saveSnapshotImages(
   const seenAt = input.seenAt ?? new Date();
   const unreadWorkloads = unreadKind(snapshot, WORKLOAD_KINDS);
   if (unreadWorkloads) {
-    log("image inventory not saved: workloads not readable", { orgId, clusterId, scanId, reason: unreadWorkloads });
+    log("images not saved: workloads not readable", { orgId, clusterId, scanId, reason: unreadWorkloads });
     return;
   }
+  // The CVE history resolves what it does not see: only from a judgement that saw every report.
+  const status = input.result.rules.find((r) => r.id === "image-vulnerabilities")?.status;
+  const unreadReports = unreadKind(snapshot, REPORT_KINDS);
+  if (status !== "passed" && status !== "failed") {
+    log("CVE history not saved: image-vulnerabilities not evaluated", { orgId, clusterId, scanId, status: status ?? "absent" });
+  } else if (unreadReports) {
+    log("CVE history not saved: vulnerability reports not readable", { orgId, clusterId, scanId, reason: unreadReports });
+  } else {
+    try {
+      const started = Date.now();
+      const saved = await saveImageCves({ orgId, clusterId, findings: input.result.findings, seenAt });
+      log("CVE history saved", { orgId, clusterId, scanId, ...saved, ms: Date.now() - started });
+    } catch (e) {
+      log("CVE history failed", { orgId, clusterId, scanId, error: (e as Error).message });
+    }
+  }
+  // The inventory last: its rows carrying this scan's id say both saves are done.
   try {
     const started = Date.now();
     const rows = imageInventory(snapshot, input.params ?? {});
@@ -49,23 +66,5 @@ export async function saveSnapshotImages(
     log("image inventory saved", { orgId, clusterId, scanId, ...saved, ms: Date.now() - started });
   } catch (e) {
     log("image inventory failed", { orgId, clusterId, scanId, error: (e as Error).message });
-  }
-  // The CVE history resolves what it does not see: only from a judgement that saw every report.
-  const status = input.result.rules.find((r) => r.id === "image-vulnerabilities")?.status;
-  const unreadReports = unreadKind(snapshot, REPORT_KINDS);
-  if (status !== "passed" && status !== "failed") {
-    log("CVE history not saved: image-vulnerabilities not evaluated", { orgId, clusterId, scanId, status: status ?? "absent" });
-    return;
-  }
-  if (unreadReports) {
-    log("CVE history not saved: vulnerability reports not readable", { orgId, clusterId, scanId, reason: unreadReports });
-    return;
-  }
-  try {
-    const started = Date.now();
-    const saved = await saveImageCves({ orgId, clusterId, findings: input.result.findings, seenAt });
-    log("CVE history saved", { orgId, clusterId, scanId, ...saved, ms: Date.now() - started });
-  } catch (e) {
-    log("CVE history failed", { orgId, clusterId, scanId, error: (e as Error).message });
   }
 }

@@ -82,7 +82,7 @@ export interface TRecordScanResultsOutput {
   stats: TIngestStats;
 }
 
-type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; namespace: string | null; name: string; exceptionId: string | null; baselineId: string | null; content: string };
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; namespace: string | null; name: string; exceptionId: string | null; baselineId: string | null; content: string; hasDetails: boolean };
 
 const SEP = "\u001f";
 const NULL_MARK = "\u0002";
@@ -274,7 +274,8 @@ async function ingestFindings(
   const existing = await tx.$queryRawUnsafe<Existing[]>(
     `SELECT id, fingerprint, status::text AS status, "ruleId", kind, namespace, name, "exceptionId", "baselineId",
             md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)),
-                          coalesce(array_to_string(checks, chr(30)), ''), coalesce("baselineId", chr(2)), coalesce("baselineReason", chr(2)))) AS content
+                          coalesce(array_to_string(checks, chr(30)), ''), coalesce("baselineId", chr(2)), coalesce("baselineReason", chr(2)))) AS content,
+            details IS NOT NULL AS "hasDetails"
      FROM "Finding" WHERE "clusterId" = $1`,
     clusterId,
   );
@@ -311,8 +312,9 @@ async function ingestFindings(
     if (prev.status === "resolved") reopenedIds.push(prev.id);
     if (status === "excepted" && prev.status !== "excepted") exceptionEvents.push({ id: prev.id, type: "excepted", data: { exceptionId, from: prev.status } });
     else if (status === "open" && prev.status === "excepted") exceptionEvents.push({ id: prev.id, type: "exception_ended", data: { exceptionId: prev.exceptionId } });
-    // Only rows that (probably) changed are sent; the UPDATE compares again in SQL.
-    if (status !== prev.status || exceptionId !== prev.exceptionId || contentDigest(f) !== prev.content) {
+    // Only rows that (probably) changed are sent; the UPDATE compares again in SQL. Details (an
+    // image's CVEs) are few and compared in SQL only (jsonb's text form is not predictable here).
+    if (status !== prev.status || exceptionId !== prev.exceptionId || contentDigest(f) !== prev.content || f.details !== undefined || prev.hasDetails) {
       touches.push({ id: prev.id, f, status, reopen: prev.status === "resolved" });
     }
   }
@@ -350,11 +352,11 @@ async function ingestFindings(
   // insertion would cost an extra index probe and WAL record per row.
   for (const batch of chunks(inserts)) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt", "dueAt", "exceptionId", checks, "baselineId", "baselineReason")
+      `INSERT INTO "Finding" (id, "orgId", "clusterId", fingerprint, "ruleId", severity, status, "apiVersion", kind, namespace, name, uid, path, observed, message, remediation, fix, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", "updatedAt", "dueAt", "exceptionId", checks, "baselineId", "baselineReason", details)
        SELECT u.id, $1, $2, u.fp, u.rule, u.sev::"Severity", u.st::"FindingStatus", u.av, u.kind, u.ns, u.name, u.uid, u.path, u.obs, u.msg, u.rem, u.fix::jsonb, $3, $3, $4, $4, $4, u.due::timestamp, u.exc,
-              string_to_array(u.checks, chr(30)), u.bid, u.breason
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
-         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix, due, exc, checks, bid, breason)`,
+              string_to_array(u.checks, chr(30)), u.bid, u.breason, u.details::jsonb
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])
+         AS u(id, fp, rule, sev, st, av, kind, ns, name, uid, path, obs, msg, rem, fix, due, exc, checks, bid, breason, details)`,
       orgId,
       clusterId,
       scanId,
@@ -379,6 +381,7 @@ async function ingestFindings(
       batch.map((f) => checksOf(f).join(CHECK_SEP)),
       batch.map((f) => f.baseline?.id ?? null),
       batch.map((f) => f.baseline?.reason ?? null),
+      batch.map((f) => (f.details ? JSON.stringify(f.details) : null)),
     );
   }
 
@@ -390,18 +393,19 @@ async function ingestFindings(
     updated += await tx.$executeRawUnsafe(
       `UPDATE "Finding" f SET severity = u.sev::"Severity", status = u.st::"FindingStatus", message = u.msg, observed = u.obs,
               remediation = u.rem, fix = u.fix::jsonb, "exceptionId" = u.exc,
-              checks = string_to_array(u.checks, chr(30)), "baselineId" = u.bid, "baselineReason" = u.breason,
+              checks = string_to_array(u.checks, chr(30)), "baselineId" = u.bid, "baselineReason" = u.breason, details = u.details::jsonb,
               "resolvedAt" = CASE WHEN u.st = 'resolved' THEN f."resolvedAt" ELSE NULL END,
               "dueAt" = CASE WHEN u.bid IS NOT NULL THEN NULL
                              WHEN u.reopen OR f."baselineId" IS NOT NULL THEN $13::timestamp + ${days("u.sev")}
                              WHEN f.severity::text <> u.sev THEN coalesce(f."dueAt" - ${days("f.severity::text")}, f."firstSeenAt") + ${days("u.sev")}
                              ELSE f."dueAt" END,
               "lastSeenScanId" = $1, "lastSeenAt" = $2, "updatedAt" = $2
-       FROM unnest($3::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $14::text[], $15::text[], $16::text[])
-         AS u(id, sev, st, msg, obs, rem, fix, exc, reopen, checks, bid, breason)
+       FROM unnest($3::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $14::text[], $15::text[], $16::text[], $17::text[])
+         AS u(id, sev, st, msg, obs, rem, fix, exc, reopen, checks, bid, breason, details)
        WHERE f.id = u.id AND (f.severity::text <> u.sev OR f.status::text <> u.st OR f.message <> u.msg OR f.observed IS DISTINCT FROM u.obs
               OR f.remediation <> u.rem OR f.fix IS DISTINCT FROM u.fix::jsonb OR f."exceptionId" IS DISTINCT FROM u.exc
-              OR f.checks IS DISTINCT FROM string_to_array(u.checks, chr(30)) OR f."baselineId" IS DISTINCT FROM u.bid OR f."baselineReason" IS DISTINCT FROM u.breason)`,
+              OR f.checks IS DISTINCT FROM string_to_array(u.checks, chr(30)) OR f."baselineId" IS DISTINCT FROM u.bid OR f."baselineReason" IS DISTINCT FROM u.breason
+              OR f.details IS DISTINCT FROM u.details::jsonb)`,
       scanId,
       now,
       batch.map((t) => t.id),
@@ -418,6 +422,7 @@ async function ingestFindings(
       batch.map((t) => checksOf(t.f).join(CHECK_SEP)),
       batch.map((t) => t.f.baseline?.id ?? null),
       batch.map((t) => t.f.baseline?.reason ?? null),
+      batch.map((t) => (t.f.details ? JSON.stringify(t.f.details) : null)),
     );
   }
 
