@@ -2,5 +2,6 @@ export type { FaultSpec, KubeObject, KubeSim, KubeSimOptions, SimIdentity, SimPl
 export { startKubeSim } from "./server";
 export { loadManifests } from "./manifests";
 export { scenarios } from "./scenarios";
+export { VULN_LAB } from "./scenarios/vuln-lab";
 export { generateCluster } from "./generate";
 export { exportTlsState, importTlsState, type TlsState } from "./certs";

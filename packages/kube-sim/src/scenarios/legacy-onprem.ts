@@ -1,6 +1,7 @@
 // An on-premises cluster left at 1.24: PodSecurityPolicies, privileged host-level DaemonSets,
 // cluster-admin handed to a service account and a group, deprecated API versions, and
-// control-plane static pods with insecure flags.
+// control-plane static pods with insecure flags; Trivy Operator reports critical fixable CVEs in the
+// exposed CRM (Spring4Shell), the privileged log agent (Log4Shell) and Jenkins.
 import type { KubeObject } from "../types";
 import { basics, namespaceDefaults } from "./basics";
 import {
@@ -22,7 +23,9 @@ import {
   service,
   serviceAccount,
   statefulSet,
+  digestOf,
 } from "./builders";
+import { controllerOf, CVES, trivyOperatorCrds, vulnerabilityReport, type Cve } from "./scanners";
 
 function psp(c: ReturnType<typeof ctx>, name: string, privileged: boolean): KubeObject {
   const spec: Record<string, unknown> = privileged
@@ -213,6 +216,20 @@ export function legacyOnprem(): { objects: KubeObject[]; version: string } {
     service(c, "reporting", "report-engine", 8080),
     configMap(c, "reporting", "report-engine-config", { "db.url": "jdbc:mysql://mysql.crm.svc:3306/crm", "db.password": "root" }),
     cronJob(c, "reporting", "weekly-report", "0 6 * * 1", podSpec({ containers: [container({ name: "report", image: "corp-registry.local/reporting/engine:4.1", command: ["/run-report.sh"] })] }), "batch/v1beta1"),
+  );
+  // Trivy Operator was installed once; it still scans, except reporting, whose reports stopped three weeks ago.
+  objs.push(...trivyOperatorCrds(c));
+  const rsOf = (ns: string, name: string) => controllerOf(objs, "Deployment", name, ns).rs!;
+  const scanned = (owner: KubeObject, containerName: string, image: string, cves: Cve[], hoursAgo?: number) =>
+    vulnerabilityReport(c, owner, containerName, image, cves, { digest: digestOf(image), os: { family: "debian", name: "9.13" }, ...(hoursAgo ? { hoursAgo } : {}) });
+  objs.push(
+    scanned(rsOf("crm", "crm"), "crm", "corp-registry.local/crm:5.2", [CVES.springShell, CVES.opensslStretch]),
+    scanned(controllerOf(objs, "DaemonSet", "log-agent", "logging").top, "agent", "corp-registry.local/log-agent:3.1", [CVES.log4Shell, CVES.opensslStretch]),
+    scanned(rsOf("ci", "jenkins"), "jenkins", "jenkins/jenkins:2.289", [CVES.jenkinsCli, CVES.opensslStretch]),
+    scanned(rsOf("monitoring", "grafana"), "grafana", "grafana/grafana:8.3.0", [CVES.grafanaTraversal]),
+    scanned(controllerOf(objs, "StatefulSet", "mysql", "crm").top, "mysql", "mysql:5.7", [CVES.mysqlServer]),
+    scanned(rsOf("erp", "erp-backend"), "erp", "corp-registry.local/erp/backend:2019.4", [CVES.opensslStretch]),
+    scanned(rsOf("reporting", "report-engine"), "engine", "corp-registry.local/reporting/engine:4.1", [CVES.opensslStretch], 21 * 24),
   );
   return { objects: namespaceDefaults(c, objs), version: "1.24" };
 }

@@ -1,6 +1,7 @@
 // A hardened production cluster: restricted Pod Security, default-deny networking, non-root
-// read-only workloads pinned by digest. Deliberate findings: "fx-rates" has no
-// PodDisruptionBudget and "notifier" uses an image without a digest.
+// read-only workloads pinned by digest, scanned by Trivy Operator (only low CVEs, or ones without a
+// fix). Deliberate findings: "fx-rates" has no PodDisruptionBudget and "notifier" uses an image
+// without a digest.
 import type { KubeObject } from "../types";
 import { basics, namespaceDefaults } from "./basics";
 import {
@@ -23,6 +24,9 @@ import {
   serviceAccount,
   configMap,
 } from "./builders";
+import { controllerOf, CVES, trivyOperatorCrds, vulnerabilityReport } from "./scanners";
+
+const BASE_CVES = [CVES.glibcLdLibraryPath, CVES.opensslLow, CVES.tarSymlink];
 
 const PSA = {
   "pod-security.kubernetes.io/enforce": "restricted",
@@ -40,6 +44,8 @@ interface App {
   digest: boolean;
   callers: string[];
   secretEnv?: string;
+  /** Its base image also has a medium CVE with no fix released. */
+  medium?: boolean;
 }
 
 const APPS: App[] = [
@@ -47,10 +53,10 @@ const APPS: App[] = [
   { ns: "payments", name: "card-vault", port: 8443, replicas: 3, pdb: true, digest: true, callers: ["payment-api"], secretEnv: "vault-hsm" },
   { ns: "payments", name: "fx-rates", port: 8080, replicas: 2, pdb: false, digest: true, callers: ["payment-api"] },
   { ns: "payments", name: "settlement-worker", port: 9090, replicas: 2, pdb: true, digest: true, callers: [] },
-  { ns: "ledger", name: "ledger-api", port: 8080, replicas: 3, pdb: true, digest: true, callers: ["payment-api", "settlement-worker"], secretEnv: "ledger-db" },
+  { ns: "ledger", name: "ledger-api", port: 8080, replicas: 3, pdb: true, digest: true, callers: ["payment-api", "settlement-worker"], secretEnv: "ledger-db", medium: true },
   { ns: "ledger", name: "ledger-projector", port: 9090, replicas: 2, pdb: true, digest: true, callers: [] },
   { ns: "fraud", name: "risk-scorer", port: 8080, replicas: 3, pdb: true, digest: true, callers: ["payment-api"] },
-  { ns: "fraud", name: "notifier", port: 8080, replicas: 2, pdb: true, digest: false, callers: ["risk-scorer"] },
+  { ns: "fraud", name: "notifier", port: 8080, replicas: 2, pdb: true, digest: false, callers: ["risk-scorer"], medium: true },
   { ns: "gateway", name: "api-gateway", port: 8443, replicas: 3, pdb: true, digest: true, callers: ["ingress-nginx"] },
   { ns: "monitoring", name: "metrics-collector", port: 9100, replicas: 2, pdb: true, digest: true, callers: [] },
 ];
@@ -58,6 +64,7 @@ const APPS: App[] = [
 export function paymentsProd(): { objects: KubeObject[]; version: string } {
   const c = ctx(3001, ["cp-1", "worker-a1", "worker-b1", "worker-c1"]);
   const objs: KubeObject[] = basics(c, 30, { controlPlane: { insecure: false } });
+  objs.push(...trivyOperatorCrds(c));
   for (const ns of ["payments", "ledger", "fraud", "gateway", "monitoring"]) {
     objs.push(
       namespace(c, ns, { ...PSA, "team": ns === "monitoring" ? "platform" : ns, "environment": "prod" }),
@@ -94,6 +101,9 @@ export function paymentsProd(): { objects: KubeObject[]; version: string } {
       service(c, app.ns, app.name, app.port),
       roleBinding(c, app.ns, `${app.name}-config-reader`, "Role", "app-config-reader", [{ kind: "ServiceAccount", name: app.name, namespace: app.ns }]),
     );
+    // Distroless images rebuilt weekly: what Trivy Operator finds is low, or has no fix yet.
+    const rs = controllerOf(objs, "Deployment", app.name, app.ns).rs!;
+    objs.push(vulnerabilityReport(c, rs, app.name, ref, app.medium ? [...BASE_CVES, CVES.libgccStackProtector] : BASE_CVES, { digest: digestOf(image) }));
     if (app.pdb) objs.push(pdb(c, app.ns, app.name, app.replicas > 2 ? 2 : 1));
     for (const caller of app.callers) objs.push(allowFrom(c, app.ns, `allow-${caller}-to-${app.name}`, app.name, { "app.kubernetes.io/name": caller }, app.port));
   }

@@ -1,6 +1,7 @@
 // A typical web shop's staging cluster with the mistakes such clusters have: latest tags, missing
 // limits, no NetworkPolicies in "shop", a LoadBalancer, a literal secret in env, a privileged
-// sidecar, auto-mounted default tokens, an Ingress without TLS, a Role that reads secrets.
+// sidecar, auto-mounted default tokens, an Ingress without TLS, a Role that reads secrets; Trivy
+// Operator reports high fixable CVEs in the exposed frontend and in cart.
 import type { KubeObject } from "../types";
 import { basics, namespaceDefaults } from "./basics";
 import {
@@ -24,7 +25,9 @@ import {
   service,
   serviceAccount,
   statefulSet,
+  digestOf,
 } from "./builders";
+import { controllerOf, CVES, kyvernoPolicyReport, policyReportCrds, trivyOperatorCrds, vulnerabilityReport, type Cve } from "./scanners";
 
 export function shopStaging(): { objects: KubeObject[]; version: string } {
   const c = ctx(2002, ["kind-control-plane", "kind-worker", "kind-worker2"]);
@@ -198,6 +201,23 @@ export function shopStaging(): { objects: KubeObject[]; version: string } {
       metadata: meta(c, "HorizontalPodAutoscaler", "frontend", "shop"),
       spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "frontend" }, minReplicas: 2, maxReplicas: 5, metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } }] },
     },
+  );
+  // Trivy Operator and Kyverno run here: their reports are read with the cluster.
+  objs.push(...trivyOperatorCrds(c), ...policyReportCrds(c));
+  const rsOf = (ns: string, name: string) => controllerOf(objs, "Deployment", name, ns).rs!;
+  const scanned = (owner: KubeObject, containerName: string, image: string, cves: Cve[]) => vulnerabilityReport(c, owner, containerName, image, cves, { digest: digestOf(image) });
+  objs.push(
+    scanned(rsOf("shop", "frontend"), "frontend", "ghcr.io/acme-shop/frontend:latest", [CVES.http2RapidReset, CVES.goStdlibNetHttp, CVES.aptKey]),
+    scanned(rsOf("shop", "cart"), "cart", "ghcr.io/acme-shop/cart:1.8.2", [CVES.qsPrototype, CVES.semverRedos, CVES.aptKey]),
+    scanned(rsOf("shop", "checkout"), "checkout", "ghcr.io/acme-shop/checkout:2.3.0", [CVES.semverRedos, CVES.aptKey]),
+    scanned(rsOf("shop", "catalog"), "catalog", "ghcr.io/acme-shop/catalog", [CVES.coreutils]),
+    scanned(rsOf("shop", "catalog"), "log-shipper", "fluent/fluent-bit:2.2", [CVES.aptKey, CVES.libgcrypt]),
+    scanned(rsOf("data", "redis"), "redis", "redis:7.2", [CVES.zlibMinizip, CVES.aptKey]),
+    scanned(controllerOf(objs, "StatefulSet", "postgres", "data").top, "postgres", "postgres:16.1", [CVES.perlCpan, CVES.opensslLow]),
+    kyvernoPolicyReport(c, controllerOf(objs, "Deployment", "frontend", "shop").top, [
+      { policy: "disallow-latest-tag", rule: "autogen-validate-image-tag", result: "fail", severity: "medium", category: "Best Practices", message: "validation error: Using a mutable image tag e.g. 'latest' is not allowed." },
+      { policy: "disallow-privileged-containers", rule: "autogen-privileged-containers", result: "pass", severity: "medium", message: "validation rule 'autogen-privileged-containers' passed." },
+    ]),
   );
   return { objects: namespaceDefaults(c, objs), version: "1.29" };
 }
