@@ -252,6 +252,22 @@ describe("imported documents", () => {
     expect(withProducer.match).toBe("producer");
   });
 
+  it("with malformed entries (read back from storage) are judged on what is well-formed, without a rule error", () => {
+    const rep = imported({ registry: "docker.io", repository: "library/nginx", digest: DIGEST }, [
+      null as never,
+      { id: 7 } as never,
+      { id: "CVE-2024-0001", package: 3, installedVersion: null, fixedVersion: 5, severity: "toString", score: "9" } as never,
+      CRITICAL_FIXABLE,
+    ]);
+    const r = evaluate(snap(objs(), { vulnerabilityReports: [rep, { image: null } as never, { image: { registry: "docker.io", repository: "library/nginx", digest: DIGEST }, vulnerabilities: "x" } as never] }));
+    expect(r.rules.find((s) => s.id === RULE)!.status).toBe("failed");
+    const cves = vulnFindings(r)[0]!.details!.vulnerabilities!.cves;
+    expect(cves.map((c) => [c.id, c.severity, c.package, c.fixedVersion ?? null])).toEqual([
+      ["CVE-2021-23017", "critical", "nginx", "1.21.1-1~buster"],
+      ["CVE-2024-0001", "unknown", "", null],
+    ]);
+  });
+
   it("are judged on manifests too (the CLI's scan --vulns)", () => {
     const deployment = base().find((o) => o.kind === "Deployment")!;
     const rep = imported({ registry: "docker.io", repository: "library/nginx", tag: "1.21.0" }, [CRITICAL_FIXABLE]);

@@ -94,16 +94,17 @@ export function judgeImage(
   const exceptions = Array.isArray(opts.exceptions) ? opts.exceptions : [];
   const cves: FindingCve[] = [];
   const seen = new Set<string>();
-  for (const v of report.vulnerabilities) {
+  for (const v of Array.isArray(report.vulnerabilities) ? report.vulnerabilities : []) {
     if (!v || typeof v.id !== "string") continue;
     const dedupe = `${v.id}|${v.package}|${v.installedVersion}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    const cve: FindingCve = { id: v.id, severity: v.severity in VULN_SEVERITY_RANK ? v.severity : "unknown", package: v.package, installedVersion: v.installedVersion };
-    if (v.fixedVersion) cve.fixedVersion = v.fixedVersion;
-    if (v.score !== undefined) cve.score = v.score;
-    if (v.title) cve.title = v.title;
-    if (v.link) cve.link = v.link;
+    // Imports come back from storage: a field of the wrong type is read as absent, never thrown on.
+    const cve: FindingCve = { id: v.id, severity: Object.prototype.hasOwnProperty.call(VULN_SEVERITY_RANK, v.severity) ? v.severity : "unknown", package: typeof v.package === "string" ? v.package : "", installedVersion: typeof v.installedVersion === "string" ? v.installedVersion : "" };
+    if (typeof v.fixedVersion === "string" && v.fixedVersion) cve.fixedVersion = v.fixedVersion;
+    if (typeof v.score === "number") cve.score = v.score;
+    if (typeof v.title === "string" && v.title) cve.title = v.title;
+    if (typeof v.link === "string" && v.link) cve.link = v.link;
     const ex = exceptions.length ? exceptionFor(exceptions, idsOf(v), scope) : undefined;
     if (ex) {
       cve.excepted = { by: "exception", id: ex.id, state: ex.state, ...(ex.justification ? { justification: ex.justification } : {}), ...(ex.note ? { note: ex.note } : {}), ...(ex.expiresAt ? { expiresAt: ex.expiresAt } : {}) };
