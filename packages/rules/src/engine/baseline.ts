@@ -110,6 +110,11 @@ export const BUILTIN_BASELINE: readonly BaselineEntry[] = [
 
 /** Categories whose findings are expected by default: what a node agent must do, not API-level access. */
 const DEFAULT_EXPECTS = new Set(["workload-security", "host-access", "resources", "probes", "images", "reliability", "secrets", "network", "namespaces"]);
+/**
+ * Rules of an expected category whose findings a component's design never explains: a known CVE or
+ * a credential in its image is to be patched like anyone's. Expected only where an entry names the rule.
+ */
+const NEVER_BY_CATEGORY = new Set(["image-vulnerabilities", "image-exposed-secrets"]);
 
 interface CompiledEntry {
   entry: BaselineEntry;
@@ -161,6 +166,7 @@ export function baselineMatcher(settings: BaselineSettings | undefined): Baselin
       return hit ?? undefined;
     },
     expects(entry, ruleId, category) {
+      if (NEVER_BY_CATEGORY.has(ruleId)) return entry.expects?.has(ruleId) ?? false;
       return entry.expects ? entry.expects.has(ruleId) || entry.expects.has(category) : DEFAULT_EXPECTS.has(category);
     },
   };

@@ -310,6 +310,24 @@ describe("thresholds, profiles and overrides", () => {
   });
 });
 
+describe("platform components", () => {
+  it("a CVE in a platform component's image is not an expected finding", () => {
+    const proxy: KubeObject = {
+      apiVersion: "apps/v1",
+      kind: "DaemonSet",
+      metadata: { name: "kube-proxy", namespace: "kube-system", uid: "kp-1" },
+      spec: { selector: { matchLabels: { k8s_app: "kube-proxy" } }, template: { metadata: { labels: { k8s_app: "kube-proxy" } }, spec: { hostNetwork: true, containers: [{ name: "kube-proxy", image: "registry.k8s.io/kube-proxy:v1.30.0", securityContext: { privileged: true } }] } } },
+    };
+    const rep = imported({ registry: "registry.k8s.io", repository: "kube-proxy", tag: "v1.30.0" }, [{ id: "CVE-2024-24790", package: "stdlib", installedVersion: "v1.22.2", fixedVersion: "1.22.4", severity: "critical" }]);
+    const r = evaluate(snap([proxy], { vulnerabilityReports: [rep] }));
+    // Its privileged container is expected; its CVE is not.
+    expect(r.findings.find((f) => f.ruleId === "privileged-container")!.baseline).toBeDefined();
+    const f = vulnFindings(r)[0]!;
+    expect(f.baseline).toBeUndefined();
+    expect(r.counts.critical).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe("exposed and vulnerable", () => {
   // A hardened workload: nothing else makes a risk of it.
   const hardened = (image: string): KubeObject[] => [
