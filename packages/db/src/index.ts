@@ -131,6 +131,7 @@ export {
   type TReportDocument,
   type TReportDocumentControl,
   type TReportDocumentFinding,
+  type TReportDocumentVulnerability,
   type TReportControlCounts,
   type TReportSummary,
 } from "./reports/report-document";

@@ -3,7 +3,7 @@
 // the findings that are evidence for each of its rules. Pure (no I/O) so the same structure feeds
 // the JSON, CSV and PDF files and the tests. A control is passed only if it passed on every cluster
 // in scope.
-import { REPORT_SCHEMA_ID, describeExceptionScope, readReportSummary, type TAttestation, type TReportControlCounts, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportInputs, type TReportSummary } from "@bulwark/db";
+import { REPORT_SCHEMA_ID, describeExceptionScope, readReportSummary, type TAttestation, type TReportControlCounts, type TReportDocument, type TReportDocumentControl, type TReportDocumentFinding, type TReportDocumentVulnerability, type TReportInputs, type TReportSummary } from "@bulwark/db";
 import { CONTROL_STATUS_LABELS, CONTROL_STATUS_SUMMARY_KEY, emptyFrameworkSummary, getRule, type ControlResult, type ControlStatus, type Framework } from "@bulwark/rules";
 
 export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
@@ -12,6 +12,7 @@ export const REPORT_SCHEMA = REPORT_SCHEMA_ID;
 export type TReportData = TReportDocument;
 export type TReportControl = TReportDocumentControl;
 export type TReportFindingOut = TReportDocumentFinding;
+export type TReportVulnOut = TReportDocumentVulnerability;
 export type TControlCounts = TReportControlCounts;
 
 const counts = (): TControlCounts => emptyFrameworkSummary();
@@ -200,6 +201,8 @@ export function buildReport(input: {
     },
     controls,
     findings,
+    // Whatever the framework: the fixable critical CVEs in scope, each row with its reference.
+    vulnerabilities: { fixableCritical: inputs.fixableCritical.map((v, i) => ({ ...v, id: `V${i + 1}` })) },
     exceptions: inputs.exceptions.map((e) => ({
       id: e.id,
       ruleId: e.ruleId,

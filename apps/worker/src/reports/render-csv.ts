@@ -1,16 +1,22 @@
 // CSV for spreadsheets and GRC tools: one row per control x cluster (its status there, the scope,
-// the attestation), then one per (control, rule, object) evidence row, told apart by the first
-// column. The evidence rows are exactly the JSON's (controls[].evidence[].findings) and the PDF's.
+// the attestation), then one per (control, rule, object) evidence row, then one per workload
+// container with a fixable critical CVE, told apart by the first column. The evidence rows are
+// exactly the JSON's (controls[].evidence[].findings) and the PDF's; the vulnerability rows are the
+// JSON's vulnerabilities.fixableCritical and the PDF's "Fixable critical vulnerabilities".
 // RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with an apostrophe
 // (OWASP CSV injection guidance).
 import type { TSink } from "./byte-sink";
-import type { TReportData, TReportFindingOut } from "./build-report";
+import type { TReportData, TReportFindingOut, TReportVulnOut } from "./build-report";
+
+/** "CVE-2021-23017 nginx 1.21.0-1~buster -> 1.21.1-1~buster; ..." (the same words in the PDF). */
+export const fixedVersionsText = (v: TReportVulnOut) => v.cves.map((c) => `${c.id} ${c.package} ${c.installedVersion} -> ${c.fixedVersion}`).join("; ");
 
 const COLUMNS = [
   "row_type", "framework", "control_id", "control_title", "control_status", "cluster", "cluster_id", "namespaces_in_scope", "status", "reason", "rules",
   "attested_by", "attestation_owner", "attestation_expires_at", "attestation_statement", "attestation_files",
   "finding_ref", "rule_id", "lead_rule_id", "severity", "finding_state", "finding_status", "kind", "namespace", "name", "path", "observed", "message", "remediation",
   "exception_justification", "exception_accepted_by", "exception_accepted_at", "exception_expires_at", "expected_reason", "scan_id", "scan_finished_at",
+  "vulnerability_ref", "container", "image", "cve_ids", "fixed_versions", "report_stale",
 ] as const;
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string | number | null>>;
@@ -58,5 +64,13 @@ export function renderCsv(r: TReportData, out: TSink): void {
         });
       }
     }
+  }
+  for (const v of r.vulnerabilities?.fixableCritical ?? []) {
+    line({
+      row_type: "vulnerability", framework: r.framework.id, cluster: v.cluster, cluster_id: v.clusterId, namespaces_in_scope: nsOf.get(v.clusterId) ?? null,
+      rule_id: "image-vulnerabilities", severity: "critical", finding_state: v.state, kind: v.workload.kind, namespace: v.workload.namespace, name: v.workload.name,
+      vulnerability_ref: v.id, container: v.container, image: v.image, cve_ids: v.cves.map((c) => c.id).join(" "), fixed_versions: fixedVersionsText(v), report_stale: v.stale ? "true" : "false",
+      scan_id: scanOf.get(v.clusterId)?.scanId ?? null, scan_finished_at: scanOf.get(v.clusterId)?.finishedAt ?? null,
+    });
   }
 }

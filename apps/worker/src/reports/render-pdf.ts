@@ -1,7 +1,7 @@
 // The PDF a person reads: cover (scope, period, signing key), table of contents with page numbers,
 // executive summary for an auditor (scope, period, control counts, the change since the previous
 // report), one section per control (rationale, status, attestation, rules, evidence), exceptions and
-// settings in force, the scans used, and an appendix with the evidence of every rule with many
+// settings in force, the fixable critical vulnerabilities in scope, the scans used, and an appendix with the evidence of every rule with many
 // objects. Nothing is cut: a rule's objects are listed in its control's section, or all of them in
 // the appendix.
 //
@@ -13,8 +13,8 @@ import PDFDocument from "pdfkit";
 import { PDF_INK, PDF_MARGINS, PDF_MUTED, PDF_RULE, pdfBottom, pdfCell, pdfEnsure, pdfField, pdfHeading, pdfTable, pdfText, type TPdfCell, type TPdfColumn, type TPdfDoc } from "@bulwark/db";
 import { CONTROL_STATUS_LABELS, type ControlStatus } from "@bulwark/rules";
 import { FileBuffer } from "./byte-sink";
-import { findingIndex } from "./render-csv";
-import type { TReportControl, TReportData, TReportFindingOut } from "./build-report";
+import { findingIndex, fixedVersionsText } from "./render-csv";
+import type { TReportControl, TReportData, TReportFindingOut, TReportVulnOut } from "./build-report";
 
 type Doc = TPdfDoc;
 type Column = TPdfColumn;
@@ -351,7 +351,7 @@ export async function renderPdf(r: TReportData, out: { push: (chunk: Uint8Array)
 
   // Table of contents: pages reserved now, filled in once every section's page is known.
   const toc: { title: string; page: number; level: number }[] = [];
-  const entries = 8 + r.controls.length + sections.length;
+  const entries = 9 + r.controls.length + sections.length;
   const perPage = Math.floor((doc.page.height - M.top - M.bottom - 40) / 14);
   const tocPages = Math.max(1, Math.ceil(entries / perPage));
   const tocStart = doc.bufferedPageRange().count;
@@ -584,6 +584,29 @@ export async function renderPdf(r: TReportData, out: { push: (chunk: Uint8Array)
       ["Custom rules", set.customRules.length ? set.customRules.map((c) => `${c.ruleId} (${c.severity}${c.enabled ? "" : ", disabled"}): ${c.expression}`).join("\n") : "none"],
     ],
   );
+
+  // Whatever the framework: what to patch first, with the versions that fix it.
+  doc.addPage();
+  mark("Fixable critical vulnerabilities");
+  heading(doc, "Fixable critical vulnerabilities", 18);
+  const vulns = r.vulnerabilities?.fixableCritical ?? [];
+  if (vulns.length === 0) {
+    para(doc, "No workload in scope runs an image with a critical CVE that has a fix, per the vulnerability reports the scans read (Trivy Operator reports in the cluster, documents imported from CI). Images no report covers are not judged: where no report exists at all, image-vulnerabilities is not evaluated under the controls.", { color: MUTED });
+  } else {
+    para(doc, `${plural(vulns.length, "workload container")} in scope run an image with a critical CVE that has a fixed version (CVE exceptions and the scanner's VEX statements left out). Ref is the row's id in this report's JSON (vulnerabilities.fixableCritical[].id) and CSV (vulnerability_ref); the state is its image-vulnerabilities finding's.`, { color: MUTED, size: 8.5 });
+    table(
+      doc,
+      [{ header: "Ref", width: 28 }, { header: "Cluster: workload", width: 130 }, { header: "Container: image", width: 120 }, { header: "CVE, package, installed -> fixed", width: width - 28 - 130 - 120 - 62 }, { header: "State", width: 62 }],
+      vulns.map((v: TReportVulnOut): Cell[] => [
+        { text: v.id, color: MUTED },
+        `${v.cluster}: ${v.workload.kind} ${v.workload.namespace ? `${v.workload.namespace}/` : ""}${v.workload.name}`,
+        `${v.container}: ${v.image}`,
+        fixedVersionsText(v).replace(/; /g, "\n"),
+        { text: `${STATE[v.state].label}${v.stale ? ", report stale" : ""}`, color: STATE[v.state].color, bold: v.state === "open" },
+      ]),
+      ROW_SIZE,
+    );
+  }
 
   doc.addPage();
   mark("Appendix A: scans used");

@@ -75,3 +75,33 @@ export function pdfRows(raw: string, j: TReportData): TPdfRow[] {
   });
   return out;
 }
+
+/**
+ * The "Fixable critical vulnerabilities" rows of a report PDF, as "cluster: Kind ns/name|container|CVE ids|state"
+ * for the rows the JSON's references name: the row's text must show the workload, and each CVE id.
+ */
+export function pdfVulnRows(raw: string, j: TReportData): string[] {
+  const lines = raw.split("\n").map((l) => l.replace(/\f/g, ""));
+  const chrome = (l: string) => l.startsWith(`${j.organization.name} `) || /^Bulwark .* Page \d+ of \d+$/.test(l);
+  const body = lines.filter((l) => !chrome(l));
+  const to = body.lastIndexOf("Appendix A: scans used");
+  const from = body.lastIndexOf("Fixable critical vulnerabilities", to);
+  if (from < 0 || to < 0) throw new Error("the PDF has no fixable critical vulnerabilities section");
+  const rows: Array<{ ref: string; text: string }> = [];
+  for (const l of body.slice(from + 1, to)) {
+    const m = /^V(\d+) /.exec(l);
+    if (m) rows.push({ ref: `V${m[1]}`, text: l });
+    else if (rows.length) rows.at(-1)!.text += `\n${l}`;
+  }
+  const byId = new Map((j.vulnerabilities?.fixableCritical ?? []).map((v) => [v.id, v]));
+  return rows.map((r) => {
+    const v = byId.get(r.ref);
+    if (!v) return `UNKNOWN REF ${r.ref}`;
+    const workload = `${v.cluster}: ${v.workload.kind} ${v.workload.namespace ? `${v.workload.namespace}/` : ""}${v.workload.name}`;
+    const text = squash(r.text);
+    const shown = text.includes(squash(workload)) && text.includes(squash(`${v.container}: ${v.image}`)) && v.cves.every((c) => text.includes(squash(`${c.id} ${c.package} ${c.installedVersion} -> ${c.fixedVersion}`)));
+    const states = [...r.text.matchAll(/\b(failing|excepted|expected)\b/g)].map((m) => m[1]);
+    const state = { failing: "open", excepted: "excepted", expected: "expected" }[states.at(-1) ?? ""] ?? "?";
+    return shown ? `${workload}|${v.container}|${v.cves.map((c) => c.id).join(" ")}|${state}` : `NOT SHOWN: ${r.text}`;
+  });
+}

@@ -9,11 +9,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeSim, scenarios, type KubeSim } from "@bulwark/kube-sim";
 import { readCluster } from "@bulwark/k8s";
-import { evaluate, evaluateFramework, getFramework, type ControlStatus, type EvaluationResult } from "@bulwark/rules";
+import { evaluate, evaluateFramework, getFramework, type ControlStatus, type EvaluationResult, type VulnReport } from "@bulwark/rules";
 import { parseKeyring, verifyReportFile } from "@bulwark/security";
 import { dropDatabase, freshDatabase, REDIS_URL, testSecretKey, waitFor } from "../test-helpers";
 import type { TReportData } from "./build-report";
-import { pdfRows } from "./report-test-helpers";
+import { pdfRows, pdfVulnRows } from "./report-test-helpers";
 
 const DB = "bulwark_reports";
 const PREFIX = "bulwark-test-reports";
@@ -66,11 +66,30 @@ function extraObjects() {
   ];
 }
 
+/**
+ * A scanner's report for canary-app's image (as a Trivy JSON import reaches the engine): one
+ * critical CVE with a fix (listed in the reports), one without, one high with a fix.
+ */
+function nginxReport(takenAt: string): VulnReport {
+  return {
+    source: "trivy",
+    scanner: { name: "Trivy", version: "0.50.1" },
+    image: { registry: "docker.io", repository: "library/nginx", tag: "latest" },
+    updatedAt: takenAt,
+    vulnerabilities: [
+      { id: "CVE-2021-23017", package: "nginx", installedVersion: "1.21.0-1~buster", fixedVersion: "1.21.1-1~buster", severity: "critical", score: 9.4 },
+      { id: "CVE-2019-12900", package: "libbz2-1.0", installedVersion: "1.0.6-9.2~deb10u1", severity: "critical" },
+      { id: "CVE-2021-3711", package: "libssl1.1", installedVersion: "1.1.1d-0+deb10u6", fixedVersion: "1.1.1d-0+deb10u7", severity: "high" },
+    ],
+  };
+}
+
 async function scanOnce(target: KubeSim = sim, id = clusterId, name = "shop", identity = "admin"): Promise<EvaluationResult> {
   const kubeconfig = target.kubeconfig({ identity });
   const scan = await db.createScan({ orgId, clusterId: id, trigger: "manual", actorId: userId });
   await db.claimScan({ orgId, scanId: scan.id, workerId: "test" });
-  const snapshot = await readCluster(kubeconfig, { allowPrivateNetworks: true });
+  const read = await readCluster(kubeconfig, { allowPrivateNetworks: true });
+  const snapshot = { ...read, vulnerabilityReports: [nginxReport(read.takenAt ?? new Date().toISOString())] };
   const result = evaluate(snapshot, { clusterName: name });
   await db.recordScanResults({ orgId, scanId: scan.id, workerId: "test", result, kinds: snapshot.kinds, objects: snapshot.objects });
   return result;
@@ -272,6 +291,32 @@ describe("framework reports", () => {
     expect(fromPdf).toEqual(fromJson);
     // Nothing is cut short.
     expect(hipaa.pdfText).not.toMatch(/more findings are listed in the CSV|more .* in the CSV/);
+  });
+
+  it("fixable critical vulnerabilities: the same rows in the JSON, the CSV and the PDF, with the fixed versions", () => {
+    const j = hipaa.json;
+    const rows = j.vulnerabilities!.fixableCritical;
+    // canary-app runs nginx:latest: its critical CVE with a fix, not the one without nor the high one.
+    const canary = rows.filter((v) => v.workload.name === "canary-app");
+    expect(canary).toEqual([
+      expect.objectContaining({ cluster: "shop", workload: { kind: "Deployment", namespace: "default", name: "canary-app" }, container: "app", image: "nginx:latest", state: "open", stale: false, cves: [{ id: "CVE-2021-23017", package: "nginx", installedVersion: "1.21.0-1~buster", fixedVersion: "1.21.1-1~buster" }] }),
+    ]);
+    // Every row is an open image-vulnerabilities finding of the engine's, on the same workload.
+    const engineVuln = engine.findings.filter((f) => f.ruleId === "image-vulnerabilities").map((f) => `${f.object.kind}|${f.object.namespace}|${f.object.name}`);
+    for (const v of rows) expect(engineVuln).toContain(`${v.workload.kind}|${v.workload.namespace}|${v.workload.name}`);
+    expect(rows.map((v) => v.id)).toEqual(rows.map((_, i) => `V${i + 1}`));
+    const key = (v: { cluster: string; kind: string; namespace: string | null; name: string; container: string; cves: string; state: string }) => `${v.cluster}: ${v.kind} ${v.namespace ? `${v.namespace}/` : ""}${v.name}|${v.container}|${v.cves}|${v.state}`;
+    const fromJson = rows.map((v) => key({ cluster: v.cluster, ...v.workload, container: v.container, cves: v.cves.map((c) => c.id).join(" "), state: v.state })).sort();
+    const fromCsv = parseCsv(hipaa.csv)
+      .filter((r) => r.row_type === "vulnerability")
+      .map((r) => {
+        expect(r.fixed_versions).toContain("->");
+        return key({ cluster: r.cluster!, kind: r.kind!, namespace: r.namespace || null, name: r.name!, container: r.container!, cves: r.cve_ids!, state: r.finding_state! });
+      })
+      .sort();
+    expect(fromCsv).toEqual(fromJson);
+    // pdfVulnRows also checks each PDF row shows every CVE with its package, installed and fixed version.
+    expect(pdfVulnRows(hipaa.pdfRaw, j).sort()).toEqual(fromJson);
   });
 
   it("CSV: one row per control x cluster with the scope and status", () => {

@@ -12,7 +12,7 @@ import type { TAttestation } from "../compliance/attestations";
 import { labelSelectorOf } from "../exceptions/exception-scope";
 import { readPolicy, type TOrgPolicy } from "../policy/policy-schema";
 import { resolveSlaPolicy, type TSlaPolicy } from "../sla/sla-policy";
-import type { TReportDocumentFinding } from "./report-document";
+import type { TReportDocumentFinding, TReportDocumentVulnerability } from "./report-document";
 
 /**
  * A finding as the report files carry it (see ZReportFinding): read straight into this shape so a
@@ -70,6 +70,8 @@ export interface TReportInputs {
   clusters: TReportCluster[];
   /** Findings of the framework's rules in scope, every cluster's, in the order reports list them. */
   findings: TReportFinding[];
+  /** Workload containers in scope whose image has a fixable critical CVE, whatever the framework ("V1"... given when built). */
+  fixableCritical: TReportDocumentVulnerability[];
   attestations: Map<string, TAttestation>;
   exceptions: TReportException[];
   settings: TReportSettings;
@@ -118,6 +120,8 @@ export async function getReportInputs(input: { orgId: string; framework: Framewo
   await Promise.all(Array.from({ length: Math.min(REPORT_READ_CONCURRENCY, clusters.length) }, worker));
   const findings = perCluster.flat();
   perCluster.length = 0;
+  const fixableCritical: TReportDocumentVulnerability[] = [];
+  for (const c of clusters) fixableCritical.push(...(await fixableCriticalVulns(input.orgId, c)));
 
   return {
     org: { id: orgRow.id, name: orgRow.name },
@@ -125,6 +129,7 @@ export async function getReportInputs(input: { orgId: string; framework: Framewo
     judgedAt: posture.asOf,
     clusters,
     findings,
+    fixableCritical,
     attestations: posture.attestations,
     exceptions: await exceptionsInForce(input.orgId, clusters, posture.asOf),
     settings: await settingsInForce(input.orgId, orgRow.policy, orgRow.slaPolicy),
@@ -197,6 +202,55 @@ async function presentFindings(orgId: string, cluster: TReportCluster, ruleIds: 
             : null,
       expected: f.baselineId ? shared.value(`b|${f.baselineId}|${f.baselineReason ?? ""}`, () => ({ id: f.baselineId!, reason: f.baselineReason ?? "" })) : null,
     };
+  });
+}
+
+/** The parts of Finding.details.vulnerabilities (ImageVulnDetails of @bulwark/rules) a report reads. */
+interface TVulnDetails {
+  image?: string;
+  container?: string;
+  stale?: boolean;
+  cves?: Array<{ id?: string; severity?: string; package?: string; installedVersion?: string; fixedVersion?: string; excepted?: unknown }>;
+}
+
+/**
+ * The image-vulnerabilities findings present in a cluster's scan (same point in time and scope as
+ * presentFindings) that count a fixable critical CVE: details.vulnerabilities.counts leaves out
+ * excepted CVEs, so the JSON filter selects exactly the findings with one to list.
+ */
+async function fixableCriticalVulns(orgId: string, cluster: TReportCluster): Promise<TReportDocumentVulnerability[]> {
+  const at = cluster.scan?.finishedAt;
+  if (!at) return [];
+  const rows = await db.finding.findMany({
+    where: {
+      orgId,
+      clusterId: cluster.id,
+      ruleId: "image-vulnerabilities",
+      firstSeenAt: { lte: at },
+      OR: [{ resolvedAt: null, status: { not: "resolved" } }, { resolvedAt: { gt: at } }],
+      details: { path: ["vulnerabilities", "counts", "critical", "fixable"], gt: 0 },
+      ...(cluster.namespaces.length ? { namespace: { in: cluster.namespaces } } : {}),
+    },
+    orderBy: [{ namespace: "asc" }, { kind: "asc" }, { name: "asc" }, { path: "asc" }, { id: "asc" }],
+    select: { kind: true, namespace: true, name: true, path: true, observed: true, status: true, baselineId: true, details: true },
+  });
+  return rows.flatMap((f) => {
+    const v = ((f.details ?? {}) as { vulnerabilities?: TVulnDetails }).vulnerabilities ?? {};
+    const cves = (v.cves ?? [])
+      .filter((c) => c.severity === "critical" && c.fixedVersion && !c.excepted && c.id)
+      .map((c) => ({ id: c.id!, package: c.package ?? "", installedVersion: c.installedVersion ?? "", fixedVersion: c.fixedVersion! }));
+    if (cves.length === 0) return [];
+    return [{
+      id: "",
+      clusterId: cluster.id,
+      cluster: cluster.name,
+      workload: { kind: f.kind, namespace: f.namespace, name: f.name },
+      container: v.container ?? "",
+      image: v.image ?? f.observed ?? "",
+      state: f.baselineId ? ("expected" as const) : f.status === "excepted" ? ("excepted" as const) : ("open" as const),
+      stale: v.stale === true,
+      cves,
+    }];
   });
 }
 

@@ -46,6 +46,21 @@ export const ZReportFinding = z.strictObject({
   expected: z.strictObject({ id: z.string(), reason: z.string() }).nullable().describe("set when the finding is expected for a platform component, with the reason"),
 });
 
+/** A workload container whose image has a fixable critical CVE (an image-vulnerabilities finding). */
+export const ZReportVulnerability = z.strictObject({
+  id: z.string().describe('the row\'s reference in this report ("V1", "V2", ...): vulnerability_ref in the CSV, the row\'s first cell in the PDF'),
+  clusterId: z.string(),
+  cluster: z.string(),
+  workload: z.strictObject({ kind: z.string(), namespace: z.string().nullable(), name: z.string() }).describe("the top controller (a ReplicaSet's pods belong to their Deployment)"),
+  container: z.string(),
+  image: z.string().describe("the image reference as the container writes it"),
+  state: z.enum(["open", "excepted", "expected"]).describe("the finding's state, as findings[].state"),
+  stale: z.boolean().describe("the scanner report was older than 7 days at scan time"),
+  cves: z
+    .array(z.strictObject({ id: z.string(), package: z.string(), installedVersion: z.string(), fixedVersion: z.string() }))
+    .describe("the critical CVEs with a fixed version, not covered by a CVE exception or a VEX statement"),
+});
+
 export const ZReportAttestation = z.strictObject({
   id: z.string(),
   statement: z.string(),
@@ -135,6 +150,10 @@ export const ZReportDocument = z.strictObject({
   }),
   controls: z.array(ZReportControl),
   findings: z.array(ZReportFinding),
+  vulnerabilities: z
+    .strictObject({ fixableCritical: z.array(ZReportVulnerability) })
+    .optional()
+    .describe("in scope, from each cluster's scan: every workload container whose image has a critical CVE with a fix available (any framework); absent in reports written before it existed"),
   exceptions: z
     .array(
       z.strictObject({
@@ -183,6 +202,7 @@ export const ZReportDocument = z.strictObject({
 export type TReportDocument = z.infer<typeof ZReportDocument>;
 export type TReportDocumentControl = z.infer<typeof ZReportControl>;
 export type TReportDocumentFinding = z.infer<typeof ZReportFinding>;
+export type TReportDocumentVulnerability = z.infer<typeof ZReportVulnerability>;
 export type TReportControlCounts = z.infer<typeof ZCounts>;
 
 /** The JSON Schema (draft 2020-12) of a report file. */
