@@ -713,3 +713,23 @@ export async function listVulnerabilities(input: TListVulnerabilitiesInput): Pro
     nextCursor: last ? encodeCursor([last.severity, last.fixable, last.workloads, last.cve] satisfies VulnCursor) : null,
   };
 }
+
+/** Whether the organization has any vulnerability data yet (the pages' empty states say how to get some). */
+export async function vulnDataPresence(input: { orgId: string }): Promise<{ imports: number; judged: boolean; images: number }> {
+  const [imports, judged, images] = await Promise.all([
+    db.vulnImport.count({ where: { orgId: input.orgId } }),
+    db.imageCve.findFirst({ where: { orgId: input.orgId }, select: { id: true } }),
+    db.imageUse.count({ where: { orgId: input.orgId, goneAt: null } }),
+  ]);
+  return { imports, judged: judged !== null, images };
+}
+
+/** The image a workload's container runs now (an image-vulnerabilities finding links to it), or null. */
+export async function imageIdOfContainer(input: { orgId: string; clusterId: string; kind: string; namespace: string | null; name: string; container: string }): Promise<string | null> {
+  const use = await db.imageUse.findFirst({
+    where: { orgId: input.orgId, clusterId: input.clusterId, kind: input.kind, namespace: input.namespace ?? "", name: input.name, container: input.container, goneAt: null },
+    select: { imageId: true },
+    orderBy: { lastSeenAt: "desc" },
+  });
+  return use?.imageId ?? null;
+}

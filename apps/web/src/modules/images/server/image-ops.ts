@@ -1,9 +1,7 @@
-// The images and vulnerabilities operations (GET /api/images, /api/vulnerabilities, imports and CVE
-// exceptions): withOrg around one @bulwark/db call each. A cluster or image id of another
+// The images and vulnerabilities reads (GET /api/images, /api/vulnerabilities, /api/cve-exceptions)
+// and imports: withOrg around one @bulwark/db call each. A cluster or image id of another
 // organization answers 404 exactly like one that exists nowhere.
 import {
-  DomainError,
-  createCveException,
   getCluster,
   imageDetail,
   importVulnDocument,
@@ -11,18 +9,15 @@ import {
   listImageRegistries,
   listImages,
   listVulnerabilities,
-  revokeCveException,
   VulnImportError,
 } from "@bulwark/db";
 import { HttpError, orNotFound } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
 import {
-  ZCveExceptionInput,
   ZCveExceptionsInput,
   ZImageInput,
   ZImagesInput,
   ZImportInput,
-  ZRevokeCveExceptionInput,
   ZVulnerabilitiesInput,
   type TImagesInput,
   type TVulnerabilitiesInput,
@@ -110,31 +105,3 @@ export const importVulnsOp = withOrg({ schema: ZImportInput, permission: "vulns:
 export const listCveExceptionsOp = withOrg({ schema: ZCveExceptionsInput, permission: "org:read" }, async (input, ctx) => ({
   items: await listCveExceptions({ orgId: ctx.orgId, includeRevoked: input.includeRevoked, ...(input.cve ? { cve: input.cve.toUpperCase().startsWith("CVE-") ? input.cve.toUpperCase() : input.cve } : {}) }),
 }));
-
-export const createCveExceptionOp = withOrg({ schema: ZCveExceptionInput, permission: "cve-exception:manage" }, async (input, ctx) => {
-  try {
-    return await createCveException({
-      orgId: ctx.orgId,
-      actorId: ctx.userId,
-      cve: input.cve,
-      repository: input.repository ?? null,
-      clusterId: input.clusterId ?? null,
-      namespace: input.namespace ?? null,
-      state: input.state,
-      justification: input.justification ?? null,
-      note: input.note,
-      expiresAt: input.expiresAt ?? null,
-      ip: ctx.ip,
-    });
-  } catch (err) {
-    // Every refusal of a new exception is about its fields (an id, a scope, a date): a bad request.
-    if (err instanceof DomainError) throw new HttpError(400, capitalize(err.message), "invalid_input");
-    throw err;
-  }
-});
-
-export const revokeCveExceptionOp = withOrg({ schema: ZRevokeCveExceptionInput, permission: "cve-exception:manage" }, async (input, ctx) =>
-  revokeCveException({ orgId: ctx.orgId, actorId: ctx.userId, id: input.id, ip: ctx.ip }),
-);
-
-const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

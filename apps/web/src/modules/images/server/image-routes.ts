@@ -4,7 +4,8 @@
 import { MAX_VULN_DOCUMENT_BYTES } from "@bulwark/rules";
 import type { TRouteDef } from "@/lib/route";
 import { orgRoute } from "@/lib/route";
-import { createCveExceptionOp, imageDetailOp, importVulnsOp, listCveExceptionsOp, listImagesOp, listVulnerabilitiesOp, revokeCveExceptionOp } from "./image-ops";
+import { createCveExceptionAction, revokeCveExceptionAction } from "./image-actions";
+import { imageDetailOp, importVulnsOp, listCveExceptionsOp, listImagesOp, listVulnerabilitiesOp } from "./image-ops";
 
 const CLUSTER = "cluster: a cluster id of the organization (404 for any other).";
 
@@ -46,14 +47,14 @@ export const IMAGE_ROUTES = {
     summary: "Except a CVE, VEX-style (admins and owners): not affected (with a justification), fix unavailable or accepted (both until a date)",
     description:
       "Body: { cve, state: not_affected | fix_unavailable | accepted, justification (not_affected only: component_not_present | vulnerable_code_not_present | vulnerable_code_not_in_execute_path | vulnerable_code_cannot_be_controlled_by_adversary | inline_mitigations_already_exist), note, expiresAt (YYYY-MM-DD or ISO; required unless not_affected, at most 365 days away), repository (registry/repository, e.g. docker.io/library/nginx: every tag of it), clusterId, namespace }. Scans from then on list the CVE as excepted and count it nowhere, nor raise a risk on it. Audited.",
-    op: createCveExceptionOp,
+    op: createCveExceptionAction,
     input: "json",
     ok: 201,
   }),
   "POST /api/cve-exceptions/{id}/revoke": orgRoute({
     summary: "Revoke a CVE exception (admins and owners): the CVE counts again from the next scan",
     description: "409 when it is already revoked. Audited.",
-    op: revokeCveExceptionOp,
+    op: revokeCveExceptionAction,
     params: { id: "id" },
   }),
 } satisfies Record<string, TRouteDef>;

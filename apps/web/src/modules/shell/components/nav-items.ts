@@ -2,7 +2,7 @@
 export interface TNavItem {
   href: string;
   label: string;
-  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "exceptions" | "alerts" | "tokens" | "signing" | "access";
+  icon: "overview" | "clusters" | "findings" | "compliance" | "reports" | "trends" | "scan" | "members" | "policy" | "audit" | "exceptions" | "alerts" | "tokens" | "signing" | "access" | "images";
   soon?: boolean;
   /** Other path prefixes that belong to this item (a risk page is part of Findings). */
   also?: string[];
@@ -14,6 +14,7 @@ export const MAIN_NAV: TNavItem[] = [
   { href: "/findings", label: "Findings", icon: "findings", also: ["/risks"] },
   { href: "/exceptions", label: "Exceptions", icon: "exceptions" },
   { href: "/access", label: "Access", icon: "access" },
+  { href: "/images", label: "Images", icon: "images", also: ["/vulnerabilities"] },
   { href: "/compliance", label: "Compliance", icon: "compliance" },
   { href: "/reports", label: "Reports", icon: "reports" },
   { href: "/trends", label: "Trends", icon: "trends" },

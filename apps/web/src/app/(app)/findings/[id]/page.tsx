@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExternalLink } from "lucide-react";
-import { listExceptions, listFindingEvents } from "@bulwark/db";
+import { imageIdOfContainer, listExceptions, listFindingEvents } from "@bulwark/db";
 import { exceptionsOfHistory } from "@/modules/exceptions/server/history";
 import { queryRisksOfFinding } from "@/modules/risks/server/queries";
 import { can } from "@/modules/auth/permissions";
@@ -13,6 +13,7 @@ import { FindingHistory } from "@/modules/findings/components/finding-history";
 import { DueBadge } from "@/modules/queue/components/due-badge";
 import { workDue } from "@/modules/queue/due";
 import { YamlBlock } from "@/modules/findings/components/yaml-block";
+import { FindingVulnerabilities } from "@/modules/images/components/finding-vulnerabilities";
 import { queryFinding, queryMembers, ruleTitle } from "@/modules/findings/server/queries";
 import { yamlView } from "@/modules/findings/yaml-view";
 import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
@@ -39,11 +40,13 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const r = await queryFinding(ctx.orgId, (await params).id);
   if (!r) notFound();
   const { finding: f, rule } = r;
-  const [events, members, requested, risks] = await Promise.all([
+  const vulnContainer = (f.details as { vulnerabilities?: { container?: string } } | null)?.vulnerabilities?.container;
+  const [events, members, requested, risks, vulnImageId] = await Promise.all([
     listFindingEvents({ orgId: ctx.orgId, findingId: f.id }),
     queryMembers(ctx.orgId),
     listExceptions({ orgId: ctx.orgId, findingId: f.id, limit: 20 }),
     queryRisksOfFinding(ctx.orgId, f),
+    vulnContainer ? imageIdOfContainer({ orgId: ctx.orgId, clusterId: f.clusterId, kind: f.kind, namespace: f.namespace, name: f.name, container: vulnContainer }) : Promise.resolve(null),
   ]);
   const memberNames = new Map(members.map((m) => [m.id, m.label]));
   const canWrite = can(ctx.role, "finding:write");
@@ -103,6 +106,8 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               </div>
             </dl>
           </Section>
+
+          {f.details ? <FindingVulnerabilities details={f.details} imageId={vulnImageId} {...(can(ctx.role, "cve-exception:manage") ? { except: { clusters: [{ id: f.cluster.id, name: f.cluster.name }] } } : {})} /> : null}
 
           <Section title="How to fix" id="fix">
             <p className="whitespace-pre-line text-sm text-zinc-800">{f.remediation}</p>
