@@ -25,6 +25,8 @@ export {
   imageFilterChoices,
   imageDetail,
   listVulnerabilities,
+  vulnDataPresence,
+  imageIdOfContainer,
   type TImageFilters,
   type TListImagesInput,
   type TImageRow,
