@@ -182,6 +182,7 @@ async function main() {
   if (have.size === 0) await seedRemediation(jar).catch((err) => say(`(could not seed the remediation examples: ${(err as Error).message})`));
   if (have.size === 0) await seedCompliance(jar).catch((err) => say(`(could not seed the compliance examples: ${(err as Error).message})`));
   if (have.size === 0) await seedAccessReview(jar).catch((err) => say(`(could not seed the access review example: ${(err as Error).message})`));
+  if (have.size === 0) await seedVulnerabilities(jar).catch((err) => say(`(could not seed the vulnerability examples: ${(err as Error).message})`));
 
   say("");
   say(`Bulwark is running: ${WEB_URL}`);
@@ -249,6 +250,97 @@ async function seedCompliance(jar: Jar): Promise<void> {
   form.append("files", new Blob([evidence], { type: "text/plain" }), "risk-analysis-2026-summary.txt");
   await send("/api/compliance/hipaa/attestations", "POST", form, false);
   say("scoped HIPAA to payments-prod and shop-staging and attested its risk analysis (see Compliance)");
+}
+
+/**
+ * The demo's Trivy Operator reports cover the shop's own images; Grafana's image is scanned in CI
+ * instead: imports its Trivy JSON (`trivy image -f json`, pinned to the digest the cluster runs) as
+ * a pipeline would, then records that its POWER-only OpenSSL CVE is not affected on these nodes.
+ */
+async function seedVulnerabilities(jar: Jar): Promise<void> {
+  const api = async <T>(pathname: string, body?: string, json = true): Promise<T> => {
+    const res = await fetch(`${WEB_URL}${pathname}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { ...(json ? { "content-type": "application/json" } : {}), cookie: jar.header(), origin: WEB_URL },
+      ...(body === undefined ? {} : { body }),
+    });
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  // The digest comes from the inventory the first scans build (pods' status imageID).
+  type TImage = { registry: string; repository: string; tag: string; digest: string };
+  let grafana: TImage | undefined;
+  for (let i = 0; i < 120 && !grafana?.digest; i++) {
+    const { items } = await api<{ items?: TImage[] }>("/api/images?view=image&q=grafana&limit=20");
+    grafana = (items ?? []).find((x) => x.repository === "grafana/grafana" && x.tag === "10.2.3");
+    if (!grafana?.digest) await new Promise((r) => setTimeout(r, 1000));
+  }
+  if (!grafana?.digest) throw new Error("grafana/grafana:10.2.3 is not in the image inventory yet");
+  const ref = `grafana/grafana:10.2.3@${grafana.digest}`;
+  const imported = await api<{ vulnCount: number; matches: { workloads: number; by: string } }>(`/api/images/import?image=${encodeURIComponent(ref)}`, JSON.stringify(grafanaTrivyReport(grafana.digest)));
+  await api("/api/cve-exceptions", JSON.stringify({
+    cve: "CVE-2023-6129",
+    state: "not_affected",
+    justification: "vulnerable_code_not_in_execute_path",
+    repository: "docker.io/grafana/grafana",
+    note: "POWER10-only POLY1305 code in OpenSSL; every node is amd64 (checked against the node pools, ticket SEC-207).",
+  }));
+  say(`imported Grafana's Trivy report from CI (${imported.vulnCount} CVEs, matched by ${imported.matches.by} on ${imported.matches.workloads} workload(s)) and marked CVE-2023-6129 not affected (see Images)`);
+}
+
+/** What `trivy image -f json grafana/grafana:10.2.3` (Trivy 0.48, schema 2) reports for the image, trimmed to four findings. */
+function grafanaTrivyReport(digest: string): unknown {
+  const nvd = (vector: string, score: number) => ({ nvd: { V3Vector: vector, V3Score: score } });
+  const layer = { DiffID: "sha256:5af4f8f59b764c64c6def53f52ada809fe38d528441d08d01c206dfb3fc3b691" };
+  return {
+    SchemaVersion: 2,
+    CreatedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    ArtifactName: "grafana/grafana:10.2.3",
+    ArtifactType: "container_image",
+    Metadata: {
+      OS: { Family: "alpine", Name: "3.18.5" },
+      ImageID: "sha256:a7f4bd9b2e5f1e2c36bbb0a2c0d4a6a8a05f7ba2f8c2e0d1d8a3e9b1c0f4e2d1",
+      DiffIDs: [layer.DiffID],
+      RepoTags: ["grafana/grafana:10.2.3"],
+      RepoDigests: [`grafana/grafana@${digest}`],
+    },
+    Results: [
+      {
+        Target: "grafana/grafana:10.2.3 (alpine 3.18.5)",
+        Class: "os-pkgs",
+        Type: "alpine",
+        Vulnerabilities: [
+          {
+            VulnerabilityID: "CVE-2023-6129", PkgID: "libcrypto3@3.1.4-r1", PkgName: "libcrypto3", InstalledVersion: "3.1.4-r1", FixedVersion: "3.1.4-r3", Status: "fixed", Layer: layer,
+            SeveritySource: "nvd", PrimaryURL: "https://avd.aquasec.com/nvd/cve-2023-6129", DataSource: { ID: "alpine", Name: "Alpine Secdb", URL: "https://secdb.alpinelinux.org/" },
+            Title: "openssl: POLY1305 MAC implementation corrupts vector registers on PowerPC", Severity: "MEDIUM", CweIDs: ["CWE-787"], CVSS: nvd("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H", 6.5),
+          },
+          {
+            VulnerabilityID: "CVE-2024-0727", PkgID: "libssl3@3.1.4-r1", PkgName: "libssl3", InstalledVersion: "3.1.4-r1", FixedVersion: "3.1.4-r5", Status: "fixed", Layer: layer,
+            SeveritySource: "nvd", PrimaryURL: "https://avd.aquasec.com/nvd/cve-2024-0727", DataSource: { ID: "alpine", Name: "Alpine Secdb", URL: "https://secdb.alpinelinux.org/" },
+            Title: "openssl: denial of service via null dereference", Severity: "MEDIUM", CweIDs: ["CWE-476"], CVSS: nvd("CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H", 5.5),
+          },
+        ],
+      },
+      {
+        Target: "usr/share/grafana/bin/grafana",
+        Class: "lang-pkgs",
+        Type: "gobinary",
+        Vulnerabilities: [
+          {
+            VulnerabilityID: "CVE-2024-24790", PkgID: "stdlib@1.21.5", PkgName: "stdlib", InstalledVersion: "1.21.5", FixedVersion: "1.21.11, 1.22.4", Status: "fixed", Layer: layer,
+            SeveritySource: "nvd", PrimaryURL: "https://avd.aquasec.com/nvd/cve-2024-24790", DataSource: { ID: "govulndb", Name: "The Go Vulnerability Database", URL: "https://pkg.go.dev/vuln/" },
+            Title: "golang: net/netip: Unexpected behavior from Is methods for IPv4-mapped IPv6 addresses", Severity: "CRITICAL", CweIDs: ["CWE-115"], CVSS: nvd("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8),
+          },
+          {
+            VulnerabilityID: "CVE-2023-45288", PkgID: "stdlib@1.21.5", PkgName: "stdlib", InstalledVersion: "1.21.5", FixedVersion: "1.21.9, 1.22.2", Status: "fixed", Layer: layer,
+            SeveritySource: "nvd", PrimaryURL: "https://avd.aquasec.com/nvd/cve-2023-45288", DataSource: { ID: "govulndb", Name: "The Go Vulnerability Database", URL: "https://pkg.go.dev/vuln/" },
+            Title: "golang: net/http, x/net/http2: unlimited number of CONTINUATION frames causes DoS", Severity: "HIGH", CweIDs: ["CWE-400"], CVSS: nvd("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 7.5),
+          },
+        ],
+      },
+    ],
+  };
 }
 
 /**
