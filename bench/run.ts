@@ -1,7 +1,7 @@
 // `npm run bench`: runs each measurement several times in fresh child processes (clean peak RSS),
 // prints a table of medians beside their targets and writes bench/results.json as
 // [{ name, value, unit, target, met }].
-// `npm run bench -- <section>` runs one section (engine, incremental, live, reader, scan, ingest, concurrency, pages, report, access).
+// `npm run bench -- <section>` runs one section (engine, incremental, live, reader, scan, ingest, concurrency, pages, report, access, images).
 // BENCH_RUNS (default 3) sets the repetitions; BENCH_QUICK=1 is a ~2-minute smoke run with smaller
 // sizes. Postgres/Redis are found (DATABASE_URL/REDIS_URL or 127.0.0.1) or started like the tests
 // do; the bench database bulwark_bench is recreated, dropped at the end, and whatever was started
@@ -193,6 +193,20 @@ const sections: Record<string, () => void> = {
     add(`access who-can ${n} objects, ${bindings} bindings: server time p95 (${r.questions} questions x 3)`, r.whoCanP95!, "ms", "< 100 ms", r.whoCanP95! < 100);
     add(`access who-can: server time p50`, r.whoCanP50!, "ms", "-", true);
   },
+  images() {
+    // Vulnerability imports as CI posts them (Trivy JSON, distinct images), then their use by a scan
+    // of a cluster running every imported image: lookup, judging, CVE history and inventory saves.
+    const [docs, cves] = QUICK ? [100, 200] : [1000, 200];
+    const r = measure("bench/images.bench.ts", [String(docs), String(cves)]);
+    add(`images: import ${docs} Trivy documents of ${cves} CVEs (${Math.round(r.mib!)} MiB): total time`, r.ingestS!, "s", "-", true);
+    add(`images: imports per second`, r.docsPerSec!, "docs/s", "-", true);
+    add(`images: one import p95 (parsing ${Math.round(r.parseShare! * 100)}% of the total)`, r.perDocP95Ms!, "ms", "-", true);
+    add(`images: vulnReportsForSnapshot, ${docs} images running (${r.reports} reports)`, r.lookupP50Ms!, "ms", "-", true);
+    add(`images: evaluate() of that snapshot with the reports (${r.vulnFindings} image-vulnerabilities findings)`, r.evalMs! / 1000, "s", "-", true);
+    add(`images: saveImageCves first save (${r.cveRows} CVE rows)`, r.saveCvesMs! / 1000, "s", "-", true);
+    add(`images: saveImageCves unchanged`, r.resaveCvesMs! / 1000, "s", "-", true);
+    add(`images: saveImageInventory (${r.inventoryRows} containers)`, r.saveInventoryMs! / 1000, "s", "-", true);
+  },
   concurrency() {
     const clusters = QUICK ? 20 : 50;
     const r = measure("bench/concurrency.bench.ts", [String(clusters), QUICK ? "100" : "200", "2"]);
@@ -204,7 +218,7 @@ const sections: Record<string, () => void> = {
 
 // The worker runs with Node's default heap settings, as `npm start -w @bulwark/worker` does.
 const WORKER_NODE = { nodeOptions: process.env.NODE_OPTIONS ?? "" };
-const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report", "live", "access"]);
+const DB_SECTIONS = new Set(["scan", "ingest", "concurrency", "pages", "report", "live", "access", "images"]);
 const HISTORY_SECTIONS = new Set(["scan", "ingest", "concurrency"]);
 
 let fleet: string | undefined;

@@ -236,6 +236,10 @@ describe("saveImageInventory", () => {
     expect([back.goneAt, back.lastSeenScanId, back.firstSeenAt.toISOString() === web.firstSeenAt.toISOString()]).toEqual([null, "scan-p4", true]);
     // Staging's rows are untouched by prod's saves.
     expect(await m.db.imageUse.count({ where: { clusterId: staging, goneAt: null } })).toBe(1);
+    // A later save moves the images' lastSeenAt on.
+    const later = new Date(Date.now() + 86_400_000);
+    await m.saveImageInventory({ orgId, clusterId: prod, scanId: "scan-p5", rows, seenAt: later });
+    expect((await m.db.image.findUniqueOrThrow({ where: { id: web.imageId } })).lastSeenAt.toISOString()).toBe(later.toISOString());
   });
 
   it("refuses another organization's cluster", async () => {

@@ -13,11 +13,10 @@ import {
   type VulnReport,
   countVulns,
 } from "@bulwark/rules";
-import { Prisma } from "../generated/prisma/client";
-import { db, type Tx } from "../client";
+import { db } from "../client";
 import { DomainError } from "../errors";
 import { newId } from "../ids";
-import { writeAudit } from "../audit/write-audit";
+import { pgTimestamp } from "../access/save-access-model";
 
 export type TVulnFormat = "trivy" | "grype" | "cyclonedx";
 
@@ -88,7 +87,7 @@ export async function importVulnDocument(input: TImportVulnDocumentInput): Promi
   if (image && image.length > 512) throw new VulnImportError("the image reference is longer than 512 characters");
   const sha256 = vulnDocumentSha256(input.text, image);
 
-  const existing = await db.vulnImport.findUnique({ where: { orgId_sha256: { orgId: input.orgId, sha256 } } });
+  const existing = await findImport(input.orgId, sha256);
   if (existing) return answer(existing, true);
 
   let parsed: { format: TVulnFormat; report: VulnReport };
@@ -106,54 +105,54 @@ export async function importVulnDocument(input: TImportVulnDocumentInput): Promi
   }
   const counts = countVulns(report.vulnerabilities);
   const scannedAt = scanTime(report.updatedAt, now);
+  const audit = { format, image: imageKeyString(key), vulnerabilities: report.vulnerabilities.length, bytes, sha256, ...(input.tokenId ? { tokenId: input.tokenId } : {}) };
 
-  try {
-    const row = await db.$transaction(async (tx) => {
-      await upsertImage(tx, input.orgId, key);
-      const created = await tx.vulnImport.create({
-        data: {
-          orgId: input.orgId,
-          format,
-          registry: key.registry,
-          repository: key.repository,
-          tag: key.tag ?? "",
-          digest: key.digest ?? "",
-          scanner: report.scanner?.name?.slice(0, 200) ?? null,
-          scannerVersion: report.scanner?.version?.slice(0, 100) ?? null,
-          scannedAt,
-          vulnerabilities: report.vulnerabilities as unknown as Prisma.InputJsonValue,
-          counts: counts as unknown as Prisma.InputJsonValue,
-          vulnCount: report.vulnerabilities.length,
-          sha256,
-          bytes,
-          createdById: input.actorId ?? null,
-          tokenId: input.tokenId ?? null,
-          createdAt: now,
-        },
-      });
-      await writeAudit(
-        {
-          orgId: input.orgId,
-          actorId: input.actorId ?? undefined,
-          action: "vulns.import",
-          targetType: "vuln_import",
-          targetId: created.id,
-          data: { format, image: imageKeyString(key), vulnerabilities: report.vulnerabilities.length, bytes, sha256, ...(input.tokenId ? { tokenId: input.tokenId } : {}) },
-          ip: input.ip ?? null,
-        },
-        tx,
-      );
-      return created;
-    });
-    return answer(row, false);
-  } catch (e) {
-    // The same document sent twice at once: the other request stored it.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const other = await db.vulnImport.findUnique({ where: { orgId_sha256: { orgId: input.orgId, sha256 } } });
-      if (other) return answer(other, true);
-    }
-    throw e;
-  }
+  // One statement, so all or nothing without a transaction's round trips: the Image row, the
+  // import (nothing when the same document was stored meanwhile) and its audit entry.
+  const [row] = await db.$queryRawUnsafe<TImportRow[]>(
+    `WITH img AS (
+       INSERT INTO "Image" (id, "orgId", registry, repository, tag, digest) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ("orgId", registry, repository, tag, digest) DO NOTHING RETURNING id
+     ), imp AS (
+       INSERT INTO "VulnImport" (id, "orgId", format, registry, repository, tag, digest, scanner, "scannerVersion", "scannedAt", vulnerabilities, counts,
+                                 "vulnCount", sha256, bytes, "createdById", "tokenId", "createdAt")
+       VALUES ($7, $2, $8, $3, $4, $5, $6, $9, $10, $11::timestamp, $12::jsonb, $13::jsonb, $14, $15, $16, $17, $18, $19::timestamp)
+       ON CONFLICT ("orgId", sha256) DO NOTHING
+       RETURNING ${ANSWER_COLUMNS}
+     ), aud AS (
+       INSERT INTO "AuditLog" (id, "orgId", "actorId", action, "targetType", "targetId", data, ip, "createdAt")
+       SELECT $20, imp."orgId", $17, 'vulns.import', 'vuln_import', imp.id, $21::jsonb, $22, $19::timestamp FROM imp
+       RETURNING 1
+     )
+     SELECT ${ANSWER_COLUMNS} FROM imp`,
+    newId(),
+    input.orgId,
+    key.registry,
+    key.repository,
+    key.tag ?? "",
+    key.digest ?? "",
+    newId(),
+    format,
+    report.scanner?.name?.slice(0, 200) ?? null,
+    report.scanner?.version?.slice(0, 100) ?? null,
+    pgTimestamp(scannedAt),
+    JSON.stringify(report.vulnerabilities),
+    JSON.stringify(counts),
+    report.vulnerabilities.length,
+    sha256,
+    bytes,
+    input.actorId ?? null,
+    input.tokenId ?? null,
+    pgTimestamp(now),
+    newId(),
+    JSON.stringify(audit),
+    input.ip ?? null,
+  );
+  if (row) return answer(row, false);
+  // The same document sent twice at once: the other request stored it.
+  const other = await findImport(input.orgId, sha256);
+  if (!other) throw new Error("the import was neither stored nor found");
+  return answer(other, true);
 }
 
 /** The producer's scan time; a missing, unreadable or future one reads as the import time. */
@@ -163,17 +162,27 @@ function scanTime(updatedAt: string | undefined, now: Date): Date {
   return t;
 }
 
-/** The Image row of a key (one statement, safe against a concurrent insert of the same image). */
-export async function upsertImage(tx: Tx, orgId: string, key: ImageKey): Promise<string> {
-  const [row] = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "Image" (id, "orgId", registry, repository, tag, digest)
-    VALUES (${newId()}, ${orgId}, ${key.registry}, ${key.repository}, ${key.tag ?? ""}, ${key.digest ?? ""})
-    ON CONFLICT ("orgId", registry, repository, tag, digest) DO UPDATE SET registry = excluded.registry
-    RETURNING id`;
-  return row!.id;
+interface TImportRow {
+  id: string;
+  orgId: string;
+  format: string;
+  registry: string;
+  repository: string;
+  tag: string;
+  digest: string;
+  scannedAt: Date;
+  counts: unknown;
+  vulnCount: number;
 }
 
-type TImportRow = Awaited<ReturnType<typeof db.vulnImport.create>>;
+const ANSWER_COLUMNS = `id, "orgId", format, registry, repository, tag, digest, "scannedAt", counts, "vulnCount"`;
+
+async function findImport(orgId: string, sha256: string): Promise<TImportRow | null> {
+  return db.vulnImport.findUnique({
+    where: { orgId_sha256: { orgId, sha256 } },
+    select: { id: true, orgId: true, format: true, registry: true, repository: true, tag: true, digest: true, scannedAt: true, counts: true, vulnCount: true },
+  });
+}
 
 function keyOf(row: Pick<TImportRow, "registry" | "repository" | "tag" | "digest">): ImageKey {
   return { registry: row.registry, repository: row.repository, ...(row.tag ? { tag: row.tag } : {}), ...(row.digest ? { digest: row.digest } : {}) };
@@ -199,22 +208,20 @@ async function answer(row: TImportRow, duplicate: boolean): Promise<TVulnImportR
  * digest under that tag (a different build than the one scanned).
  */
 export async function importMatches(orgId: string, key: ImageKey): Promise<TVulnImportMatches> {
-  type Count = { workloads: number; clusters: number };
-  if (key.digest) {
-    const [d] = await db.$queryRaw<Count[]>`
-      SELECT count(DISTINCT (u."clusterId", u.kind, u.namespace, u.name))::int AS workloads, count(DISTINCT u."clusterId")::int AS clusters
-      FROM "ImageUse" u JOIN "Image" i ON i.id = u."imageId"
-      WHERE u."orgId" = ${orgId} AND i."orgId" = ${orgId} AND u."goneAt" IS NULL AND i.digest = ${key.digest}`;
-    if (d && d.workloads > 0) return { ...d, by: "digest" };
-  }
-  if (key.tag) {
-    const [t] = await db.$queryRaw<Count[]>`
-      SELECT count(DISTINCT (u."clusterId", u.kind, u.namespace, u.name))::int AS workloads, count(DISTINCT u."clusterId")::int AS clusters
+  const digest = key.digest ?? "";
+  const tag = key.tag ?? "";
+  const [r] = await db.$queryRaw<Array<{ dw: number; dc: number; tw: number; tc: number }>>`
+    WITH u AS (
+      SELECT u."clusterId", u.kind, u.namespace, u.name, (${digest} <> '' AND i.digest = ${digest}) AS by_digest
       FROM "ImageUse" u JOIN "Image" i ON i.id = u."imageId"
       WHERE u."orgId" = ${orgId} AND i."orgId" = ${orgId} AND u."goneAt" IS NULL
-        AND i.registry = ${key.registry} AND i.repository = ${key.repository} AND i.tag = ${key.tag}
-        AND (${key.digest ?? ""} = '' OR i.digest = '')`;
-    if (t && t.workloads > 0) return { ...t, by: "tag" };
-  }
+        AND ((${digest} <> '' AND i.digest = ${digest})
+          OR (${tag} <> '' AND i.registry = ${key.registry} AND i.repository = ${key.repository} AND i.tag = ${tag} AND (${digest} = '' OR i.digest = '')))
+    )
+    SELECT count(DISTINCT ("clusterId", kind, namespace, name)) FILTER (WHERE by_digest)::int AS dw, count(DISTINCT "clusterId") FILTER (WHERE by_digest)::int AS dc,
+           count(DISTINCT ("clusterId", kind, namespace, name))::int AS tw, count(DISTINCT "clusterId")::int AS tc
+    FROM u`;
+  if (r && r.dw > 0) return { workloads: r.dw, clusters: r.dc, by: "digest" };
+  if (r && r.tw > 0) return { workloads: r.tw, clusters: r.tc, by: "tag" };
   return { workloads: 0, clusters: 0, by: "none" };
 }

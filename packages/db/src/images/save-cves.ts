@@ -58,20 +58,29 @@ export async function saveImageCves(input: TSaveImageCvesInput): Promise<TSaveIm
   return db.$transaction(
     async (tx) => {
       await lockClusterImages(tx, input.orgId, input.clusterId);
-      const imageIds = await upsertImages(tx, input.orgId, keys.values(), seenAt);
-      const seen: string[] = [];
+      // The inventory moves the images' lastSeenAt; here they are only found (or created).
+      const imageIds = await upsertImages(tx, input.orgId, keys.values());
+      const at = pgTimestamp(seenAt);
+      const openRows = await tx.$queryRawUnsafe<Array<{ id: string; imageId: string; cve: string; package: string }>>(
+        `SELECT id::text AS id, "imageId", cve, package FROM "ImageCve" WHERE "clusterId" = $1 AND "orgId" = $2 AND "resolvedAt" IS NULL`,
+        input.clusterId,
+        input.orgId,
+      );
       for (const batch of chunks(rows)) {
-        const ids = await tx.$queryRawUnsafe<Array<{ id: bigint }>>(
+        // Rows that did not change are not written (a rescan of an unchanged cluster writes
+        // nothing), except to move lastSeenAt on once a day.
+        await tx.$executeRawUnsafe(
           `INSERT INTO "ImageCve" ("orgId", "clusterId", "imageId", cve, package, severity, fixable, "fixedVersion", "firstSeenAt", "lastSeenAt", "resolvedAt")
            SELECT $1, $2, u.image, u.cve, u.package, u.severity::"Severity", u.fixable, u.fixed, $3::timestamp, $3::timestamp, NULL
            FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[]) AS u(image, cve, package, severity, fixable, fixed)
            ON CONFLICT ("clusterId", "imageId", cve, package) DO UPDATE SET
              severity = excluded.severity, fixable = excluded.fixable, "fixedVersion" = excluded."fixedVersion",
              "lastSeenAt" = excluded."lastSeenAt", "resolvedAt" = NULL
-           RETURNING id`,
+           WHERE "ImageCve"."resolvedAt" IS NOT NULL OR "ImageCve".severity <> excluded.severity OR "ImageCve".fixable <> excluded.fixable
+              OR "ImageCve"."fixedVersion" IS DISTINCT FROM excluded."fixedVersion" OR "ImageCve"."lastSeenAt" < excluded."lastSeenAt" - interval '1 day'`,
           input.orgId,
           input.clusterId,
-          pgTimestamp(seenAt),
+          at,
           batch.map((r) => imageIds.get(r.image)!),
           batch.map((r) => r.cve.id),
           batch.map((r) => r.cve.package),
@@ -79,17 +88,22 @@ export async function saveImageCves(input: TSaveImageCvesInput): Promise<TSaveIm
           batch.map((r) => !!r.cve.fixedVersion),
           batch.map((r) => r.cve.fixedVersion ?? null),
         );
-        for (const r of ids) seen.push(String(r.id));
       }
-      const resolved = await tx.$executeRawUnsafe(
-        `UPDATE "ImageCve" SET "resolvedAt" = $3::timestamp
-         WHERE "clusterId" = $1 AND "orgId" = $2 AND "resolvedAt" IS NULL AND NOT (id = ANY($4::bigint[]))`,
-        input.clusterId,
-        input.orgId,
-        pgTimestamp(seenAt),
-        seen,
-      );
-      return { open: seen.length, resolved };
+      // Open rows of the cluster this save did not see (compared here: an anti-join against a
+      // parameter list of 100,000 keys is planned as a nested loop).
+      const seen = new Set(rows.map((r) => `${imageIds.get(r.image)}\t${r.cve.id}\t${r.cve.package}`));
+      const gone = openRows.filter((o) => !seen.has(`${o.imageId}\t${o.cve}\t${o.package}`)).map((o) => o.id);
+      let resolved = 0;
+      for (const batch of chunks(gone)) {
+        resolved += await tx.$executeRawUnsafe(
+          `UPDATE "ImageCve" SET "resolvedAt" = $3::timestamp WHERE "clusterId" = $1 AND "orgId" = $2 AND "resolvedAt" IS NULL AND id = ANY($4::bigint[])`,
+          input.clusterId,
+          input.orgId,
+          at,
+          batch,
+        );
+      }
+      return { open: rows.length, resolved };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

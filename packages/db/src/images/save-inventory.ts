@@ -34,27 +34,37 @@ export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   return out;
 }
 
-/** The Image rows of these keys (inserted or found), by imageKeyString; lastSeenAt raised to `seenAt` when given. */
+/**
+ * The Image rows of these keys (inserted or found), by imageKeyString. With `seenAt`, a known
+ * image's lastSeenAt moves up to it (never back); rows already that recent are not written.
+ */
 export async function upsertImages(tx: Tx, orgId: string, keys: Iterable<ImageKey>, seenAt?: Date): Promise<Map<string, string>> {
   const unique = new Map<string, ImageKey>();
   for (const k of keys) unique.set(imageKeyString(k), k);
   const ids = new Map<string, string>();
+  const at = seenAt ? pgTimestamp(seenAt) : null;
   for (const batch of chunks([...unique.values()])) {
-    const at = seenAt ? pgTimestamp(seenAt) : null;
-    const rows = await tx.$queryRawUnsafe<Array<{ id: string; registry: string; repository: string; tag: string; digest: string }>>(
+    const cols = [batch.map((k) => k.registry), batch.map((k) => k.repository), batch.map((k) => k.tag ?? ""), batch.map((k) => k.digest ?? "")];
+    await tx.$executeRawUnsafe(
       `INSERT INTO "Image" (id, "orgId", registry, repository, tag, digest, "firstSeenAt", "lastSeenAt")
        SELECT u.id, $1, u.registry, u.repository, u.tag, u.digest, COALESCE($2::timestamp, now()), COALESCE($2::timestamp, now())
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, registry, repository, tag, digest)
-       ON CONFLICT ("orgId", registry, repository, tag, digest) DO UPDATE
-         SET "lastSeenAt" = CASE WHEN $2::timestamp IS NULL THEN "Image"."lastSeenAt" ELSE GREATEST("Image"."lastSeenAt", $2::timestamp) END
-       RETURNING id, registry, repository, tag, digest`,
+       ON CONFLICT ("orgId", registry, repository, tag, digest) DO NOTHING`,
       orgId,
       at,
       batch.map(() => newId()),
-      batch.map((k) => k.registry),
-      batch.map((k) => k.repository),
-      batch.map((k) => k.tag ?? ""),
-      batch.map((k) => k.digest ?? ""),
+      ...cols,
+    );
+    const rows = await tx.$queryRawUnsafe<Array<{ id: string; registry: string; repository: string; tag: string; digest: string }>>(
+      `WITH k AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS k(registry, repository, tag, digest)),
+            i AS (SELECT i.id, i.registry, i.repository, i.tag, i.digest, i."lastSeenAt" FROM "Image" i JOIN k
+                    ON i."orgId" = $1 AND i.registry = k.registry AND i.repository = k.repository AND i.tag = k.tag AND i.digest = k.digest),
+            up AS (UPDATE "Image" t SET "lastSeenAt" = $6::timestamp FROM i
+                   WHERE $6::timestamp IS NOT NULL AND t.id = i.id AND i."lastSeenAt" < $6::timestamp RETURNING 1)
+       SELECT id, registry, repository, tag, digest FROM i`,
+      orgId,
+      ...cols,
+      at,
     );
     for (const r of rows) ids.set(imageKeyString({ registry: r.registry, repository: r.repository, ...(r.tag ? { tag: r.tag } : {}), ...(r.digest ? { digest: r.digest } : {}) }), r.id);
   }
