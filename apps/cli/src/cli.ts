@@ -39,6 +39,9 @@ Commands:
                          evidence rules and each control's rationale
   verify-report FILE SIG --public-key KEY.pem
                          Check a report file's signature (exit 0 valid, 1 INVALID)
+  push FILE... --server URL [--image REF]
+                         Upload Trivy, Grype or CycloneDX JSON documents to Bulwark
+                         (token in BULWARK_TOKEN; \`bulwark push --help\`)
   access who-can VERB RESOURCE [-n NS] (--kubeconfig FILE | PATH...)
                          Who may do VERB on RESOURCE, each with the binding, role
                          and rule that allow it (\`bulwark access --help\`)
@@ -67,6 +70,9 @@ Scan options:
   --rules DIR            Custom CEL rules (.yaml/.yml/.json) to run as well
   --exceptions FILE      Accepted risks: [{ ruleId, justification, namespace?, kind?,
                          name?, labelSelector?, expiresAt? }]
+  --vulns FILE           Vulnerabilities of an image: Trivy JSON (trivy image -f
+                         json), Grype JSON (grype -o json) or CycloneDX; matched to
+                         the workloads running it by digest, else by tag (repeatable)
   -h, --help             Show this help     --version   Show the rules version
 
 Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage or input error
@@ -118,6 +124,7 @@ async function scanCommand(io: Io): Promise<number> {
     "show-expected": { type: "boolean" },
     rules: { type: "string" },
     exceptions: { type: "string" },
+    vulns: { type: "string", multiple: true },
     kubeconfig: { type: "string" },
     context: { type: "string" },
     output: { type: "string", short: "o" },
@@ -146,6 +153,7 @@ async function scanCommand(io: Io): Promise<number> {
     ...(values.framework ? { framework: values.framework as string } : {}),
     ...(values.rules ? { rulesDir: values.rules as string } : {}),
     ...(values.exceptions ? { exceptionsFile: values.exceptions as string } : {}),
+    ...(values.vulns ? { vulnFiles: values.vulns as string[] } : {}),
     onProgress: (msg) => {
       if (format === "table") io.stderr(`${paint(style, "gray", msg)}\n`);
     },
@@ -270,6 +278,9 @@ export async function runCli(io: Io): Promise<number> {
         return frameworksCommand(io);
       case "verify-report":
         return verifyReportCommand(io);
+      case "push":
+        // Lazy: a scan never loads the upload client.
+        return await (await import("./push")).pushCommand(io);
       case "access":
         // Lazy: a scan never loads the access commands.
         return await (await import("./access")).accessCommand(io);

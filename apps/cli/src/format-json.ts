@@ -41,6 +41,8 @@ export function formatJson(report: ScanReport): string {
       exception: f.exception ?? null,
       checks: f.checks ?? [f.ruleId],
       baseline: f.baseline ?? null,
+      // Structured evidence beside the message (image-vulnerabilities: the image, match, CVEs).
+      details: f.details ?? null,
     })),
     rules: report.rules.map((r) => ({ id: r.id, status: r.status, findings: r.findings, reason: r.reason ?? null })),
     errors: report.errors.map((e) => ({ file: e.file ?? null, line: e.line, message: e.message })),

@@ -2,7 +2,19 @@
 // per-file parse results kept for field-line lookup.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { MAX_MANIFEST_BYTES, parseManifests, placeInNamespace, type KubeObject, type ManifestError, type ParsedManifests, type SourceLocation } from "@bulwark/rules";
+import {
+  MAX_MANIFEST_BYTES,
+  MAX_VULN_DOCUMENT_BYTES,
+  parseManifests,
+  parseVulnDocument,
+  placeInNamespace,
+  VulnDocumentError,
+  type KubeObject,
+  type ManifestError,
+  type ParsedManifests,
+  type SourceLocation,
+  type VulnReport,
+} from "@bulwark/rules";
 import { UsageError } from "./errors";
 
 export const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -92,4 +104,29 @@ export function loadInputs(paths: string[], cwd: string, readStdin: () => string
   loaded.objects = placed.objects;
   loaded.errors.push(...placed.errors);
   return loaded;
+}
+
+/**
+ * Reads `--vulns` documents (Trivy JSON, Grype JSON, CycloneDX), each naming the image it is about.
+ * Any bad one stops the scan: a CVE list silently dropped would make the scan look cleaner than it is.
+ */
+export function loadVulnDocuments(files: string[], cwd: string): VulnReport[] {
+  return files.map((f) => {
+    const abs = resolve(cwd, f);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (!st?.isFile()) throw new UsageError(`--vulns: no such file: ${f}`);
+    if (st.size > MAX_VULN_DOCUMENT_BYTES) throw new UsageError(`--vulns ${f}: the document is ${(st.size / 1024 / 1024).toFixed(1)} MiB, the limit is ${MAX_VULN_DOCUMENT_BYTES / 1024 / 1024} MiB`);
+    let text: string;
+    try {
+      text = readFileSync(abs, "utf8");
+    } catch (e) {
+      throw new UsageError(`--vulns ${f}: cannot read it: ${(e as Error).message}`);
+    }
+    try {
+      return parseVulnDocument(text).report;
+    } catch (e) {
+      if (e instanceof VulnDocumentError) throw new UsageError(`--vulns ${f}: ${e.message.replace(/ \(bulwark push --image REF, or \?image=REF\)/, "")}`);
+      throw e;
+    }
+  });
 }

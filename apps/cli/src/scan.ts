@@ -22,7 +22,7 @@ import {
 import { readLiveCluster } from "./cluster";
 import { loadCustomRules, loadExceptions } from "./config-files";
 import { UsageError } from "./errors";
-import { loadInputs, type LoadedInput } from "./inputs";
+import { loadInputs, loadVulnDocuments, type LoadedInput } from "./inputs";
 import { countFailing, type ReportFinding, type ReportRisk, type ScanReport } from "./report";
 
 export const PROFILES: readonly Profile[] = ["default", "strict"];
@@ -41,6 +41,8 @@ export interface ScanOptions {
   framework?: string;
   rulesDir?: string;
   exceptionsFile?: string;
+  /** Imported vulnerability documents (--vulns), matched to the scanned images by digest or tag. */
+  vulnFiles?: string[];
   failOn: Severity | "none";
   onProgress?: (msg: string) => void;
   /** Problems worth knowing whatever the format (kinds a live read could not read). */
@@ -63,6 +65,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   }
   const customRules: CustomRuleDef[] = opts.rulesDir ? loadCustomRules(opts.rulesDir, opts.cwd) : [];
   const exceptions: Exception[] = opts.exceptionsFile ? loadExceptions(opts.exceptionsFile, opts.cwd) : [];
+  // Read before the cluster: a bad document fails fast, before a long live read.
+  const vulnReports = opts.vulnFiles?.length ? loadVulnDocuments(opts.vulnFiles, opts.cwd) : [];
 
   let snapshot: Snapshot;
   let input: LoadedInput | undefined;
@@ -88,6 +92,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     snapshot = snapshotFromManifests(input.objects, input.locations, opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {});
     target = `${input.files} file${input.files === 1 ? "" : "s"}`;
   }
+
+  if (vulnReports.length > 0) snapshot = { ...snapshot, vulnerabilityReports: [...(snapshot.vulnerabilityReports ?? []), ...vulnReports] };
 
   // The same settings builder as the worker and the web app; the CLI's policy is its flags.
   const { settings } = buildEngineSettings({
