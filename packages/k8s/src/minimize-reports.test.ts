@@ -81,6 +81,14 @@ describe("minimizeObject on scanner reports", () => {
     });
   });
 
+  it("keeps the first link of a vulnerability without primaryLink", () => {
+    const raw = vulnerabilityReport(1);
+    const v = (raw.report as any).vulnerabilities[0];
+    delete v.primaryLink;
+    const out = minimizeObject(raw, "aquasecurity.github.io/v1alpha1", "VulnerabilityReport") as any;
+    expect(out.report.vulnerabilities[0].links).toEqual(["https://nvd.nist.gov/vuln/detail/CVE-2024-20000"]);
+  });
+
   it("never keeps an exposed secret's matched text", () => {
     const out = minimizeObject(
       {

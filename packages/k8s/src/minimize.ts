@@ -121,6 +121,8 @@ function slimReport(item: Obj, kind: string): void {
     const vulns = mapArray(report.vulnerabilities, (v) => {
       const out = pick(v, VULN_FIELDS);
       out.title = shortText(out.title);
+      // Older reports have no primaryLink: their first link stands in for it.
+      if (out.primaryLink === undefined && Array.isArray(v.links) && v.links.length > 0) out.links = v.links.slice(0, 1);
       return out;
     });
     if (vulns) slim.vulnerabilities = vulns;
