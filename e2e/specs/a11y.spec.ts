@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext } from "@playwright/test";
 import { db } from "@bulwark/db";
 import { addClusterByUpload, signUp, uniqueEmail } from "../helpers";
 
-type Ids = { clusterUrl: string; findingId: string; riskId: string };
+type Ids = { clusterUrl: string; findingId: string; riskId: string; imageId: string };
 let ids: Ids;
 let cookies: Awaited<ReturnType<BrowserContext["cookies"]>>;
 
@@ -25,7 +25,10 @@ test.beforeAll(async ({ browser }) => {
   // The scan stores its risks with its findings; a risk page is a main page too.
   await expect.poll(async () => db.risk.count({ where: { clusterId } }), { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
   const riskId = (await db.risk.findFirstOrThrow({ where: { clusterId }, orderBy: { score: "desc" } })).id;
-  ids = { clusterUrl, findingId, riskId };
+  // The scenario runs Trivy Operator: the scan saves its images with their CVEs.
+  await expect.poll(async () => db.imageCve.count({ where: { clusterId } }), { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
+  const imageId = (await db.imageCve.findFirstOrThrow({ where: { clusterId }, orderBy: { severity: "asc" } })).imageId;
+  ids = { clusterUrl, findingId, riskId, imageId };
   cookies = await context.cookies();
   await context.close();
 });
@@ -53,6 +56,10 @@ const PAGES: Array<[name: string, url: (ids: Ids) => string]> = [
   ["stale access", () => "/access/stale"],
   ["access changes", () => "/access/changes"],
   ["access reviews", () => "/access/reviews"],
+  ["images", () => "/images"],
+  ["images (by registry)", () => "/images?view=registry"],
+  ["an image", (i) => `/images/${i.imageId}`],
+  ["vulnerabilities", () => "/vulnerabilities"],
   ["audit log", () => "/settings/audit"],
   ["exceptions", () => "/exceptions"],
   ["policy", () => "/settings/policy"],

@@ -85,6 +85,8 @@ interface TIds {
   attestationFileId: string;
   reviewId: string;
   reviewItemId: string;
+  imageId: string;
+  cveExceptionId: string;
 }
 
 type TCrossOrg =
@@ -386,6 +388,60 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "404" },
     owner: { status: 200, contains: (ids) => ids.reviewId },
   },
+  // Images of A's scanned cluster (shop-staging runs Trivy Operator: its images have CVEs) and A's CVE exception.
+  "GET /api/images": {
+    url: () => "/api/images",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.imageId },
+  },
+  "GET /api/images/[id]": {
+    url: (ids) => `/api/images/${ids.imageId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.clusterId },
+  },
+  // B imports a Trivy document of its own: the 201 answer carries nothing of A (no workload of A matches).
+  "POST /api/images/import": {
+    url: () => "/api/images/import",
+    body: () => ({
+      SchemaVersion: 2,
+      CreatedAt: new Date().toISOString(),
+      ArtifactName: "ghcr.io/route-tenancy/probe:1.0.0",
+      ArtifactType: "container_image",
+      Metadata: { OS: { Family: "alpine", Name: "3.19.1" }, RepoTags: ["ghcr.io/route-tenancy/probe:1.0.0"], RepoDigests: [] },
+      Results: [{ Target: "ghcr.io/route-tenancy/probe:1.0.0 (alpine 3.19.1)", Class: "os-pkgs", Type: "alpine" }],
+    }),
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 201 },
+  },
+  "GET /api/vulnerabilities": {
+    url: () => "/api/vulnerabilities",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.imageId },
+  },
+  "GET /api/cve-exceptions": {
+    url: () => "/api/cve-exceptions",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.cveExceptionId },
+  },
+  // B excepts a CVE in A's cluster: refused exactly as for a cluster that exists nowhere.
+  "POST /api/cve-exceptions": {
+    url: () => "/api/cve-exceptions",
+    body: (ids) => ({ cve: "CVE-2023-44487", state: "accepted", note: "route tenancy", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), clusterId: ids.clusterId }),
+    access: "org",
+    crossOrg: {
+      kind: "same-as-missing",
+      missingBody: () => ({ cve: "CVE-2023-44487", state: "accepted", note: "route tenancy", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), clusterId: "cnotarealclusterid0000000" }),
+    },
+  },
+  "POST /api/cve-exceptions/[id]/revoke": {
+    url: (ids) => `/api/cve-exceptions/${ids.cveExceptionId}/revoke`,
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
   // Public on purpose (the route has no withOrg and says why): the JSON Schema of the report file
   // format, identical for everyone, holding no tenant data. Everyone gets 200; no org's ids in it.
   "GET /api/reports/schema": {
@@ -543,7 +599,18 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   const reviewId = ((await review.json()) as { id: string }).id;
   const reviewItems = ((await (await a.request.get(`/api/access/reviews/${reviewId}`)).json()) as { items: Array<{ id: string }> }).items;
   expect(reviewItems.length, "org A's review has an item").toBeGreaterThan(0);
-  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id, reviewId, reviewItemId: reviewItems[0]!.id };
+  // The scan saved A's image inventory and CVE history (shop-staging's Trivy Operator reports); A's owner excepts one CVE.
+  await expect.poll(async () => listOf(await (await a.request.get(`/api/vulnerabilities?cluster=${clusterId}`)).json()).length, { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(0);
+  const vulnerable = listOf(await (await a.request.get(`/api/vulnerabilities?cluster=${clusterId}`)).json()) as unknown as Array<{ cve: string; imageId: string | null }>;
+  const imageId = vulnerable.find((v) => v.imageId)?.imageId;
+  expect(imageId, "org A has an image with a CVE only it runs").toBeTruthy();
+  const cveException = await a.request.post("/api/cve-exceptions", {
+    data: { cve: vulnerable[0]!.cve, state: "accepted", note: "route tenancy fixture", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), clusterId },
+    headers: { origin },
+  });
+  expect(cveException.status(), await cveException.text()).toBe(201);
+  const cveExceptionId = ((await cveException.json()) as { id: string }).id;
+  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id, reviewId, reviewItemId: reviewItems[0]!.id, imageId: imageId!, cveExceptionId };
 
   // Org B: an owner of another organization (every permission there, none in A).
   const b = await browser.newPage();
@@ -560,7 +627,7 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   await signIn(v, viewerEmail);
 
   const anon = await playwright.request.newContext({ baseURL });
-  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, ids.reviewId, ids.reviewItemId, EVIDENCE_TEXT, "Route Tenancy A"];
+  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, ids.reviewId, ids.reviewItemId, ids.imageId, ids.cveExceptionId, EVIDENCE_TEXT, "Route Tenancy A"];
   const results: string[] = [];
 
   for (const key of Object.keys(ROUTES).sort()) {

@@ -117,16 +117,19 @@ export async function ImagesPage({ ctx, search }: { ctx: TOrgContext; search: TS
           <Section><EmptyState title="No image matches these filters" description="Clear a filter to see more."><Link href={imagesHref({})} className={buttonClass("secondary", "sm")}>Clear filters</Link></EmptyState></Section>
         ) : (
           <Section bodyClassName="p-0">
+            <p className="border-b border-zinc-100 px-4 py-2 text-xs text-zinc-500">
+              An image&apos;s CVEs count once a scan raises a finding for it (a critical CVE, or a high one with a fix; medium too under the strict profile); before that, an import&apos;s counts show. Excepted CVEs never count.
+            </p>
             <div className={t.wrap}>
               <table className={t.table} data-testid="images-table">
                 <caption className="sr-only">Images, worst first</caption>
                 <thead className={t.thead}>
                   <tr>
                     <th scope="col" className={t.th}>Image</th>
-                    <th scope="col" className={t.th}>Open vulnerabilities</th>
-                    <th scope="col" className={`${t.th} text-right`}>Workloads</th>
+                    <th scope="col" className={`${t.th} hidden sm:table-cell`}>Open vulnerabilities</th>
+                    <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Workloads</th>
                     <th scope="col" className={`${t.th} hidden md:table-cell`}>Clusters</th>
-                    <th scope="col" className={`${t.th} hidden lg:table-cell`}>Pinned</th>
+                    <th scope="col" className={`${t.th} hidden lg:table-cell`}>Referenced</th>
                     <th scope="col" className={`${t.th} hidden lg:table-cell`}>Last seen</th>
                   </tr>
                 </thead>
@@ -139,17 +142,22 @@ export async function ImagesPage({ ctx, search }: { ctx: TOrgContext; search: TS
                         </Link>
                         <div className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-zinc-500">
                           <span>{i.registry}</span>
-                          {i.digest && <span className="font-mono" title={i.digest}>{shortDigest(i.digest)}</span>}
+                          {i.digest ? <span className="font-mono" title={i.digest}>{shortDigest(i.digest)}</span> : <span title="No pod has reported the digest it runs (none running yet, or the runtime did not say)">digest unknown</span>}
                           {i.registryAllowed === false && <span className="font-medium text-red-700">registry not allowed</span>}
                         </div>
+                        {/* On a phone the counts sit under the name: the table keeps one column. */}
+                        <div className="mt-1 sm:hidden">
+                          {i.countsFrom === null ? <span className="text-xs text-zinc-500">none reported</span> : <CountChips counts={i.counts} />}
+                          {i.countsFrom === "import" && <div className="mt-0.5 text-xs text-zinc-500">from an import, not yet scanned</div>}
+                        </div>
                       </td>
-                      <td className={t.td}>
-                        {i.countsFrom === null ? <span className="text-xs text-zinc-500">no data</span> : <CountChips counts={i.counts} />}
+                      <td className={`${t.td} hidden min-w-[13rem] sm:table-cell`}>
+                        {i.countsFrom === null ? <span className="text-xs text-zinc-500" title="No scan raised a vulnerability finding for it: no report names it, or only low and medium CVEs">none reported</span> : <CountChips counts={i.counts} />}
                         {i.countsFrom === "import" && <div className="mt-0.5 text-xs text-zinc-500">from an import, not yet scanned</div>}
                       </td>
-                      <td className={`${t.td} text-right tabular-nums`}>{i.workloads}</td>
-                      <td className={`${t.td} hidden text-xs text-zinc-700 md:table-cell`}>{multi ? i.clusterNames.join(", ") : plural(i.clusters, "cluster")}</td>
-                      <td className={`${t.td} hidden text-xs lg:table-cell`}>{i.mutableTag ? <span className="text-amber-800">mutable tag</span> : <span className="text-zinc-600">by digest</span>}</td>
+                      <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{i.workloads}</td>
+                      <td className={`${t.td} hidden max-w-[12rem] truncate text-xs text-zinc-700 md:table-cell`} title={i.clusterNames.join(", ")}>{i.clusterNames.join(", ")}</td>
+                      <td className={`${t.td} hidden whitespace-nowrap text-xs lg:table-cell`}>{i.mutableTag ? <span className="text-amber-800" title="Referenced by a tag: what runs can change under the same name">by tag</span> : <span className="text-zinc-600">by digest</span>}</td>
                       <td className={`${t.td} hidden text-xs text-zinc-600 lg:table-cell`}><Time date={i.lastSeenAt} /></td>
                     </tr>
                   ))}

@@ -10,11 +10,10 @@ import { STATE_LABEL } from "../images.schemas";
 export const sevOf = (s: VulnSeverity): TSeverity => (s === "unknown" ? "info" : s);
 export const SEVERITY_LABEL: Record<VulnSeverity, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low", unknown: "Unknown" };
 
-/** "nginx:1.21.0" for Docker Hub's official images, else "ghcr.io/acme/api:2.0" (and "@sha256:1234abcd" when only a digest names it). */
-export function imageName(i: { registry: string; repository: string; tag: string; digest: string }): string {
+/** "nginx:1.21.0" for Docker Hub's official images, else "ghcr.io/acme/api:2.0" (the digest is shown beside it). */
+export function imageName(i: { registry: string; repository: string; tag: string }): string {
   const repo = i.registry === "docker.io" ? i.repository.replace(/^library\//, "") : `${i.registry}/${i.repository}`;
-  if (i.tag) return `${repo}:${i.tag}`;
-  return i.digest ? `${repo}@${i.digest.slice(0, 19)}` : repo;
+  return i.tag ? `${repo}:${i.tag}` : repo;
 }
 
 export const shortDigest = (d: string) => (d ? d.slice(0, 19) : "");
@@ -30,7 +29,7 @@ export function CountChips({ counts, className }: { counts: VulnCounts; classNam
         <span key={s} className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs font-medium tabular-nums ring-1 ring-inset", SEVERITY_STYLE[s].badge)}>
           <span aria-hidden className={cn("size-1.5 rounded-full", SEVERITY_STYLE[s].dot)} />
           {counts[s].total} {s}
-          {counts[s].fixable > 0 && <span className="font-normal opacity-80">({counts[s].fixable === counts[s].total ? "all" : counts[s].fixable} fixable)</span>}
+          {counts[s].fixable > 0 && <span className="font-normal">({counts[s].fixable === counts[s].total ? "" : `${counts[s].fixable} `}fixable)</span>}
         </span>
       ))}
       {rest > 0 && <span className="whitespace-nowrap text-xs tabular-nums text-zinc-500">+{rest} low</span>}
