@@ -15,7 +15,6 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeSim, type KubeObject, type KubeSim } from "@bulwark/kube-sim";
 import { encryptCredential, parseKeyring } from "@bulwark/security";
-import { trivyDocument, sha256Of } from "../../../packages/db/src/images/test-documents";
 import { dropDatabase, freshDatabase, REDIS_URL, testSecretKey, waitFor } from "./test-helpers";
 
 const exec = promisify(execFile);
@@ -46,6 +45,8 @@ let userId: string;
 let clusterId: string;
 let dir: string;
 let kubeconfigPath: string;
+
+const sha256Of = (s: string) => `sha256:${createHash("sha256").update(s).digest("hex")}`;
 
 const NGINX_DIGEST = sha256Of("nginx:1.21.0 linux/amd64");
 const API_DIGEST = sha256Of("ghcr.io/acme/api:3.1 linux/amd64");
@@ -269,12 +270,48 @@ describe.skipIf(!existsSync(KUBECTL))("images and vulnerabilities from worker sc
   });
 
   it("attaches a Trivy document imported for the digest the api pods run, on the next scan", async () => {
-    const text = trivyDocument({
-      repo: "ghcr.io/acme/api",
-      tag: "3.1",
-      digest: API_DIGEST,
-      createdAt: new Date(Date.now() - 600_000).toISOString(),
-      vulns: [{ id: "CVE-2023-44487", pkg: "golang.org/x/net", installed: "v0.8.0", fixed: "0.17.0", severity: "HIGH", score: 7.5 }, { id: "CVE-2024-24790", pkg: "stdlib", installed: "1.21.1", fixed: "1.21.11, 1.22.4", severity: "CRITICAL", score: 9.8 }],
+    // `trivy image -f json ghcr.io/acme/api:3.1` as CI runs it (SchemaVersion 2, a Go binary's modules).
+    const layer = sha256Of("api layer");
+    const vuln = (id: string, pkg: string, installed: string, fixed: string, severity: string, score: number, title: string) => ({
+      VulnerabilityID: id,
+      PkgID: `${pkg}@${installed}`,
+      PkgName: pkg,
+      PkgIdentifier: { PURL: pkg === "stdlib" ? `pkg:golang/stdlib@${installed}` : `pkg:golang/${pkg}@${installed}` },
+      InstalledVersion: installed,
+      FixedVersion: fixed,
+      Status: "fixed",
+      Layer: { DiffID: layer },
+      SeveritySource: "ghsa",
+      PrimaryURL: `https://avd.aquasec.com/nvd/${id.toLowerCase()}`,
+      DataSource: { ID: "ghsa", Name: "GitHub Security Advisory Go", URL: "https://github.com/advisories?query=type%3Areviewed+ecosystem%3Ago" },
+      Title: title,
+      Severity: severity,
+      CVSS: { ghsa: { V3Vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", V3Score: score } },
+    });
+    const text = JSON.stringify({
+      SchemaVersion: 2,
+      CreatedAt: new Date(Date.now() - 600_000).toISOString(),
+      ArtifactName: "ghcr.io/acme/api:3.1",
+      ArtifactType: "container_image",
+      Metadata: {
+        OS: { Family: "alpine", Name: "3.19.1" },
+        ImageID: sha256Of("api config"),
+        DiffIDs: [layer],
+        RepoTags: ["ghcr.io/acme/api:3.1"],
+        RepoDigests: [`ghcr.io/acme/api@${API_DIGEST}`],
+      },
+      Results: [
+        { Target: "ghcr.io/acme/api:3.1 (alpine 3.19.1)", Class: "os-pkgs", Type: "alpine" },
+        {
+          Target: "app/api",
+          Class: "lang-pkgs",
+          Type: "gobinary",
+          Vulnerabilities: [
+            vuln("CVE-2023-44487", "golang.org/x/net", "v0.8.0", "0.17.0", "HIGH", 7.5, "HTTP/2 rapid reset can cause excessive work in net/http"),
+            vuln("CVE-2024-24790", "stdlib", "1.21.1", "1.21.11, 1.22.4", "CRITICAL", 9.8, "golang: net/netip: Unexpected behavior from Is methods for IPv4-mapped IPv6 addresses"),
+          ],
+        },
+      ],
     });
     const imported = await db.importVulnDocument({ orgId, text, actorId: userId });
     expect(imported).toMatchObject({ format: "trivy", duplicate: false, matches: { workloads: 1, clusters: 1, by: "digest" } });

@@ -302,11 +302,16 @@ describe("saveImageCves", () => {
     expect(await m.saveImageCves({ orgId, clusterId: prod, findings: [finding("web", "nginx:1.21.0", patched, NGINX_DIGEST)], seenAt: t2 })).toEqual({ open: 2, resolved: 1 });
     const libssl = await m.db.imageCve.findFirstOrThrow({ where: { clusterId: prod, cve: "CVE-2021-3711" } });
     expect(libssl.resolvedAt?.toISOString()).toBe(t2.toISOString());
+    // Unchanged rows seen within a day are not written again.
+    const nginx = () => m.db.imageCve.findFirstOrThrow({ where: { clusterId: prod, cve: "CVE-2021-23017" } });
+    expect((await nginx()).lastSeenAt.toISOString()).toBe(t1.toISOString());
     // It comes back (a rollback): reopened, first seen kept.
     const t3 = new Date("2026-12-07T00:00:00Z");
     expect(await m.saveImageCves({ orgId, clusterId: prod, findings, seenAt: t3 })).toEqual({ open: 3, resolved: 0 });
     const again = await m.db.imageCve.findFirstOrThrow({ where: { clusterId: prod, cve: "CVE-2021-3711" } });
     expect([again.resolvedAt, again.firstSeenAt.toISOString(), again.lastSeenAt.toISOString()]).toEqual([null, t1.toISOString(), t3.toISOString()]);
+    // Two days after it was last written, its lastSeenAt moves on.
+    expect((await nginx()).lastSeenAt.toISOString()).toBe(t3.toISOString());
     // No finding at all (the report was removed): everything of the cluster resolves.
     expect(await m.saveImageCves({ orgId, clusterId: prod, findings: [], seenAt: new Date("2026-12-08T00:00:00Z") })).toEqual({ open: 0, resolved: 3 });
     expect(await open()).toEqual([]);

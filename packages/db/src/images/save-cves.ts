@@ -61,14 +61,21 @@ export async function saveImageCves(input: TSaveImageCvesInput): Promise<TSaveIm
       // The inventory moves the images' lastSeenAt; here they are only found (or created).
       const imageIds = await upsertImages(tx, input.orgId, keys.values());
       const at = pgTimestamp(seenAt);
-      const openRows = await tx.$queryRawUnsafe<Array<{ id: string; imageId: string; cve: string; package: string }>>(
-        `SELECT id::text AS id, "imageId", cve, package FROM "ImageCve" WHERE "clusterId" = $1 AND "orgId" = $2 AND "resolvedAt" IS NULL`,
+      // The cluster's open rows, and whether each is as this save would write it (lastSeenAt moves
+      // on once a day): only new, changed, reopened or day-old rows are sent.
+      const openRows = await tx.$queryRawUnsafe<Array<{ id: string; imageId: string; cve: string; package: string; state: string }>>(
+        `SELECT id::text AS id, "imageId", cve, package, concat_ws(chr(31), severity::text, fixable::text, coalesce("fixedVersion", chr(2)), ("lastSeenAt" >= $3::timestamp - interval '1 day')::text) AS state
+         FROM "ImageCve" WHERE "clusterId" = $1 AND "orgId" = $2 AND "resolvedAt" IS NULL`,
         input.clusterId,
         input.orgId,
+        at,
       );
-      for (const batch of chunks(rows)) {
-        // Rows that did not change are not written (a rescan of an unchanged cluster writes
-        // nothing), except to move lastSeenAt on once a day.
+      const stateOf = new Map(openRows.map((o) => [`${o.imageId}\t${o.cve}\t${o.package}`, o.state]));
+      const keyOf = (r: TCveRow) => `${imageIds.get(r.image)}\t${r.cve.id}\t${r.cve.package}`;
+      const stateNow = (r: TCveRow) => [SEVERITY[r.cve.severity] ?? "info", String(!!r.cve.fixedVersion), r.cve.fixedVersion ?? "\u0002", "true"].join("\u001f");
+      const toWrite = rows.filter((r) => stateOf.get(keyOf(r)) !== stateNow(r));
+      for (const batch of chunks(toWrite)) {
+        // The WHERE compares again in SQL, so a row that did not change is never written.
         await tx.$executeRawUnsafe(
           `INSERT INTO "ImageCve" ("orgId", "clusterId", "imageId", cve, package, severity, fixable, "fixedVersion", "firstSeenAt", "lastSeenAt", "resolvedAt")
            SELECT $1, $2, u.image, u.cve, u.package, u.severity::"Severity", u.fixable, u.fixed, $3::timestamp, $3::timestamp, NULL
@@ -91,7 +98,7 @@ export async function saveImageCves(input: TSaveImageCvesInput): Promise<TSaveIm
       }
       // Open rows of the cluster this save did not see (compared here: an anti-join against a
       // parameter list of 100,000 keys is planned as a nested loop).
-      const seen = new Set(rows.map((r) => `${imageIds.get(r.image)}\t${r.cve.id}\t${r.cve.package}`));
+      const seen = new Set(rows.map(keyOf));
       const gone = openRows.filter((o) => !seen.has(`${o.imageId}\t${o.cve}\t${o.package}`)).map((o) => o.id);
       let resolved = 0;
       for (const batch of chunks(gone)) {
