@@ -12,12 +12,14 @@ import { Callout, EmptyState, PageHeader, Section, tableClass as t } from "@/mod
 import { Time } from "@/modules/ui/components/time";
 import { cn } from "@/modules/ui/cn";
 import { plural } from "@/modules/ui/format";
-import { SEVERITY_STYLE } from "@/modules/ui/severity";
 import { vulnerabilitiesHref } from "../images.schemas";
 import { CveTable } from "./cve-table";
 import { ImageTrendChart } from "./image-trend-chart";
 import { ImportDialog } from "./import-dialog";
-import { HowToGetData, SEVERITY_LABEL, imageName, sevOf } from "./vuln-bits";
+import { HowToGetData, SEVERITY_LABEL, imageName } from "./vuln-bits";
+
+// Severity words on white at AA contrast (the badge palette's orange and amber are for tinted chips).
+const SEVERITY_TEXT: Record<VulnSeverity, string> = { critical: "text-red-700", high: "text-orange-700", medium: "text-amber-800", low: "text-sky-700", unknown: "text-slate-600" };
 
 const SOURCE_LABEL: Record<string, string> = {
   "trivy-operator": "Trivy Operator's VulnerabilityReport",
@@ -47,28 +49,32 @@ export async function ImagePage({ ctx, imageId }: { ctx: TOrgContext; imageId: s
   const running = d.uses.filter((u) => !u.goneAt);
   const stale = d.reports.filter((r) => r.stale);
   const trendHas = d.trend.some((r) => r.critical + r.high + r.other > 0);
-  const open = (["critical", "high", "medium", "low", "unknown"] as VulnSeverity[]).map((s) => ({ s, ...d.counts[s] }));
+  // The chart starts the day before the first open CVE (at least two weeks shown), not 90 empty days.
+  const firstDay = d.trend.findIndex((r) => r.critical + r.high + r.other > 0);
+  const trend = d.trend.slice(Math.max(0, Math.min(firstDay - 1, d.trend.length - 14)));
+  const open = (["critical", "high", "medium", "low", "unknown"] as VulnSeverity[]).filter((s) => s !== "unknown" || d.counts.unknown.total > 0).map((s) => ({ s, ...d.counts[s] }));
 
   return (
     <>
       <PageHeader
+        wrap
         eyebrow={<><Link href="/images" className="hover:text-zinc-900">Images</Link> <span aria-hidden>/</span> <Link href={`/images?registry=${encodeURIComponent(image.registry)}`} className="hover:text-zinc-900">{image.registry}</Link></>}
         title={<span className="font-mono">{name}</span>}
         description={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <span className="break-all font-mono text-xs">{repository}{image.tag ? `:${image.tag}` : ""}</span>
+            {`${repository}${image.tag ? `:${image.tag}` : ""}` !== name && <span className="break-all font-mono text-xs">{repository}{image.tag ? `:${image.tag}` : ""}</span>}
             {image.digest ? <span className="break-all font-mono text-xs" title="Digest">{image.digest}</span> : <span className="text-xs">digest unknown (no pod reported it)</span>}
           </span>
         }
         actions={canImport ? <ImportDialog /> : undefined}
       />
       <div className="space-y-6">
-        <section aria-label="Open vulnerabilities by severity" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <section aria-label="Open vulnerabilities by severity" className={cn("grid grid-cols-2 gap-3", open.length > 4 ? "sm:grid-cols-5" : "sm:grid-cols-4")}>
           {open.map(({ s, total, fixable }) => (
             <div key={s} className="rounded-lg border border-zinc-200 bg-white px-3 py-2.5 shadow-xs">
-              <div className={cn("text-xs font-medium", SEVERITY_STYLE[sevOf(s)].text)}>{SEVERITY_LABEL[s]}</div>
+              <div className={cn("text-xs font-medium", SEVERITY_TEXT[s])}>{SEVERITY_LABEL[s]}</div>
               <div className="mt-0.5 text-xl font-semibold tabular-nums text-zinc-900">{total}</div>
-              <div className="text-xs text-zinc-500">{total === 0 ? "none open" : fixable === total ? "all fixable" : `${fixable} fixable`}</div>
+              <div className="text-xs text-zinc-500">{total === 0 ? "none open" : fixable === total ? "all fixable" : fixable === 0 ? "no fix yet" : `${fixable} fixable`}</div>
             </div>
           ))}
         </section>
@@ -86,7 +92,7 @@ export async function ImagePage({ ctx, imageId }: { ctx: TOrgContext; imageId: s
                 <span key={i}>
                   {i > 0 && "; "}
                   {SOURCE_LABEL[r.source] ?? r.source}
-                  {r.scanner ? ` (${r.scanner})` : ""}
+                  {r.scanner && r.scanner.toLowerCase() !== r.source.toLowerCase() ? ` (${r.scanner})` : ""}
                   {r.reportedAt && <>, scanned <Time date={r.reportedAt} /></>}
                   {r.match && `, ${MATCH_LABEL[r.match] ?? r.match}`}
                   {r.from === "import" && d.cves.some((c) => c.from === "import") && ". Not judged by a scan yet: workloads show these CVEs after their next scan"}
@@ -118,10 +124,10 @@ export async function ImagePage({ ctx, imageId }: { ctx: TOrgContext; imageId: s
           )}
         </Section>
 
-        <Section id="trend" title="Open vulnerabilities over 90 days" description="From when a scan first saw each CVE in a running workload until it was resolved (patched, replaced or excepted).">
+        <Section id="trend" title="Open vulnerabilities over time" description="Per day over the last 90 days at most: from when a scan first saw each CVE in a running workload until it was resolved (patched, replaced or excepted).">
           {trendHas ? (
             <>
-              <ImageTrendChart rows={d.trend} label={`Open CVEs of ${name} per day over the last 90 days, by severity`} />
+              <ImageTrendChart rows={trend} label={`Open CVEs of ${name} per day since ${trend[0]?.day ?? ""}, by severity`} />
               <details className="mt-2 text-xs text-zinc-600">
                 <summary className="cursor-pointer">The same numbers as a table</summary>
                 <div className="mt-2 max-h-64 overflow-y-auto">
@@ -129,7 +135,7 @@ export async function ImagePage({ ctx, imageId }: { ctx: TOrgContext; imageId: s
                     <caption className="sr-only">Open CVEs per day</caption>
                     <thead className={t.thead}><tr><th scope="col" className={t.th}>Day (UTC)</th><th scope="col" className={`${t.th} text-right`}>Critical</th><th scope="col" className={`${t.th} text-right`}>High</th><th scope="col" className={`${t.th} text-right`}>Medium and lower</th></tr></thead>
                     <tbody>
-                      {d.trend.filter((r) => r.critical + r.high + r.other > 0).map((r) => (
+                      {trend.filter((r) => r.critical + r.high + r.other > 0).map((r) => (
                         <tr key={r.day} className={t.tr}><td className={`${t.td} py-1 font-mono`}>{r.day}</td><td className={`${t.td} py-1 text-right tabular-nums`}>{r.critical}</td><td className={`${t.td} py-1 text-right tabular-nums`}>{r.high}</td><td className={`${t.td} py-1 text-right tabular-nums`}>{r.other}</td></tr>
                       ))}
                     </tbody>

@@ -182,6 +182,8 @@ export async function ImagesPage({ ctx, search }: { ctx: TOrgContext; search: TS
 
 function RegistryTable({ rows, filters }: { rows: TRegistryRow[]; filters: Record<string, string | boolean | undefined> }) {
   if (rows.length === 0) return <Section><EmptyState title="No registry matches these filters" /></Section>;
+  // Without an allowed-registries list (Settings → Policy) every registry is allowed: no column.
+  const listed = rows.some((r) => r.registryAllowed !== null);
   return (
     <Section bodyClassName="p-0">
       <div className={t.wrap}>
@@ -193,10 +195,10 @@ function RegistryTable({ rows, filters }: { rows: TRegistryRow[]; filters: Recor
               <th scope="col" className={`${t.th} text-right`}>Images</th>
               <th scope="col" className={`${t.th} text-right`}>Critical</th>
               <th scope="col" className={`${t.th} text-right`}>High</th>
-              <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Fixable</th>
+              <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Fixable CVEs</th>
               <th scope="col" className={`${t.th} hidden text-right md:table-cell`}>Workloads</th>
-              <th scope="col" className={`${t.th} hidden md:table-cell`}>Mutable tags</th>
-              <th scope="col" className={`${t.th} hidden sm:table-cell`}>Allowed</th>
+              <th scope="col" className={`${t.th} hidden md:table-cell`}>Referenced by tag</th>
+              {listed && <th scope="col" className={`${t.th} hidden sm:table-cell`}>Allowed</th>}
             </tr>
           </thead>
           <tbody>
@@ -209,7 +211,7 @@ function RegistryTable({ rows, filters }: { rows: TRegistryRow[]; filters: Recor
                 <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{r.fixable}</td>
                 <td className={`${t.td} hidden text-right tabular-nums md:table-cell`}>{r.workloads}</td>
                 <td className={`${t.td} hidden text-xs md:table-cell`}>{r.mutableImages ? <span className="text-amber-800">{plural(r.mutableImages, "image")}</span> : <span className="text-zinc-500">none</span>}</td>
-                <td className={`${t.td} hidden text-xs sm:table-cell`}>{r.registryAllowed === null ? <span className="text-zinc-500">no list set</span> : r.registryAllowed ? <span className="text-green-700">allowed</span> : <span className="font-medium text-red-700">not allowed</span>}</td>
+                {listed && <td className={`${t.td} hidden text-xs sm:table-cell`}>{r.registryAllowed === null ? <span className="text-zinc-500">no list set</span> : r.registryAllowed ? <span className="text-green-700">allowed</span> : <span className="font-medium text-red-700">not allowed</span>}</td>}
               </tr>
             ))}
           </tbody>

@@ -126,7 +126,7 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                       <td className={`${t.td} hidden max-w-[14rem] break-all font-mono text-xs text-zinc-700 md:table-cell`}>{v.packages.join(", ")}</td>
                       <td className={`${t.td} hidden max-w-[14rem] break-all font-mono text-xs sm:table-cell`}>{v.fixable ? <span className="text-green-800">{v.fixedVersions.join(", ")}</span> : <span className="font-sans text-zinc-500">no fix yet</span>}</td>
                       <td className={`${t.td} text-right tabular-nums`}>
-                        {v.imageId ? <Link href={`/images/${v.imageId}`} className="text-indigo-700 underline-offset-4 hover:underline" aria-label={`The image with ${v.cve}`}>{v.images}</Link> : v.images}
+                        {v.imageId ? <Link href={`/images/${v.imageId}`} className="text-indigo-700 underline-offset-4 hover:underline" aria-label={`${v.images} image with ${v.cve}`}>{v.images}</Link> : v.images}
                       </td>
                       <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{v.workloads}</td>
                       <td className={`${t.td} hidden text-right tabular-nums lg:table-cell`}>{v.clusters}</td>
