@@ -107,11 +107,29 @@ export const GLOBAL_RULES: ReadonlySet<string> = new Set([
   "rbac-binding-missing-service-account",
 ]);
 
+/** Built-in rules that read snapshot fields a watch changes (takenAt): re-run on every batch. */
+const SNAPSHOT_TIME_RULES: ReadonlySet<string> = new Set(["deprecated-kubernetes-version-eol"]);
+
 /**
- * Built-in rules that read snapshot fields a watch changes (takenAt; image-vulnerabilities also
- * snapshot.vulnerabilityReports, the imports attached to each batch): re-run on every batch.
+ * The image rules read the clock only to call a scanner report stale (after days) and to end CVE
+ * exceptions, and they read snapshot.vulnerabilityReports (the imports attached to each batch).
+ * They re-run when the imports change, or when the hour moved and the cluster holds scanner data:
+ * an hour's precision is enough for both, and a cluster without any has nothing to re-judge.
  */
-const SNAPSHOT_TIME_RULES: ReadonlySet<string> = new Set(["deprecated-kubernetes-version-eol", "image-vulnerabilities", "image-exposed-secrets"]);
+const REPORT_TIME_RULES: ReadonlySet<string> = new Set(["image-vulnerabilities", "image-exposed-secrets"]);
+const REPORT_KINDS: ReadonlySet<string> = new Set(["VulnerabilityReport", "PolicyReport", "ClusterPolicyReport", "ExposedSecretReport"]);
+
+function hourOf(iso: string | undefined): number {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(t) ? Math.floor(t / 3_600_000) : NaN;
+}
+
+function reportsMoved(snapshot: Snapshot, judge: Judge): boolean {
+  if (snapshot.vulnerabilityReports !== judge.vulnReports) return true;
+  if (snapshot.takenAt === judge.takenAt || hourOf(snapshot.takenAt) === hourOf(judge.takenAt)) return false;
+  if ((snapshot.vulnerabilityReports?.length ?? 0) > 0) return true;
+  return snapshot.objects.some((o) => REPORT_KINDS.has(o.kind));
+}
 
 const BUILTIN: ReadonlySet<Rule> = new Set(builtinRules);
 
@@ -370,7 +388,9 @@ export function judgeChanges(
     for (const k of changedKinds) if (reads.has(k)) return true;
     return false;
   };
-  const timeMoved = snapshot.takenAt !== judge.takenAt || snapshot.vulnerabilityReports !== judge.vulnReports;
+  const timeMoved = snapshot.takenAt !== judge.takenAt;
+  const reportTime = reportsMoved(snapshot, judge);
+  const onTime = (id: string) => (REPORT_TIME_RULES.has(id) ? reportTime : timeMoved && SNAPSHOT_TIME_RULES.has(id));
 
   // A rule's notEvaluable answer is a function of the kinds it reads, like its findings.
   const stateOf = new Map<Rule, RuleState>();
@@ -379,7 +399,7 @@ export function judgeChanges(
     normalized: objects,
     notEvaluable: (rule) => {
       const st = stateOf.get(rule);
-      if (!st || touches(rule) || (timeMoved && SNAPSHOT_TIME_RULES.has(rule.id))) return undefined;
+      if (!st || touches(rule) || onTime(rule.id)) return undefined;
       return { reason: st.reason };
     },
   });
@@ -412,7 +432,7 @@ export function judgeChanges(
     if (run.disabled || run.reason) continue;
     const reads = ruleReads(run.rule);
     const relevant = reads.has(ALL) ? list : list.filter((c) => changeObjects(c).some((o) => reads.has(o.kind)));
-    const timeRule = timeMoved && SNAPSHOT_TIME_RULES.has(run.rule.id);
+    const timeRule = onTime(run.rule.id);
     if (relevant.length === 0 && !timeRule) continue;
 
     const wholeRun = () => {
