@@ -225,6 +225,7 @@ test("after a rescan the workload's finding lists the imported CVEs; /vulnerabil
   await expect(findingCves.getByTestId("cve-row").first()).toContainText("CVE-2023-38545");
   await expect(findingCves).toContainText("matched to the container by image digest");
   await noSeriousA11yViolations(admin);
+  await shoot(admin, "finding");
 
   await admin.goto("/vulnerabilities?severity=critical");
   const vulns = admin.getByTestId("vuln-row");

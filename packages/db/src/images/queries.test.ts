@@ -351,6 +351,7 @@ describe("listVulnerabilities", () => {
     expect(total).toBe(2);
     expect(items.map((v) => v.cve)).toEqual(["CVE-2021-23017", "CVE-2022-0778"]);
     expect(items[0]).toMatchObject({ severity: "critical", fixable: true, fixedVersions: ["1.21.1-1~buster"], packages: ["nginx"], images: 1, clusters: 2, workloads: 3, imageId: ids.nginx });
+    expect(items[0]!.image).toEqual({ registry: "docker.io", repository: "library/nginx", tag: "1.21.0" });
     expect(items[1]!.packages).toEqual(["libssl1.1", "openssl"]);
     expect(items[1]!.exceptions).toEqual([]);
   });

@@ -633,6 +633,7 @@ export interface TVulnerabilityRow {
   clusters: number;
   /** The image when only one has it, for a direct link. */
   imageId: string | null;
+  image: { registry: string; repository: string; tag: string } | null;
   firstSeenAt: Date;
   /** Active CVE exceptions naming it (a scoped one excepts it in some places only). */
   exceptions: Array<{ id: string; state: string; scoped: boolean; expiresAt: Date | null }>;
@@ -683,7 +684,9 @@ export async function listVulnerabilities(input: TListVulnerabilitiesInput): Pro
               count(*) OVER ()::int AS total
        FROM cv
      )
-     SELECT * FROM x ${page}
+     SELECT x.*, CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('registry', i.registry, 'repository', i.repository, 'tag', i.tag) END AS image
+     FROM x LEFT JOIN "Image" i ON i.id = x."imageId" AND i."orgId" = $1
+     ${page}
      ORDER BY ${order}
      LIMIT ${param(limit + 1)}`,
     ...params,

@@ -108,7 +108,7 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                     <th scope="col" className={t.th}>Severity</th>
                     <th scope="col" className={`${t.th} hidden md:table-cell`}>Packages</th>
                     <th scope="col" className={`${t.th} hidden sm:table-cell`}>Fixed in</th>
-                    <th scope="col" className={`${t.th} text-right`}>Images</th>
+                    <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Images</th>
                     <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Workloads</th>
                     <th scope="col" className={`${t.th} hidden text-right lg:table-cell`}>Clusters</th>
                     <th scope="col" className={`${t.th} hidden lg:table-cell`}>First seen</th>
@@ -120,14 +120,19 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                     <tr key={v.cve} className={`${t.tr} align-top`} data-testid="vuln-row">
                       <td className={`${t.td} whitespace-nowrap font-mono text-xs font-medium text-zinc-900`}>
                         {v.cve}
+                        <div className="mt-0.5 max-w-[16rem] truncate font-sans font-normal">
+                          {v.image && v.imageId ? (
+                            <Link href={`/images/${v.imageId}`} className="text-indigo-700 underline-offset-4 hover:underline" title={`${v.image.registry}/${v.image.repository}${v.image.tag ? `:${v.image.tag}` : ""}`}>in {imageName(v.image)}</Link>
+                          ) : (
+                            <span className="text-zinc-600">in {plural(v.images, "image")}</span>
+                          )}
+                        </div>
                         {v.exceptions.length > 0 && <div className="mt-0.5 font-sans font-normal text-violet-700">{v.exceptions.some((e) => e.scoped) ? "excepted in some places" : "excepted"}</div>}
                       </td>
                       <td className={t.td}><SeverityBadge severity={sevOf(v.severity)} /></td>
-                      <td className={`${t.td} hidden max-w-[14rem] break-all font-mono text-xs text-zinc-700 md:table-cell`}>{v.packages.join(", ")}</td>
-                      <td className={`${t.td} hidden max-w-[14rem] break-all font-mono text-xs sm:table-cell`}>{v.fixable ? <span className="text-green-800">{v.fixedVersions.join(", ")}</span> : <span className="font-sans text-zinc-500">no fix yet</span>}</td>
-                      <td className={`${t.td} text-right tabular-nums`}>
-                        {v.imageId ? <Link href={`/images/${v.imageId}`} className="text-indigo-700 underline-offset-4 hover:underline" aria-label={`${v.images} image with ${v.cve}`}>{v.images}</Link> : v.images}
-                      </td>
+                      <td className={`${t.td} hidden max-w-[14rem] break-words font-mono text-xs text-zinc-700 md:table-cell`}>{v.packages.join(", ")}</td>
+                      <td className={`${t.td} hidden min-w-[9rem] max-w-[14rem] break-words font-mono text-xs sm:table-cell`}>{v.fixable ? <span className="text-green-800">{v.fixedVersions.join(", ")}</span> : <span className="font-sans text-zinc-500">no fix yet</span>}</td>
+                      <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{v.images}</td>
                       <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{v.workloads}</td>
                       <td className={`${t.td} hidden text-right tabular-nums lg:table-cell`}>{v.clusters}</td>
                       <td className={`${t.td} hidden text-xs text-zinc-600 lg:table-cell`}><Time date={v.firstSeenAt} /></td>
