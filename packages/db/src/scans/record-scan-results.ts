@@ -82,26 +82,52 @@ export interface TRecordScanResultsOutput {
   stats: TIngestStats;
 }
 
-type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; namespace: string | null; name: string; exceptionId: string | null; baselineId: string | null; content: string; hasDetails: boolean };
+type Existing = { id: string; fingerprint: string; status: string; ruleId: string; kind: string; namespace: string | null; name: string; exceptionId: string | null; baselineId: string | null; content: string };
 
 const SEP = "\u001f";
 const NULL_MARK = "\u0002";
 
 /**
- * Postgres' text form of a flat jsonb object (keys ordered by length, then bytes; ", " and ": "
- * separators), so a fix can be compared without a round trip. null when not predictable; the
- * row is then sent and compared in SQL, so a wrong guess only costs a little transfer.
+ * Postgres' text form of a jsonb value (object keys ordered by length, then bytes; ", " and ": "
+ * separators), so a fix or a finding's details can be compared without a round trip. null when
+ * not predictable (numbers Postgres would print otherwise); the row is then sent and compared in
+ * SQL, so a wrong guess only costs a little transfer.
  */
 function jsonbText(value: unknown): string | null {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) && !/e/i.test(String(value)) ? String(value) : null;
+    case "object":
+      break;
+    default:
+      return null;
+  }
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (const v of value) {
+      const t = jsonbText(v === undefined ? null : v);
+      if (t === null) return null;
+      items.push(t);
+    }
+    return `[${items.join(", ")}]`;
+  }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  if (!entries.every(([, v]) => v === null || ["string", "number", "boolean"].includes(typeof v))) return null;
   entries.sort(([a], [b]) => {
     const la = Buffer.byteLength(a);
     const lb = Buffer.byteLength(b);
     return la !== lb ? la - lb : Buffer.compare(Buffer.from(a), Buffer.from(b));
   });
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
+  const parts: string[] = [];
+  for (const [k, v] of entries) {
+    const t = jsonbText(v);
+    if (t === null) return null;
+    parts.push(`${JSON.stringify(k)}: ${t}`);
+  }
+  return `{${parts.join(", ")}}`;
 }
 
 const CHECK_SEP = "\u001e";
@@ -112,8 +138,9 @@ const checksOf = (f: EngineFinding): string[] => (f.checks?.length ? f.checks : 
 /** Same digest as the SQL in ingestFindings computes over the stored row. */
 function contentDigest(f: EngineFinding): string | null {
   const fix = f.fix ? jsonbText(f.fix) : NULL_MARK;
-  if (fix === null) return null;
-  const parts = [f.severity, f.message, f.observed ?? NULL_MARK, f.remediation, fix, checksOf(f).join(CHECK_SEP), f.baseline?.id ?? NULL_MARK, f.baseline?.reason ?? NULL_MARK];
+  const details = f.details ? jsonbText(f.details) : NULL_MARK;
+  if (fix === null || details === null) return null;
+  const parts = [f.severity, f.message, f.observed ?? NULL_MARK, f.remediation, fix, checksOf(f).join(CHECK_SEP), f.baseline?.id ?? NULL_MARK, f.baseline?.reason ?? NULL_MARK, details];
   return createHash("md5").update(parts.join(SEP), "utf8").digest("hex");
 }
 
@@ -274,8 +301,7 @@ async function ingestFindings(
   const existing = await tx.$queryRawUnsafe<Existing[]>(
     `SELECT id, fingerprint, status::text AS status, "ruleId", kind, namespace, name, "exceptionId", "baselineId",
             md5(concat_ws(chr(31), severity::text, message, coalesce(observed, chr(2)), remediation, coalesce(fix::text, chr(2)),
-                          coalesce(array_to_string(checks, chr(30)), ''), coalesce("baselineId", chr(2)), coalesce("baselineReason", chr(2)))) AS content,
-            details IS NOT NULL AS "hasDetails"
+                          coalesce(array_to_string(checks, chr(30)), ''), coalesce("baselineId", chr(2)), coalesce("baselineReason", chr(2)), coalesce(details::text, chr(2)))) AS content
      FROM "Finding" WHERE "clusterId" = $1`,
     clusterId,
   );
@@ -312,9 +338,8 @@ async function ingestFindings(
     if (prev.status === "resolved") reopenedIds.push(prev.id);
     if (status === "excepted" && prev.status !== "excepted") exceptionEvents.push({ id: prev.id, type: "excepted", data: { exceptionId, from: prev.status } });
     else if (status === "open" && prev.status === "excepted") exceptionEvents.push({ id: prev.id, type: "exception_ended", data: { exceptionId: prev.exceptionId } });
-    // Only rows that (probably) changed are sent; the UPDATE compares again in SQL. Details (an
-    // image's CVEs) are few and compared in SQL only (jsonb's text form is not predictable here).
-    if (status !== prev.status || exceptionId !== prev.exceptionId || contentDigest(f) !== prev.content || f.details !== undefined || prev.hasDetails) {
+    // Only rows that (probably) changed are sent; the UPDATE compares again in SQL.
+    if (status !== prev.status || exceptionId !== prev.exceptionId || contentDigest(f) !== prev.content) {
       touches.push({ id: prev.id, f, status, reopen: prev.status === "resolved" });
     }
   }
