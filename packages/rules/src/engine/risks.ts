@@ -420,6 +420,7 @@ export function deriveRisks(inputs: RiskInputs): DerivedRisk[] {
         const at = r.steps[0]?.kind === "exposure" ? 1 : 0;
         r.steps.splice(at, 0, { ...vuln.step, findings: [...vuln.step.findings] });
         if (vuln.stale) continue;
+        r.remediation = `${r.remediation} ${PATCH_IMAGE}`;
         // (risks of one workload share its factor list: a new list, not a push)
         r.factors = [...r.factors, vuln.factor];
         r.score = scoreOf(r.type, r.factors);
@@ -498,6 +499,7 @@ function evidenced(r: Risk): boolean {
 }
 
 const VULN_RULE = "image-vulnerabilities";
+const PATCH_IMAGE = "Then patch the image: update the vulnerable packages to their fixed versions (the image-vulnerabilities finding names each) and roll the workload out.";
 
 /**
  * The vulnerability step of a workload: its image-vulnerabilities findings (not excepted) with an
