@@ -30,7 +30,7 @@ export function FindingVulnerabilities({ details, except, imageId }: { details: 
         <span className="text-xs text-zinc-500">Counted (not excepted):</span> <CountChips counts={v.counts} />
         {imageId && <Link href={`/images/${imageId}`} className="ml-auto text-xs font-medium text-indigo-700 underline-offset-4 hover:underline">The image everywhere it runs</Link>}
       </div>
-      <CveTable rows={v.cves} caption={`Vulnerabilities of ${v.image}`} {...(except ? { except: { repository: repositoryName(v.key), clusters: except.clusters } } : {})} />
+      <CveTable compact rows={v.cves} caption={`Vulnerabilities of ${v.image}`} {...(except ? { except: { repository: repositoryName(v.key), clusters: except.clusters } } : {})} />
     </Section>
   );
 }

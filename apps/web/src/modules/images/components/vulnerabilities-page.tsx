@@ -108,9 +108,9 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                     <th scope="col" className={t.th}>Severity</th>
                     <th scope="col" className={`${t.th} hidden md:table-cell`}>Packages</th>
                     <th scope="col" className={`${t.th} hidden sm:table-cell`}>Fixed in</th>
-                    <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Images</th>
+                    <th scope="col" className={`${t.th} hidden text-right xl:table-cell`}>Images</th>
                     <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Workloads</th>
-                    <th scope="col" className={`${t.th} hidden text-right lg:table-cell`}>Clusters</th>
+                    <th scope="col" className={`${t.th} hidden text-right xl:table-cell`}>Clusters</th>
                     <th scope="col" className={`${t.th} hidden lg:table-cell`}>First seen</th>
                     <th scope="col" className={t.th}><span className="sr-only">Exception</span></th>
                   </tr>
@@ -131,10 +131,10 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                       </td>
                       <td className={t.td}><SeverityBadge severity={sevOf(v.severity)} /></td>
                       <td className={`${t.td} hidden max-w-[14rem] break-words font-mono text-xs text-zinc-700 md:table-cell`}>{v.packages.join(", ")}</td>
-                      <td className={`${t.td} hidden min-w-[9rem] max-w-[14rem] break-words font-mono text-xs sm:table-cell`}>{v.fixable ? <span className="text-green-800">{v.fixedVersions.join(", ")}</span> : <span className="font-sans text-zinc-500">no fix yet</span>}</td>
-                      <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{v.images}</td>
+                      <td className={`${t.td} hidden min-w-[9rem] max-w-[14rem] break-words font-mono text-xs sm:table-cell`}>{v.fixable ? <span className="text-green-800">{v.fixedVersions.flatMap((f) => f.split(/,\s*/)).map((f, n) => <span key={n} className="whitespace-nowrap">{n > 0 && ", "}{f}</span>)}</span> : <span className="font-sans text-zinc-500">no fix yet</span>}</td>
+                      <td className={`${t.td} hidden text-right tabular-nums xl:table-cell`}>{v.images}</td>
                       <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{v.workloads}</td>
-                      <td className={`${t.td} hidden text-right tabular-nums lg:table-cell`}>{v.clusters}</td>
+                      <td className={`${t.td} hidden text-right tabular-nums xl:table-cell`}>{v.clusters}</td>
                       <td className={`${t.td} hidden text-xs text-zinc-600 lg:table-cell`}><Time date={v.firstSeenAt} /></td>
                       <td className={`${t.td} text-right`}>{canExcept && <CveExceptionButton cve={v.cve} clusters={choices.clusters} />}</td>
                     </tr>
