@@ -108,10 +108,9 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                     <th scope="col" className={t.th}>Severity</th>
                     <th scope="col" className={`${t.th} hidden md:table-cell`}>Packages</th>
                     <th scope="col" className={`${t.th} hidden sm:table-cell`}>Fixed in</th>
-                    <th scope="col" className={`${t.th} hidden text-right xl:table-cell`}>Images</th>
                     <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Workloads</th>
-                    <th scope="col" className={`${t.th} hidden text-right xl:table-cell`}>Clusters</th>
-                    <th scope="col" className={`${t.th} hidden lg:table-cell`}>First seen</th>
+                    <th scope="col" className={`${t.th} hidden text-right 2xl:table-cell`}>Clusters</th>
+                    <th scope="col" className={`${t.th} hidden 2xl:table-cell`}>First seen</th>
                     <th scope="col" className={t.th}><span className="sr-only">Exception</span></th>
                   </tr>
                 </thead>
@@ -124,7 +123,7 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                           {v.image && v.imageId ? (
                             <Link href={`/images/${v.imageId}`} className="text-indigo-700 underline-offset-4 hover:underline" title={`${v.image.registry}/${v.image.repository}${v.image.tag ? `:${v.image.tag}` : ""}`}>in {imageName(v.image)}</Link>
                           ) : (
-                            <span className="text-zinc-600">in {plural(v.images, "image")}</span>
+                            <span className="text-zinc-600">in {plural(v.images, "image")}{v.clusters > 1 ? `, ${plural(v.clusters, "cluster")}` : ""}</span>
                           )}
                         </div>
                         {v.exceptions.length > 0 && <div className="mt-0.5 font-sans font-normal text-violet-700">{v.exceptions.some((e) => e.scoped) ? "excepted in some places" : "excepted"}</div>}
@@ -132,10 +131,9 @@ export async function VulnerabilitiesPage({ ctx, search }: { ctx: TOrgContext; s
                       <td className={t.td}><SeverityBadge severity={sevOf(v.severity)} /></td>
                       <td className={`${t.td} hidden max-w-[14rem] break-words font-mono text-xs text-zinc-700 md:table-cell`}>{v.packages.join(", ")}</td>
                       <td className={`${t.td} hidden min-w-[9rem] max-w-[14rem] break-words font-mono text-xs sm:table-cell`}>{v.fixable ? <span className="text-green-800">{v.fixedVersions.flatMap((f) => f.split(/,\s*/)).map((f, n) => <span key={n} className="whitespace-nowrap">{n > 0 && ", "}{f}</span>)}</span> : <span className="font-sans text-zinc-500">no fix yet</span>}</td>
-                      <td className={`${t.td} hidden text-right tabular-nums xl:table-cell`}>{v.images}</td>
                       <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{v.workloads}</td>
-                      <td className={`${t.td} hidden text-right tabular-nums xl:table-cell`}>{v.clusters}</td>
-                      <td className={`${t.td} hidden text-xs text-zinc-600 lg:table-cell`}><Time date={v.firstSeenAt} /></td>
+                      <td className={`${t.td} hidden text-right tabular-nums 2xl:table-cell`}>{v.clusters}</td>
+                      <td className={`${t.td} hidden whitespace-nowrap text-xs text-zinc-600 2xl:table-cell`}><Time date={v.firstSeenAt} /></td>
                       <td className={`${t.td} text-right`}>{canExcept && <CveExceptionButton cve={v.cve} clusters={choices.clusters} />}</td>
                     </tr>
                   ))}
