@@ -104,9 +104,11 @@ test.beforeAll(async ({ browser }) => {
   await signUp(admin, { email: adminEmail, org: "Images Co", name: "Ivy Admin" });
   clusterId = (await addClusterByUpload(admin, "shop-staging")).split("/").pop()!;
   orgId = (await listMembershipsForUser((await getUserByEmail(adminEmail))!.id))[0]!.orgId;
-  // The worker saves the image inventory and CVE history right after the scan's results.
+  // The worker saves the image inventory and the CVE history right after the scan's results (two saves: wait for both).
   await expect.poll(async () => db.imageCve.count({ where: { orgId, clusterId } }), { timeout: 180_000, intervals: [1000] }).toBeGreaterThan(0);
-  const image = await db.image.findFirstOrThrow({ where: { orgId, registry: "ghcr.io", repository: "acme-shop/recommendations" } });
+  const running = { orgId, registry: "ghcr.io", repository: "acme-shop/recommendations", uses: { some: { clusterId, goneAt: null } } };
+  await expect.poll(async () => db.image.count({ where: running }), { timeout: 60_000, intervals: [500] }).toBe(1);
+  const image = await db.image.findFirstOrThrow({ where: running });
   imageId = image.id;
   digest = image.digest;
 });
