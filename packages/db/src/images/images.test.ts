@@ -198,7 +198,7 @@ describe("vulnReportsForSnapshot", () => {
       { image: `library/nginx:1.21.0@${NGINX_DIGEST}`, at: "2026-12-01T10:00:00.000Z", n: 3, source: "trivy" },
       { image: `library/redis:6.2@${redisDigest}`, at: "2026-11-20T00:00:00.000Z", n: 1, source: "trivy" },
     ]);
-    expect(reports.every((r) => r.origin?.startsWith("import "))).toBe(true);
+    expect(reports.every((r) => /^imported (Trivy JSON|Grype JSON|CycloneDX) document of \d{4}-\d{2}-\d{2} \(import \w+\)$/.test(r.origin ?? ""))).toBe(true);
     expect(await m.vulnReportsForSnapshot({ orgId, snapshot: { objects: [] } })).toEqual([]);
   });
 });

@@ -66,6 +66,8 @@ function vulnsOf(text: string): Vulnerability[] {
   return Array.isArray(v) ? (v as Vulnerability[]) : [];
 }
 
+const FORMAT_NAME: Record<string, string> = { trivy: "Trivy JSON", grype: "Grype JSON", cyclonedx: "CycloneDX" };
+
 function toReport(r: TImportRow): VulnReport {
   return {
     source: r.format as VulnReportSource,
@@ -73,7 +75,9 @@ function toReport(r: TImportRow): VulnReport {
     image: { registry: r.registry, repository: r.repository, ...(r.tag ? { tag: r.tag } : {}), ...(r.digest ? { digest: r.digest } : {}) },
     updatedAt: r.scannedAt.toISOString(),
     vulnerabilities: vulnsOf(r.vulnerabilities),
-    origin: `import ${r.id}`,
+    // What the finding names as its source: the document a user imported, by its scan time (the
+    // id stays unique, so a newer import of the same image reads as a change).
+    origin: `imported ${FORMAT_NAME[r.format] ?? r.format} document of ${r.scannedAt.toISOString().slice(0, 10)} (import ${r.id})`,
   };
 }
 
