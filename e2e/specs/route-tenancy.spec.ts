@@ -247,6 +247,13 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "no-leak", status: 200 },
     owner: { status: 200, contains: (ids) => ids.reportId },
   },
+  // B names A's cluster: 404, as for a cluster that does not exist; A gets its trend.
+  "GET /api/trends/vulnerabilities": {
+    url: (ids) => `/api/trends/vulnerabilities?days=30&cluster=${ids.clusterId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: () => '"mttpDays"' },
+  },
   // B asks for a report over A's cluster: it must not be able to tell A's id from one that does not exist.
   "POST /api/reports": {
     url: () => "/api/reports",
