@@ -67,6 +67,19 @@ export interface VulnReport {
 /** How a report was tied to a workload's container. */
 export type VulnMatch = "producer" | "digest" | "tag";
 
+/** The states of an organization's CVE exception (CveException.state). */
+export const CVE_EXCEPTION_STATES = ["not_affected", "fix_unavailable", "accepted"] as const;
+/** CycloneDX analysis justifications (the same five OpenVEX names), for "not_affected" only. */
+export const CVE_EXCEPTION_JUSTIFICATIONS = [
+  "component_not_present",
+  "vulnerable_code_not_present",
+  "vulnerable_code_not_in_execute_path",
+  "vulnerable_code_cannot_be_controlled_by_adversary",
+  "inline_mitigations_already_exist",
+] as const;
+/** Longest an accepted or fix-unavailable CVE exception may run. */
+export const MAX_CVE_EXCEPTION_DAYS = 365;
+
 /** Organization decision about a CVE (CveException rows), VEX-style. Undefined scope = all. */
 export interface CveException {
   id: string;
@@ -75,7 +88,7 @@ export interface CveException {
   repository?: string;
   clusterName?: string;
   namespace?: string;
-  state: "not_affected" | "fix_unavailable" | "accepted";
+  state: (typeof CVE_EXCEPTION_STATES)[number];
   justification?: string;
   note: string;
   expiresAt?: string;

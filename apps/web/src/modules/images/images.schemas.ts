@@ -1,22 +1,16 @@
 // Inputs of the images pages and /api/images, /api/vulnerabilities, /api/cve-exceptions: one schema
 // per question, shared by the pages' URLs (plain GET forms), the API's query strings and, for CVE
 // exceptions, the dialog's form and the server.
+import { CVE_EXCEPTION_JUSTIFICATIONS as CVE_JUSTIFICATIONS, CVE_EXCEPTION_STATES, MAX_CVE_EXCEPTION_DAYS } from "@bulwark/rules/vulns/types";
 import { z } from "zod";
 
 export const IMAGE_SEVERITIES = ["critical", "high"] as const;
 export const VULN_SEVERITY_FILTERS = ["critical", "high", "medium", "low"] as const;
 export const IMAGE_SORTS = ["worst", "name"] as const;
 export const IMAGE_VIEWS = ["image", "registry"] as const;
-export const CVE_EXCEPTION_STATES = ["not_affected", "fix_unavailable", "accepted"] as const;
-/** CycloneDX / OpenVEX justifications, for "not affected" only. */
-export const CVE_JUSTIFICATIONS = [
-  "component_not_present",
-  "vulnerable_code_not_present",
-  "vulnerable_code_not_in_execute_path",
-  "vulnerable_code_cannot_be_controlled_by_adversary",
-  "inline_mitigations_already_exist",
-] as const;
-export const MAX_CVE_EXCEPTION_DAYS = 365;
+// Client-safe: the constants module of @bulwark/rules, not the engine.
+export { CVE_EXCEPTION_STATES, MAX_CVE_EXCEPTION_DAYS } from "@bulwark/rules/vulns/types";
+export { CVE_EXCEPTION_JUSTIFICATIONS as CVE_JUSTIFICATIONS } from "@bulwark/rules/vulns/types";
 
 /** The first value of a repeated query parameter; empty means not given. */
 const one = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, inner.optional());

@@ -1,10 +1,10 @@
 // Small pieces the image and vulnerability pages share: CVE counts as labelled chips, an image's
 // name as people read it, the exception state of a CVE, the empty state that says where data
 // comes from, and the pages' tabs.
-import Link from "next/link";
 import type { VulnCounts, VulnSeverity } from "@bulwark/rules";
 import { cn } from "@/modules/ui/cn";
 import { SEVERITY_STYLE, type TSeverity } from "@/modules/ui/severity";
+import { PageTabs } from "@/modules/ui/components/page-tabs";
 import { STATE_LABEL } from "../images.schemas";
 
 export const sevOf = (s: VulnSeverity): TSeverity => (s === "unknown" ? "info" : s);
@@ -69,24 +69,5 @@ const TABS = [
 ] as const;
 
 export function ImagesNav({ current }: { current: (typeof TABS)[number]["href"] | null }) {
-  return (
-    <nav aria-label="Images" className="-mt-2 mb-6 overflow-x-auto border-b border-zinc-200">
-      <ul className="flex gap-1 text-sm">
-        {TABS.map((t) => (
-          <li key={t.href}>
-            <Link
-              href={t.href}
-              aria-current={t.href === current ? "page" : undefined}
-              className={cn(
-                "-mb-px inline-block whitespace-nowrap border-b-2 px-3 py-2 font-medium",
-                t.href === current ? "border-zinc-900 text-zinc-900" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
-              )}
-            >
-              {t.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <PageTabs label="Images" tabs={TABS} current={current} />;
 }
