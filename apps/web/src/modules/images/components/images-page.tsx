@@ -130,7 +130,8 @@ export async function ImagesPage({ ctx, search }: { ctx: TOrgContext; search: TS
                     <th scope="col" className={`${t.th} hidden text-right sm:table-cell`}>Workloads</th>
                     <th scope="col" className={`${t.th} hidden md:table-cell`}>Clusters</th>
                     <th scope="col" className={`${t.th} hidden lg:table-cell`}>Referenced</th>
-                    <th scope="col" className={`${t.th} hidden lg:table-cell`}>Last seen</th>
+                    {/* On a laptop the table fits without it; each image's page says when it was seen. */}
+                    <th scope="col" className={`${t.th} hidden 2xl:table-cell`}>Last seen</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -158,7 +159,7 @@ export async function ImagesPage({ ctx, search }: { ctx: TOrgContext; search: TS
                       <td className={`${t.td} hidden text-right tabular-nums sm:table-cell`}>{i.workloads}</td>
                       <td className={`${t.td} hidden max-w-[12rem] truncate text-xs text-zinc-700 md:table-cell`} title={i.clusterNames.join(", ")}>{i.clusterNames.join(", ")}</td>
                       <td className={`${t.td} hidden whitespace-nowrap text-xs lg:table-cell`}>{i.mutableTag ? <span className="text-amber-800" title="Referenced by a tag: what runs can change under the same name">by tag</span> : <span className="text-zinc-600">by digest</span>}</td>
-                      <td className={`${t.td} hidden text-xs text-zinc-600 lg:table-cell`}><Time date={i.lastSeenAt} /></td>
+                      <td className={`${t.td} hidden text-xs text-zinc-600 2xl:table-cell`}><Time date={i.lastSeenAt} /></td>
                     </tr>
                   ))}
                 </tbody>
