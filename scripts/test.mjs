@@ -52,6 +52,8 @@ mkdirSync(outDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// Names of what failed, printed again just above the last line so a CI log's tail says which.
+const failures = [];
 
 if (only !== "e2e") {
   // Static checks count as tests: strict TypeScript in every workspace and the lint rules.
@@ -64,6 +66,7 @@ if (only !== "e2e") {
     if (r.status === 0) passed += 1;
     else {
       failed += 1;
+      failures.push(name);
       log(`${name} FAILED`);
     }
   }
@@ -82,6 +85,12 @@ if (only !== "e2e") {
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     // A suite that fails to load has no tests counted: count it as a failure.
     failed += (report.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length;
+    for (const file of report.testResults ?? []) {
+      const where = path.relative(ROOT, file.name ?? "");
+      const bad = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+      if (bad.length === 0 && file.status === "failed") failures.push(`vitest ${where}: the file failed to load`);
+      for (const t of bad) failures.push(`vitest ${where}: ${t.fullName ?? t.title}`);
+    }
   } else if (r.status !== 0) {
     failed += 1;
   }
@@ -115,6 +124,15 @@ if (only !== "unit") {
     failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0) * 0;
     skipped += report.stats?.skipped ?? 0;
     if ((report.errors ?? []).length > 0 && (report.stats?.expected ?? 0) === 0) failed += 1;
+    const walk = (suite, trail) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status === "unexpected") failures.push(`playwright ${spec.file ?? suite.file}: ${[...trail, spec.title].join(" > ")}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, child.title && child.title !== child.file ? [...trail, child.title] : trail);
+    };
+    for (const suite of report.suites ?? []) walk(suite, []);
   } else if (r.status !== 0) {
     failed += 1;
   }
@@ -135,10 +153,12 @@ if (only === "all" && process.env.BULWARK_SKIP_SMOKE !== "1") {
     if (r.status === 0) passed += 1;
     else {
       failed += 1;
+      failures.push(name);
       log(`${name} FAILED`);
     }
   }
 }
 
+if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join("\n")}\n`);
 process.stdout.write(`\nBulwark: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

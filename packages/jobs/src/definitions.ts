@@ -91,3 +91,41 @@ export const ATTESTATION_SWEEP_JOB_NAME = "attestation-sweep";
 /** The one job scheduler that runs the sweep (reminders are days ahead: every quarter hour is plenty). */
 export const ATTESTATION_SWEEP_SCHEDULER_ID = "attestation-expiry";
 export const ATTESTATION_SWEEP_EVERY_MS = 15 * 60_000;
+
+// Remediation (issue 19): approved fixes applied with a cluster's write credential.
+export const QUEUE_REMEDIATION = "bulwark-remediation";
+/** Apply one approved FixRequest: dry run, patch, then a verifying rescan. */
+export const ZFixApplyJob = z.object({
+  orgId: z.string().min(1),
+  fixRequestId: z.string().min(1),
+});
+export type TFixApplyJob = z.infer<typeof ZFixApplyJob>;
+export const FIX_APPLY_JOB_NAME = "fix-apply";
+/** One job per fix request: approving twice is a no-op. */
+export const fixApplyJobId = (fixRequestId: string) => `fix-${fixRequestId}`;
+
+// Tickets (issue 19): Jira and GitHub issues for findings, risks and rule groups.
+export const QUEUE_TICKET = "bulwark-ticket";
+/** One change to push to a ticket system; retried with backoff like alert deliveries. */
+export const ZTicketDeliveryJob = z.object({
+  orgId: z.string().min(1),
+  ticketId: z.string().min(1),
+  /** "create" the remote issue, "close" it (with a comment), or "comment" on it */
+  action: z.enum(["create", "close", "comment"]),
+  /** the comment to add (close and comment) */
+  comment: z.string().max(10_000).optional(),
+});
+export type TTicketDeliveryJob = z.infer<typeof ZTicketDeliveryJob>;
+export const TICKET_DELIVERY_JOB_NAME = "ticket-delivery";
+export const TICKET_DELIVERY_ATTEMPTS = 5;
+/** One job per ticket and action: a duplicated enqueue is a no-op. */
+export const ticketDeliveryJobId = (ticketId: string, action: string, key = "") => `ticket-${ticketId}-${action}${key ? `-${key}` : ""}`;
+/** Two-way status: read the remote status of open tickets (all organizations, or one integration). */
+export const ZTicketSyncJob = z.object({
+  orgId: z.string().min(1).optional(),
+  integrationId: z.string().min(1).optional(),
+});
+export type TTicketSyncJob = z.infer<typeof ZTicketSyncJob>;
+export const TICKET_SYNC_JOB_NAME = "ticket-sync";
+export const TICKET_SYNC_SCHEDULER_ID = "ticket-sync";
+export const TICKET_SYNC_EVERY_MS = 5 * 60_000;

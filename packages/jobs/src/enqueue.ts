@@ -3,6 +3,20 @@ import { QUEUE_CONNECTION, QUEUE_SCAN, ZScanJob, ZTestConnectionJob, scanJobId, 
 import { QUEUE_REPORT, ZReportJob, ZScheduledReportJob, reportJobId, reportSchedulerId, type TReportJob } from "./definitions";
 import { QUEUE_ALERT, ZAlertDeliveryJob, ZAlertDigestJob, ZAlertsForScanJob, alertDeliveryJobId, alertsForScanJobId, type TAlertDeliveryJob, type TAlertsForScanJob } from "./definitions";
 import { ALERT_DIGEST_SCHEDULER_ID } from "./definitions";
+import { FIX_APPLY_JOB_NAME, QUEUE_REMEDIATION, ZFixApplyJob, fixApplyJobId, type TFixApplyJob } from "./definitions";
+import {
+  QUEUE_TICKET,
+  TICKET_DELIVERY_ATTEMPTS,
+  TICKET_DELIVERY_JOB_NAME,
+  TICKET_SYNC_EVERY_MS,
+  TICKET_SYNC_JOB_NAME,
+  TICKET_SYNC_SCHEDULER_ID,
+  ZTicketDeliveryJob,
+  ZTicketSyncJob,
+  ticketDeliveryJobId,
+  type TTicketDeliveryJob,
+  type TTicketSyncJob,
+} from "./definitions";
 import { getQueue } from "./connection";
 import { fairPriority } from "./fairness";
 
@@ -194,4 +208,40 @@ export async function enqueueAlertDigest(payload: { orgId: string; channelId: st
   const jobId = `digest-${payload.channelId}-${payload.day}`;
   await getQueue(QUEUE_ALERT).add(ALERT_DIGEST_JOB_NAME, data, { ...retrying(2, 30_000, { doneHours: 72, doneCount: 5000 }), jobId });
   return { jobId };
+}
+
+/** Applies one approved fix request; a duplicated enqueue (approving twice) is a no-op. */
+export async function enqueueFixApply(payload: TFixApplyJob): Promise<{ jobId: string }> {
+  const data = ZFixApplyJob.parse(payload);
+  const jobId = fixApplyJobId(data.fixRequestId);
+  // One attempt: a patch that failed is reported on the request, never re-applied behind anyone's back.
+  await getQueue(QUEUE_REMEDIATION).add(FIX_APPLY_JOB_NAME, data, { ...retrying(1, 10_000, { doneCount: 5000 }), jobId });
+  return { jobId };
+}
+
+/** Pushes one change to a ticket system, retried with backoff; the same ticket/action/key is sent once. */
+export async function enqueueTicketDelivery(payload: TTicketDeliveryJob, opts: { key?: string; backoffMs?: number; attempts?: number } = {}): Promise<{ jobId: string }> {
+  const data = ZTicketDeliveryJob.parse(payload);
+  const jobId = ticketDeliveryJobId(data.ticketId, data.action, opts.key);
+  await getQueue(QUEUE_TICKET).add(TICKET_DELIVERY_JOB_NAME, data, {
+    ...retrying(opts.attempts ?? TICKET_DELIVERY_ATTEMPTS, opts.backoffMs ?? 30_000, { doneCount: 5000 }),
+    jobId,
+  });
+  return { jobId };
+}
+
+/** Registers (or keeps) the scheduler that syncs ticket status every few minutes. */
+export async function upsertTicketSyncSchedule(everyMs = TICKET_SYNC_EVERY_MS): Promise<void> {
+  await getQueue(QUEUE_TICKET).upsertJobScheduler(TICKET_SYNC_SCHEDULER_ID, { every: everyMs }, {
+    name: TICKET_SYNC_JOB_NAME,
+    data: ZTicketSyncJob.parse({}),
+    opts: { removeOnComplete: 100, removeOnFail: 100 },
+  });
+}
+
+/** Syncs one integration's tickets now (after a change in Bulwark, or from the settings page). */
+export async function enqueueTicketSync(payload: TTicketSyncJob): Promise<{ jobId: string }> {
+  const data = ZTicketSyncJob.parse(payload);
+  const job = await getQueue(QUEUE_TICKET).add(TICKET_SYNC_JOB_NAME, data, retrying(2, 30_000));
+  return { jobId: job.id ?? "" };
 }

@@ -29,6 +29,7 @@ export {
   ALERT_DIGEST_JOB_NAME,
   ALERT_DELIVERY_ATTEMPTS,
 } from "./enqueue";
+export { enqueueFixApply, enqueueTicketDelivery, upsertTicketSyncSchedule, enqueueTicketSync } from "./enqueue";
 export { fairPriority, deferDelayMs, deferJob, MAX_PRIORITY, type DeferrableJob } from "./fairness";
 export { hitRateLimit, resetRateLimit, closeRateLimiter, type TRateLimit, type TRateLimitResult } from "./rate-limit";
 export { checkBackoff, recordBackoffFailure, clearBackoff, backoffDelaySeconds, type TBackoff } from "./backoff";

@@ -23,7 +23,15 @@ export type TPermission =
   /** import vulnerability documents (Trivy, Grype, CycloneDX) for images, by upload or from CI */
   | "vulns:import"
   /** create and revoke CVE exceptions (VEX decisions: not affected, fix unavailable, accepted) */
-  | "cve-exception:manage";
+  | "cve-exception:manage"
+  /** propose applying a fix to a cluster (applied only after an admin approves) */
+  | "fix:propose"
+  /** approve or reject proposed fixes; set a cluster's write credential */
+  | "fix:approve"
+  /** create tickets in the organization's Jira or GitHub from findings, risks and rule groups */
+  | "ticket:create"
+  /** add, change and remove ticket integrations (Jira, GitHub) */
+  | "integration:manage";
 
 const ALL: readonly TPermission[] = [
   "org:read",
@@ -42,12 +50,16 @@ const ALL: readonly TPermission[] = [
   "access-review:decide",
   "vulns:import",
   "cve-exception:manage",
+  "fix:propose",
+  "fix:approve",
+  "ticket:create",
+  "integration:manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: ALL,
   admin: ALL,
-  member: ["org:read", "finding:write", "scan:run", "exception:request", "access-review:decide", "vulns:import"],
+  member: ["org:read", "finding:write", "scan:run", "exception:request", "access-review:decide", "vulns:import", "fix:propose", "ticket:create"],
   viewer: ["org:read"],
 };
 
