@@ -47,6 +47,12 @@ Commands:
                          and rule that allow it (\`bulwark access --help\`)
   access subject KIND/NAME [-n NS] (--kubeconfig FILE | PATH...)
                          What a user, group or service account can do, and how
+  fix PATH... (--out DIR | --in-place)
+                         Write patched manifests for every finding with a fix,
+                         keeping layout, order and comments (\`bulwark fix --help\`)
+  admission-policies [--action deny|warn|audit]
+                         ValidatingAdmissionPolicies that stop the same problems
+                         being deployed again (\`bulwark admission-policies --help\`)
 
 Scan options:
   --format table|json|sarif|junit   Output format (default table)
@@ -284,6 +290,10 @@ export async function runCli(io: Io): Promise<number> {
       case "access":
         // Lazy: a scan never loads the access commands.
         return await (await import("./access")).accessCommand(io);
+      case "fix":
+        return await (await import("./fix")).fixCommand(io);
+      case "admission-policies":
+        return await (await import("./admission-policies")).admissionPoliciesCommand(io);
       case "--version":
       case "version":
         io.stdout(`bulwark rules ${RULES_VERSION}\n`);

@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { disconnectDb, listSchedules, recoverStuckScans, sealLegacyReportWebhooks } from "@bulwark/db";
 import { encryptCredential, parseKeyring } from "@bulwark/security";
-import { QUEUE_ALERT, QUEUE_COMPLIANCE, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REPORT, QUEUE_SCAN, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
+import { QUEUE_ALERT, QUEUE_COMPLIANCE, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REMEDIATION, QUEUE_REPORT, QUEUE_SCAN, QUEUE_TICKET, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
 import { processScan } from "./processors/scan.processor";
@@ -14,6 +14,8 @@ import { processAlertJob } from "./processors/alert.processor";
 import { processExceptionSweep, scheduleExceptionSweep } from "./processors/exception-expiry.processor";
 import { processAttestationSweep, scheduleAttestationSweep } from "./processors/attestation-expiry.processor";
 import { LiveManager } from "./live/live-manager";
+import { processFixApply } from "./remediation";
+import { processTicketJob, scheduleTicketSync } from "./tickets";
 
 export interface RunningWorker {
   ctx: WorkerContext;
@@ -100,11 +102,15 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   const exceptionWorker = conn.createWorker(QUEUE_EXCEPTIONS, (job) => processExceptionSweep(job, ctx), { concurrency: 1, ...lock });
   const complianceWorker = conn.createWorker(QUEUE_COMPLIANCE, (job) => processAttestationSweep(job, ctx), { concurrency: 1, ...lock });
   const alertWorker = conn.createWorker(QUEUE_ALERT, (job) => processAlertJob(job, ctx, { ...(env.NEXTAUTH_URL ? { appUrl: env.NEXTAUTH_URL } : {}) }), { concurrency: 4, ...lock });
-  for (const w of [scanWorker, testWorker, reportWorker, exceptionWorker, complianceWorker, alertWorker]) {
+  // Fixes apply one at a time per worker: each holds a write credential and ends in a rescan.
+  const fixWorker = conn.createWorker(QUEUE_REMEDIATION, (job) => processFixApply(job, ctx), { concurrency: 1, ...lock });
+  const ticketWorker = conn.createWorker(QUEUE_TICKET, (job) => processTicketJob(job, ctx), { concurrency: 4, ...lock });
+  for (const w of [scanWorker, testWorker, reportWorker, exceptionWorker, complianceWorker, alertWorker, fixWorker, ticketWorker]) {
     w.on("failed", (job, err) => ctx.log("job failed", { queue: w.name, jobId: job?.id, error: err.message }));
     w.on("error", (err) => ctx.log("worker error", { queue: w.name, error: err.message }));
   }
-  await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady(), reportWorker.waitUntilReady(), exceptionWorker.waitUntilReady(), complianceWorker.waitUntilReady(), alertWorker.waitUntilReady()]);
+  await Promise.all([scanWorker.waitUntilReady(), testWorker.waitUntilReady(), reportWorker.waitUntilReady(), exceptionWorker.waitUntilReady(), complianceWorker.waitUntilReady(), alertWorker.waitUntilReady(), fixWorker.waitUntilReady(), ticketWorker.waitUntilReady()]);
+  await scheduleTicketSync().catch((e: Error) => ctx.log("ticket sync scheduler failed", { error: e.message }));
   await upsertAlertDigestSchedule().catch((e: Error) => ctx.log("alert digest scheduler failed", { error: e.message }));
   await scheduleExceptionSweep().catch((e: Error) => ctx.log("exception sweep scheduler failed", { error: e.message }));
   await scheduleAttestationSweep().catch((e: Error) => ctx.log("attestation sweep scheduler failed", { error: e.message }));
@@ -139,7 +145,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
         // Leases go back at once, so another worker takes the clusters over without waiting for them to expire.
         await live?.close().catch((e: Error) => ctx.log("continuous mode stop failed", { error: e.message }));
         // Worker.close() waits for active jobs: a scan in progress finishes and is stored.
-        await Promise.allSettled([scanWorker.close(), testWorker.close(), reportWorker.close(), exceptionWorker.close(), complianceWorker.close(), alertWorker.close()]);
+        await Promise.allSettled([scanWorker.close(), testWorker.close(), reportWorker.close(), exceptionWorker.close(), complianceWorker.close(), alertWorker.close(), fixWorker.close(), ticketWorker.close()]);
         await closeQueues();
         await disconnectDb();
         ctx.log("worker stopped");

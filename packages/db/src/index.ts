@@ -252,6 +252,10 @@ export {
 } from "./access/reviews";
 export { accessReviewCsv, accessReviewPdf, exportAccessReview, type TAccessReviewFile } from "./access/reviews-export";
 
+// remediation: a cluster's write credential, fix requests (propose, approve, apply, verify)
+export * from "./remediation";
+// ticket integrations (Jira, GitHub) and tickets
+export * from "./tickets";
 // images and vulnerabilities: imports, the inventory and CVE history, CVE exceptions, read queries
 export * from "./images";
 

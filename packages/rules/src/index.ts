@@ -28,3 +28,5 @@ export * from "./settings";
 export * from "./frameworks";
 export * from "./access";
 export * from "./vulns";
+export * from "./fix";
+export * from "./admission";

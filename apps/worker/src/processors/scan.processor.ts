@@ -23,6 +23,8 @@ import type { WorkerContext } from "../context";
 import { scanSettings } from "../policy";
 import { saveSnapshotAccess } from "../access-model";
 import { saveSnapshotImages, withImportedReports } from "../images";
+import { afterScanFixes } from "../remediation";
+import { afterScanTickets } from "../tickets";
 
 export interface ScanJobLike extends Partial<DeferrableJob> {
   id?: string;
@@ -170,6 +172,9 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext, token?: 
     await saveSnapshotAccess(ctx.log, { orgId, clusterId, scanId: id, snapshot });
     // Which images run where, and the CVE history for trends (never fails the scan).
     await saveSnapshotImages(ctx.log, { orgId, clusterId, scanId: id, snapshot, ...(settings.params ? { params: settings.params } : {}), result });
+    // Fix requests this scan verifies, and tickets whose findings it resolved (neither fails the scan).
+    await afterScanFixes(ctx.log, { orgId, clusterId, scanId: id });
+    await afterScanTickets(ctx.log, { orgId, clusterId, scanId: id });
     return { outcome: stored.status, scanId: id, findings: result.findings.length, stats: stored.stats };
   } catch (e) {
     // Unexpected (database, bug): hand the scan back so the job's retry can claim it at once.

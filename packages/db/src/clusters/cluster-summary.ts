@@ -29,9 +29,11 @@ export const SCAN_SUMMARY_SELECT = {
 
 export type ScanSummary = Pick<Scan, keyof typeof SCAN_SUMMARY_SELECT>;
 
-export const CREDENTIAL_OMIT = { credentialCipher: true, credentialKeyId: true } as const;
+/** Neither credential (the read one, nor the optional write one) ever leaves the database layer. */
+export const CREDENTIAL_OMIT = { credentialCipher: true, credentialKeyId: true, writeCredentialCipher: true, writeCredentialKeyId: true } as const;
+type CredentialColumn = keyof typeof CREDENTIAL_OMIT;
 
-export type ClusterSummary = Omit<Cluster, "credentialCipher" | "credentialKeyId"> & {
+export type ClusterSummary = Omit<Cluster, CredentialColumn> & {
   /** The most recent scan in any state (a running one shows progress/phase). */
   lastScan: ScanSummary | null;
   /** The last scan that produced results (succeeded or partial): what score and counts come from. */
@@ -48,7 +50,7 @@ export const clusterSummaryInclude = (recent: number) =>
     scans: { select: SCAN_SUMMARY_SELECT, orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }], take: recent },
   }) satisfies Prisma.ClusterInclude;
 
-type Loaded = Omit<Cluster, "credentialCipher" | "credentialKeyId"> & {
+type Loaded = Omit<Cluster, CredentialColumn> & {
   schedule: ScanSchedule | null;
   lastScan: ScanSummary | null;
   scans: ScanSummary[];

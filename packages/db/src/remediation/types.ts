@@ -1,0 +1,45 @@
+// Contract of fixes applied with approval (helper H3 implements the functions in this folder).
+import type { FixPlan } from "@bulwark/rules";
+
+export const FIX_REQUEST_STATUSES = ["proposed", "approved", "rejected", "applying", "applied", "verified", "unverified", "failed", "refused", "cancelled"] as const;
+export type TFixRequestStatus = (typeof FIX_REQUEST_STATUSES)[number];
+
+export interface TFixTargetResult {
+  target: { apiVersion: string; kind: string; namespace?: string; name: string };
+  /** "ok" or the API server's message */
+  dryRun?: string;
+  /** sanitized manifests before and after the patch (never Secret values) */
+  before?: unknown;
+  after?: unknown;
+  error?: string;
+}
+
+export interface TFixRequestView {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  source: "finding" | "risk" | "selection";
+  status: TFixRequestStatus;
+  reason: string | null;
+  findingIds: string[];
+  riskId: string | null;
+  plan: FixPlan;
+  result: TFixTargetResult[] | null;
+  error: string | null;
+  proposedBy: { id: string; name: string | null; email: string } | null;
+  decidedBy: { id: string; name: string | null; email: string } | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  appliedAt: Date | null;
+  verifyScanId: string | null;
+  verification: { resolved: string[]; stillOpen: { fingerprint: string; reason: string }[] } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What the web shows about a cluster's write credential (never the credential itself). */
+export interface TWriteCredentialView {
+  set: boolean;
+  identity: string | null;
+  setAt: Date | null;
+}

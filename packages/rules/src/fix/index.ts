@@ -1,0 +1,6 @@
+// Public surface of the fix model (helper H1 implements; signatures are the contract).
+export * from "./types";
+export { fixEdits } from "./edits";
+export { applyEdits, validateFixedObject } from "./apply";
+export { strategicPatch } from "./strategic";
+export { planFixes, buildFixBundle } from "./plan";
