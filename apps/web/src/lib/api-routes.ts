@@ -11,11 +11,13 @@ import { attestationFileOp } from "@/modules/compliance/server/attestation-files
 import { addClusterAction, apiScanAction, getClusterOp, getScanOp, listClustersOp, listScansOp } from "@/modules/clusters/server/actions";
 import { createExceptionAction, decideExceptionAction, getExceptionOp, listExceptionsOp } from "@/modules/exceptions/server/actions";
 import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindingsOp, setStatusAction } from "@/modules/findings/server/actions";
+import { FIX_ROUTES } from "@/modules/fixes/server/fix-routes";
 import { IMAGE_ROUTES } from "@/modules/images/server/image-routes";
 import { liveStampsOp } from "@/modules/live/server/actions";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
 import { reportFileOp, reportSigningKeyOp } from "@/modules/reports/server/files";
 import { PEM_MIME, REPORT_MIME } from "@/modules/reports/reports.schemas";
+import { TICKET_ROUTES } from "@/modules/tickets/server/ticket-routes";
 import { TREND_ROUTES } from "@/modules/trends/server/trend-routes";
 import { contentDisposition, download } from "./download";
 import { openApiDocument } from "./openapi";
@@ -169,6 +171,8 @@ export const API_ROUTES = {
   ...ACCESS_REVIEW_ROUTES,
   ...IMAGE_ROUTES,
   ...TREND_ROUTES,
+  ...FIX_ROUTES,
+  ...TICKET_ROUTES,
   "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
 } satisfies Record<string, TRouteDef>;
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import {
-  BarChart3, BellRing, ClipboardCheck, FileCode2, FileKey, FileText, Layers, KeyRound, LayoutDashboard, ListChecks, ScrollText, Server, ShieldCheck, ShieldOff, SlidersHorizontal, UserCheck, Users,
+  BarChart3, BellRing, ClipboardCheck, FileCode2, FileKey, FileText, Layers, KeyRound, LayoutDashboard, ListChecks, ScrollText, Server, ShieldCheck, ShieldOff, SlidersHorizontal, UserCheck, Users, Wrench, Ticket, ShieldBan,
 } from "lucide-react";
 import { cn } from "@/modules/ui/cn";
 import { MAIN_NAV, SETTINGS_NAV, type TNavItem } from "./nav-items";
@@ -11,6 +11,7 @@ const ICONS = {
   overview: LayoutDashboard, clusters: Server, findings: ListChecks, compliance: ClipboardCheck, reports: FileText,
   trends: BarChart3, scan: FileCode2, members: Users, policy: SlidersHorizontal, audit: ScrollText,
   exceptions: ShieldOff, alerts: BellRing, tokens: KeyRound, signing: FileKey, access: UserCheck, images: Layers,
+  fixes: Wrench, integrations: Ticket, prevention: ShieldBan,
 } as const;
 
 function NavLink({ item, onNavigate }: { item: TNavItem; onNavigate?: () => void }) {
