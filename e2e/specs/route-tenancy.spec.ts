@@ -464,6 +464,20 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "no-leak", status: 200 },
     owner: { status: 200, contains: () => "/api/clusters/{id}/scans" },
   },
+  // Public on purpose: health checks for probes say only whether the process (and, ready, its
+  // database and queue) answer.
+  "GET /api/health": {
+    url: () => "/api/health",
+    access: "public",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: () => '"ok"' },
+  },
+  "GET /api/health/ready": {
+    url: () => "/api/health/ready",
+    access: "public",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: () => '"ok"' },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------

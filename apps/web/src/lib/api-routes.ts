@@ -14,12 +14,14 @@ import { assignFindingAction, bulkAction, commentAction, getFindingOp, listFindi
 import { FIX_ROUTES } from "@/modules/fixes/server/fix-routes";
 import { IMAGE_ROUTES } from "@/modules/images/server/image-routes";
 import { liveStampsOp } from "@/modules/live/server/actions";
+import { PREVENTION_ROUTES } from "@/modules/prevention/server/prevention-routes";
 import { generateReportAction, listReportsOp } from "@/modules/reports/server/actions";
 import { reportFileOp, reportSigningKeyOp } from "@/modules/reports/server/files";
 import { PEM_MIME, REPORT_MIME } from "@/modules/reports/reports.schemas";
 import { TICKET_ROUTES } from "@/modules/tickets/server/ticket-routes";
 import { TREND_ROUTES } from "@/modules/trends/server/trend-routes";
 import { contentDisposition, download } from "./download";
+import { liveness, readiness } from "./health";
 import { openApiDocument } from "./openapi";
 import { orgRoute, publicRoute, routeHandler, type TRouteDef, type TRouteHandler } from "./route";
 
@@ -173,6 +175,13 @@ export const API_ROUTES = {
   ...TREND_ROUTES,
   ...FIX_ROUTES,
   ...TICKET_ROUTES,
+  ...PREVENTION_ROUTES,
+  "GET /api/health": publicRoute({ summary: "Liveness: the web process answers (for probes)", handler: liveness, cacheSeconds: 0 }),
+  "GET /api/health/ready": publicRoute({
+    summary: "Readiness: the web process reaches Postgres and the queue backend (503 with the problems when not)",
+    handler: readiness,
+    cacheSeconds: 0,
+  }),
   "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
 } satisfies Record<string, TRouteDef>;
 

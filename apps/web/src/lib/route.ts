@@ -28,6 +28,8 @@ export interface TOrgRouteSpec<S extends z.ZodType, T> {
   params?: Record<string, string>;
   /** Status of a successful JSON answer (default 200). */
   ok?: number;
+  /** The status of a successful JSON answer from its data, when it varies (201 created, 200 existing); `ok` is the documented one. */
+  okStatus?: (data: T) => number;
   /** A non-JSON answer (a file): its media types, and the response built from the result. */
   file?: { contentTypes: string[]; reply: (data: T) => Response };
   /** For input "form" and "document": the file limits, read per request (the operator's settings). */
@@ -39,7 +41,9 @@ export interface TPublicRouteSpec {
   summary: string;
   description?: string;
   public: true;
+  /** The JSON answer; a Response is sent as it is (a health check's 503). */
   handler: () => unknown;
+  /** 0: never cached */
   cacheSeconds?: number;
 }
 
@@ -52,6 +56,7 @@ export interface TOrgRouteDef {
   input: TRouteInput;
   params: Record<string, string>;
   ok: number;
+  okStatus?: (data: unknown) => number;
   file?: { contentTypes: string[]; reply: (data: unknown) => Response };
   form?: () => TFormLimits;
 }
@@ -104,7 +109,10 @@ export function routeHandler(def: TRouteDef): TRouteHandler {
   if (isPublic(def)) {
     return async () => {
       try {
-        return Response.json(await def.handler(), { headers: { "Cache-Control": `public, max-age=${def.cacheSeconds ?? 3600}` } });
+        const answer = await def.handler();
+        if (answer instanceof Response) return answer;
+        const cache = def.cacheSeconds === 0 ? "no-store" : `public, max-age=${def.cacheSeconds ?? 3600}`;
+        return Response.json(answer, { headers: { "Cache-Control": cache } });
       } catch (err) {
         return respond(failure(err));
       }
@@ -139,7 +147,7 @@ export function routeHandler(def: TRouteDef): TRouteHandler {
         if (typeof v === "string") input = { ...input, [key]: v };
       }
       const result = await runOp(def.op.def, input, ctx);
-      if (!result.ok || !def.file) return respond(result, def.ok);
+      if (!result.ok || !def.file) return respond(result, result.ok && def.okStatus ? def.okStatus(result.data) : def.ok);
       return def.file.reply(result.data);
     } catch (err) {
       return respond(failure(err));
