@@ -232,6 +232,23 @@ function boolParam(v: string | null): boolean | undefined {
   throw new HttpError(400, "BadRequest", `strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`);
 }
 
+const OPTIONS_KIND: Record<string, string> = { create: "CreateOptions", update: "UpdateOptions", patch: "PatchOptions", delete: "DeleteOptions" };
+
+/**
+ * The dryRun option of a write, validated like the apiserver's ValidateDryRun: only "All" is
+ * supported; anything else fails the request's options (422 Invalid, nothing is written).
+ */
+function dryRunOf(values: string[], verb: string): boolean {
+  if (values.length === 0) return false;
+  const bad = values.filter((v) => v !== "All");
+  if (bad.length) {
+    const kind = OPTIONS_KIND[verb] ?? "CreateOptions";
+    const msg = `Unsupported value: []string{${values.map((v) => JSON.stringify(v)).join(", ")}}: supported values: "All"`;
+    throw new HttpError(422, "Invalid", `${kind}.meta.k8s.io "" is invalid: dryRun: ${msg}`, { kind, group: "meta.k8s.io", causes: [{ reason: "FieldValueNotSupported", message: msg, field: "dryRun" }] });
+  }
+  return true;
+}
+
 function invalidListOptions(errors: string[]): HttpError {
   const msg = errors.length === 1 ? errors[0]! : `[${errors.join(", ")}]`;
   return new HttpError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: ${msg}`, { kind: "ListOptions", group: "meta.k8s.io", causes: errors.map((e) => ({ reason: "FieldValueForbidden", message: e })) });
@@ -763,7 +780,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   }
 
   /** The autoscaling/v1 Scale subresource (kubectl scale, HPAs). */
-  async function handleScale(req: IncomingMessage, q: URLSearchParams, r: Route, verb: string): Promise<[number, string]> {
+  async function handleScale(req: IncomingMessage, q: URLSearchParams, r: Route, verb: string, dryRun: boolean): Promise<[number, string]> {
     const { def, namespace, name } = r;
     if (verb !== "get" && verb !== "update" && verb !== "patch") throw new HttpError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
     const ck = collKey(def);
@@ -779,7 +796,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       const next: KubeObject = { ...current, spec: { ...((current.spec as object | undefined) ?? {}), replicas } };
       // kubectl scale writes through this subresource: the apiserver records it as its own entry.
       next.metadata = { ...next.metadata, managedFields: nextManagedFields(current, next, { manager: managerOf(q.get("fieldManager"), req.headers["user-agent"]), operation: "Update", apiVersion: current.apiVersion, subresource: "scale" }) };
-      obj = store.put(def, next).obj;
+      obj = store.put(def, next, { dryRun }).obj;
     }
     const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
     const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
@@ -792,6 +809,9 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       status: { replicas: Number((obj.status as { replicas?: number } | undefined)?.replicas ?? 0), selector },
     })];
   }
+
+  /** Admission of a write (validating admission policies); throws the denial. */
+  function admit(_a: { operation: "CREATE" | "UPDATE" | "DELETE"; def: ResourceDef; namespace?: string; name: string; object?: KubeObject; oldObject?: KubeObject; id: ResolvedIdentity; dryRun: boolean }): void {}
 
   async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, id: ResolvedIdentity, r: Route): Promise<[number, string] | undefined> {
     const q = url.searchParams;
@@ -814,8 +834,20 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     else throw new HttpError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
     if (!isAllowed(id, verb, def.group, def.plural)) throw forbidden(id, verb, def, namespace, name);
     const ck = collKey(def);
+    // Writes may be dry runs (dryRun=All): validated and admitted in full, answered as if done,
+    // nothing stored, no event, no new resourceVersion. DELETE may carry it in its DeleteOptions body.
+    let dryRun = false;
+    let deleteOptions: Record<string, unknown> | undefined;
+    if (verb === "delete") {
+      const text = await readBody(req);
+      if (text.trim()) deleteOptions = parseJsonBody(text) as unknown as Record<string, unknown>;
+    }
+    if (verb === "create" || verb === "update" || verb === "patch" || verb === "delete") {
+      const fromBody = Array.isArray(deleteOptions?.dryRun) ? (deleteOptions.dryRun as unknown[]).map(String) : [];
+      dryRun = dryRunOf([...q.getAll("dryRun"), ...fromBody], verb);
+    }
 
-    if (r.subresource === "scale") return handleScale(req, q, r, verb);
+    if (r.subresource === "scale") return handleScale(req, q, r, verb, dryRun);
     if (verb === "watch") {
       await handleWatch(req, res, q, r);
       return undefined;
@@ -828,6 +860,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       return [200, entryJson(e)];
     }
     if (verb === "delete") {
+      const existing = store.get(ck, namespace, name!);
+      if (!existing) throw notFound(def, name!);
+      admit({ operation: "DELETE", def, namespace, name: name!, object: undefined, oldObject: existing.obj, id, dryRun });
+      if (dryRun) return [200, entryJson(existing)];
       const gone = store.delete(ck, namespace, name!);
       if (!gone) throw notFound(def, name!);
       if (def.kind === "Namespace" && def.group === "") store.deleteNamespaceContents(name!);
@@ -891,6 +927,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       }
     }
     const prev = creating ? undefined : store.get(ck, body.metadata.namespace, String(body.metadata.name));
+    admit({ operation: creating ? "CREATE" : "UPDATE", def, namespace: body.metadata.namespace, name: String(body.metadata.name), object: body, oldObject: prev?.obj, id, dryRun });
     // A write that changes nothing is not a write: no new resourceVersion, no event (the
     // apiserver compares the result with the stored object, managedFields timestamps aside).
     if (prev && deepEqual(comparable(prev.obj), comparable(body))) return [200, entryJson(prev)];
@@ -901,8 +938,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       subresource: r.subresource === "status" ? "status" : undefined,
       applied,
     });
-    if (def.kind === "CustomResourceDefinition") registry.addCrd(body);
-    const { obj, created } = store.put(def, body);
+    if (def.kind === "CustomResourceDefinition" && !dryRun) registry.addCrd(body);
+    const { obj, created } = store.put(def, body, { dryRun });
     return [created ? 201 : 200, JSON.stringify(obj)];
   }
 

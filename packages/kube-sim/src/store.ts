@@ -133,8 +133,12 @@ export class ObjectStore {
     return (3600 + (parseInt(uid.slice(0, 6), 16) % (60 * 86400))) * 1000;
   }
 
-  /** Creates or replaces; assigns server-owned metadata. Returns the stored object. */
-  put(def: ResourceDef, input: KubeObject, opts: { quiet?: boolean } = {}): { obj: KubeObject; created: boolean } {
+  /**
+   * Creates or replaces; assigns server-owned metadata. Returns the stored object. With `dryRun`
+   * it returns the object as it would be stored and changes nothing: no resourceVersion is handed
+   * out (a created object has none, a replaced one keeps its current one), no event.
+   */
+  put(def: ResourceDef, input: KubeObject, opts: { quiet?: boolean; dryRun?: boolean } = {}): { obj: KubeObject; created: boolean } {
     const ck = collKey(def);
     const c = this.coll(ck);
     const name = String(input.metadata?.name ?? "");
@@ -156,6 +160,11 @@ export class ObjectStore {
       const created = this.loaded ? Date.now() : this.baseTime - this.ageFor(md.uid);
       md.creationTimestamp ??= new Date(created).toISOString().replace(/\.\d{3}Z$/, "Z");
       if (input.spec !== undefined && md.generation === undefined) md.generation = 1;
+    }
+    if (opts.dryRun) {
+      if (prev) md.resourceVersion = prev.obj.metadata.resourceVersion;
+      else delete md.resourceVersion;
+      return { obj: { ...input, apiVersion: input.apiVersion, kind: input.kind, metadata: md }, created: !prev };
     }
     md.resourceVersion = String(++this.rv);
     const obj: KubeObject = { ...input, apiVersion: input.apiVersion, kind: input.kind, metadata: md };

@@ -29,6 +29,8 @@ export function call(
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
     const payload = opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
     if (payload !== undefined) headers["Content-Type"] ??= "application/json";
+    // Node frames DELETE bodies only with an explicit length (it never chunks a DELETE).
+    if (payload !== undefined) headers["Content-Length"] = String(Buffer.byteLength(payload));
     const req = https.request(
       u,
       { method: opts.method ?? "GET", headers, ca: sim.caPem, cert: opts.cert, key: opts.key, agent: opts.agent },
