@@ -56,6 +56,9 @@ const ZWorkerEnv = z
      * of it; with new leases looked for every 5 s, a dead worker's clusters move within 25 s (30 s promised).
      */
     WORKER_WATCH_LEASE_MS: z.coerce.number({ error: "WORKER_WATCH_LEASE_MS must be a number" }).int().min(1000).max(600_000).default(20_000),
+    /** Port of the health endpoint (GET /healthz) for probes; unset: none. */
+    WORKER_HEALTH_PORT: z.preprocess(unsetIfEmpty, z.coerce.number({ error: "WORKER_HEALTH_PORT must be a port number" }).int().min(1).max(65_535).optional()),
+    WORKER_HEALTH_HOST: z.preprocess(unsetIfEmpty, z.string().default("0.0.0.0")),
     /** Public URL of the web app (the same value the web app uses), for links in alerts; optional. */
     NEXTAUTH_URL: z.preprocess(unsetIfEmpty, z.url("NEXTAUTH_URL must be a URL like https://bulwark.example.com").optional()),
   })

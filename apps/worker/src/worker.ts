@@ -14,6 +14,7 @@ import { processAlertJob } from "./processors/alert.processor";
 import { processExceptionSweep, scheduleExceptionSweep } from "./processors/exception-expiry.processor";
 import { processAttestationSweep, scheduleAttestationSweep } from "./processors/attestation-expiry.processor";
 import { LiveManager } from "./live/live-manager";
+import { startHealthServer } from "./health";
 import { processFixApply } from "./remediation";
 import { processTicketJob, scheduleTicketSync } from "./tickets";
 
@@ -133,15 +134,17 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   timer.unref();
   const live = env.WORKER_CONTINUOUS === "on" ? new LiveManager({ ctx, capacity: env.WORKER_WATCH_CAPACITY, leaseMs: env.WORKER_WATCH_LEASE_MS }) : undefined;
   await live?.start();
+  let closing: Promise<void> | undefined;
+  const health = env.WORKER_HEALTH_PORT ? await startHealthServer(env.WORKER_HEALTH_PORT, env.WORKER_HEALTH_HOST, () => closing === undefined) : undefined;
   ctx.log("worker started", { backend: conn.backend, prefix: conn.prefix, concurrency: env.WORKER_CONCURRENCY, orgConcurrency: env.WORKER_ORG_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });
 
-  let closing: Promise<void> | undefined;
   return {
     ctx,
     ...(live ? { live } : {}),
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        health?.close();
         // Leases go back at once, so another worker takes the clusters over without waiting for them to expire.
         await live?.close().catch((e: Error) => ctx.log("continuous mode stop failed", { error: e.message }));
         // Worker.close() waits for active jobs: a scan in progress finishes and is stored.
