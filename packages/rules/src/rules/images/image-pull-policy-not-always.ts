@@ -22,7 +22,7 @@ export const imagePullPolicyNotAlways = defineRule({
           path: `${c.path}.imagePullPolicy`,
           observed: p === undefined ? "<unset>" : p,
           message: `Container "${c.container.name ?? "?"}" has imagePullPolicy ${p === undefined ? "unset" : p}, not Always.`,
-          fix: { type: "yaml", content: "imagePullPolicy: Always", description: `Set on ${c.path}.` },
+          fix: { type: "yaml", content: `# ${c.path}\nimagePullPolicy: Always\n`, description: `Set on ${c.path}.` },
         };
       }
     }
