@@ -268,7 +268,7 @@ export class KubeHttp {
     return reason instanceof Error ? reason : new AbortedError();
   }
 
-  #once(path: string, timeoutMs: number, budgetOverride?: ByteBudget): Promise<RawResponse> {
+  #once(path: string, timeoutMs: number, budgetOverride?: ByteBudget, write?: { method: "PATCH" | "POST" | "PUT"; body: string; contentType: string }): Promise<RawResponse> {
     const signal = this.#opts.signal;
     if (signal.aborted) return Promise.reject(this.#abortError());
     const base = this.server.pathname.replace(/\/$/, "");
@@ -287,12 +287,13 @@ export class KubeHttp {
         else resolve(value!);
       };
       const headers = this.#headers("gzip");
+      if (write) Object.assign(headers, { "Content-Type": write.contentType, "Content-Length": String(Buffer.byteLength(write.body, "utf8")) });
       const req = https.request({
         protocol: "https:",
         hostname: this.server.hostname.replace(/^\[|\]$/g, ""),
         port: this.server.port || 443,
         path: base + path,
-        method: "GET",
+        method: write?.method ?? "GET",
         agent: this.agent,
         headers,
         ...(p.tlsServerName ? { servername: p.tlsServerName } : {}),
@@ -361,8 +362,24 @@ export class KubeHttp {
           else done();
         });
       });
-      req.end();
+      req.end(write?.body);
     });
+  }
+
+  /**
+   * One write (PATCH, POST, PUT) with a JSON answer: never retried (a write that may have landed is
+   * the caller's to check), redirects refused, non-2xx answers thrown as HttpStatusError with the
+   * API server's message. Same agent, TLS, address guard, timeout and body cap as getJson.
+   */
+  async sendJson<T = unknown>(method: "PATCH" | "POST" | "PUT", path: string, body: string, contentType: string, opts: { timeoutMs?: number } = {}): Promise<T> {
+    const res = await this.#once(path, opts.timeoutMs ?? this.#opts.requestTimeoutMs, undefined, { method, body, contentType });
+    if (res.status >= 300 && res.status < 400) throw new HttpStatusError(res.status, path, `redirect to ${String(res.headers.location ?? "?").slice(0, 200)} not followed`);
+    if (res.status < 200 || res.status >= 300) throw new HttpStatusError(res.status, path, statusReason(res.body, res.status));
+    try {
+      return JSON.parse(res.body.toString("utf8")) as T;
+    } catch (err) {
+      throw new BadJsonError(`invalid JSON in response to ${method} ${path.split("?")[0]!} (${(err as Error).message})`);
+    }
   }
 
   #sleep(ms: number): Promise<void> {

@@ -17,3 +17,16 @@ export {
   type WatchState,
 } from "./watch";
 export { changedFields, managerOf, MAX_CHANGED_FIELDS } from "./changes";
+export {
+  applyPatches,
+  rerootPatch,
+  gitOpsManager,
+  describeWriteError,
+  FixRefusedError,
+  FIELD_MANAGER,
+  POD_TEMPLATE_PATH,
+  type ApplyPatchesOptions,
+  type ApplyPatchesResult,
+  type PatchOutcome,
+  type WriteTarget,
+} from "./writer";
