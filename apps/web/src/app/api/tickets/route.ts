@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api-routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("GET /api/tickets");
+export const POST = apiRoute("POST /api/tickets");
