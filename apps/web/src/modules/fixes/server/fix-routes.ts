@@ -1,10 +1,8 @@
 // /api/fixes rows of the API registry (lib/api-routes.ts spreads them in): fix bundles, fix
-// requests (propose, approve, reject, cancel) and a cluster's write credential; and
-// /api/admission-policies. Helper H5 (fixes) and H6 (admission policies) fill it.
+// requests (propose, approve, reject, cancel) and a cluster's write credential.
 import { download } from "@/lib/download";
 import type { TRouteDef } from "@/lib/route";
 import { orgRoute } from "@/lib/route";
-import { PREVENTION_ROUTES } from "@/modules/prevention/server/prevention-routes";
 import { FIX_STATUSES, MAX_FIX_FINDINGS } from "../fixes.schemas";
 import { cancelFixAction, clearWriteCredentialAction, decideFixAction, proposeFixAction, setWriteCredentialAction } from "./fix-actions";
 import { fixBundleOp, getFixOp, getWriteCredentialOp, listFixesOp } from "./fix-ops";
@@ -71,6 +69,4 @@ export const FIX_ROUTES = {
     op: clearWriteCredentialAction,
     params: { id: "clusterId" },
   }),
-  // H6's admission policy download shares this registry slot.
-  ...PREVENTION_ROUTES,
 } satisfies Record<string, TRouteDef>;
