@@ -1,5 +1,5 @@
 // Contract of fixes applied with approval (helper H3 implements the functions in this folder).
-import type { FixPlan } from "@bulwark/rules";
+import type { FixPlan, FixSkip } from "@bulwark/rules";
 
 export const FIX_REQUEST_STATUSES = ["proposed", "approved", "rejected", "applying", "applied", "verified", "unverified", "failed", "refused", "cancelled"] as const;
 export type TFixRequestStatus = (typeof FIX_REQUEST_STATUSES)[number];
@@ -12,6 +12,10 @@ export interface TFixTargetResult {
   before?: unknown;
   after?: unknown;
   error?: string;
+  /** the object actually patched when it is the target's controlling owner (a Pod's Deployment) */
+  patchedAt?: { apiVersion: string; kind: string; namespace?: string; name: string };
+  /** the fields the patch changed: path (lists of named items as [name]), value before and after */
+  changes?: { path: string; before: unknown; after: unknown }[];
 }
 
 export interface TFixRequestView {
@@ -24,6 +28,8 @@ export interface TFixRequestView {
   findingIds: string[];
   riskId: string | null;
   plan: FixPlan;
+  /** findings planning left out, with why (needs a value only you know, conflicts, not stored...) */
+  skipped?: FixSkip[];
   result: TFixTargetResult[] | null;
   error: string | null;
   proposedBy: { id: string; name: string | null; email: string } | null;
