@@ -9,6 +9,7 @@ import { useToast } from "@/modules/ui/components/toast";
 import type { TFilterValues } from "../findings.schemas";
 import { bulkAction, countMatchingAction } from "../server/actions";
 import { smallSelectClass } from "@/modules/ui/components/small-select";
+import { DownloadBundleButton } from "@/modules/fixes/components/download-bundle-button";
 
 export interface TMember { id: string; label: string }
 
@@ -95,6 +96,7 @@ export function BulkBar({
         </select>
         <Button size="sm" disabled={pending || !n} onClick={() => run({ ids: selectedIds }, statusChange)}>Set status</Button>
       </div>
+      <DownloadBundleButton target={{ findingIds: selectedIds }} disabled={!n} />
       <div className="flex items-center gap-2 sm:ml-auto">
         <span className="text-zinc-500">All {matchingLabel} matching:</span>
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => askAll(assignChange)}>Assign all…</Button>

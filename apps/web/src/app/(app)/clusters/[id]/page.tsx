@@ -13,6 +13,7 @@ import { ScheduleEditor } from "@/modules/clusters/components/schedule-editor";
 import { ContinuousToggle } from "@/modules/changes/components/continuous-toggle";
 import { RecentChanges } from "@/modules/changes/components/recent-changes";
 import { FindingsTable } from "@/modules/findings/components/findings-table";
+import { WriteCredentialCard } from "@/modules/fixes/components/write-credential-card";
 import { toFindingRowView } from "@/modules/findings/finding-view";
 import { findingsQuery } from "@/modules/findings/findings.schemas";
 import { queryExpected, queryFindings, queryMembers, queryOpenCounts } from "@/modules/findings/server/queries";
@@ -179,6 +180,8 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
             </div>
           )}
         </div>
+
+        <WriteCredentialCard ctx={ctx} clusterId={cluster.id} />
       </div>
     </>
   );
