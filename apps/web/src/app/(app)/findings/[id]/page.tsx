@@ -14,6 +14,7 @@ import { DueBadge } from "@/modules/queue/components/due-badge";
 import { workDue } from "@/modules/queue/due";
 import { YamlBlock } from "@/modules/findings/components/yaml-block";
 import { FindingVulnerabilities } from "@/modules/images/components/finding-vulnerabilities";
+import { FixPanel } from "@/modules/fixes/components/fix-panel";
 import { queryFinding, queryMembers, ruleTitle } from "@/modules/findings/server/queries";
 import { yamlView } from "@/modules/findings/yaml-view";
 import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
@@ -123,6 +124,8 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               </div>
             )}
           </Section>
+
+          <FixPanel ctx={ctx} target={{ findingIds: [f.id] }} subject="finding" />
 
           <Section title="History" id="history" description="What scans saw and what people did, oldest first">
             <FindingHistory events={events} firstSeenAt={f.firstSeenAt} firstSeenScanId={f.firstSeenScanId} members={memberNames} meId={ctx.userId} exceptions={historyExceptions} />

@@ -14,6 +14,7 @@ import { AcceptRisk } from "@/modules/risks/components/accept-risk";
 import { ObjectList, RiskPath, type TPathFinding } from "@/modules/risks/components/risk-path";
 import { objectText, riskTypeLabel } from "@/modules/risks/risk-labels";
 import { queryRisk } from "@/modules/risks/server/queries";
+import { FixPanel } from "@/modules/fixes/components/fix-panel";
 import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
 import { Callout, PageHeader, Section, tableClass as t } from "@/modules/ui/components/layout";
 import { RiskScore, formatScore } from "@/modules/ui/components/score";
@@ -88,6 +89,8 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
             <p className="whitespace-pre-line text-sm text-zinc-800">{risk.remediation}</p>
             <p className="mt-3 text-xs text-zinc-500">Fixing any finding of the privilege or identity step breaks the path; the next scan resolves the risk.</p>
           </Section>
+
+          <FixPanel ctx={ctx} target={{ riskId: risk.id }} subject="risk" />
 
           {risk.factors.length > 0 && (
             <Section
