@@ -49,8 +49,22 @@ const WEB = [
 const SECURITY = { re: "^@bulwark/(k8s|db|jobs|kube-sim|rules|web|worker|cli)(/.*)?$", message: "@bulwark/security sits below every other package: it imports none of them." };
 // esquery reads a regex up to the next "/", so slashes are written as \x2F in selectors.
 const sel = (re) => re.replaceAll("/", "\\x2F");
-const restrict = (...seams) => ({
-  "no-restricted-imports": ["error", { patterns: [DEEP_IMPORTS, ...seams.map(({ re, message }) => ({ regex: re, message }))] }],
+// A cluster's write credential (issue 19) serves one purpose, applying approved fixes: only the
+// worker's fix-apply path (apps/worker/src/remediation) and the data layer's remediation folder may
+// touch its cipher column or the function that returns it; never scans, watches or connection tests.
+const WRITE_CREDENTIAL_MESSAGE = "The write credential is for applying approved fixes only (apps/worker/src/remediation); scans, watches and tests use the read credential.";
+const WRITE_CREDENTIAL_IMPORT = { name: "@bulwark/db", importNames: ["getClusterWriteCredential"], message: WRITE_CREDENTIAL_MESSAGE };
+const WRITE_CREDENTIAL_SYNTAX = [
+  'Identifier[name="getClusterWriteCredential"]',
+  'MemberExpression[property.name="writeCredentialCipher"]',
+  'MemberExpression[property.value="writeCredentialCipher"]',
+  'ObjectPattern > Property[key.name="writeCredentialCipher"]',
+  'Property[key.name=/^(select|data|include)$/] Property[key.name="writeCredentialCipher"]',
+].map((selector) => ({ selector, message: WRITE_CREDENTIAL_MESSAGE }));
+const WRITE_CREDENTIAL_OWNERS = ["apps/worker/src/remediation/**/*.ts", "packages/db/src/remediation/**/*.ts"];
+const restrict = (...seams) => restrictWith(true, ...seams);
+const restrictWith = (writeCredential, ...seams) => ({
+  "no-restricted-imports": ["error", { patterns: [DEEP_IMPORTS, ...seams.map(({ re, message }) => ({ regex: re, message }))], ...(writeCredential && seams.length ? { paths: [WRITE_CREDENTIAL_IMPORT] } : {}) }],
   // "off" when there is nothing to restrict: a bare "error" would keep an earlier block's selectors.
   "no-restricted-syntax": seams.length === 0 ? "off" : [
     "error",
@@ -58,6 +72,7 @@ const restrict = (...seams) => ({
       { selector: `ImportExpression[source.value=/${sel(re)}/]`, message },
       { selector: `CallExpression[callee.name="require"][arguments.0.value=/${sel(re)}/]`, message },
     ]),
+    ...(writeCredential ? WRITE_CREDENTIAL_SYNTAX : []),
   ],
 });
 const RULES_TESTS = ["packages/rules/**/*.test.ts", "packages/rules/**/*.fixtures.ts"];
@@ -107,4 +122,6 @@ export default tseslint.config(
     ],
     rules: { "no-restricted-properties": "off" },
   },
+  // The fix-apply path itself: the production seams without the write-credential one.
+  { files: WRITE_CREDENTIAL_OWNERS, ignores: TEST_AND_TOOLING, rules: restrictWith(false, ...TEST_ONLY) },
 );

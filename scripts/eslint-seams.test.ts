@@ -81,3 +81,27 @@ describe("lint seams", () => {
     }
   });
 });
+
+// Issue 19: the write credential is read by the fix-apply path only, never by scans or watches.
+describe("write credential seam", () => {
+  const uses = [
+    `import { getClusterWriteCredential } from "@bulwark/db";\nexport const f = getClusterWriteCredential;\n`,
+    `export async function f() {\n  const { getClusterWriteCredential: g } = await import("@bulwark/db");\n  return g;\n}\n`,
+    `import { db } from "@bulwark/db";\nexport const f = () => db.cluster.findFirst({ select: { writeCredentialCipher: true } });\n`,
+    `export const f = (c: { writeCredentialCipher: string }) => c.writeCredentialCipher;\n`,
+    `export const f = (c: { writeCredentialCipher: string }) => c["writeCredentialCipher"];\n`,
+    `export const f = ({ writeCredentialCipher }: { writeCredentialCipher: string }) => writeCredentialCipher;\n`,
+  ];
+  it.each(["apps/worker/src/processors/seam-probe.ts", "apps/worker/src/live/seam-probe.ts", "packages/db/src/clusters/seam-probe.ts", "packages/k8s/src/seam-probe.ts", "apps/web/src/modules/clusters/seam-probe.ts"])(
+    "%s may not read it",
+    async (file) => {
+      for (const code of uses) expect(await seamErrors(file, code), code).toContainEqual(expect.stringMatching(/write credential is for applying approved fixes only/));
+    },
+  );
+  it.each(["apps/worker/src/remediation/seam-probe.ts", "packages/db/src/remediation/seam-probe.ts", "apps/worker/src/seam-probe.test.ts"])("%s may", async (file) => {
+    for (const code of uses) expect(await seamErrors(file, code), code).toEqual([]);
+  });
+  it("omitting it from a view is not reading it", async () => {
+    expect(await seamErrors("packages/db/src/clusters/seam-probe.ts", `export const OMIT = { credentialCipher: true, writeCredentialCipher: true } as const;\n`)).toEqual([]);
+  });
+});
