@@ -9,13 +9,18 @@ export const GITHUB_API = "https://api.github.com";
 
 const ZId = z.string().trim().min(1).max(64);
 const ZName = z.string().trim().min(1, "Give the integration a name").max(80, "At most 80 characters");
+// https (plain http only where the operator allows private networks: the data layer decides and says so).
 const ZHttpsUrl = z
   .string()
   .trim()
   .max(500, "At most 500 characters")
-  .refine((v) => /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(v), "Enter an https:// address (no query string)");
+  .refine((v) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(v), "Enter an https:// address (no query string)");
 const ZToken = z.string().trim().min(8, "Paste the whole token").max(2000, "At most 2000 characters");
-const ZJiraProject = z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,49}$/, "A Jira project key, e.g. SEC (capitals, digits, _)");
+const ZJiraProject = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{1,9}$/, "A Jira project key, e.g. SEC: 2-10 letters, digits or _")
+  .transform((v) => v.toUpperCase());
 const ZGitHubRepo = z.string().trim().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, "owner/repo, e.g. acme/platform");
 const ZIssueType = z.string().trim().min(1, "An issue type, e.g. Task").max(60);
 const ZEmail = z.string().trim().max(254).email("The Atlassian account's email");

@@ -8,6 +8,7 @@ import { FindingsTabs, type TFindingTabLink } from "@/modules/findings/component
 import { GroupTable, type TGroupView } from "@/modules/findings/components/group-table";
 import { ObjectGroups, chipsByRule, type TObjectGroupView } from "@/modules/findings/components/object-groups";
 import { PlatformFindings } from "@/modules/findings/components/platform-findings";
+import { RuleTickets } from "@/modules/tickets/components/tickets-panel";
 import { ZFindingFilters, findingsQuery, pickFilter, resolveTab, type TFilterValues, type TFindingTab } from "@/modules/findings/findings.schemas";
 import {
   controlOptions, queryExpected, queryFacets, queryFindings, queryMatchingCount, queryMembers, queryObjectGroups, queryRuleGroups, ruleTitle, toFindingFilter,
@@ -89,7 +90,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     let expanded: React.ComponentProps<typeof GroupTable>["expanded"] = null;
     if (expandedGroup) {
       const page = await queryFindings({ ...filter, ruleIds: [expandedGroup.ruleId] }, { limit: 50 });
-      expanded = { ruleId: expandedGroup.ruleId, rows: page.items.map(toView), more: Boolean(page.nextCursor), allHref: href("all", { rule: expandedGroup.ruleId }) };
+      expanded = {
+        ruleId: expandedGroup.ruleId,
+        rows: page.items.map(toView),
+        more: Boolean(page.nextCursor),
+        allHref: href("all", { rule: expandedGroup.ruleId }),
+        tickets: <RuleTickets ruleId={expandedGroup.ruleId} ruleTitle={ruleTitle(expandedGroup.ruleId)} clusterId={values.cluster} />,
+      };
     }
     const views: TGroupView[] = groups.map((g) => ({
       ruleId: g.ruleId,

@@ -34,7 +34,7 @@ export function GroupTable({
   groups, expanded, canWrite, members, meId, filter, collapseHref,
 }: {
   groups: TGroupView[];
-  expanded: { ruleId: string; rows: TFindingRowView[]; more: boolean; allHref: string } | null;
+  expanded: { ruleId: string; rows: TFindingRowView[]; more: boolean; allHref: string; /** the rule group's tickets and "Create ticket" (a server component) */ tickets?: React.ReactNode } | null;
   canWrite: boolean;
   members: TMember[];
   meId: string;
@@ -107,6 +107,7 @@ export function GroupTable({
                 {open && expanded && (
                   <tr className="border-b border-zinc-200 bg-zinc-50/60">
                     <td colSpan={canWrite ? 7 : 6} className="px-4 pb-3 pt-0">
+                      {expanded.tickets}
                       <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 bg-white" aria-label={`Objects with ${g.title}`}>
                         {expanded.rows.map((r) => (
                           <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-xs">

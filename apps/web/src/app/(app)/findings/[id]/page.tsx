@@ -15,6 +15,7 @@ import { workDue } from "@/modules/queue/due";
 import { YamlBlock } from "@/modules/findings/components/yaml-block";
 import { FindingVulnerabilities } from "@/modules/images/components/finding-vulnerabilities";
 import { FixPanel } from "@/modules/fixes/components/fix-panel";
+import { TicketsPanel } from "@/modules/tickets/components/tickets-panel";
 import { queryFinding, queryMembers, ruleTitle } from "@/modules/findings/server/queries";
 import { yamlView } from "@/modules/findings/yaml-view";
 import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/components/badge";
@@ -195,6 +196,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             )}
           </Section>
           <FindingException findingId={f.id} />
+          <TicketsPanel subject={{ source: "finding", id: f.id, label: "this finding" }} />
           <Section title="Details" id="details">
             <dl className="space-y-3 text-sm">
               <div><dt className="text-xs text-zinc-500">Cluster</dt><dd className="mt-0.5"><Link href={`/clusters/${f.cluster.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{f.cluster.name}</Link></dd></div>

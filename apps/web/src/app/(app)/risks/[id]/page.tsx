@@ -19,6 +19,7 @@ import { Badge, FindingStatusBadge, SeverityBadge } from "@/modules/ui/component
 import { Callout, PageHeader, Section, tableClass as t } from "@/modules/ui/components/layout";
 import { RiskScore, formatScore } from "@/modules/ui/components/score";
 import { RISK_BASE } from "@bulwark/rules";
+import { TicketsPanel } from "@/modules/tickets/components/tickets-panel";
 import { Time } from "@/modules/ui/components/time";
 import type { TFindingStatus, TSeverity } from "@/modules/ui/severity";
 
@@ -156,6 +157,7 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
               <p className="text-xs text-zinc-500">No open finding of this path is left to accept (covered, resolved or expected).</p>
             )}
           </Section>
+          <TicketsPanel subject={{ source: "risk", id: risk.id, label: "this risk" }} />
           <Section title="Details" id="details">
             <dl className="space-y-3 text-sm">
               <div><dt className="text-xs text-zinc-500">Cluster</dt><dd className="mt-0.5"><Link href={`/clusters/${risk.cluster.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">{risk.cluster.name}</Link></dd></div>
