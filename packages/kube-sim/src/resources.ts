@@ -50,6 +50,9 @@ const BUILTIN: Row[] = [
   ["policy", "v1beta1", "podsecuritypolicies", "PodSecurityPolicy", false, ["psp"]],
   ["admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "ValidatingWebhookConfiguration", false],
   ["admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration", false],
+  // Served at v1 whatever the simulated version (GA in 1.30; 1.28-1.29 clusters serve v1beta1).
+  ["admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "ValidatingAdmissionPolicy", false],
+  ["admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding", false],
   ["storage.k8s.io", "v1", "storageclasses", "StorageClass", false, ["sc"]],
   ["apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, ["crd", "crds"]],
   ["autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"], ["all"]],

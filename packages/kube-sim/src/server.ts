@@ -13,6 +13,7 @@ import { combine, fieldMatcher, labelMatcher, SelectorError } from "./selectors"
 import { deepEqual, managerOf, nextManagedFields } from "./managed-fields";
 import { collKey, entryJson, eventLine, ObjectStore, type Entry, type WatchEvent } from "./store";
 import { renderTable } from "./table";
+import { admit as admitPolicies, denialMessage, validateBinding, validatePolicyExpressions, type AdmissionOutcome } from "./admission";
 import type { FaultSpec, KubeObject, KubeSim, KubeSimOptions, SimPlatform } from "./types";
 
 class HttpError extends Error {
@@ -810,8 +811,53 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     })];
   }
 
-  /** Admission of a write (validating admission policies); throws the denial. */
-  function admit(_a: { operation: "CREATE" | "UPDATE" | "DELETE"; def: ResourceDef; namespace?: string; name: string; object?: KubeObject; oldObject?: KubeObject; id: ResolvedIdentity; dryRun: boolean }): void {}
+  const VAP_COLL = "admissionregistration.k8s.io/validatingadmissionpolicies";
+  const VAPB_COLL = "admissionregistration.k8s.io/validatingadmissionpolicybindings";
+  /** Audit-only policy failures, newest last (the apiserver writes them to its audit log). */
+  const admissionAudits: Array<{ policy: string; binding: string; message: string; resource: string; name: string; namespace?: string; operation: string }> = [];
+
+  /**
+   * Admission of a write: the object's own validation where kube-sim models it (policies and
+   * bindings), then the validating admission policies. Throws the denial; returns the warnings.
+   */
+  function admit(a: { operation: "CREATE" | "UPDATE" | "DELETE"; def: ResourceDef; namespace?: string; name: string; subresource?: string; object?: KubeObject; oldObject?: KubeObject; id: ResolvedIdentity; dryRun: boolean; res?: ServerResponse }): void {
+    const { def } = a;
+    if (a.object && def.group === "admissionregistration.k8s.io" && (def.kind === "ValidatingAdmissionPolicy" || def.kind === "ValidatingAdmissionPolicyBinding")) {
+      const errors = def.kind === "ValidatingAdmissionPolicy" ? validatePolicyExpressions(a.object) : validateBinding(a.object);
+      if (errors.length) {
+        const msg = errors.length === 1 ? errors[0]! : `[${errors.join(", ")}]`;
+        throw new HttpError(422, "Invalid", `${def.kind}.${def.group} "${a.name}" is invalid: ${msg}`, { name: a.name, group: def.group, kind: def.kind, causes: errors.map((e) => ({ reason: "FieldValueInvalid", message: e })) });
+      }
+    }
+    const bindings = store.page(VAPB_COLL, {}).entries.map((e) => e.obj);
+    if (bindings.length === 0) return;
+    const policies = store.page(VAP_COLL, {}).entries.map((e) => e.obj);
+    const nsObj = def.namespaced && a.namespace ? store.get("/namespaces", undefined, a.namespace)?.obj : undefined;
+    const outcome: AdmissionOutcome = admitPolicies(policies, bindings, {
+      operation: a.operation,
+      group: def.group,
+      version: def.version,
+      kind: def.kind,
+      resource: def.plural,
+      subresource: a.subresource,
+      namespaced: def.namespaced,
+      name: a.name,
+      namespace: a.namespace,
+      object: a.object,
+      oldObject: a.oldObject,
+      namespaceObject: nsObj,
+      userInfo: { username: a.id.username, groups: a.id.username.startsWith("system:serviceaccount:") ? ["system:serviceaccounts", "system:serviceaccounts:kube-sim", "system:authenticated"] : ["system:authenticated"] },
+      dryRun: a.dryRun,
+    });
+    if (outcome.warnings.length && a.res && !a.res.headersSent) a.res.setHeader("Warning", outcome.warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+    if (!a.dryRun) for (const au of outcome.audits) admissionAudits.push({ ...au, resource: def.plural, name: a.name, namespace: a.namespace, operation: a.operation });
+    if (admissionAudits.length > 1000) admissionAudits.splice(0, admissionAudits.length - 1000);
+    if (outcome.denial) {
+      const d = outcome.denial;
+      const message = denialMessage({ group: def.group, resource: def.plural, name: a.name }, d);
+      throw new HttpError(d.code, d.reason, message, { name: a.name, group: def.group, kind: def.plural, causes: [{ message }] });
+    }
+  }
 
   async function handleResource(req: IncomingMessage, res: ServerResponse, url: URL, id: ResolvedIdentity, r: Route): Promise<[number, string] | undefined> {
     const q = url.searchParams;
@@ -862,7 +908,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (verb === "delete") {
       const existing = store.get(ck, namespace, name!);
       if (!existing) throw notFound(def, name!);
-      admit({ operation: "DELETE", def, namespace, name: name!, object: undefined, oldObject: existing.obj, id, dryRun });
+      admit({ operation: "DELETE", def, namespace, name: name!, object: undefined, oldObject: existing.obj, id, dryRun, res });
       if (dryRun) return [200, entryJson(existing)];
       const gone = store.delete(ck, namespace, name!);
       if (!gone) throw notFound(def, name!);
@@ -927,7 +973,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       }
     }
     const prev = creating ? undefined : store.get(ck, body.metadata.namespace, String(body.metadata.name));
-    admit({ operation: creating ? "CREATE" : "UPDATE", def, namespace: body.metadata.namespace, name: String(body.metadata.name), object: body, oldObject: prev?.obj, id, dryRun });
+    admit({ operation: creating ? "CREATE" : "UPDATE", def, namespace: body.metadata.namespace, name: String(body.metadata.name), subresource: r.subresource, object: body, oldObject: prev?.obj, id, dryRun, res });
     // A write that changes nothing is not a write: no new resourceVersion, no event (the
     // apiserver compares the result with the stored object, managedFields timestamps aside).
     if (prev && deepEqual(comparable(prev.obj), comparable(body))) return [200, entryJson(prev)];
@@ -1144,6 +1190,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       count: () => store.count(),
     },
     requestCount: () => requests,
+    admissionAudits: () => admissionAudits.map((a) => ({ ...a })),
     compact: () => store.compact(),
     close() {
       for (const w of openWatches) w.destroy();

@@ -105,6 +105,8 @@ export interface KubeSim {
   store: SimStore;
   /** requests received, including faulted ones */
   requestCount(): number;
+  /** Validating admission policy failures with the Audit action (what the apiserver's audit log records), oldest first. */
+  admissionAudits(): Array<{ policy: string; binding: string; message: string; resource: string; name: string; namespace?: string; operation: string }>;
   /** Like etcd compaction: outstanding continue tokens and watch resourceVersions become 410 Expired. */
   compact(): void;
   close(): Promise<void>;

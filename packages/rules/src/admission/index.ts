@@ -1,2 +1,3 @@
-// ValidatingAdmissionPolicies from the rules (helper H2 implements; signatures are the contract).
+// ValidatingAdmissionPolicies from the rules, and the CEL they (and kube-sim's evaluator) run on.
 export { generateAdmissionPolicies, ADMISSION_POLICY_RULES, type AdmissionPolicyOptions, type AdmissionPolicySet } from "./generate";
+export { compileAdmissionCel, toCelInput, ADMISSION_CEL_VARIABLES, type AdmissionCelProgram, type AdmissionCelResult } from "./cel";
