@@ -472,6 +472,14 @@ const ROUTES: Record<string, TRouteCase> = {
     crossOrg: { kind: "no-leak", status: 200 },
     owner: { status: 200, contains: () => '"ok"' },
   },
+  // Public on purpose: operations' metrics, behind their own token (BULWARK_METRICS_TOKEN; unset
+  // here, so 404 for everyone), naming no organization.
+  "GET /api/metrics": {
+    url: () => "/api/metrics",
+    access: "public",
+    crossOrg: { kind: "no-leak", status: 404 },
+    owner: { status: 404 },
+  },
   "GET /api/health/ready": {
     url: () => "/api/health/ready",
     access: "public",

@@ -36,6 +36,8 @@ const ZEnv = z
     BULWARK_SIGNUP_DOMAINS: z.string().optional(),
     /** smtp://[user:pass@]host[:port] or smtps://…: sign-ups confirm their email by a mailed link. */
     SMTP_URL: z.url("must be a URL like smtp://user:pass@mail.example.com:587").optional(),
+    /** Bearer token a Prometheus scraper presents at GET /api/metrics; unset: the route is 404. */
+    BULWARK_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     /** The sender of Bulwark's mails (default bulwark@<NEXTAUTH_URL's host>). */
     SMTP_FROM: z.email("must be an email address").optional(),
   })

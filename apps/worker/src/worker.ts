@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { disconnectDb, listSchedules, recoverStuckScans, sealLegacyReportWebhooks } from "@bulwark/db";
 import { encryptCredential, parseKeyring } from "@bulwark/security";
-import { QUEUE_ALERT, QUEUE_COMPLIANCE, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REMEDIATION, QUEUE_REPORT, QUEUE_SCAN, QUEUE_TICKET, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
+import { QUEUE_ALERT, QUEUE_COMPLIANCE, QUEUE_CONNECTION, QUEUE_EXCEPTIONS, QUEUE_REMEDIATION, QUEUE_REPORT, QUEUE_SCAN, QUEUE_TICKET, ALERT_DELIVERY_JOB_NAME, TICKET_DELIVERY_JOB_NAME, closeQueues, getQueue, getQueueConnection, upsertAlertDigestSchedule, requeueScan, scanSchedulerId, scheduleRepeat, upsertScanSchedule } from "@bulwark/jobs";
 import type { WorkerContext } from "./context";
 import { workerEnv, type TWorkerEnv } from "./env";
 import { processScan } from "./processors/scan.processor";
@@ -15,6 +15,7 @@ import { processExceptionSweep, scheduleExceptionSweep } from "./processors/exce
 import { processAttestationSweep, scheduleAttestationSweep } from "./processors/attestation-expiry.processor";
 import { LiveManager } from "./live/live-manager";
 import { startHealthServer } from "./health";
+import { countDelivery, observeScan, watchLiveClusters, watchQueues } from "./metrics";
 import { processFixApply } from "./remediation";
 import { processTicketJob, scheduleTicketSync } from "./tickets";
 
@@ -97,15 +98,28 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   };
   const conn = getQueueConnection();
   const lock = { lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_LOCK_MS, maxStalledCount: 2 };
-  const scanWorker = conn.createWorker(QUEUE_SCAN, (job, token) => processScan(job, ctx, token), { concurrency: env.WORKER_CONCURRENCY, ...lock });
+  const scanWorker = conn.createWorker(QUEUE_SCAN, (job, token) => observeScan(String((job.data as { trigger?: unknown })?.trigger ?? "unknown"), () => processScan(job, ctx, token)), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const testWorker = conn.createWorker(QUEUE_CONNECTION, (job) => processTestConnection(job, ctx), { concurrency: env.WORKER_CONCURRENCY, ...lock });
   const reportWorker = conn.createWorker(QUEUE_REPORT, (job) => processReport(job, ctx), { concurrency: 1, ...lock });
   const exceptionWorker = conn.createWorker(QUEUE_EXCEPTIONS, (job) => processExceptionSweep(job, ctx), { concurrency: 1, ...lock });
   const complianceWorker = conn.createWorker(QUEUE_COMPLIANCE, (job) => processAttestationSweep(job, ctx), { concurrency: 1, ...lock });
-  const alertWorker = conn.createWorker(QUEUE_ALERT, (job) => processAlertJob(job, ctx, { ...(env.NEXTAUTH_URL ? { appUrl: env.NEXTAUTH_URL } : {}) }), { concurrency: 4, ...lock });
+  const alertWorker = conn.createWorker(QUEUE_ALERT, async (job) => {
+    const r = await processAlertJob(job, ctx, { ...(env.NEXTAUTH_URL ? { appUrl: env.NEXTAUTH_URL } : {}) });
+    if (job.name === ALERT_DELIVERY_JOB_NAME) countDelivery("alert", r.outcome);
+    return r;
+  }, { concurrency: 4, ...lock });
   // Fixes apply one at a time per worker: each holds a write credential and ends in a rescan.
-  const fixWorker = conn.createWorker(QUEUE_REMEDIATION, (job) => processFixApply(job, ctx), { concurrency: 1, ...lock });
-  const ticketWorker = conn.createWorker(QUEUE_TICKET, (job) => processTicketJob(job, ctx), { concurrency: 4, ...lock });
+  const fixWorker = conn.createWorker(QUEUE_REMEDIATION, async (job) => {
+    const r = await processFixApply(job, ctx);
+    countDelivery("fix", r.outcome);
+    return r;
+  }, { concurrency: 1, ...lock });
+  const ticketWorker = conn.createWorker(QUEUE_TICKET, async (job) => {
+    const r = await processTicketJob(job, ctx);
+    if (job.name === TICKET_DELIVERY_JOB_NAME) countDelivery("ticket", r.outcome);
+    return r;
+  }, { concurrency: 4, ...lock });
+  watchQueues([QUEUE_SCAN, QUEUE_CONNECTION, QUEUE_REPORT, QUEUE_ALERT, QUEUE_REMEDIATION, QUEUE_TICKET]);
   for (const w of [scanWorker, testWorker, reportWorker, exceptionWorker, complianceWorker, alertWorker, fixWorker, ticketWorker]) {
     w.on("failed", (job, err) => ctx.log("job failed", { queue: w.name, jobId: job?.id, error: err.message }));
     w.on("error", (err) => ctx.log("worker error", { queue: w.name, error: err.message }));
@@ -134,6 +148,7 @@ export async function startWorker(env: TWorkerEnv = workerEnv()): Promise<Runnin
   timer.unref();
   const live = env.WORKER_CONTINUOUS === "on" ? new LiveManager({ ctx, capacity: env.WORKER_WATCH_CAPACITY, leaseMs: env.WORKER_WATCH_LEASE_MS }) : undefined;
   await live?.start();
+  if (live) watchLiveClusters(() => live.watching().length);
   let closing: Promise<void> | undefined;
   const health = env.WORKER_HEALTH_PORT ? await startHealthServer(env.WORKER_HEALTH_PORT, env.WORKER_HEALTH_HOST, () => closing === undefined) : undefined;
   ctx.log("worker started", { backend: conn.backend, prefix: conn.prefix, concurrency: env.WORKER_CONCURRENCY, orgConcurrency: env.WORKER_ORG_CONCURRENCY, schedules: synced.total, schedulersUpdated: synced.upserted });

@@ -22,6 +22,7 @@ import { TICKET_ROUTES } from "@/modules/tickets/server/ticket-routes";
 import { TREND_ROUTES } from "@/modules/trends/server/trend-routes";
 import { contentDisposition, download } from "./download";
 import { liveness, readiness } from "./health";
+import { metricsHandler, timed } from "./metrics";
 import { openApiDocument } from "./openapi";
 import { orgRoute, publicRoute, routeHandler, type TRouteDef, type TRouteHandler } from "./route";
 
@@ -182,6 +183,12 @@ export const API_ROUTES = {
     handler: readiness,
     cacheSeconds: 0,
   }),
+  "GET /api/metrics": publicRoute({
+    summary: "Prometheus metrics of this web process (request durations by route)",
+    description: "Needs `Authorization: Bearer <BULWARK_METRICS_TOKEN>`; 404 when the variable is not set, 401 without the token. Names no organization.",
+    handler: metricsHandler,
+    cacheSeconds: 0,
+  }),
   "GET /api/openapi.json": publicRoute({ summary: "This document: the API as OpenAPI 3.1", handler: (): unknown => (document ??= openApiDocument(API_ROUTES)), cacheSeconds: 300 }),
 } satisfies Record<string, TRouteDef>;
 
@@ -189,5 +196,5 @@ export type TApiRouteKey = keyof typeof API_ROUTES;
 
 /** The handler of one registry row, for a route file: `export const GET = apiRoute("GET /api/findings")`. */
 export function apiRoute(key: TApiRouteKey): TRouteHandler {
-  return routeHandler(API_ROUTES[key]);
+  return timed(key, routeHandler(API_ROUTES[key]));
 }

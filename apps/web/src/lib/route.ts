@@ -42,7 +42,7 @@ export interface TPublicRouteSpec {
   description?: string;
   public: true;
   /** The JSON answer; a Response is sent as it is (a health check's 503). */
-  handler: () => unknown;
+  handler: (req: Request) => unknown;
   /** 0: never cached */
   cacheSeconds?: number;
 }
@@ -107,9 +107,9 @@ function queryInput(url: string): Record<string, unknown> {
 
 export function routeHandler(def: TRouteDef): TRouteHandler {
   if (isPublic(def)) {
-    return async () => {
+    return async (req) => {
       try {
-        const answer = await def.handler();
+        const answer = await def.handler(req);
         if (answer instanceof Response) return answer;
         const cache = def.cacheSeconds === 0 ? "no-store" : `public, max-age=${def.cacheSeconds ?? 3600}`;
         return Response.json(answer, { headers: { "Cache-Control": cache } });

@@ -35,7 +35,7 @@ export interface ScanJobLike extends Partial<DeferrableJob> {
 export type ScanJobResult =
   | { outcome: "skipped"; reason: string; scanId?: string }
   | { outcome: "failed"; scanId: string; reason: string }
-  | { outcome: "succeeded" | "partial"; scanId: string; findings: number; stats: unknown };
+  | { outcome: "succeeded" | "partial"; scanId: string; findings: number; objects: number; stats: unknown };
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -175,7 +175,7 @@ export async function processScan(job: ScanJobLike, ctx: WorkerContext, token?: 
     // Fix requests this scan verifies, and tickets whose findings it resolved (neither fails the scan).
     await afterScanFixes(ctx.log, { orgId, clusterId, scanId: id });
     await afterScanTickets(ctx.log, { orgId, clusterId, scanId: id });
-    return { outcome: stored.status, scanId: id, findings: result.findings.length, stats: stored.stats };
+    return { outcome: stored.status, scanId: id, findings: result.findings.length, objects: snapshot.objects.length, stats: stored.stats };
   } catch (e) {
     // Unexpected (database, bug): hand the scan back so the job's retry can claim it at once.
     const reason = `internal error: ${(e as Error).message}`;
