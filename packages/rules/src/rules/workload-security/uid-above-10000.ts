@@ -1,4 +1,5 @@
 import { WORKLOAD_KINDS, defineRule } from "../../helpers/pod";
+import { mergePatchFix } from "../../helpers/merge-patch";
 import { containerName, effective, perContainer, scFix, show } from "../../helpers/security-context";
 
 // Linux-only setting: Windows pods (spec.os.name windows) ignore it, so they are not judged.
@@ -26,7 +27,8 @@ export const uidAbove10000 = defineRule({
         path: e.path,
         observed: e.value === undefined ? "unset" : e.value,
         message: `Container "${containerName(c)}" runs with runAsUser ${e.value === undefined ? "unset" : show(e.value)}, not above 10000.`,
-        fix: scFix(c, "runAsUser: 10001"),
+        // A pod-level value is one finding for every container that inherits it: fix it where it is set.
+        fix: (e.level === "pod" ? mergePatchFix(e.path, 10001, "Set at pod level, for every container that inherits it") : undefined) ?? scFix(c, "runAsUser: 10001"),
       };
     }, LINUX_ONLY);
   },
