@@ -4,11 +4,13 @@
 // state and writes the audit row), plus the apply job an approval enqueues. The web never talks to
 // the cluster: the worker applies what an admin approved.
 import { revalidatePath } from "next/cache";
-import { DomainError, cancelFix, clearWriteCredential, decideFix, getCluster, proposeFix, setWriteCredential } from "@bulwark/db";
+import { DomainError, NotFoundError, cancelFix, clearWriteCredential, decideFix, getCluster, proposeFix, setWriteCredential } from "@bulwark/db";
 import { enqueueFixApply } from "@bulwark/jobs";
 import { KubeconfigError } from "@bulwark/security";
+import { env } from "@/env";
 import { HttpError, orNotFound } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
+import { getKeyring } from "@/modules/clusters/server/credentials";
 import { enqueueOrExplain } from "@/modules/clusters/server/scan-requests";
 import { ZClusterRef, ZFixDecision, ZFixId, ZProposeFix, ZWriteCredential } from "../fixes.schemas";
 
@@ -17,11 +19,14 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/fixes/${id}`);
 }
 
-/** A refusal of the data layer with the status it carries (400 "nothing to fix"), else 409. */
+/** A refusal of the data layer: a request already under way, or a state that changed, is a conflict (409). */
 function domainStatus(err: DomainError): number {
   const s = (err as DomainError & { status?: unknown }).status;
   return typeof s === "number" && s >= 400 && s < 500 ? s : 409;
 }
+
+/** A proposal's refusals are about what it names (nothing fixable, several clusters), except a request already open. */
+const proposeStatus = (err: DomainError) => (/already|meanwhile/i.test(err.message) ? 409 : 400);
 
 const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
@@ -39,7 +44,8 @@ export const proposeFixAction = withOrg({ schema: ZProposeFix, permission: "fix:
     refresh(created.id);
     return created;
   } catch (err) {
-    if (err instanceof DomainError) throw new HttpError(domainStatus(err), capitalize(err.message), domainStatus(err) === 400 ? "nothing_fixable" : "conflict");
+    if (err instanceof DomainError) throw new HttpError(proposeStatus(err), capitalize(err.message), proposeStatus(err) === 400 ? "nothing_fixable" : "conflict");
+    if (err instanceof NotFoundError) throw new HttpError(404, `${capitalize(err.message)} not found`);
     throw err;
   }
 });
@@ -75,7 +81,17 @@ export const cancelFixAction = withOrg({ schema: ZFixId, permission: "fix:propos
 export const setWriteCredentialAction = withOrg({ schema: ZWriteCredential, permission: "fix:approve" }, async (input, ctx) => {
   orNotFound(await getCluster({ orgId: ctx.orgId, clusterId: input.clusterId }), "Cluster not found");
   try {
-    const view = await setWriteCredential({ orgId: ctx.orgId, clusterId: input.clusterId, actorId: ctx.userId, kubeconfig: input.kubeconfig, ...(input.context ? { context: input.context } : {}), ip: ctx.ip });
+    const view = await setWriteCredential({
+      orgId: ctx.orgId,
+      clusterId: input.clusterId,
+      actorId: ctx.userId,
+      kubeconfig: input.kubeconfig,
+      ...(input.context ? { context: input.context } : {}),
+      ip: ctx.ip,
+      // the web's configuration, as the read credential is vetted and sealed with
+      keyring: getKeyring(),
+      allowPrivateNetworks: env().BULWARK_ALLOW_PRIVATE_NETWORKS,
+    });
     revalidatePath(`/clusters/${input.clusterId}`);
     return view;
   } catch (err) {

@@ -1,7 +1,7 @@
 // The fixes reads (GET /api/fixes, /api/fixes/{id}, /api/fixes/bundle, a cluster's write
 // credential): withOrg around @bulwark/db calls. Another organization's ids answer 404 exactly like
 // ids that exist nowhere.
-import { getCluster, getFixRequest, getWriteCredentialView, listFixRequests, loadFixInputs } from "@bulwark/db";
+import { NotFoundError, getCluster, getFixRequest, getWriteCredentialView, listFixRequests, loadFixInputs } from "@bulwark/db";
 import { HttpError, orNotFound } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
 import { FIX_TABS, ZClusterRef, ZFixBundleInput, ZFixId, ZFixListInput, type TFixListInput } from "../fixes.schemas";
@@ -28,7 +28,10 @@ export const getFixOp = withOrg({ schema: ZFixId, permission: "org:read" }, asyn
 
 /** The zip of the findings' (or the risk's) fixes; 400 with the reasons when nothing is fixable. */
 export const fixBundleOp = withOrg({ schema: ZFixBundleInput, permission: "org:read" }, async (input, ctx) => {
-  const groups = await loadFixInputs({ orgId: ctx.orgId, ...(input.risk ? { riskId: input.risk } : { findingIds: input.finding ?? [] }) });
+  const groups = await loadFixInputs({ orgId: ctx.orgId, ...(input.risk ? { riskId: input.risk } : { findingIds: input.finding ?? [] }) }).catch((err: unknown) => {
+    if (err instanceof NotFoundError) throw new HttpError(404, input.risk ? "Risk not found" : "Finding not found");
+    throw err;
+  });
   const zipped = zipFixBundle(groups);
   if ("empty" in zipped) throw new HttpError(400, nothingFixableMessage(zipped.skipped), "nothing_fixable");
   return zipped;
