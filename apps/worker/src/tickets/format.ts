@@ -95,7 +95,8 @@ function findingList(ev: TTicketEvidence, appUrl?: string): TBlock[] {
 
 // ---- Markdown (GitHub) ----
 
-const mdEscape = (s: string) => s.replace(/([\\`*_{}[\]()#+!|<>~-])/g, "\\$1").replace(/\r?\n/g, " ");
+// Enough to keep cluster text from becoming links, emphasis, HTML or table cells; hyphens and dots stay readable.
+const mdEscape = (s: string) => s.replace(/([\\`*_[\]!|<>~])/g, "\\$1").replace(/^([#+-])/, "\\$1").replace(/\r?\n/g, " ");
 function mdCode(s: string): string {
   const ticks = "`".repeat(Math.max(1, ...[...s.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   return `${ticks}${ticks.length > 1 ? " " : ""}${s.replace(/\r?\n/g, " ")}${ticks.length > 1 ? " " : ""}${ticks}`;
