@@ -26,7 +26,7 @@ export interface TAdmissionSet {
   allowedRegistries: string[];
 }
 
-const RULE_ANNOTATIONS = ["bulwark.dev/rule-id", "bulwark.io/rule-id", "bulwark.dev/rule", "bulwark.io/rule"];
+const RULE_ANNOTATIONS = ["bulwark.io/rule-id"];
 
 function ruleIdOf(obj: Record<string, unknown>, known: readonly string[]): string | null {
   const meta = (obj.metadata ?? {}) as { name?: string; annotations?: Record<string, string>; labels?: Record<string, string> };
@@ -61,7 +61,13 @@ export async function buildAdmissionSet(orgId: string, q: TAdmissionQuery, now =
     // Rules the organization turned off are not enforced at admission either.
     ...(disabled.size ? { ruleIds: [...ADMISSION_POLICY_RULES.filter((id) => !disabled.has(id)), ...customRules.map((r) => r.id)] } : {}),
   };
-  const set = generateAdmissionPolicies(options);
+  let set: ReturnType<typeof generateAdmissionPolicies>;
+  try {
+    set = generateAdmissionPolicies(options);
+  } catch (err) {
+    // The generator refuses options it cannot express (a namespace name, an exception without a rule).
+    throw new HttpError(400, err instanceof Error ? err.message : String(err), "invalid_input");
+  }
   const customIds = new Set(customRules.map((r) => r.id));
   const known = [...set.ruleIds, ...customIds];
   const policies: TPolicyPreview[] = set.objects
@@ -69,7 +75,8 @@ export async function buildAdmissionSet(orgId: string, q: TAdmissionQuery, now =
     .map((o) => {
       const ruleId = ruleIdOf(o as unknown as Record<string, unknown>, known) ?? o.metadata?.name ?? "";
       const custom = customIds.has(ruleId);
-      const title = custom ? (customRules.find((r) => r.id === ruleId)?.title ?? ruleId) : (getRule(ruleId)?.title ?? ruleId);
+      const annotated = o.metadata?.annotations?.["bulwark.io/title"];
+      const title = annotated ?? (custom ? customRules.find((r) => r.id === ruleId)?.title : getRule(ruleId)?.title) ?? ruleId;
       return { name: o.metadata?.name ?? ruleId, ruleId, title, custom };
     });
   const header = [
