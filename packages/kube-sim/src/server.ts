@@ -832,7 +832,11 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     const bindings = store.page(VAPB_COLL, {}).entries.map((e) => e.obj);
     if (bindings.length === 0) return;
     const policies = store.page(VAP_COLL, {}).entries.map((e) => e.obj);
-    const nsObj = def.namespaced && a.namespace ? store.get("/namespaces", undefined, a.namespace)?.obj : undefined;
+    // The apiserver labels every Namespace kubernetes.io/metadata.name=<name> (bindings select on it).
+    const withNameLabel = (ns: KubeObject | undefined): KubeObject | undefined =>
+      ns && { ...ns, metadata: { ...ns.metadata, labels: { ...(ns.metadata.labels ?? {}), "kubernetes.io/metadata.name": String(ns.metadata.name) } } };
+    const nsObj = def.namespaced && a.namespace ? withNameLabel(store.get("/namespaces", undefined, a.namespace)?.obj) : undefined;
+    const isNs = def.kind === "Namespace" && def.group === "";
     const outcome: AdmissionOutcome = admitPolicies(policies, bindings, {
       operation: a.operation,
       group: def.group,
@@ -843,8 +847,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
       namespaced: def.namespaced,
       name: a.name,
       namespace: a.namespace,
-      object: a.object,
-      oldObject: a.oldObject,
+      object: isNs ? withNameLabel(a.object) : a.object,
+      oldObject: isNs ? withNameLabel(a.oldObject) : a.oldObject,
       namespaceObject: nsObj,
       userInfo: { username: a.id.username, groups: a.id.username.startsWith("system:serviceaccount:") ? ["system:serviceaccounts", "system:serviceaccounts:kube-sim", "system:authenticated"] : ["system:authenticated"] },
       dryRun: a.dryRun,
@@ -855,7 +859,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     if (outcome.denial) {
       const d = outcome.denial;
       const message = denialMessage({ group: def.group, resource: def.plural, name: a.name }, d);
-      throw new HttpError(d.code, d.reason, message, { name: a.name, group: def.group, kind: def.plural, causes: [{ message }] });
+      // As the apiserver: Status.message has the Forbidden prefix, the cause the policy's own message
+      // (kubectl prints `The pods "x" is invalid: : ValidatingAdmissionPolicy '...' ...` from it).
+      const own = message.slice(message.indexOf("ValidatingAdmissionPolicy '"));
+      throw new HttpError(d.code, d.reason, message, { name: a.name, group: def.group, kind: def.plural, causes: [{ message: own }] });
     }
   }
 

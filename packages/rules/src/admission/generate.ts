@@ -19,8 +19,12 @@ export interface AdmissionPolicyOptions {
   excludeNamespaces?: readonly string[];
   /** allowed image registries (policy for image-registry rules), from the organization's settings */
   allowedRegistries?: readonly string[];
-  /** the organization's exceptions: objects they cover are let through by a matchCondition */
-  exceptions?: readonly { ruleId: string; namespace?: string; kind?: string; name?: string }[];
+  /**
+   * the organization's exceptions: objects they cover are let through by a matchCondition. Scoped
+   * like the engine's (ruleId or "*", exact namespace/kind/name, labels); the caller drops expired
+   * ones and those scoped to another cluster.
+   */
+  exceptions?: readonly { ruleId: string; namespace?: string; kind?: string; name?: string; labelSelector?: Record<string, string> }[];
   /** custom CEL rules (object-level; true = violation) turned into policies too */
   customRules?: readonly CustomRuleDef[];
   /** name prefix of every policy and binding (default "bulwark-") */
@@ -374,9 +378,12 @@ function exceptionCondition(exceptions: AdmissionPolicyOptions["exceptions"], ru
   if (mine.length === 0) return undefined;
   const terms = mine.map((e) => {
     const parts: string[] = [];
-    if (e.namespace) parts.push(`request.namespace == ${q(e.namespace)}`);
-    if (e.kind) parts.push(`request.kind.kind == ${q(e.kind)}`);
-    if (e.name) parts.push(e.name.endsWith("*") ? `request.name.startsWith(${q(e.name.slice(0, -1))})` : `request.name == ${q(e.name)}`);
+    if (e.namespace !== undefined) parts.push(`request.namespace == ${q(e.namespace)}`);
+    if (e.kind !== undefined) parts.push(`request.kind.kind == ${q(e.kind)}`);
+    if (e.name !== undefined) parts.push(`request.name == ${q(e.name)}`);
+    for (const [k, v] of Object.entries(e.labelSelector ?? {})) {
+      parts.push(`(object != null && has(object.metadata.labels) && ${q(k)} in object.metadata.labels && object.metadata.labels[${q(k)}] == ${q(v)})`);
+    }
     return parts.length ? `(${parts.join(" && ")})` : "true";
   });
   return `!(${terms.join(" || ")})`;
