@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext } from "@playwright/test";
 import { db } from "@bulwark/db";
 import { addClusterByUpload, signUp, uniqueEmail } from "../helpers";
 
-type Ids = { clusterUrl: string; findingId: string; riskId: string; imageId: string };
+type Ids = { clusterUrl: string; findingId: string; riskId: string; imageId: string; fixId: string };
 let ids: Ids;
 let cookies: Awaited<ReturnType<BrowserContext["cookies"]>>;
 
@@ -28,7 +28,18 @@ test.beforeAll(async ({ browser }) => {
   // The scenario runs Trivy Operator: the scan saves its images with their CVEs.
   await expect.poll(async () => db.imageCve.count({ where: { clusterId } }), { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
   const imageId = (await db.imageCve.findFirstOrThrow({ where: { clusterId }, orderBy: { severity: "asc" } })).imageId;
-  ids = { clusterUrl, findingId, riskId, imageId };
+  // A fix request: the first finding with an automatic fix, proposed by the owner.
+  let fixId = "";
+  const origin = new URL(page.url()).origin;
+  for (const f of ((await (await page.request.get(`/api/findings?cluster=${clusterId}&limit=60`)).json()).items as { id: string }[])) {
+    const proposed = await page.request.post("/api/fixes", { data: { findingIds: [f.id] }, headers: { origin } });
+    if (proposed.status() === 201) {
+      fixId = ((await proposed.json()) as { id: string }).id;
+      break;
+    }
+  }
+  expect(fixId, "a finding with an automatic fix").not.toBe("");
+  ids = { clusterUrl, findingId, riskId, imageId, fixId };
   cookies = await context.cookies();
   await context.close();
 });
@@ -63,7 +74,11 @@ const PAGES: Array<[name: string, url: (ids: Ids) => string]> = [
   ["audit log", () => "/settings/audit"],
   ["exceptions", () => "/exceptions"],
   ["policy", () => "/settings/policy"],
+  ["ticket integrations", () => "/settings/integrations"],
+  ["admission policies", () => "/settings/prevention"],
   ["alerts", () => "/settings/alerts"],
+  ["fixes", () => "/fixes?tab=all"],
+  ["a fix request", (i) => `/fixes/${i.fixId}`],
 ];
 
 for (const [name, urlOf] of PAGES) {

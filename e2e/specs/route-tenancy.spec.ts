@@ -87,6 +87,12 @@ interface TIds {
   reviewItemId: string;
   imageId: string;
   cveExceptionId: string;
+  /** a ticket integration of A's (GitHub, on a loopback address) and a ticket from A's finding */
+  ticketIntegrationId: string;
+  ticketId: string;
+  /** a fix request of A's, and the finding it fixes */
+  fixId: string;
+  fixFindingId: string;
 }
 
 type TCrossOrg =
@@ -444,8 +450,111 @@ const ROUTES: Record<string, TRouteCase> = {
       missingBody: () => ({ cve: "CVE-2023-44487", state: "accepted", note: "route tenancy", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), clusterId: "cnotarealclusterid0000000" }),
     },
   },
+  // Tickets: A's GitHub integration and a ticket from A's first finding; the admission policy download.
+  "GET /api/ticket-integrations": {
+    url: () => "/api/ticket-integrations",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.ticketIntegrationId },
+  },
+  // B adds an integration of its own: the 201 answer carries nothing of A.
+  "POST /api/ticket-integrations": {
+    url: () => "/api/ticket-integrations",
+    body: () => ({ kind: "github", name: `rt-b-${Date.now().toString(36)}`, baseUrl: "http://127.0.0.1:9", project: "route-tenancy/b", token: "rt-b-token-never-used" }),
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 201 },
+  },
+  "PATCH /api/ticket-integrations/[id]": {
+    url: (ids) => `/api/ticket-integrations/${ids.ticketIntegrationId}`,
+    body: () => ({ name: "renamed by another organization" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "DELETE /api/ticket-integrations/[id]": {
+    url: (ids) => `/api/ticket-integrations/${ids.ticketIntegrationId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "POST /api/ticket-integrations/[id]/sync": {
+    url: (ids) => `/api/ticket-integrations/${ids.ticketIntegrationId}/sync`,
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "GET /api/tickets": {
+    url: (ids) => `/api/tickets?finding=${ids.findingId}`,
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.ticketId },
+  },
+  // B files a ticket on A's finding through A's integration: refused exactly as for ids that exist nowhere.
+  "POST /api/tickets": {
+    url: () => "/api/tickets",
+    body: (ids) => ({ integrationId: ids.ticketIntegrationId, source: "finding", findingId: ids.findingId }),
+    access: "org",
+    crossOrg: { kind: "same-as-missing", missingBody: () => ({ integrationId: "cnotarealintegration00000", source: "finding", findingId: "cnotarealfindingid0000000" }) },
+  },
+  "GET /api/admission-policies": {
+    url: () => "/api/admission-policies?action=audit",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: () => "ValidatingAdmissionPolicyBinding" },
+  },
   "POST /api/cve-exceptions/[id]/revoke": {
     url: (ids) => `/api/cve-exceptions/${ids.cveExceptionId}/revoke`,
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  // Fixes: A's fix request (proposed by A's owner from a fixable finding) and A's cluster's write credential.
+  "GET /api/fixes": {
+    url: () => "/api/fixes?tab=all",
+    access: "org",
+    crossOrg: { kind: "no-leak", status: 200 },
+    owner: { status: 200, contains: (ids) => ids.fixId },
+  },
+  // B proposes fixing A's finding: refused exactly as for a finding that exists nowhere.
+  "POST /api/fixes": {
+    url: () => "/api/fixes",
+    body: (ids) => ({ findingIds: [ids.fixFindingId] }),
+    access: "org",
+    crossOrg: { kind: "same-as-missing", missingBody: () => ({ findingIds: ["cnotarealfindingid000000"] }) },
+  },
+  "GET /api/fixes/bundle": {
+    url: (ids) => `/api/fixes/bundle?finding=${ids.fixFindingId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200 },
+  },
+  "GET /api/fixes/[id]": {
+    url: (ids) => `/api/fixes/${ids.fixId}`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200, contains: (ids) => ids.fixFindingId },
+  },
+  "POST /api/fixes/[id]/decision": {
+    url: (ids) => `/api/fixes/${ids.fixId}/decision`,
+    body: () => ({ decision: "reject", note: "route tenancy" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "POST /api/fixes/[id]/cancel": {
+    url: (ids) => `/api/fixes/${ids.fixId}/cancel`,
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "GET /api/clusters/[id]/write-credential": {
+    url: (ids) => `/api/clusters/${ids.clusterId}/write-credential`,
+    access: "org",
+    crossOrg: { kind: "404" },
+    owner: { status: 200 },
+  },
+  "PUT /api/clusters/[id]/write-credential": {
+    url: (ids) => `/api/clusters/${ids.clusterId}/write-credential`,
+    body: () => ({ kubeconfig: "apiVersion: v1\nkind: Config\n" }),
+    access: "org",
+    crossOrg: { kind: "404" },
+  },
+  "DELETE /api/clusters/[id]/write-credential": {
+    url: (ids) => `/api/clusters/${ids.clusterId}/write-credential`,
     access: "org",
     crossOrg: { kind: "404" },
   },
@@ -640,7 +749,25 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   });
   expect(cveException.status(), await cveException.text()).toBe(201);
   const cveExceptionId = ((await cveException.json()) as { id: string }).id;
-  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id, reviewId, reviewItemId: reviewItems[0]!.id, imageId: imageId!, cveExceptionId };
+  // A ticket integration of A's (its loopback address is never reached: the worker's delivery just fails) and a ticket from A's finding.
+  const integration = await a.request.post("/api/ticket-integrations", { data: { kind: "github", name: "rt-a-issues", baseUrl: "http://127.0.0.1:9", project: "route-tenancy/a", token: "rt-a-token-never-used" }, headers: { origin } });
+  expect(integration.status(), await integration.text()).toBe(201);
+  const ticketIntegrationId = ((await integration.json()) as { id: string }).id;
+  const ticket = await a.request.post("/api/tickets", { data: { integrationId: ticketIntegrationId, source: "finding", findingId: findings[0]!.id }, headers: { origin } });
+  expect(ticket.status(), await ticket.text()).toBe(201);
+  const ticketId = ((await ticket.json()) as { ticket: { id: string } }).ticket.id;
+  // A fix request of A's: the owner proposes the first finding with an automatic fix.
+  let fixId = "";
+  let fixFindingId = "";
+  for (const f of findings.slice(0, 60)) {
+    const proposed = await a.request.post("/api/fixes", { data: { findingIds: [f.id], reason: "route tenancy" }, headers: { origin } });
+    if (proposed.status() !== 201) continue;
+    fixId = ((await proposed.json()) as { id: string }).id;
+    fixFindingId = f.id;
+    break;
+  }
+  expect(fixId, "org A has a finding with an automatic fix").not.toBe("");
+  const ids: TIds = { clusterId, clusterName, scanId: scans[0]!.id, findingId: findings[0]!.id, reportId, exceptionId, attestationId: attestation.id, attestationFileId: attestation.files[0]!.id, reviewId, reviewItemId: reviewItems[0]!.id, imageId: imageId!, cveExceptionId, ticketIntegrationId, ticketId, fixId, fixFindingId };
 
   // Org B: an owner of another organization (every permission there, none in A).
   const b = await browser.newPage();
@@ -657,7 +784,7 @@ test("every API route: 404 across organizations, 403 for a viewer's mutations, 4
   await signIn(v, viewerEmail);
 
   const anon = await playwright.request.newContext({ baseURL });
-  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, ids.reviewId, ids.reviewItemId, ids.imageId, ids.cveExceptionId, EVIDENCE_TEXT, "Route Tenancy A"];
+  const leakMarkers = [ids.clusterId, ids.clusterName, ids.scanId, ids.findingId, ids.reportId, ids.exceptionId, ids.attestationId, ids.attestationFileId, ids.reviewId, ids.reviewItemId, ids.imageId, ids.cveExceptionId, ids.ticketIntegrationId, ids.ticketId, ids.fixId, ids.fixFindingId, EVIDENCE_TEXT, "Route Tenancy A"];
   const results: string[] = [];
 
   for (const key of Object.keys(ROUTES).sort()) {
