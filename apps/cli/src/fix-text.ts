@@ -45,6 +45,11 @@ const isScalarList = (v: unknown) => Array.isArray(v) && v.every((x) => x === nu
 function applyToDoc(doc: Document, prefix: (string | number)[], edits: readonly FixEdit[]): void {
   for (const e of edits) {
     const path = [...prefix, ...e.path];
+    // "securityContext:" with nothing after it is null, where the object had a map made.
+    for (let i = 1; i < path.length; i++) {
+      const n = doc.getIn(path.slice(0, i), true);
+      if (isScalar(n) && (n.value === null || n.value === undefined)) doc.setIn(path.slice(0, i), doc.createNode({}));
+    }
     if ("remove" in e) {
       if (doc.hasIn(path)) doc.deleteIn(path);
       continue;

@@ -287,7 +287,14 @@ export async function fixCommand(io: Io): Promise<number> {
   const written = new Map<string, string>();
   for (const [name, changes] of changesByFile) {
     const file = files.get(name)!;
-    const next = file.json ? editJson(file.text, changes, (v, e) => applyEdits(v as KubeObject, e)) : editText(file.text, file.parsed!, changes);
+    let next: string;
+    try {
+      next = file.json ? editJson(file.text, changes, (v, e) => applyEdits(v as KubeObject, e)) : editText(file.text, file.parsed!, changes);
+    } catch (e) {
+      // Never half-write a file: it stays as it is, said in the summary.
+      file.frozen = `its fixes could not be written (${(e as Error).message}); fix it by hand`;
+      continue;
+    }
     if (next === file.text) continue;
     written.set(name, next);
     changedFiles.push(name);
