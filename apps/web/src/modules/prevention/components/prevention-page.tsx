@@ -33,7 +33,12 @@ export async function PreventionPage({ searchParams }: { searchParams: Record<st
     }
   }
   const href = admissionHref(q);
-  const cli = `bulwark admission-policies --action ${q.action} > ${ADMISSION_FILENAME}`;
+  const cli = [
+    `bulwark admission-policies --action ${q.action}`,
+    ...q.exclude.map((ns) => `--exclude-namespace ${ns}`),
+    ...(set?.allowedRegistries ?? []).map((r) => `--allowed-registry ${r}`),
+    `> ${ADMISSION_FILENAME}`,
+  ].join(" ");
 
   return (
     <>
@@ -161,7 +166,7 @@ export async function PreventionPage({ searchParams }: { searchParams: Record<st
           )}
           <Section title="Apply it" id="apply">
             <pre className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>kubectl apply -f {ADMISSION_FILENAME}</code></pre>
-            <p className="mt-3 text-xs text-zinc-600">The built-in rules from the CLI (<code className="font-mono">--help</code> lists its namespace and exception options):</p>
+            <p className="mt-3 text-xs text-zinc-600">The built-in rules from the CLI, with the same action, namespaces and registries (<code className="font-mono">--exceptions FILE</code> adds exceptions):</p>
             <pre className="mt-1.5 overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>{cli}</code></pre>
             <p className="mt-3 text-xs text-zinc-600">Or with an API token (read scope): <code className="break-all font-mono">curl -H &quot;Authorization: Bearer $TOKEN&quot; &quot;$BULWARK{href}&quot;</code></p>
           </Section>
