@@ -1,6 +1,6 @@
 // `bulwark fix` in process: the golden output (comments, order, quoting and list styles kept byte
 // for byte), a realistic set fixed and rescanned, in-place idempotence, filters and usage errors.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,6 +122,15 @@ describe("bulwark fix", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("host-pid (high)  Pod shop/p: read from stdin, which is never rewritten");
     expect(r.stdout).toMatch(/^bulwark fix: 0 fixes in 0 of 1 file/);
+  });
+
+  it("fills a field written as null (\"securityContext:\") instead of failing", async () => {
+    const dir = join(tmp, "nulls");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  securityContext:\n  containers:\n    - name: c\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n");
+    const r = await bulwark(["fix", ".", "--in-place", "--only", "run-as-non-root"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "pod.yaml"), "utf8")).toContain("spec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n");
   });
 
   it("answers usage errors with exit 2 and why", async () => {
