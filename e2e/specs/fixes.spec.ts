@@ -1,0 +1,216 @@
+// Issue 19: fixes in the browser. An admin scans kube-sim's shop-staging; a member opens a finding
+// with an automatic fix, sees the planned patch in "Apply to cluster…" and proposes it; a viewer
+// sees the fix but no button to act on it; the admin stores the cluster's write credential (the
+// form empties, the page and the API never show it again) and approves: the worker (global setup
+// runs one) dry-runs, patches kube-sim and rescans, and the request ends verified. Another proposal
+// is rejected with a note; one on a Deployment labelled for Argo CD is refused with "fix it in Git"
+// and the bundle; the finding page's bundle download is a zip with a kustomization.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { hash } from "@node-rs/argon2";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { acceptInvite, createInvite, createUser, getUserByEmail, listMembershipsForUser } from "@bulwark/db";
+import { PASSWORD, addClusterByUpload, kubeconfigFile, signIn, signUp, uniqueEmail } from "../helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const SHOTS = process.env.E2E_SCREENSHOTS;
+const adminEmail = uniqueEmail("fixes-admin");
+let admin: Page;
+let member: Page;
+let viewer: Page;
+let clusterId = "";
+let origin = "";
+type TFixable = { id: string; kind: string; namespace: string | null; name: string; ruleId: string };
+let fixable: TFixable[] = [];
+let approvedFix = "";
+
+async function shoot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
+  if (!SHOTS) return;
+  await page.screenshot({ path: `${SHOTS}/h5-${name}.png`, fullPage: opts.fullPage ?? true });
+}
+
+async function noSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${page.url()}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+async function seedUser(role: "member" | "viewer", name: string) {
+  const owner = (await getUserByEmail(adminEmail))!;
+  const orgId = (await listMembershipsForUser(owner.id))[0]!.orgId;
+  const email = uniqueEmail(`fixes-${role}`);
+  const user = await createUser({ email, name, passwordHash: await hash(PASSWORD) });
+  const { token } = await createInvite({ orgId, role, createdById: owner.id });
+  await acceptInvite({ token, userId: user.id });
+  return email;
+}
+
+async function signedIn(browser: Browser, email: string) {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(p, email);
+  return p;
+}
+
+/** kubectl against the e2e kube-sim (the admin identity). */
+function kubectl(...args: string[]) {
+  return execFileSync("kubectl", ["--kubeconfig", kubeconfigFile("admin"), ...args], { encoding: "utf8" });
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signUp(admin, { email: adminEmail, org: "Fixes Org", name: "Ada Admin" });
+  origin = new URL(admin.url()).origin;
+  clusterId = (await addClusterByUpload(admin, "shop-staging")).split("/").pop()!;
+  const findings = async () => ((await (await admin.request.get(`/api/findings?cluster=${clusterId}&limit=200`)).json()).items ?? []) as TFixable[];
+  await expect.poll(async () => (await findings()).length, { timeout: 180_000, intervals: [1000] }).toBeGreaterThan(0);
+  // Findings whose fix the bundle can carry, on Deployments, one per object (a fix request per object).
+  const seen = new Set<string>();
+  for (const f of await findings()) {
+    if (f.kind !== "Deployment" || seen.has(`${f.namespace}/${f.name}`)) continue;
+    const res = await admin.request.get(`/api/fixes/bundle?finding=${f.id}`);
+    if (res.status() !== 200) continue;
+    seen.add(`${f.namespace}/${f.name}`);
+    fixable.push(f);
+    if (fixable.length === 3) break;
+  }
+  expect(fixable.length, "three Deployments with an automatic fix").toBe(3);
+  member = await signedIn(browser, await seedUser("member", "Mo Member"));
+  viewer = await signedIn(browser, await seedUser("viewer", "Vi Viewer"));
+});
+
+test.afterAll(async () => {
+  const f = fixable[2];
+  if (f) kubectl("label", "deployment", f.name, "-n", f.namespace ?? "default", "argocd.argoproj.io/instance-");
+});
+
+test("a member proposes a finding's fix after seeing the planned patch", async () => {
+  const f = fixable[0]!;
+  await member.goto(`/findings/${f.id}`);
+  const panel = member.locator("section#apply-fix");
+  await expect(panel.getByRole("heading", { name: "Apply the fix" })).toBeVisible();
+  await expect(panel.getByText(`Deployment ${f.namespace}/${f.name}`)).toBeVisible();
+  await expect(panel.getByText(/Approving needs a write credential/)).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  await shoot(member, "finding-fix-panel", { fullPage: false });
+  await panel.getByRole("button", { name: "Apply to cluster…" }).click();
+  const dialog = member.getByRole("dialog", { name: /Apply the fix to shop-staging/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("region", { name: `Patch of Deployment ${f.namespace}/${f.name}` })).toContainText(`name: ${f.name}`);
+  await expect(dialog.getByText(/has no write credential yet/)).toBeVisible();
+  await dialog.getByLabel("Reason (optional)").fill("Tonight's change window");
+  await shoot(member, "propose-dialog", { fullPage: false });
+  await noSeriousA11yViolations(member);
+  await dialog.getByRole("button", { name: "Propose fix" }).click();
+  await expect(member).toHaveURL(/\/fixes\/[^/]+$/);
+  approvedFix = member.url().split("/").pop()!;
+  await expect(member.getByText("Waiting for approval")).toBeVisible();
+  await expect(member.getByText("Tonight's change window")).toBeVisible();
+  // A member may withdraw, not approve.
+  await expect(member.getByRole("button", { name: "Withdraw proposal" })).toBeVisible();
+  await expect(member.getByRole("button", { name: "Approve and apply" })).toHaveCount(0);
+  // The finding lists its fix request.
+  await member.goto(`/findings/${f.id}`);
+  await expect(member.getByRole("list", { name: "Fix requests for this finding" }).getByText("Proposed")).toBeVisible();
+});
+
+test("a viewer sees the fix and the request but no button to act", async () => {
+  await viewer.goto(`/findings/${fixable[0]!.id}`);
+  await expect(viewer.locator("section#apply-fix").getByText(`Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}`)).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Apply to cluster…" })).toHaveCount(0);
+  await viewer.goto(`/fixes/${approvedFix}`);
+  await expect(viewer.getByText("Waiting for approval")).toBeVisible();
+  for (const name of ["Approve and apply", "Reject", "Withdraw proposal"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);
+  await viewer.goto(`/clusters/${clusterId}`);
+  await expect(viewer.locator("section#write-credential").getByText("Admins set or remove the write credential.")).toBeVisible();
+  await expect(viewer.getByLabel("Kubeconfig with write access")).toHaveCount(0);
+});
+
+test("the admin stores the write credential; it is never shown again", async () => {
+  const kubeconfig = readFileSync(kubeconfigFile("admin"), "utf8");
+  const secret = /token:\s*(\S+)/.exec(kubeconfig)?.[1] ?? /client-key-data:\s*(\S+)/.exec(kubeconfig)?.[1];
+  expect(secret, "the kubeconfig carries a credential").toBeTruthy();
+  await admin.goto(`/clusters/${clusterId}`);
+  const card = admin.locator("section#write-credential");
+  await expect(card.getByText(/Not set/)).toBeVisible();
+  await card.getByLabel("Kubeconfig with write access").fill(kubeconfig);
+  await card.getByRole("button", { name: "Save write credential" }).click();
+  await expect(card.getByRole("button", { name: "Replace…" })).toBeVisible();
+  await expect(card.getByText("Identity")).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await shoot(admin, "cluster-write-credential", { fullPage: false });
+  await admin.reload();
+  expect(await admin.content()).not.toContain(secret!);
+  const api = await (await admin.request.get(`/api/clusters/${clusterId}/write-credential`)).text();
+  expect(JSON.parse(api)).toMatchObject({ set: true });
+  expect(api).not.toContain(secret!);
+  expect(await (await admin.request.get(`/api/clusters/${clusterId}`)).text()).not.toContain(secret!);
+});
+
+test("the admin approves: the worker dry-runs, patches and the rescan verifies", async () => {
+  test.setTimeout(180_000);
+  await admin.goto("/fixes");
+  await expect(admin.getByRole("link", { name: `Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}` })).toBeVisible();
+  await admin.goto(`/fixes/${approvedFix}`);
+  await admin.getByLabel("Note").fill("Approved for the window");
+  await admin.getByRole("button", { name: "Approve and apply" }).click();
+  await expect(admin.getByText("Fix approved")).toBeVisible();
+  await shoot(admin, "fix-approved");
+  // No page waits on the worker: reload until it is done.
+  const status = async () => ((await (await admin.request.get(`/api/fixes/${approvedFix}`)).json()) as { status: string }).status;
+  await expect.poll(status, { timeout: 150_000, intervals: [1000] }).toMatch(/^(verified|unverified|failed|refused)$/);
+  await admin.reload();
+  await expect(admin.getByText("Applied and verified")).toBeVisible();
+  await expect(admin.getByRole("table", { name: /Fields changed on Deployment/ })).toBeVisible();
+  await expect(admin.getByText("Dry run:").first()).toContainText("accepted");
+  await shoot(admin, "fix-verified");
+  await noSeriousA11yViolations(admin);
+  await admin.goto("/fixes?tab=done");
+  await expect(admin.getByRole("link", { name: `Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}` })).toBeVisible();
+  await shoot(admin, "fixes-list");
+});
+
+test("a proposal rejected with a note; one on a GitOps-managed Deployment is refused with the bundle", async () => {
+  test.setTimeout(180_000);
+  const [, second, third] = fixable;
+  const propose = async (f: TFixable) => {
+    const res = await member.request.post("/api/fixes", { data: { findingIds: [f.id] }, headers: { origin } });
+    expect(res.status(), await res.text()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const rejectId = await propose(second!);
+  await admin.goto(`/fixes/${rejectId}`);
+  await admin.getByRole("button", { name: "Reject" }).click();
+  await expect(admin.getByText("Say why it is rejected: the proposer reads it")).toBeVisible();
+  await admin.getByLabel("Note").fill("Not during the sale");
+  await admin.getByRole("button", { name: "Reject" }).click();
+  await expect(admin.getByText(/Rejected by Ada Admin/)).toBeVisible();
+  await member.goto("/fixes?tab=closed");
+  await expect(member.getByRole("link", { name: `Deployment ${second!.namespace}/${second!.name}` })).toBeVisible();
+
+  // Argo CD manages the third Deployment from now on: the worker refuses to patch it.
+  kubectl("label", "deployment", third!.name, "-n", third!.namespace ?? "default", "argocd.argoproj.io/instance=shop", "--overwrite");
+  const refusedId = await propose(third!);
+  const decided = await admin.request.post(`/api/fixes/${refusedId}/decision`, { data: { decision: "approve" }, headers: { origin } });
+  expect(decided.status(), await decided.text()).toBe(200);
+  await expect
+    .poll(async () => ((await (await admin.request.get(`/api/fixes/${refusedId}`)).json()) as { status: string }).status, { timeout: 120_000, intervals: [1000] })
+    .toBe("refused");
+  await admin.goto(`/fixes/${refusedId}`);
+  await expect(admin.getByText("Fix it in Git")).toBeVisible();
+  await expect(admin.getByText(/Argo CD/).first()).toBeVisible();
+  await shoot(admin, "fix-refused");
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("status").getByRole("button", { name: "Download fix bundle" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^bulwark-fixes-\d{4}-\d{2}-\d{2}\.zip$/);
+});
+
+test("the finding page's bundle download is a zip with a kustomization", async () => {
+  await admin.goto(`/findings/${fixable[1]!.id}`);
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.locator("section#apply-fix").getByRole("button", { name: "Download fix bundle" }).click()]);
+  const bytes = readFileSync((await download.path())!);
+  // A zip's local file headers name each file in plain text.
+  expect(bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+  expect(bytes.includes(Buffer.from("kustomization.yaml"))).toBe(true);
+  expect(bytes.includes(Buffer.from("patches/"))).toBe(true);
+});
