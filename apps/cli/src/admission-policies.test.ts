@@ -102,6 +102,17 @@ describe("bulwark admission-policies (in process)", () => {
     expect(list.items[4].spec.validations[0].expression).toBe("!(object.spec.replicas < 2)");
   });
 
+  it("--severity keeps the rules at or above it", async () => {
+    const r = await bulwark(["admission-policies", "--severity", "high", "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const ids = JSON.parse(r.stdout).items.filter((o: any) => o.kind === "ValidatingAdmissionPolicy").map((o: any) => o.metadata.annotations["bulwark.io/rule-id"]);
+    expect(ids).toContain("privileged-container");
+    expect(ids).toContain("host-network");
+    expect(ids).not.toContain("host-port");
+    expect(ids).not.toContain("cpu-limits-missing");
+    expect((await bulwark(["admission-policies", "--severity", "urgent"])).stderr).toMatch(/--severity must be one of/);
+  });
+
   it("usage errors exit 2 with a clear message", async () => {
     expect((await bulwark(["admission-policies", "--action", "block"])).stderr).toMatch(/--action must be deny, warn or audit/);
     const unknown = await bulwark(["admission-policies", "--only", "no-such-rule"]);

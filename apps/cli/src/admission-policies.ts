@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { generateAdmissionPolicies, getRule, type AdmissionPolicyOptions, type CustomRuleDef } from "@bulwark/rules";
+import { ADMISSION_POLICY_RULES, generateAdmissionPolicies, getRule, SEVERITIES, type AdmissionPolicyOptions, type CustomRuleDef, type Severity } from "@bulwark/rules";
 import type { Io } from "./cli";
 import { loadCustomRules, loadExceptions } from "./config-files";
 import { UsageError } from "./errors";
@@ -22,6 +22,8 @@ Options:
                              request, warn admits it with a warning, audit only
                              records it in the API server's audit log
   --only RULE                Only this rule (repeatable; default every rule)
+  --severity SEVERITY        Only rules at or above SEVERITY (critical|high|medium|
+                             low|info; custom rules by their own severity)
   --namespace NS             Only these namespaces (repeatable)
   --exclude-namespace NS     Skip these namespaces (repeatable; default kube-system,
                              kube-public, kube-node-lease)
@@ -45,6 +47,7 @@ export async function admissionPoliciesCommand(io: Io): Promise<number> {
       options: {
         action: { type: "string" },
         only: { type: "string", multiple: true },
+        severity: { type: "string" },
         namespace: { type: "string", multiple: true },
         "exclude-namespace": { type: "string", multiple: true },
         exceptions: { type: "string" },
@@ -77,6 +80,20 @@ export async function admissionPoliciesCommand(io: Io): Promise<number> {
   const unknown = only.filter((id) => !customIds.has(id) && !getRule(id));
   if (unknown.length) throw new UsageError(`--only: no such rule: ${unknown.join(", ")} (see \`bulwark rules\`)`);
 
+  let minSeverity: Severity | undefined;
+  if (values.severity !== undefined) {
+    const s = String(values.severity).toLowerCase();
+    if (!(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`--severity must be one of ${SEVERITIES.join(", ")}; got ${JSON.stringify(values.severity)}`);
+    minSeverity = s as Severity;
+  }
+  const atLeast = (sev: Severity | undefined) => !minSeverity || (sev !== undefined && SEVERITIES.indexOf(sev) <= SEVERITIES.indexOf(minSeverity));
+  let ruleIds = only.length ? only : undefined;
+  if (minSeverity) {
+    const candidates = ruleIds ?? [...ADMISSION_POLICY_RULES, ...customRules.map((r) => r.id)];
+    ruleIds = candidates.filter((id) => atLeast(customRules.find((r) => r.id === id)?.severity ?? getRule(id)?.severity));
+    if (ruleIds.length === 0) throw new UsageError(`--severity ${minSeverity}: no rule asked for is at or above it`);
+  }
+
   const now = Date.now();
   const cluster = values.cluster as string | undefined;
   const exceptions = values.exceptions
@@ -89,7 +106,7 @@ export async function admissionPoliciesCommand(io: Io): Promise<number> {
 
   const options: AdmissionPolicyOptions = {
     action,
-    ...(only.length ? { ruleIds: only } : {}),
+    ...(ruleIds ? { ruleIds } : {}),
     ...(values.namespace ? { namespaces: values.namespace as string[] } : {}),
     ...(values["exclude-namespace"] ? { excludeNamespaces: values["exclude-namespace"] as string[] } : {}),
     ...(values["allowed-registry"] ? { allowedRegistries: values["allowed-registry"] as string[] } : {}),
@@ -110,7 +127,9 @@ export async function admissionPoliciesCommand(io: Io): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   // Without --only, rules that cannot be expressed are simply not emitted; with it, say why.
-  for (const s of only.length ? set.skipped : set.skipped.filter((x) => customIds.has(x.ruleId))) io.stderr(`bulwark: ${s.ruleId}: not emitted: ${s.reason}\n`);
+  for (const s of only.length ? set.skipped : set.skipped.filter((x) => customIds.has(x.ruleId) || (minSeverity && x.ruleId !== "image-registry-not-allowed"))) {
+    io.stderr(`bulwark: ${s.ruleId}: not emitted: ${s.reason}\n`);
+  }
   if (set.objects.length === 0) {
     io.stderr("bulwark: no admission policy could be generated for the rules asked for\n");
     return 2;
