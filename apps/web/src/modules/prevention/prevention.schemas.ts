@@ -11,6 +11,11 @@ export const ADMISSION_ACTION_HINT: Record<TAdmissionAction, string> = {
   deny: "Refuse the object with the rule's message (and audit it). When the audit log is quiet.",
 };
 export const ADMISSION_FILENAME = "bulwark-admission-policies.yaml";
+/** Left out of every binding, whatever else is excluded (the control plane's own namespaces). */
+export const ALWAYS_EXCLUDED_NAMESPACES = ["kube-system", "kube-public", "kube-node-lease"] as const;
+
+/** The namespaces the bindings leave out: the control plane's and the chosen ones. */
+export const excludedNamespaces = (chosen: readonly string[]) => [...new Set([...ALWAYS_EXCLUDED_NAMESPACES, ...chosen])];
 
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");

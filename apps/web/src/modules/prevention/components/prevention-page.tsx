@@ -5,7 +5,7 @@ import { requirePageContext } from "@/modules/auth/server/session";
 import { buttonClass } from "@/modules/ui/components/button";
 import { Callout, EmptyState, PageHeader, Section, tableClass as t } from "@/modules/ui/components/layout";
 import { HttpError } from "@/modules/auth/server/errors";
-import { ADMISSION_ACTIONS, ADMISSION_ACTION_HINT, ADMISSION_ACTION_LABEL, ADMISSION_FILENAME, ZAdmissionQuery, admissionHref, type TAdmissionQuery } from "../prevention.schemas";
+import { ADMISSION_ACTIONS, ADMISSION_ACTION_HINT, ADMISSION_ACTION_LABEL, ADMISSION_FILENAME, ZAdmissionQuery, admissionHref, excludedNamespaces, type TAdmissionQuery } from "../prevention.schemas";
 import { buildAdmissionSet, type TAdmissionSet } from "../server/admission";
 
 const STEPS = [
@@ -35,7 +35,8 @@ export async function PreventionPage({ searchParams }: { searchParams: Record<st
   const href = admissionHref(q);
   const cli = [
     `bulwark admission-policies --action ${q.action}`,
-    ...q.exclude.map((ns) => `--exclude-namespace ${ns}`),
+    // The CLI's list replaces its default: name the control plane's namespaces too.
+    ...(q.exclude.length ? excludedNamespaces(q.exclude).map((ns) => `--exclude-namespace ${ns}`) : []),
     ...(set?.allowedRegistries ?? []).map((r) => `--allowed-registry ${r}`),
     `> ${ADMISSION_FILENAME}`,
   ].join(" ");
@@ -160,7 +161,7 @@ export async function PreventionPage({ searchParams }: { searchParams: Record<st
                 <li>{set.exceptions.included} approved exception{set.exceptions.included === 1 ? "" : "s"} as match conditions{set.exceptions.notExpressible ? ` (${set.exceptions.notExpressible} with a label selector left out: admission cannot match them safely)` : ""}</li>
                 <li>{set.customRules} custom rule{set.customRules === 1 ? "" : "s"}</li>
                 <li>{set.allowedRegistries.length ? <>Allowed registries: <span className="font-mono text-xs">{set.allowedRegistries.join(", ")}</span></> : "No allowed-registry list in your policy"}</li>
-                <li>Namespaces left out: <span className="font-mono text-xs">{["kube-system", "kube-public", "kube-node-lease", ...set.exclude].join(", ")}</span></li>
+                <li>Namespaces left out: <span className="font-mono text-xs">{excludedNamespaces(set.exclude).join(", ")}</span></li>
               </ul>
             </Section>
           )}

@@ -6,7 +6,7 @@ import { getCluster, getEngineSettingsInput } from "@bulwark/db";
 import { ADMISSION_POLICY_RULES, generateAdmissionPolicies, getRule, type AdmissionPolicyOptions } from "@bulwark/rules";
 import { HttpError } from "@/modules/auth/server/errors";
 import { withOrg } from "@/modules/auth/server/with-org";
-import { ZAdmissionQuery, type TAdmissionQuery } from "../prevention.schemas";
+import { ZAdmissionQuery, excludedNamespaces, type TAdmissionQuery } from "../prevention.schemas";
 
 export interface TPolicyPreview {
   name: string;
@@ -54,7 +54,8 @@ export async function buildAdmissionSet(orgId: string, q: TAdmissionQuery, now =
   const allowedRegistries = input.policy.params?.allowedRegistries ?? [];
   const options: AdmissionPolicyOptions = {
     action: q.action,
-    ...(q.exclude.length ? { excludeNamespaces: q.exclude } : {}),
+    // The generator's list replaces its default one: the control plane's namespaces stay excluded.
+    excludeNamespaces: excludedNamespaces(q.exclude),
     ...(allowedRegistries.length ? { allowedRegistries } : {}),
     ...(exceptions.length ? { exceptions } : {}),
     ...(customRules.length ? { customRules } : {}),
