@@ -62,7 +62,8 @@ describe("bulwark fix", () => {
     const service = /---\n# A Service[\s\S]*?\.\.\.\n/.exec(readFileSync(join(FIXTURES, "golden", "input", "workloads.yaml"), "utf8"))![0];
     expect(readFileSync(join(out, "workloads.yaml"), "utf8")).toContain(service);
     expect(r.stdout).toMatch(/^bulwark fix: 20 fixes in 2 of 3 files/);
-    expect(r.stdout).toContain("memory-limits-missing (low)  Deployment shop/web: needs a value only you know (resources.limits.memory)");
+    // A memory limit only the team can size has no fix: it is listed among the checks left to people.
+    expect(r.stdout).toMatch(/Checks without an automatic fix[^\n]*\n(?:\s+\d+\s+\S+\n)*\s+4\s+memory-limits-missing\n/);
   });
 
   it("fixes a realistic set so a rescan leaves at most 10% of the fixable findings, no new input errors and no invalid object", async () => {

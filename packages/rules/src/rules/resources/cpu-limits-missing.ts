@@ -19,5 +19,5 @@ export const cpuLimitsMissing = defineRule({
     trivy: ["KSV-0011"],
     nsa: ["RP"],
   },
-  evaluate: (ctx) => missingResource(ctx, "limits", "cpu", "CPU limit (resources.limits.cpu)", "500m"),
+  evaluate: (ctx) => missingResource(ctx, "limits", "cpu", "CPU limit (resources.limits.cpu)"),
 });

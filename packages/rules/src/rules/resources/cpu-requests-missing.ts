@@ -19,5 +19,5 @@ export const cpuRequestsMissing = defineRule({
     trivy: ["KSV-0015"],
     nsa: ["RP"],
   },
-  evaluate: (ctx) => missingResource(ctx, "requests", "cpu", "CPU request (resources.requests.cpu)", "100m"),
+  evaluate: (ctx) => missingResource(ctx, "requests", "cpu", "CPU request (resources.requests.cpu)"),
 });

@@ -14,5 +14,5 @@ export const ephemeralStorageLimitsMissing = defineRule({
   references: ["https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#local-ephemeral-storage"],
   peers: { nsa: ["RP"] },
   evaluate: (ctx) =>
-    missingResource(ctx, "limits", "ephemeral-storage", "ephemeral-storage limit (resources.limits.ephemeral-storage)", "1Gi"),
+    missingResource(ctx, "limits", "ephemeral-storage", "ephemeral-storage limit (resources.limits.ephemeral-storage)"),
 });

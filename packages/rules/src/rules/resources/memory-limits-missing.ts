@@ -18,5 +18,5 @@ export const memoryLimitsMissing = defineRule({
     trivy: ["KSV-0018"],
     nsa: ["RP"],
   },
-  evaluate: (ctx) => missingResource(ctx, "limits", "memory", "memory limit (resources.limits.memory)", "256Mi"),
+  evaluate: (ctx) => missingResource(ctx, "limits", "memory", "memory limit (resources.limits.memory)"),
 });

@@ -19,5 +19,5 @@ export const memoryRequestsMissing = defineRule({
     trivy: ["KSV-0016"],
     nsa: ["RP"],
   },
-  evaluate: (ctx) => missingResource(ctx, "requests", "memory", "memory request (resources.requests.memory)", "128Mi"),
+  evaluate: (ctx) => missingResource(ctx, "requests", "memory", "memory request (resources.requests.memory)"),
 });
