@@ -166,9 +166,9 @@ export async function PreventionPage({ searchParams }: { searchParams: Record<st
             </Section>
           )}
           <Section title="Apply it" id="apply">
-            <pre className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>kubectl apply -f {ADMISSION_FILENAME}</code></pre>
+            <pre className="whitespace-pre-wrap break-all rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>kubectl apply -f {ADMISSION_FILENAME}</code></pre>
             <p className="mt-3 text-xs text-zinc-600">The built-in rules from the CLI, with the same action, namespaces and registries (<code className="font-mono">--exceptions FILE</code> adds exceptions):</p>
-            <pre className="mt-1.5 overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>{cli}</code></pre>
+            <pre className="mt-1.5 whitespace-pre-wrap break-all rounded-md bg-zinc-950 p-3 font-mono text-xs leading-5 text-zinc-100"><code>{cli}</code></pre>
             <p className="mt-3 text-xs text-zinc-600">Or with an API token (read scope): <code className="break-all font-mono">curl -H &quot;Authorization: Bearer $TOKEN&quot; &quot;$BULWARK{href}&quot;</code></p>
           </Section>
         </aside>

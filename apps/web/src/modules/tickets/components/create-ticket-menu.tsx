@@ -18,7 +18,9 @@ export interface TTicketSubject {
   label: string;
 }
 
-export function CreateTicketMenu({ subject, integrations, size = "sm" }: { subject: TTicketSubject; integrations: Array<{ id: string; name: string; kind: TTicketKindValue }>; size?: "sm" | "md" }) {
+export function CreateTicketMenu({
+  subject, integrations, size = "sm", align = "start",
+}: { subject: TTicketSubject; integrations: Array<{ id: string; name: string; kind: TTicketKindValue }>; size?: "sm" | "md"; /** "end": the menu opens leftwards, for a button at a row's right edge */ align?: "start" | "end" }) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -84,7 +86,7 @@ export function CreateTicketMenu({ subject, integrations, size = "sm" }: { subje
         <ChevronDown className="size-3.5" aria-hidden />
       </button>
       {open && (
-        <div id={menuId} role="menu" aria-label={`Create ticket for ${subject.label} in`} className="absolute left-0 z-20 mt-1 min-w-56 rounded-md bg-white py-1 shadow-lg ring-1 ring-zinc-200">
+        <div id={menuId} role="menu" aria-label={`Create ticket for ${subject.label} in`} className={`absolute ${align === "end" ? "right-0" : "left-0"} z-20 mt-1 w-max min-w-56 max-w-[min(22rem,calc(100vw-2rem))] rounded-md bg-white py-1 shadow-lg ring-1 ring-zinc-200`}>
           {integrations.map((i) => (
             <button key={i.id} type="button" role="menuitem" onClick={() => create(i)} className="flex w-full items-center justify-between gap-3 px-3 py-1.5 text-left text-sm text-zinc-800 hover:bg-zinc-50 focus:bg-zinc-100 focus:outline-none">
               <span className="truncate font-medium">{i.name}</span>

@@ -74,7 +74,7 @@ export async function IntegrationsPage() {
                         {i.lastSyncAt ? (
                           <span className="text-zinc-700"><Time date={i.lastSyncAt} />{i.lastStatus ? <span className="text-zinc-500"> · {i.lastStatus}</span> : null}</span>
                         ) : (
-                          <span className="text-zinc-500">not synced yet</span>
+                          <span className="whitespace-nowrap text-zinc-500">not synced yet</span>
                         )}
                         {i.lastError && <div className="mt-0.5 max-w-72 break-words text-red-700">{i.lastError}</div>}
                       </td>

@@ -42,7 +42,12 @@ export function TicketList({ tickets, from, label }: { tickets: TTicketView[]; f
               {tk.integrationName}
               {from && tk.source !== from ? ` · from ${SOURCE_LABEL[tk.source] ?? tk.source}` : ""} · <Time date={tk.createdAt} />
             </div>
-            {tk.lastError && <p className="mt-0.5 break-words text-xs text-red-700">{tk.lastError}</p>}
+            {tk.lastError && (
+              <p className="mt-0.5 break-words text-xs text-red-700">
+                {tk.status === "pending" ? "Last attempt failed, retrying: " : tk.status === "failed" ? "Gave up: " : ""}
+                {tk.lastError}
+              </p>
+            )}
           </li>
         );
       })}

@@ -51,7 +51,7 @@ export async function RuleTickets({ ruleId, ruleTitle, clusterId }: { ruleId: st
   return (
     <div className="mb-2 flex flex-wrap items-start justify-between gap-3 rounded-md border border-zinc-200 bg-white px-3 py-2">
       {tickets.length ? <TicketList tickets={tickets} from="rule" label={`Tickets of ${ruleTitle}`} /> : <p className="text-xs text-zinc-500">One ticket for every open finding of this rule{clusterId ? " in the filtered cluster" : ""}, with each object listed.</p>}
-      {create && usable.length > 0 && <CreateTicketMenu subject={subject} integrations={usable} />}
+      {create && usable.length > 0 && <CreateTicketMenu subject={subject} integrations={usable} align="end" />}
     </div>
   );
 }
