@@ -6,7 +6,9 @@
 // is rejected with a note; one on a Deployment labelled for Argo CD is refused with "fix it in Git"
 // and the bundle; the finding page's bundle download is a zip with a kustomization.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -25,10 +27,17 @@ let origin = "";
 type TFixable = { id: string; kind: string; namespace: string | null; name: string; ruleId: string };
 let fixable: TFixable[] = [];
 let approvedFix = "";
+/** The kube-sim kubeconfig as it was when the cluster was added (another run may rewrite the shared file). */
+let kubeconfigText = "";
+let kubeconfigCopy = "";
 
-async function shoot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
+async function shoot(page: Page, name: string, opts: { fullPage?: boolean; phone?: boolean } = {}) {
   if (!SHOTS) return;
   await page.screenshot({ path: `${SHOTS}/h5-${name}.png`, fullPage: opts.fullPage ?? true });
+  if (!opts.phone) return;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/h5-${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function noSeriousA11yViolations(page: Page) {
@@ -47,21 +56,25 @@ async function seedUser(role: "member" | "viewer", name: string) {
 }
 
 async function signedIn(browser: Browser, email: string) {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A page of its own context: axe needs one.
+  const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(p, email);
   return p;
 }
 
 /** kubectl against the e2e kube-sim (the admin identity). */
 function kubectl(...args: string[]) {
-  return execFileSync("kubectl", ["--kubeconfig", kubeconfigFile("admin"), ...args], { encoding: "utf8" });
+  return execFileSync("kubectl", ["--kubeconfig", kubeconfigCopy, ...args], { encoding: "utf8" });
 }
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
-  admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signUp(admin, { email: adminEmail, org: "Fixes Org", name: "Ada Admin" });
   origin = new URL(admin.url()).origin;
+  kubeconfigText = readFileSync(kubeconfigFile("admin"), "utf8");
+  kubeconfigCopy = path.join(mkdtempSync(path.join(tmpdir(), "bulwark-e2e-fixes-")), "admin.kubeconfig");
+  writeFileSync(kubeconfigCopy, kubeconfigText, { mode: 0o600 });
   clusterId = (await addClusterByUpload(admin, "shop-staging")).split("/").pop()!;
   const findings = async () => ((await (await admin.request.get(`/api/findings?cluster=${clusterId}&limit=200`)).json()).items ?? []) as TFixable[];
   await expect.poll(async () => (await findings()).length, { timeout: 180_000, intervals: [1000] }).toBeGreaterThan(0);
@@ -82,7 +95,11 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   const f = fixable[2];
-  if (f) kubectl("label", "deployment", f.name, "-n", f.namespace ?? "default", "argocd.argoproj.io/instance-");
+  try {
+    if (f) kubectl("label", "deployment", f.name, "-n", f.namespace ?? "default", "argocd.argoproj.io/instance-");
+  } catch {
+    // never labelled (an earlier test failed) or kube-sim already gone
+  }
 });
 
 test("a member proposes a finding's fix after seeing the planned patch", async () => {
@@ -117,7 +134,7 @@ test("a member proposes a finding's fix after seeing the planned patch", async (
 
 test("a viewer sees the fix and the request but no button to act", async () => {
   await viewer.goto(`/findings/${fixable[0]!.id}`);
-  await expect(viewer.locator("section#apply-fix").getByText(`Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}`)).toBeVisible();
+  await expect(viewer.getByRole("list", { name: "Objects the fix patches" }).getByText(`Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}`)).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Apply to cluster…" })).toHaveCount(0);
   await viewer.goto(`/fixes/${approvedFix}`);
   await expect(viewer.getByText("Waiting for approval")).toBeVisible();
@@ -128,16 +145,19 @@ test("a viewer sees the fix and the request but no button to act", async () => {
 });
 
 test("the admin stores the write credential; it is never shown again", async () => {
-  const kubeconfig = readFileSync(kubeconfigFile("admin"), "utf8");
+  const kubeconfig = kubeconfigText;
   const secret = /token:\s*(\S+)/.exec(kubeconfig)?.[1] ?? /client-key-data:\s*(\S+)/.exec(kubeconfig)?.[1];
   expect(secret, "the kubeconfig carries a credential").toBeTruthy();
   await admin.goto(`/clusters/${clusterId}`);
   const card = admin.locator("section#write-credential");
   await expect(card.getByText(/Not set/)).toBeVisible();
+  await card.getByText("Least privilege: get and patch on workloads").click();
+  await card.scrollIntoViewIfNeeded();
+  await shoot(admin, "cluster-write-credential-unset", { fullPage: false });
   await card.getByLabel("Kubeconfig with write access").fill(kubeconfig);
   await card.getByRole("button", { name: "Save write credential" }).click();
   await expect(card.getByRole("button", { name: "Replace…" })).toBeVisible();
-  await expect(card.getByText("Identity")).toBeVisible();
+  await expect(card.getByText("Identity", { exact: true })).toBeVisible();
   await card.scrollIntoViewIfNeeded();
   await shoot(admin, "cluster-write-credential", { fullPage: false });
   await admin.reload();
@@ -164,11 +184,11 @@ test("the admin approves: the worker dry-runs, patches and the rescan verifies",
   await expect(admin.getByText("Applied and verified")).toBeVisible();
   await expect(admin.getByRole("table", { name: /Fields changed on Deployment/ })).toBeVisible();
   await expect(admin.getByText("Dry run:").first()).toContainText("accepted");
-  await shoot(admin, "fix-verified");
+  await shoot(admin, "fix-verified", { phone: true });
   await noSeriousA11yViolations(admin);
   await admin.goto("/fixes?tab=done");
   await expect(admin.getByRole("link", { name: `Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}` })).toBeVisible();
-  await shoot(admin, "fixes-list");
+  await shoot(admin, "fixes-list", { phone: true });
 });
 
 test("a proposal rejected with a note; one on a GitOps-managed Deployment is refused with the bundle", async () => {
@@ -198,7 +218,7 @@ test("a proposal rejected with a note; one on a GitOps-managed Deployment is ref
     .poll(async () => ((await (await admin.request.get(`/api/fixes/${refusedId}`)).json()) as { status: string }).status, { timeout: 120_000, intervals: [1000] })
     .toBe("refused");
   await admin.goto(`/fixes/${refusedId}`);
-  await expect(admin.getByText("Fix it in Git")).toBeVisible();
+  await expect(admin.getByText("Fix it in Git", { exact: true })).toBeVisible();
   await expect(admin.getByText(/Argo CD/).first()).toBeVisible();
   await shoot(admin, "fix-refused");
   const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("status").getByRole("button", { name: "Download fix bundle" }).click()]);

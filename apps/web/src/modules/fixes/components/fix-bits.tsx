@@ -38,7 +38,10 @@ export function targetLabel(t: TTargetRef): string {
 
 /** The strategic merge patch as YAML, as `kubectl patch --type strategic` or a kustomize patch takes it. */
 export function patchYaml(patch: Record<string, unknown>): string {
-  return stringify(patch, { lineWidth: 0 }).trimEnd();
+  // The object's identity first, as a manifest reads; then what changes.
+  const { apiVersion, kind, metadata, ...rest } = patch;
+  const ordered = { ...(apiVersion !== undefined ? { apiVersion } : {}), ...(kind !== undefined ? { kind } : {}), ...(metadata !== undefined ? { metadata } : {}), ...rest };
+  return stringify(ordered, { lineWidth: 0 }).trimEnd();
 }
 
 export function PatchBlock({ yaml, label }: { yaml: string; label: string }) {

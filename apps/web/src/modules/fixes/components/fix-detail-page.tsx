@@ -24,6 +24,12 @@ function findingLabels(r: TFixRequestView): Map<string, string> {
   return out;
 }
 
+/** The worker's refusal as a sentence, without its own "fix it in Git" (the callout's title says it). */
+function gitOpsReason(error: string | null): string {
+  const text = (error ?? "The object is managed by GitOps (Argo CD or Flux)").replace(/[\s:;,.-]*fix it in git[\s.]*$/i, "").trim();
+  return /[.!]$/.test(text) ? text : `${text}.`;
+}
+
 function StatusCallout({ r }: { r: TFixRequestView }) {
   const resolved = r.verification?.resolved.length ?? 0;
   const open = r.verification?.stillOpen.length ?? 0;
@@ -45,7 +51,7 @@ function StatusCallout({ r }: { r: TFixRequestView }) {
     case "refused":
       return (
         <Callout tone="warning" title="Fix it in Git">
-          <span className="block">{r.error ?? "The object is managed by GitOps (Argo CD or Flux): a change made in the cluster would be reverted by the next sync."} Commit the fix bundle to the repository the object comes from instead.</span>
+          <span className="block">{gitOpsReason(r.error)} A change made in the cluster would be reverted by the next sync: commit the fix bundle to the repository the object comes from instead.</span>
           <span className="mt-2 block"><DownloadBundleButton target={{ findingIds: r.findingIds }} /></span>
         </Callout>
       );
@@ -173,14 +179,14 @@ export async function FixDetailPage({ ctx, r }: { ctx: TOrgContext; r: TFixReque
                 <div>
                   <h3 className="text-xs font-medium text-green-800">Resolved ({r.verification.resolved.length})</h3>
                   <ul className="mt-1 space-y-0.5 text-xs text-zinc-800">
-                    {r.verification.resolved.map((fp) => <li key={fp} className="break-all">{labels.get(fp) ?? fp}</li>)}
+                    {r.verification.resolved.map((fp) => <li key={fp} className="break-words">{labels.get(fp) ?? fp}</li>)}
                     {r.verification.resolved.length === 0 && <li className="text-zinc-500">none</li>}
                   </ul>
                 </div>
                 <div>
                   <h3 className="text-xs font-medium text-rose-800">Still open ({r.verification.stillOpen.length})</h3>
                   <ul className="mt-1 space-y-1 text-xs text-zinc-800">
-                    {r.verification.stillOpen.map((s) => <li key={s.fingerprint} className="break-all">{labels.get(s.fingerprint) ?? s.fingerprint}<span className="block text-zinc-600">{s.reason}</span></li>)}
+                    {r.verification.stillOpen.map((s) => <li key={s.fingerprint} className="break-words">{labels.get(s.fingerprint) ?? s.fingerprint}<span className="block text-zinc-600">{s.reason}</span></li>)}
                     {r.verification.stillOpen.length === 0 && <li className="text-zinc-500">none</li>}
                   </ul>
                 </div>

@@ -41,7 +41,7 @@ export async function FixPanel({ ctx, target, subject }: { ctx: TOrgContext; tar
     <Section
       title="Apply the fix"
       id="apply-fix"
-      description={fixable ? `Bulwark can patch ${plural(fixable.targets.length, "object")} for ${plural(fixable.targets.reduce((n, t) => n + t.findings, 0), "finding")} of this ${subject}` : `Automatic fixes for this ${subject}`}
+      description={fixable ? `Bulwark can patch ${plural(fixable.targets.length, "object")} to fix ${subject === "finding" ? "it" : plural(fixable.targets.reduce((n, t) => n + t.findings, 0), "finding")}` : `Automatic fixes for this ${subject}`}
     >
       {p === "error" ? (
         <p className="text-sm text-zinc-600">The fix could not be worked out right now; the manual steps above still apply.</p>
