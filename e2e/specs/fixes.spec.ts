@@ -176,6 +176,9 @@ test("the admin approves: the worker dry-runs, patches and the rescan verifies",
   await admin.getByLabel("Note").fill("Approved for the window");
   await admin.getByRole("button", { name: "Approve and apply" }).click();
   await expect(admin.getByText("Fix approved")).toBeVisible();
+  // The page refreshes with the decision (the worker may already be applying it).
+  await expect(admin.locator("section#decision")).toHaveCount(0);
+  await expect(admin.getByText("Approved", { exact: true }).first()).toBeVisible();
   await shoot(admin, "fix-approved");
   // No page waits on the worker: reload until it is done.
   const status = async () => ((await (await admin.request.get(`/api/fixes/${approvedFix}`)).json()) as { status: string }).status;
