@@ -237,3 +237,15 @@ test("the finding page's bundle download is a zip with a kustomization", async (
   expect(bytes.includes(Buffer.from("kustomization.yaml"))).toBe(true);
   expect(bytes.includes(Buffer.from("patches/"))).toBe(true);
 });
+
+test("a selection on the findings list downloads one bundle", async () => {
+  await member.goto("/findings?tab=all");
+  const bar = member.getByRole("region", { name: "Bulk actions" });
+  await expect(bar.getByRole("button", { name: "Download fix bundle" })).toBeDisabled();
+  // Every finding of the first page: those without an automatic fix are left out of the zip.
+  await member.getByRole("checkbox", { name: "Select every finding on this page" }).check();
+  const [download] = await Promise.all([member.waitForEvent("download"), bar.getByRole("button", { name: "Download fix bundle" }).click()]);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.includes(Buffer.from("kustomization.yaml"))).toBe(true);
+  await expect(member.getByText(/could not be fixed automatically and are left out/)).toBeVisible();
+});
