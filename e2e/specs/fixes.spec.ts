@@ -30,6 +30,8 @@ let approvedFix = "";
 /** The kube-sim kubeconfig as it was when the cluster was added (another run may rewrite the shared file). */
 let kubeconfigText = "";
 let kubeconfigCopy = "";
+/** The approved fix's Deployment as it was, put back after the spec (later specs scan the same kube-sim). */
+let beforeFix: Record<string, unknown> | null = null;
 
 async function shoot(page: Page, name: string, opts: { fullPage?: boolean; phone?: boolean } = {}) {
   if (!SHOTS) return;
@@ -99,6 +101,15 @@ test.afterAll(async () => {
     if (f) kubectl("label", "deployment", f.name, "-n", f.namespace ?? "default", "argocd.argoproj.io/instance-");
   } catch {
     // never labelled (an earlier test failed) or kube-sim already gone
+  }
+  try {
+    if (beforeFix) {
+      const file = path.join(path.dirname(kubeconfigCopy), "before.json");
+      writeFileSync(file, JSON.stringify(beforeFix));
+      kubectl("replace", "-f", file);
+    }
+  } catch (err) {
+    console.warn("fixes spec: the fixed Deployment was not put back", err);
   }
 });
 
@@ -172,6 +183,10 @@ test("the admin approves: the worker dry-runs, patches and the rescan verifies",
   test.setTimeout(180_000);
   await admin.goto("/fixes");
   await expect(admin.getByRole("link", { name: `Deployment ${fixable[0]!.namespace}/${fixable[0]!.name}` })).toBeVisible();
+  const f = fixable[0]!;
+  const live = JSON.parse(kubectl("get", "deployment", f.name, "-n", f.namespace ?? "default", "-o", "json")) as { metadata: Record<string, unknown> };
+  for (const k of ["resourceVersion", "managedFields", "generation", "uid", "creationTimestamp"]) delete live.metadata[k];
+  beforeFix = { ...live, status: undefined };
   await admin.goto(`/fixes/${approvedFix}`);
   await admin.getByLabel("Note").fill("Approved for the window");
   await admin.getByRole("button", { name: "Approve and apply" }).click();
