@@ -126,7 +126,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             )}
           </Section>
 
-          <FixPanel ctx={ctx} target={{ findingIds: [f.id] }} subject="finding" />
+          <FixPanel ctx={ctx} target={{ findingIds: [f.id] }} subject="finding" expected={Boolean(f.baselineId)} />
 
           <Section title="History" id="history" description="What scans saw and what people did, oldest first">
             <FindingHistory events={events} firstSeenAt={f.firstSeenAt} firstSeenScanId={f.firstSeenScanId} members={memberNames} meId={ctx.userId} exceptions={historyExceptions} />

@@ -91,7 +91,7 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
             <p className="mt-3 text-xs text-zinc-500">Fixing any finding of the privilege or identity step breaks the path; the next scan resolves the risk.</p>
           </Section>
 
-          <FixPanel ctx={ctx} target={{ riskId: risk.id }} subject="risk" />
+          <FixPanel ctx={ctx} target={{ riskId: risk.id }} subject="risk" expected={Boolean(risk.baselineId)} />
 
           {risk.factors.length > 0 && (
             <Section
