@@ -12,7 +12,7 @@ import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvite, createInvite, createUser, getUserByEmail, listMembershipsForUser } from "@bulwark/db";
+import { acceptInvite, createInvite, createUser, db, getUserByEmail, listMembershipsForUser } from "@bulwark/db";
 import { PASSWORD, addClusterByUpload, kubeconfigFile, signIn, signUp, uniqueEmail } from "../helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -263,4 +263,22 @@ test("a selection on the findings list downloads one bundle", async () => {
   const bytes = readFileSync((await download.path())!);
   expect(bytes.includes(Buffer.from("kustomization.yaml"))).toBe(true);
   await expect(member.getByText(/could not be fixed automatically and are left out/)).toBeVisible();
+});
+
+test("a risk's page offers the fixes of its findings; a platform component's are not offered to apply", async () => {
+  const open = { clusterId, status: { in: ["open", "reopened", "in_progress"] as ("open" | "reopened" | "in_progress")[] } };
+  const expected = await db.risk.findFirst({ where: { ...open, baselineId: { not: null } } });
+  if (expected) {
+    await member.goto(`/risks/${expected.id}`);
+    await expect(member.locator("section#apply-fix").getByRole("heading", { name: "Apply the fix" })).toBeVisible();
+    await expect(member.getByRole("button", { name: "Apply to cluster…" })).toHaveCount(0);
+  }
+  const risk = await db.risk.findFirstOrThrow({ where: { ...open, baselineId: null }, orderBy: { score: "desc" } });
+  await member.goto(`/risks/${risk.id}`);
+  const panel = member.locator("section#apply-fix");
+  await expect(panel.getByRole("heading", { name: "Apply the fix" })).toBeVisible();
+  // Either patches to propose, or why none is automatic: never an error.
+  await expect(panel.getByText("The fix could not be worked out right now")).toHaveCount(0);
+  await panel.scrollIntoViewIfNeeded();
+  await shoot(member, "risk-fix-panel", { fullPage: false });
 });

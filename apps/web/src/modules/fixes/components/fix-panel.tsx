@@ -25,7 +25,13 @@ async function preview(ctx: TOrgContext, target: { findingIds: string[] } | { ri
   };
 }
 
-export async function FixPanel({ ctx, target, subject }: { ctx: TOrgContext; target: { findingIds: string[] } | { riskId: string }; subject: "finding" | "risk" }) {
+export async function FixPanel({ ctx, target, subject, expected = false }: {
+  ctx: TOrgContext;
+  target: { findingIds: string[] } | { riskId: string };
+  subject: "finding" | "risk";
+  /** expected for a platform component (the baseline): its "fix" would likely break it, so none is offered to apply */
+  expected?: boolean;
+}) {
   const findingId = "findingIds" in target ? target.findingIds[0] : undefined;
   const [p, requests] = await Promise.all([
     preview(ctx, target).catch((err: unknown) => {
@@ -35,7 +41,7 @@ export async function FixPanel({ ctx, target, subject }: { ctx: TOrgContext; tar
     findingId ? listFixRequests({ orgId: ctx.orgId, findingId, limit: 5 }).then((r) => r.items).catch(() => []) : Promise.resolve([]),
   ]);
   const fixable = p && p !== "error" && p.targets.length > 0 ? p : null;
-  const canPropose = can(ctx.role, "fix:propose");
+  const canPropose = can(ctx.role, "fix:propose") && !expected;
 
   return (
     <Section
@@ -62,8 +68,11 @@ export async function FixPanel({ ctx, target, subject }: { ctx: TOrgContext; tar
             {canPropose && <ProposeFixButton target={target} preview={fixable} />}
             <DownloadBundleButton target={target} />
           </div>
+          {expected && (
+            <p className="text-xs text-zinc-600">Expected for a platform component: the component needs what the fix takes away, so applying it is not offered. The bundle is there if you decide otherwise.</p>
+          )}
           <p className="text-xs text-zinc-500">
-            {canPropose ? "An admin approves before anything changes. " : "Members propose applying it; an admin approves. "}
+            {expected ? "" : canPropose ? "An admin approves before anything changes. " : "Members propose applying it; an admin approves. "}
             {fixable.writeCredential ? (
               <>{fixable.clusterName} has a write credential for approved fixes.</>
             ) : (
