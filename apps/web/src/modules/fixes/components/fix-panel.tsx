@@ -21,7 +21,8 @@ async function preview(ctx: TOrgContext, target: { findingIds: string[] } | { ri
     clusterName: g.clusterName,
     writeCredential: cred.set,
     targets: g.plan.map((e) => ({ label: targetLabel(e.target), yaml: patchYaml(e.patch), rules: [...new Set(e.ruleIds)], findings: e.fingerprints.length })),
-    skipped: [...g.plan.flatMap((e) => e.skipped), ...g.skipped].map((s) => ({ ruleId: s.ruleId, reason: s.reason })),
+    // A plan's entries and the plan itself may both name a finding left out: once each.
+    skipped: [...new Map([...g.plan.flatMap((e) => e.skipped), ...g.skipped].map((s) => [s.fingerprint, { ruleId: s.ruleId, reason: s.reason }])).values()],
   };
 }
 
