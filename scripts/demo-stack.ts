@@ -183,6 +183,7 @@ async function main() {
   if (have.size === 0) await seedCompliance(jar).catch((err) => say(`(could not seed the compliance examples: ${(err as Error).message})`));
   if (have.size === 0) await seedAccessReview(jar).catch((err) => say(`(could not seed the access review example: ${(err as Error).message})`));
   if (have.size === 0) await seedVulnerabilities(jar).catch((err) => say(`(could not seed the vulnerability examples: ${(err as Error).message})`));
+  if (have.size === 0) await seedFixes(jar, sims).catch((err) => say(`(could not seed the fix example: ${(err as Error).message})`));
 
   say("");
   say(`Bulwark is running: ${WEB_URL}`);
@@ -227,7 +228,7 @@ async function seedRemediation(jar: Jar): Promise<void> {
  * the manual risk-analysis control with a text evidence file, as a compliance lead would.
  */
 async function seedCompliance(jar: Jar): Promise<void> {
-  const send = async (pathname: string, method: string, body: BodyInit, json: boolean) => {
+  const send = async (pathname: string, method: string, body: NonNullable<RequestInit["body"]>, json: boolean) => {
     const res = await fetch(`${WEB_URL}${pathname}`, {
       method,
       headers: { ...(json ? { "content-type": "application/json" } : {}), cookie: jar.header(), origin: WEB_URL },
@@ -286,6 +287,38 @@ async function seedVulnerabilities(jar: Jar): Promise<void> {
     note: "POWER10-only POLY1305 code in OpenSSL; every node is amd64 (checked against the node pools, ticket SEC-207).",
   }));
   say(`imported Grafana's Trivy report from CI (${imported.vulnCount} CVEs, matched by ${imported.matches.by} on ${imported.matches.workloads} workload(s)) and marked CVE-2023-6129 not affected (see Images)`);
+}
+
+/**
+ * Gives shop-staging a write credential (its kube-sim admin, as an operator would paste a
+ * patch-capable kubeconfig) and proposes the fix of its privileged log shipper, so Fixes shows a
+ * request waiting for an admin's approval (approving it in the demo patches the simulated cluster).
+ */
+async function seedFixes(jar: Jar, sims: KubeSim[]): Promise<void> {
+  const api = async <T>(pathname: string, method: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${WEB_URL}${pathname}`, {
+      method,
+      headers: { "content-type": "application/json", cookie: jar.header(), origin: WEB_URL },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const i = DEMO_CLUSTERS.findIndex((c) => c.scenario === "shop-staging");
+  const clusters = await api<Array<{ id: string; name: string }>>("/api/clusters", "GET");
+  const shop = clusters.find((c) => c.name === "shop-staging");
+  if (!shop || i < 0) throw new Error("shop-staging is not there");
+  await api(`/api/clusters/${shop.id}/write-credential`, "PUT", { kubeconfig: sims[i]!.kubeconfig({ identity: "admin" }) });
+  type TRow = { id: string; name?: string; namespace?: string | null };
+  let privileged: TRow | undefined;
+  for (let n = 0; n < 90 && !privileged; n++) {
+    const { items } = await api<{ items?: TRow[] }>(`/api/findings?cluster=${shop.id}&rule=privileged-container&limit=5`, "GET");
+    privileged = items?.[0];
+    if (!privileged) await new Promise((r) => setTimeout(r, 1000));
+  }
+  if (!privileged) throw new Error("no privileged-container finding on shop-staging yet");
+  await api("/api/fixes", "POST", { findingIds: [privileged.id], reason: "The log shipper only reads /var/log: it needs no privilege. Apply in tonight's window." });
+  say("gave shop-staging a write credential and proposed a fix for an admin to approve (see Fixes)");
 }
 
 /** What `trivy image -f json grafana/grafana:10.2.3` (Trivy 0.48, schema 2) reports for the image, trimmed to four findings. */
