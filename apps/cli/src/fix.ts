@@ -10,6 +10,7 @@ import {
   buildEngineSettings,
   evaluate,
   fixEdits,
+  NO_FIX_REASON as NO_FIX,
   planFixes,
   SEVERITIES,
   snapshotFromManifests,
@@ -55,7 +56,6 @@ components are not fixed. Exit 0 on success, 2 on usage or input errors.
 `;
 
 const MAX_ROUNDS = 3;
-const NO_FIX = "no automatic fix for this check; follow its remediation";
 const UNPARSEABLE = /^(invalid YAML|cannot parse|cannot read document|input is|file is)/;
 
 interface SourceFile {

@@ -3,4 +3,4 @@ export * from "./types";
 export { fixEdits } from "./edits";
 export { applyEdits, validateFixedObject } from "./apply";
 export { strategicPatch } from "./strategic";
-export { planFixes, buildFixBundle } from "./plan";
+export { planFixes, buildFixBundle, NO_FIX_REASON } from "./plan";

@@ -48,6 +48,9 @@ function show(e: FixEdit): string {
   return "remove" in e ? `removes ${pathText(e.path)}` : `sets ${pathText(e.path)} to ${JSON.stringify(e.value)}`;
 }
 
+/** Why a finding whose check has no fix at all is left out (the web shows its remediation instead). */
+export const NO_FIX_REASON = "its check has no automatic fix; follow its remediation";
+
 /** One object's findings planned: edits in a valid order, skips with why. */
 function planObject(input: FixInput): { entry?: FixPlanEntry; skipped: FixSkip[] } {
   const { object } = input;
@@ -56,7 +59,7 @@ function planObject(input: FixInput): { entry?: FixPlanEntry; skipped: FixSkip[]
   const groups: Group[] = [];
   for (const f of input.findings) {
     if (!f.fix) {
-      skip(f, "no automatic fix for this check; follow its remediation");
+      skip(f, NO_FIX_REASON);
       continue;
     }
     const derived = fixEdits(f.fix);

@@ -2,6 +2,7 @@
 // the bundle download, "Apply to cluster…" for members, and the fix requests already made.
 import Link from "next/link";
 import { getWriteCredentialView, listFixRequests, loadFixInputs } from "@bulwark/db";
+import { NO_FIX_REASON } from "@bulwark/rules";
 import { can } from "@/modules/auth/permissions";
 import type { TOrgContext } from "@/modules/auth/server/session";
 import { Section } from "@/modules/ui/components/layout";
@@ -43,6 +44,8 @@ export async function FixPanel({ ctx, target, subject, expected = false }: {
   ]);
   const fixable = p && p !== "error" && p.targets.length > 0 ? p : null;
   const canPropose = can(ctx.role, "fix:propose") && !expected;
+  // "Its check has no automatic fix" says nothing the steps above do not: only other reasons are named.
+  const reasons = p && p !== "error" ? [...new Set(p.skipped.map((s) => s.reason))].filter((r) => r !== NO_FIX_REASON) : [];
 
   return (
     <Section
@@ -83,7 +86,7 @@ export async function FixPanel({ ctx, target, subject, expected = false }: {
         </div>
       ) : (
         <p className="text-sm text-zinc-600">
-          {p && p.skipped.length > 0 ? <>No automatic fix: {[...new Set(p.skipped.map((s) => s.reason))].join("; ")}.</> : <>No automatic fix for this {subject}: follow the steps above.</>}
+          {reasons.length > 0 ? <>No automatic fix: {reasons.join("; ")}.</> : <>No automatic fix for this {subject}: follow the steps above.</>}
         </p>
       )}
       {requests.length > 0 && (
