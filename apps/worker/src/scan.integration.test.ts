@@ -145,8 +145,12 @@ describe("scan worker", () => {
     expect(scan.status).toBe("succeeded");
     expect([scan.newCount, scan.fixedCount, scan.reopenedCount]).toEqual([0, 0, 0]);
     // The job's result carries the ingestion stats: nothing even needed comparing in SQL.
-    const job = await jobs.getQueue(jobs.QUEUE_SCAN).getJob(jobs.scanJobId(scan.id));
-    expect((job?.returnvalue as { stats?: unknown } | undefined)?.stats).toMatchObject({ inserted: 0, updated: 0, compared: 0 });
+    // The scan row is stored before the job ends (images, fixes and tickets follow): wait for the job's result.
+    const result = await waitFor("the scan job's result", async () => {
+      const job = await jobs.getQueue(jobs.QUEUE_SCAN).getJob(jobs.scanJobId(scan.id));
+      return (job?.returnvalue as { stats?: unknown } | null | undefined) ?? null;
+    }, 30_000);
+    expect(result.stats).toMatchObject({ inserted: 0, updated: 0, compared: 0 });
     const after = await db.db.finding.findMany({ where: { clusterId }, select: { id: true, updatedAt: true } });
     expect(after).toEqual(expect.arrayContaining(before));
     expect(after.length).toBe(before.length);
