@@ -5,7 +5,7 @@
 // error means, and the binding's validationActions say whether a failure denies, warns or audits.
 // Not modelled: paramKind/paramRef (params is always null), authorizer calls, auditAnnotations
 // (accepted, not evaluated), matchPolicy Equivalent (only the exact group/version/resource match).
-import { compileAdmissionCel, toCelInput, type AdmissionCelProgram } from "@bulwark/rules";
+import { compileAdmissionCel, selectorMatches, toCelInput, type AdmissionCelProgram } from "@bulwark/rules";
 import type { KubeObject } from "./types";
 
 export type AdmissionOperation = "CREATE" | "UPDATE" | "DELETE" | "CONNECT";
@@ -150,33 +150,10 @@ function ruleMatches(rule: Obj, req: AdmissionRequest): boolean {
   return true;
 }
 
-/** A metav1.LabelSelector; an absent selector matches everything, an empty one too. */
+/** A metav1.LabelSelector; an absent selector matches everything, an empty one too (the rules' matcher). */
 export function labelSelectorMatches(selector: unknown, labels: Record<string, string> | undefined): boolean {
   if (!isObj(selector)) return true;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(isObj(selector.matchLabels) ? selector.matchLabels : {})) if (l[k] !== v) return false;
-  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
-    if (!isObj(e)) continue;
-    const has = Object.prototype.hasOwnProperty.call(l, e.key);
-    const values: unknown[] = Array.isArray(e.values) ? e.values : [];
-    switch (e.operator) {
-      case "In":
-        if (!has || !values.includes(l[e.key])) return false;
-        break;
-      case "NotIn":
-        if (has && values.includes(l[e.key])) return false;
-        break;
-      case "Exists":
-        if (!has) return false;
-        break;
-      case "DoesNotExist":
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return selectorMatches(selector, labels, true);
 }
 
 function matchResources(mr: unknown, req: AdmissionRequest, required: boolean): boolean {

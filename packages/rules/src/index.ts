@@ -19,6 +19,8 @@ export {
   type PodSpecRef,
   type ContainerRef,
 } from "./helpers/pod";
+// kube-sim's admission policies select namespaces and objects as the rules do
+export { selectorMatches } from "./helpers/selectors";
 // the storage redaction (packages/db) shares the rules' notion of a credential
 export { containsPrivateKey, isSensitiveName, looksLikeSecretValue } from "./helpers/secrets";
 export { builtinRules } from "./rules";
