@@ -3,7 +3,7 @@
 import type { Prisma, Severity } from "../generated/prisma/client";
 import { db } from "../client";
 import { ruleTitle } from "./ticket-subject";
-import type { TTicketKind } from "./types";
+import type { TTicketIntegrationView } from "./types";
 
 /** Findings listed in a ticket's body. */
 export const TICKET_BODY_MAX_FINDINGS = 50;
@@ -41,18 +41,8 @@ export interface TTicketForDelivery {
   ruleId: string | null;
   clusterId: string | null;
   closedByBulwark: boolean;
-  integration: {
-    id: string;
-    name: string;
-    kind: TTicketKind;
-    baseUrl: string;
-    project: string;
-    issueType: string | null;
-    username: string | null;
-    doneTransition: string | null;
-    enabled: boolean;
-    tokenCipher: string;
-  };
+  /** The view's settings plus the sealed token (the worker decrypts it to call the API). */
+  integration: Pick<TTicketIntegrationView, "id" | "name" | "kind" | "baseUrl" | "project" | "issueType" | "username" | "doneTransition" | "enabled"> & { tokenCipher: string };
 }
 
 export interface TTicketEvidence {
@@ -82,7 +72,7 @@ const DELIVERY_SELECT = {
 } satisfies Prisma.TicketSelect;
 
 type DeliveryRow = Prisma.TicketGetPayload<{ select: typeof DELIVERY_SELECT }>;
-const toDelivery = (r: DeliveryRow): TTicketForDelivery => ({ ...r, source: r.source as TTicketForDelivery["source"], integration: { ...r.integration, kind: r.integration.kind as TTicketKind } });
+const toDelivery = (r: DeliveryRow): TTicketForDelivery => ({ ...r, source: r.source as TTicketForDelivery["source"], integration: { ...r.integration, kind: r.integration.kind as TTicketIntegrationView["kind"] } });
 
 export async function getTicketForDelivery(input: { orgId: string; ticketId: string }): Promise<TTicketForDelivery | null> {
   const row = await db.ticket.findFirst({ where: { id: input.ticketId, orgId: input.orgId }, select: DELIVERY_SELECT });

@@ -109,3 +109,28 @@ export class FakeServer {
     });
   }
 }
+
+/** What both fakes share: one FakeServer serving `handle`, its URL, its recorded calls, start and stop. */
+export abstract class FakeApi {
+  readonly server: FakeServer;
+
+  constructor(tls: { key: string; cert: string }) {
+    this.server = new FakeServer(tls, (req) => this.handle(req));
+  }
+
+  protected abstract handle(req: Parameters<TFakeHandler>[0]): TFakeReply;
+
+  get url(): string {
+    return this.server.url;
+  }
+  get calls(): TRecordedCall[] {
+    return this.server.calls;
+  }
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+}

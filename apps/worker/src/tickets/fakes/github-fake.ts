@@ -4,7 +4,7 @@
 // GET and PATCH /repos/{owner}/{repo}/issues/{n} ({state, state_reason}); POST
 // .../issues/{n}/comments {body} -> 201. Bad input answers 422 "Validation Failed" with errors,
 // bad credentials 401, an unknown repository or issue 404. Tests only.
-import { FakeServer, type TFakeReply } from "./fake-server";
+import { FakeApi, type TFakeReply } from "./fake-server";
 
 export interface TGithubIssue {
   id: number;
@@ -19,32 +19,17 @@ export interface TGithubIssue {
 
 const DOCS = "https://docs.github.com/rest/issues/issues";
 
-export class GithubFake {
+export class GithubFake extends FakeApi {
   /** "owner/repo" -> issues by number */
   readonly repos = new Map<string, Map<number, TGithubIssue>>();
   private seq = 1_000_000;
-  readonly server: FakeServer;
 
   constructor(
     tls: { key: string; cert: string },
     private readonly account: { token: string; repos: string[] },
   ) {
+    super(tls);
     for (const r of account.repos) this.repos.set(r.toLowerCase(), new Map());
-    this.server = new FakeServer(tls, (req) => this.handle(req));
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-  get calls() {
-    return this.server.calls;
-  }
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-  stop(): Promise<void> {
-    return this.server.stop();
   }
 
   issue(repo: string, n: number): TGithubIssue | undefined {
@@ -75,7 +60,7 @@ export class GithubFake {
     };
   }
 
-  private handle(req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: unknown }): TFakeReply {
+  protected handle(req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: unknown }): TFakeReply {
     if (req.headers.authorization !== `Bearer ${this.account.token}`) return { status: 401, body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest", status: "401" } };
     const version = req.headers["x-github-api-version"];
     if (version !== undefined && version !== "2022-11-28") return { status: 400, body: { message: `Invalid API version: ${String(version)}`, documentation_url: "https://docs.github.com/rest/overview/api-versions" } };

@@ -4,7 +4,7 @@
 // GET/POST /rest/api/3/issue/{key}/transitions ({transition: {id}} -> 204); POST
 // /rest/api/3/issue/{key}/comment ({body: ADF} -> 201). Bad input answers 400 {errorMessages,
 // errors}, bad credentials 401, an unknown issue 404. Tests only.
-import { FakeServer, type TFakeReply } from "./fake-server";
+import { FakeApi, type TFakeReply } from "./fake-server";
 
 interface TJiraStatus {
   name: string;
@@ -87,31 +87,16 @@ export function adfProblem(doc: unknown): string | null {
   return null;
 }
 
-export class JiraFake {
+export class JiraFake extends FakeApi {
   readonly issues = new Map<string, TJiraIssue>();
   private seq = 10000;
   private readonly perProject = new Map<string, number>();
-  readonly server: FakeServer;
 
   constructor(
     tls: { key: string; cert: string },
     private readonly account: { email: string; token: string; projects: string[]; issueTypes?: string[] },
   ) {
-    this.server = new FakeServer(tls, (req) => this.handle(req));
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-  get calls() {
-    return this.server.calls;
-  }
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-  stop(): Promise<void> {
-    return this.server.stop();
+    super(tls);
   }
 
   /** Someone closes the issue in Jira's UI. */
@@ -130,7 +115,7 @@ export class JiraFake {
     };
   }
 
-  private handle(req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: unknown }): TFakeReply {
+  protected handle(req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: unknown }): TFakeReply {
     const expected = `Basic ${Buffer.from(`${this.account.email}:${this.account.token}`).toString("base64")}`;
     if (req.headers.authorization !== expected) return { status: 401, body: { errorMessages: ["Client must be authenticated to access this resource."], errors: {} } };
     const notFound: TFakeReply = { status: 404, body: { errorMessages: ["Issue does not exist or you do not have permission to see it."], errors: {} } };
